@@ -1,0 +1,145 @@
+// Text fingerprints: normalised words → word shingles → 32-bit hashes. Pure; no DOM.
+
+/** Words per shingle. Five words is long enough that two unrelated texts rarely share one. */
+export const SHINGLE_SIZE = 5;
+
+/**
+ * The most page text recognition looks at: the first 300 000 characters (≈ 50 000 words, the length of
+ * a short book), so a 5 MB page costs no more than a 300 KB one. Callers should pass the likely article
+ * region (e.g. `<article>`/`<main>`) first.
+ */
+export const MAX_PAGE_CHARS = 300_000;
+
+/** The first `max` characters of `text`: the bounded sample recognition reads. */
+export function boundedText(text: string, max = MAX_PAGE_CHARS): string {
+  return text.length <= max ? text : text.slice(0, max);
+}
+
+/** Characters that vanish inside a word: apostrophes of every kind ("Libya’s" → "libyas"). */
+const APOSTROPHES = "'`´‘’‛′ʹʼ";
+
+/** How a character reads: its normalised letters ("" = vanishes, null = separates words) and its case. */
+interface CharClass {
+  letters: string | null;
+  upper: boolean;
+  lower: boolean;
+}
+const classes = new Map<number, CharClass>();
+
+function classifyOther(c: number): CharClass {
+  let k = classes.get(c);
+  if (!k) {
+    const ch = String.fromCharCode(c);
+    const vanishes = APOSTROPHES.includes(ch) || /\p{M}/u.test(ch);
+    const letters = /[\p{L}\p{N}]/u.test(ch)
+      ? ch.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
+      : null;
+    k = { letters: vanishes ? "" : letters, upper: /\p{Lu}/u.test(ch), lower: /\p{Ll}/u.test(ch) };
+    classes.set(c, k);
+  }
+  return k;
+}
+const ASCII = Array.from({ length: 128 }, (_, c) => classifyOther(c));
+const classify = (c: number): CharClass => ASCII[c] ?? classifyOther(c);
+
+/**
+ * The normalised words of a text: compatibility forms and diacritics folded (NFKD, marks dropped),
+ * lowercased; apostrophes of every kind vanish ("Libya’s" → "libyas"); every other character that is
+ * not a letter or digit — quotes, dashes, punctuation, space — separates words, so curly and straight
+ * quotes and all dashes read alike. A capital right after a lowercase letter starts a new word
+ * ("spilled.Western" and "spilledWestern" read alike), which undoes words glued together where a
+ * page's block elements meet; articles and pages are read the same way, so this never loses a match.
+ * HTML entities must already be decoded by the caller.
+ */
+export function words(text: string): string[] {
+  const s = text.normalize("NFKD");
+  const out: string[] = [];
+  let word = "";
+  let prevLower = false;
+  for (let i = 0; i < s.length; i++) {
+    const k = classify(s.charCodeAt(i));
+    if (k.letters === null || (k.upper && prevLower)) {
+      if (word) out.push(word);
+      word = "";
+    }
+    if (k.letters) word += k.letters;
+    prevLower = k.lower;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** The text as its normalised words separated by single spaces (see words). */
+export function normaliseText(text: string): string {
+  return words(text).join(" ");
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** 32-bit FNV-1a over the UTF-16 code units of `s`. */
+export function fnv1a(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/**
+ * murmur3's finaliser. FNV-1a's low bits depend only on the low bits of the input, and the sampling
+ * rule (`hash % mod === 0`) reads the low bits, so hashes go through this mixer.
+ */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Hash of each run of `size` consecutive words: each word is hashed with FNV-1a (then mixed), the
+ * shingle is the polynomial Σ wordHash·G^(size−1−j) mod 2³² (G = 0x9e3779b1), mixed again.
+ */
+export function hashShingles(ws: readonly string[], size = SHINGLE_SIZE): number[] {
+  const wh = new Uint32Array(ws.length);
+  for (let i = 0; i < ws.length; i++) {
+    wh[i] = fmix32(fnv1a(ws[i] as string));
+  }
+  const out: number[] = [];
+  for (let i = 0; i + size <= ws.length; i++) {
+    let h = 0;
+    for (let j = i; j < i + size; j++) h = (Math.imul(h, 0x9e3779b1) + (wh[j] as number)) | 0;
+    out.push(fmix32(h));
+  }
+  return out;
+}
+
+/** Shingle hashes of a text read as one run of words (how a page is read: its line breaks do not matter). */
+export function shingleHashes(text: string, size = SHINGLE_SIZE): number[] {
+  return hashShingles(words(text), size);
+}
+
+/**
+ * An article's fingerprint: the distinct shingle hashes of its paragraphs, sorted. Shingles never span
+ * a line break, so ads, captions or "Skip to next paragraph" inserted between paragraphs, and reordered
+ * paragraphs, leave the article's shingles intact on the page.
+ */
+export function fingerprint(articleText: string, size = SHINGLE_SIZE): Uint32Array {
+  const all = new Set<number>();
+  for (const para of articleText.split(/\n+/)) for (const h of shingleHashes(para, size)) all.add(h);
+  return Uint32Array.from(all).sort();
+}
+
+/**
+ * Exact containment of an article in a page: |article shingles ∩ page shingles| / |article shingles|.
+ * Text around the article (navigation, ads, comments) does not lower it. 0 for an article without shingles.
+ */
+export function containment(articleText: string, pageText: string, size = SHINGLE_SIZE): number {
+  const article = fingerprint(articleText, size);
+  if (article.length === 0) return 0;
+  const page = new Set(shingleHashes(boundedText(pageText), size));
+  let hits = 0;
+  for (const h of article) if (page.has(h)) hits++;
+  return hits / article.length;
+}
