@@ -66,7 +66,7 @@ export function maskAbbreviations(text: string): string {
 
 const DAY_WORDS = new RegExp(`\\b(?:(?:late|early|on|last)\\s+)?(?:${WEEKDAYS.join("|")}|today|yesterday|tonight)\\b`, "i");
 const SKIP_SEGMENT =
-  /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
+  /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
 const CLAUSE_BOUNDARY = /(?:[;:—–]|\s-\s|,\s+(?:and|but|or|yet|so)\s|\b(?:that|though|although|even as|while|but|because|whereas)\s)/gi;
 const VERBISH = /^(?:is|was|are|were|has|have|had|will|would|can|could|may|might|did|does|do|cast|held|made|met|left|put|set|kept|began|sent|saw|found|got|ran|took|gave|came|went|[a-z]+ed)$/;
 const AUX_TAIL = /(?:\s+(?:has|have|had|also|then|later|would|will|again|repeatedly|previously|earlier|once|publicly|quickly|immediately|not|did))+\s*$/i;
@@ -74,11 +74,12 @@ const AUX_TAIL = /(?:\s+(?:has|have|had|also|then|later|would|will|again|repeate
 export const INDIRECT_CUES = new Set(
   `said says say told tells added reported reports stated declared announced claimed insisted maintained maintain
    argued warned acknowledged admitted confirmed denied explained noted wrote described denounced alleged contended
-   asserted`.split(/\s+/),
+   asserted urged`.split(/\s+/),
 );
 const NEEDS_THAT = new Set("reports says states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted alleged contended asserted maintained maintain".split(" "));
-const PARTICIPLES = new Set("saying claiming denying warning insisting adding arguing confirming alleging".split(" "));
+const PARTICIPLES = new Set("saying claiming denying insisting adding arguing confirming alleging".split(" "));
 
+const DETERMINER_LED = /^(?:a|an|the|one|some|two|three|several|many|members|another|any)\s/i;
 const stem = (w: string) =>
   w
     .toLowerCase()
@@ -166,7 +167,8 @@ export class AttributionFinder {
 
   /** "according to The Associated Press" after a point in the sentence → the outlet's id. */
   private accordingToOutlet(from: number, to: number): string | null {
-    const m = /\baccording to\s+((?:the\s+)?[A-Z][^,.;:]*)/i.exec(this.masked.slice(from, to));
+    const region = this.masked.slice(from, to);
+    const m = /\baccording to\s+((?:the\s+)?[A-Z][^,.;:]*)/i.exec(region) ?? /,\s+((?:the\s+)?[A-Z][^,.;:]*?)\s+reported\s*\.?\s*$/i.exec(region);
     return m?.[1] ? this.ents.outlet(m[1].trim()) : null;
   }
 
@@ -193,19 +195,23 @@ export class AttributionFinder {
       const npText = clause.slice(0, verbMatch.index).replace(AUX_TAIL, "").trim();
       const npStart = from + lead;
       const speaker = this.resolve(npStart, npStart + npText.length);
-      let via: string | null = null;
-      let cue = verb;
-      if (verb === "told") {
-        const rec = this.npAfter(verbAt + 4, to);
-        if (rec) {
-          const outlet = this.ents.outlet(this.text.slice(rec.start, rec.end));
-          if (outlet && !this.ents.isSelf(outlet)) via = outlet;
-          cue = `told ${this.text.slice(rec.start, rec.end)}`;
-        }
-      }
-      return { speaker, cue, cueAt: verbAt, via, dateText: this.dayIn(from, to) };
+      const told = verb === "told" ? this.recipient(verbAt + 4, to) : null;
+      return { speaker, cue: told?.cue ?? verb, cueAt: verbAt, via: told?.via ?? null, dateText: this.dayIn(from, to) };
     }
     return null;
+  }
+
+  /** "told the Guardian" → the outlet, or null when told to the article's own publisher or to a non-outlet. */
+  private recipient(verbEnd: number, to: number): { via: string | null; cue: string } | null {
+    const rec = this.npAfter(verbEnd, to);
+    if (!rec) return null;
+    const text = this.text.slice(rec.start, rec.end);
+    let outlet = this.ents.outlet(text);
+    // "told the newspaper" → the outlet last named before.
+    if (!outlet && /^the (?:newspaper|paper|agency|news agency|network|broadcaster|station|magazine)$/i.test(text)) {
+      outlet = [...this.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ?? null;
+    }
+    return { via: outlet && !this.ents.isSelf(outlet) ? outlet : null, cue: `told ${text}` };
   }
 
   /** A noun phrase right after a verb: up to punctuation or a word that starts a modifier. */
@@ -234,16 +240,9 @@ export class AttributionFinder {
       const subject = PARTICIPLES.has(verb) ? this.clauseSubject(sentence.start, at) : this.subjectBefore(sentence.start, at);
       if (!subject) continue;
       const speaker = this.resolve(subject.start, subject.end, subject.role);
-      let via: string | null = null;
-      let cue = verb;
-      if (verb === "told") {
-        const rec = this.npAfter(at + 4, to);
-        if (rec) {
-          const outlet = this.ents.outlet(this.text.slice(rec.start, rec.end));
-          if (outlet && !this.ents.isSelf(outlet)) via = outlet;
-          cue = `told ${this.text.slice(rec.start, rec.end)}`;
-        }
-      }
+      const told = verb === "told" ? this.recipient(at + 4, to) : null;
+      let via = told?.via ?? null;
+      const cue = told?.cue ?? verb;
       // An outer cue whose subject is an outlet: "Reuters reported that Mr. Jalil had said …" → via Reuters.
       if (!via) {
         for (let j = i - 1; j >= 0; j--) {
@@ -265,14 +264,16 @@ export class AttributionFinder {
 
   /** The subject of a verb at `verbAt`: the comma-separated segments after the last clause boundary. */
   subjectBefore(sentenceStart: number, verbAt: number): { start: number; end: number; role?: string } | null {
-    let region = this.masked.slice(sentenceStart, verbAt);
-    region = region.replace(AUX_TAIL, "");
-    let base = sentenceStart;
-    let cut = 0;
-    for (const m of region.matchAll(CLAUSE_BOUNDARY)) cut = (m.index ?? 0) + m[0].length;
-    base += cut;
-    region = region.slice(cut);
-    return this.pickSegment(base, region);
+    const region = this.masked.slice(sentenceStart, verbAt).replace(AUX_TAIL, "");
+    // Try the last clause boundary first; a boundary inside a relative clause ("who spoke … because she was …")
+    // leaves a clause rather than a noun phrase, so fall back to the boundary before it.
+    const cuts = [0, ...[...region.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length)];
+    for (let k = cuts.length - 1; k >= 0; k--) {
+      const cut = cuts[k] as number;
+      const np = this.pickSegment(sentenceStart + cut, region.slice(cut));
+      if (np && isNounPhrase(this.text.slice(np.start, np.end))) return np;
+    }
+    return null;
   }
 
   /** The subject of the clause a participle hangs on: "X, …, reacted …, saying" → X. */
@@ -301,18 +302,24 @@ export class AttributionFinder {
       if (!text || SKIP_SEGMENT.test(text)) continue;
       // A segment that is a name ("Mustapha Abdul-Jalil", "The A.P."), not a description that contains one.
       const hasName = this.ents.mentions.some((m) => m.start >= start && m.end <= start + text.length && m.kind !== "place");
-      const named = (/^(?:The\s+)?\p{Lu}/u.test(text) && hasName) || /^(?:\p{Lu}[\p{L}'’.-]*\s?)+$/u.test(text);
+      const named = (/^(?:[Tt]he\s+)?\p{Lu}/u.test(text) && hasName) || /^(?:\p{Lu}[\p{L}'’.-]*\s?)+$/u.test(text);
       segs.push({ start, end: start + text.length, text, named });
     }
     if (!segs.length) return null;
     let idx = -1;
     for (let i = segs.length - 1; i >= 0 && idx < 0; i--) if (segs[i]?.named) idx = i;
-    if (idx < 0) idx = segs.length - 1;
+    if (idx < 0) {
+      // No name: the last description; of two in a row ("One resident, a retired teacher"), the first, the
+      // second being its appositive.
+      idx = segs.length - 1;
+      const led = (i: number) => DETERMINER_LED.test(segs[i]?.text ?? "");
+      while (idx > 0 && led(idx) && led(idx - 1)) idx--;
+    }
     const seg = segs[idx] as (typeof segs)[number];
     const after = segs[idx + 1];
     const before = segs[idx - 1];
     let role: string | undefined;
-    if (seg.named && after && !after.named && after.end > seg.end) role = cleanRole(after.text);
+    if (after && !after.named && (seg.named || DETERMINER_LED.test(after.text))) role = cleanRole(after.text);
     else if (seg.named && after && after.named && /^(?:the|a|an)\s/i.test(after.text)) role = cleanRole(after.text);
     else if (seg.named && before && /^(?:the|a|an|another)\s/i.test(before.text)) role = cleanRole(before.text);
     return { start: seg.start, end: seg.end, role };
@@ -337,30 +344,38 @@ export class AttributionFinder {
       const role = roleHere ?? (/^\p{Lu}/u.test(titleRole) ? titleRole : undefined) ?? roles?.[0];
       return { entityId: named.entityId, speakerText, role, anonymous: false };
     }
-    if (lower in PRONOUNS) return this.resolvePronoun(speakerText);
+    if (lower in PRONOUNS) return this.resolvePronoun(speakerText, start);
     const first = lower.split(/\s+/)[0] ?? "";
     if (first === "the") {
       const found = this.resolveDefinite(speakerText);
       if (found) return { ...found, speakerText, role: roleHere ?? found.role };
     }
-    const isName = /^\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) && !DETERMINERS.has(first);
+    const isName = /^(?:[Tt]he\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:of\s|for\s)?\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) && !DETERMINERS.has(first === "the" ? "" : first);
     const head = speakerText.replace(/\s+(?:who|whose|which|that|from|of|close|in)\b.*$/i, "");
     const plural = /s$/i.test(head) && !/ss$/i.test(head) && !isName;
     const entityId = this.ents.describe(speakerText, { named: isName, plural, start, end });
     return { entityId, speakerText, role: roleHere, anonymous: !isName, description: isName ? undefined : speakerText };
   }
 
-  private resolvePronoun(speakerText: string): SpeakerRef {
+  /** A pronoun names the last speaker, unless a person was named after that speaker's cue and before it. */
+  private resolvePronoun(speakerText: string, at: number): SpeakerRef {
     const plural = PRONOUNS[speakerText.toLowerCase()] === "plural";
-    for (let k = this.found.length - 1; k >= 0; k--) {
-      const prev = (this.found[k] as RawAttribution).speaker;
-      if (!prev.entityId) continue;
-      const kind = this.ents.kindOf(prev.entityId);
-      if (plural === (kind === "group" || kind === "organization") || (!plural && kind === "person")) {
-        return { ...prev, speakerText };
-      }
+    const fits = (id: string) => {
+      const kind = this.ents.kindOf(id);
+      return plural ? kind === "group" || kind === "organization" : kind === "person";
+    };
+    let last: RawAttribution | undefined;
+    for (let k = this.found.length - 1; k >= 0 && !last; k--) {
+      const prev = this.found[k] as RawAttribution;
+      if (prev.speaker.entityId && prev.cueAt < at && fits(prev.speaker.entityId)) last = prev;
     }
-    return { entityId: null, speakerText, anonymous: false };
+    // Names inside reported speech are what was said, not who said it.
+    const reported = (m: ResolvedMention) => this.found.some((a) => m.start >= a.start && m.end <= a.end);
+    const mention = [...this.ents.mentions].reverse().find((m) => m.end <= at && m.kind === (plural ? "group" : "person") && !reported(m));
+    if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
+      return this.resolve(mention.start, mention.end);
+    }
+    return last ? { ...last.speaker, speakerText } : { entityId: null, speakerText, anonymous: false };
   }
 
   private resolveDefinite(speakerText: string): SpeakerRef | null {
@@ -395,6 +410,15 @@ export class AttributionFinder {
     }
     const org = this.ents.orgByHead(head);
     if (org) return { entityId: org, speakerText, anonymous: false };
+    // "the union leader" ← a named person whose role shares a word ("secretary of the … Union").
+    const modifiers = new Set([...want].filter((w) => w !== stem(head)));
+    if (modifiers.size) {
+      const named = [...this.ents.mentions].reverse().find((m) => m.kind === "person" && this.ents.roles.get(m.entityId)?.some((r) => [...contentStems(r)].some((w) => modifiers.has(w))));
+      if (named) return { entityId: named.entityId, speakerText, role: this.ents.roles.get(named.entityId)?.[0], anonymous: false };
+    }
+    // "the player told the newspaper" right after an anonymous source spoke: the same source, described again.
+    const prev = this.found[this.found.length - 1];
+    if (prev?.speaker.anonymous && prev.speaker.entityId) return { ...prev.speaker, speakerText };
     return null;
   }
 
@@ -426,7 +450,8 @@ export class AttributionFinder {
       });
     }
     // "according to X, …" / "…, according to X."
-    for (const m of region.matchAll(/\baccording to\s+((?:the\s+)?[A-Za-z][^,.;]*)/g)) {
+    const hasVerbCue = [...region.matchAll(/\b([a-z]+)\b/g)].some((m) => INDIRECT_CUES.has(m[1] as string) || PARTICIPLES.has(m[1] as string));
+    for (const m of hasVerbCue ? [] : region.matchAll(/\baccording to\s+((?:the\s+)?[A-Za-z][^,.;]*)/gi)) {
       const at = s.start + (m.index ?? 0);
       const npStart = at + m[0].indexOf(m[1] as string);
       const npEnd = npStart + (m[1] as string).length;
@@ -484,10 +509,13 @@ export class AttributionFinder {
     if (!subject) return null;
     let rest = at + verb.length;
     let cue = verb;
+    let via: string | null = null;
     if (verb === "told") {
       const rec = this.npAfter(rest, s.end);
-      if (!rec) return null;
-      cue = `told ${this.text.slice(rec.start, rec.end)}`;
+      const told = this.recipient(rest, s.end);
+      if (!rec || !told) return null;
+      cue = told.cue;
+      via = told.via;
       rest = rec.end;
     }
     const tail = this.masked.slice(rest, s.end);
@@ -499,12 +527,9 @@ export class AttributionFinder {
       // Cue at the end: "…, members of the opposition said Monday."
       const end = this.trimEnd(s.start, this.segmentStartBefore({ cueAt: subject.start } as RawAttribution));
       if (end - s.start < 12) return null;
-      return this.statement(subject.start, subject.end, s.start, end, cue, at, s, subject.role);
+      return this.statement(subject.start, subject.end, s.start, end, cue, at, s, subject.role, via);
     }
-    if (verb === "described" || verb === "denounced") return this.statement(subject.start, subject.end, contentStart, s.end, cue, at, s, subject.role);
-    if (/^[a-z]/.test(this.text.slice(contentStart, contentStart + 1)) || hasThat || /^\p{Lu}/u.test(this.text.slice(contentStart, contentStart + 1))) {
-      return this.statement(subject.start, subject.end, contentStart, s.end, cue, at, s, subject.role);
-    }
+    return this.statement(subject.start, subject.end, contentStart, s.end, cue, at, s, subject.role, via);
     return null;
   }
 
@@ -521,16 +546,17 @@ export class AttributionFinder {
     return this.statement(subject.start, subject.end, contentStart, end, cue, at, s, subject.role);
   }
 
-  private statement(npStart: number, npEnd: number, start: number, end: number, cue: string, cueAt: number, s: SentenceInfo, role?: string): RawAttribution | null {
+  private statement(npStart: number, npEnd: number, start: number, end: number, cue: string, cueAt: number, s: SentenceInfo, role?: string, toldVia: string | null = null): RawAttribution | null {
     const npText = this.text.slice(npStart, npEnd).trim();
-    if (!npText || npText.split(/\s+/).length > 14) return null;
+    const head = npText.split(/\s+(?:who|whose|which)\s/i)[0] ?? npText;
+    if (!npText || head.split(/\s+/).length > 10) return null;
     const outletId = this.ents.outlet(npText);
     const speaker = this.resolve(npStart, npEnd, role);
     const e = this.trimEnd(start, end);
     let b = start;
     while (b < e && /[\s,]/.test(this.text[b] as string)) b++;
     if (e - b < 8) return null;
-    let via = outletId && !this.ents.isSelf(outletId) ? outletId : null;
+    let via = toldVia ?? (outletId && !this.ents.isSelf(outletId) ? outletId : null);
     if (!via) via = this.accordingToOutlet(cueAt, s.end);
     return { kind: "indirect", start: b, end: e, speaker, via, cue, cueAt, dateText: this.dayIn(s.start, s.end) };
   }
@@ -539,6 +565,14 @@ export class AttributionFinder {
     const outside = this.text.slice(from, to).replace(/“[^”]*”/g, (m) => " ".repeat(m.length));
     return DAY_WORDS.exec(outside)?.[0];
   }
+}
+
+/** False for a clause ("she was not authorised …"): a subject pronoun or an auxiliary outside a relative clause. */
+function isNounPhrase(np: string): boolean {
+  const main = np.split(/\s+(?:who|whose|which|that)\s/i)[0] ?? np;
+  const words = main.toLowerCase().split(/\s+/);
+  if (words.length > 1 && (words[0] as string) in PRONOUNS) return false;
+  return !words.some((w) => /^(?:is|was|are|were|has|have|had|will|would|could|did|does)$/.test(w));
 }
 
 /** The head noun of a description: the last word before its modifiers ("a source close to …" → "source"). */

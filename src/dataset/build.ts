@@ -5,6 +5,7 @@ import { clean } from "./clean";
 import { type Curation, applyCuration } from "./curation";
 import { buildCrossrefs } from "./crossrefs";
 import { resolveDay } from "./dates";
+import { ORG_HEADS } from "./lexicon";
 import { canonicalName, clusterMentions, findNameMentions, type NameMention, outletName } from "./names";
 import { makeTarget, paragraphs, quotations, sentences } from "./text";
 import { type Article, type Attribution, DATASET_VERSION, type Dataset, type Entity, type EntityKind } from "./types";
@@ -194,7 +195,7 @@ function appositiveRoles(text: string, mentions: ResolvedMention[], store: Entit
   };
   for (const m of mentions) {
     if (m.kind !== "person") continue;
-    const after = /^,\s+((?:the|a|an|head|chairman|leader|spokesman|spokeswoman|minister|president|director)\b[^,.;]*)[,.]/.exec(text.slice(m.end, m.end + 160));
+    const after = /^,\s+((?:the\s+|a\s+|an\s+)?[a-z][^,.;]*)[,.]/.exec(text.slice(m.end, m.end + 160));
     if (after?.[1]) add(m.entityId, after[1]);
     const before = /(?:^|[,.;—]\s+|\b(?:However|But|And)\s*,?\s+)((?:the|an?|another)\s+[a-z][^,.;]*?),\s+$/i.exec(text.slice(Math.max(0, m.start - 120), m.start));
     if (before?.[1]) add(m.entityId, before[1]);
@@ -264,8 +265,9 @@ export class EntityStore {
           this.addMention(prior, article.id, start, end, text);
           return prior;
         }
-        const kind: EntityKind = named ? "person" : plural ? "group" : "person";
-        const name = named ? text : key;
+        const org = named && ORG_HEADS.has(text.split(/\s+/).pop() ?? "");
+        const kind: EntityKind = org ? "organization" : named ? "person" : plural ? "group" : "person";
+        const name = named ? text.replace(/^the\s+/i, "") : key;
         const id = this.add(kind, name, "automatic", named ? {} : { anonymous: true, description: `${text} (${article.publisher})` });
         this.addMention(id, article.id, start, end, text);
         described.set(key, id);

@@ -78,7 +78,7 @@ export const NOT_NAMES = words(`The A An In On At For From To Of By With As And 
   However Despite Even Also Last Next This That These Those Another Some Many Most Few Several Other Others News Read
   It He She They We I You His Her Their Our Its My Your There Here Then Now Today Yesterday After Before During Since
   Until Outside Inside Both Either Neither Not No Yes One Two Three Any All Each Every Such Western Eastern Northern
-  Southern Meanwhile Still Yet Thus So Because Why What Who How Where Skip Continued Page Libyan Libyans British
+  Southern Meanwhile Later Earlier Still Yet Thus So Because Why What Who How Where Skip Continued Page Libyan Libyans British
   Italian French Turkish American European Arab African Sunday Monday Tuesday Wednesday Thursday Friday Saturday`);
 
 export const DETERMINERS = words("a an the one some two three several many members another any other this that those these");

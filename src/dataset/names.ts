@@ -65,9 +65,14 @@ export function initials(words: string[]): string {
 const OUTLET_ALIAS = new Map<string, string>();
 for (const [name, aliases] of Object.entries(OUTLETS)) for (const a of aliases) OUTLET_ALIAS.set(a.replace(/^the /i, "").toLowerCase(), name);
 
-/** The canonical outlet a surface form names, if it names one ("The A.P." → The Associated Press). */
+const NEWSPAPER = /^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Herald|Times|Post|Ledger|Courier|Journal|Gazette|Tribune|News|Chronicle|Telegraph|Observer|Mail|Examiner|Globe|Record|Independent|Express|Standard|Inquirer|Dispatch|Bulletin|Sentinel|Register|Enquirer)$/u;
+
+/** The canonical outlet a surface form names, if it names one ("The A.P." → The Associated Press, "the Valley Herald"). */
 export function outletName(surface: string): string | undefined {
-  return OUTLET_ALIAS.get(surface.replace(/^the /i, "").replace(/[’']s$/, "").toLowerCase());
+  const s = surface.replace(/[’']s$/, "").trim();
+  const known = OUTLET_ALIAS.get(s.replace(/^the /i, "").toLowerCase());
+  if (known) return known;
+  return NEWSPAPER.test(s) ? `The ${s.replace(/^the\s+/i, "")}` : undefined;
 }
 
 export interface NameMention extends Span {
@@ -80,6 +85,7 @@ export interface NameMention extends Span {
   sentenceInitial: boolean;
 }
 
+const ORG_HEADS_OF = new Set([...ORG_HEADS, "Chamber", "Secretary", "Minister", "Ministry", "Republic", "Church", "Bank", "Department", "Institute", "University", "Bureau"]);
 const isCap = (t: string) => /^\p{Lu}/u.test(t) || (PARTICLES.test(t) && /-\p{Lu}/u.test(t));
 
 /** Strip "pro-", "anti-" prefixes and "-based", "-led" suffixes from a hyphenated token, keeping offsets. */
@@ -109,7 +115,13 @@ export function findNameMentions(
     if (run.length) out.push(...mentionFromRun(text, run, sentence, articleId, lowercaseWords));
     run = [];
   };
-  for (const tok of toks) {
+  for (const [i, tok] of toks.entries()) {
+    // "of" inside an organisation's name: "Chamber of Commerce", "Ministry of Defence".
+    const prevTok = run[run.length - 1];
+    if (tok.text === "of" && prevTok && ORG_HEADS_OF.has(prevTok.text) && /^\p{Lu}/u.test(toks[i + 1]?.text ?? "")) {
+      run.push(tok);
+      continue;
+    }
     const core = nameCore(tok);
     const prev = run[run.length - 1];
     const adjacent = prev && text.slice(prev.end, tok.start) === " " && !/[’']s$/.test(prev.text);
@@ -138,8 +150,14 @@ function mentionFromRun(text: string, run: Token[], sentence: Span, articleId: s
     if (common && !demonymBeforeOrg && !HONORIFICS.has(w)) first++;
     else break;
   }
-  // Titles before a name: "British Prime Minister David Cameron" (but not in "British Foreign Office").
+  // Titles before a name: "British Prime Minister David Cameron" (but not in "British Foreign Office"); any words
+  // before an honorific are titles too ("Forecaster Dr. Anika Bose").
   const orgName = ORG_HEADS.has(words[words.length - 1] as string);
+  const hon = words.findIndex((w, i) => i > first && HONORIFICS.has(w) && i < words.length - 1);
+  if (!orgName && hon > first) {
+    titles.push(...words.slice(first, hon));
+    first = hon;
+  }
   while (!orgName && first < words.length - 1) {
     const w = words[first] as string;
     if (HONORIFICS.has(w) && !honorific) {
@@ -153,6 +171,7 @@ function mentionFromRun(text: string, run: Token[], sentence: Span, articleId: s
   words = words.slice(first);
   const toks = run.slice(first);
   if (!words.length || !toks.length) return [];
+  if (words[words.length - 1] === "of") return [];
   if (words.every((w) => MONTHS.has(w) || NOT_NAMES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w))) return [];
   const lone = words.length === 1 && !honorific && !outletName(words[0] as string);
   if (lone && /^\p{Lu}[\p{Ll}]*s$/u.test(words[0] as string) && lowercaseWords.has((words[0] as string).toLowerCase())) return [];
