@@ -57,27 +57,40 @@ export interface EntityResolver {
   isAnonymous(entityId: string): boolean;
 }
 
-const ABBREV_DOT = /\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Adm|Rev|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|\b(?:[A-Z]\.){2,}/g;
+const ABBREV_DOT =
+  /\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Adm|Rev|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|\b(?:[A-Z]\.){2,}/g;
 
 /** The text with abbreviation periods masked ("Mr." → "Mr§"), same length, so regexes can treat "." as an end. */
 export function maskAbbreviations(text: string): string {
   return text.replace(ABBREV_DOT, (m) => m.replace(/\./g, "§"));
 }
 
-const DAY_WORDS = new RegExp(`\\b(?:(?:late|early|on|last)\\s+)?(?:${WEEKDAYS.join("|")}|today|yesterday|tonight)\\b`, "i");
+const DAY_WORDS = new RegExp(
+  `\\b(?:(?:late|early|on|last)\\s+)?(?:${WEEKDAYS.join("|")}|today|yesterday|tonight)\\b`,
+  "i",
+);
 const SKIP_SEGMENT =
   /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
-const CLAUSE_BOUNDARY = /(?:[;:—–]|\s-\s|,\s+(?:and|but|or|yet|so)\s|\b(?:that|though|although|even as|while|but|because|whereas)\s)/gi;
-const VERBISH = /^(?:is|was|are|were|has|have|had|will|would|can|could|may|might|did|does|do|cast|held|made|met|left|put|set|kept|began|sent|saw|found|got|ran|took|gave|came|went|[a-z]+ed)$/;
-const AUX_TAIL = /(?:\s+(?:has|have|had|also|then|later|would|will|again|repeatedly|previously|earlier|once|publicly|quickly|immediately|not|did))+\s*$/i;
+const CLAUSE_BOUNDARY =
+  /(?:[;:—–]|\s-\s|,\s+(?:and|but|or|yet|so)\s|\b(?:that|though|although|even as|while|but|because|whereas)\s)/gi;
+const VERBISH =
+  /^(?:is|was|are|were|has|have|had|will|would|can|could|may|might|did|does|do|cast|held|made|met|left|put|set|kept|began|sent|saw|found|got|ran|took|gave|came|went|[a-z]+ed)$/;
+const AUX_TAIL =
+  /(?:\s+(?:has|have|had|also|then|later|would|will|again|repeatedly|previously|earlier|once|publicly|quickly|immediately|not|did))+\s*$/i;
 
 export const INDIRECT_CUES = new Set(
   `said says say told tells added reported reports stated declared announced claimed insisted maintained maintain
    argued warned acknowledged admitted confirmed denied explained noted wrote described denounced alleged contended
    asserted urged`.split(/\s+/),
 );
-const NEEDS_THAT = new Set("reports says states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted alleged contended asserted maintained maintain".split(" "));
-const PARTICIPLES = new Set("saying claiming denying insisting adding arguing confirming alleging".split(" "));
+const NEEDS_THAT = new Set(
+  "reports says states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted alleged contended asserted maintained maintain".split(
+    " ",
+  ),
+);
+const PARTICIPLES = new Set(
+  "saying claiming denying insisting adding arguing confirming alleging".split(" "),
+);
 
 const DETERMINER_LED = /^(?:a|an|the|one|some|two|three|several|many|members|another|any)\s/i;
 const stem = (w: string) =>
@@ -89,7 +102,11 @@ const stem = (w: string) =>
 const contentStems = (s: string) =>
   new Set(
     (s.match(/\p{L}[\p{L}'’-]*/gu) ?? [])
-      .filter((w) => !DETERMINERS.has(w.toLowerCase()) && !/^(?:of|to|in|on|the|who|that|for|and|with|his|her|its|their|close|after|began)$/i.test(w))
+      .filter(
+        (w) =>
+          !DETERMINERS.has(w.toLowerCase()) &&
+          !/^(?:of|to|in|on|the|who|that|for|and|with|his|her|its|their|close|after|began)$/i.test(w),
+      )
       .map(stem),
   );
 const subset = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((x) => b.has(x));
@@ -101,14 +118,24 @@ export class AttributionFinder {
   constructor(
     readonly text: string,
     readonly sentences: SentenceInfo[],
-    readonly quotes: { start: number; end: number; openMark: number; closeMark: number | null; paragraph: number; lastParagraph: number; lastCloseMark: number | null }[],
+    readonly quotes: {
+      start: number;
+      end: number;
+      openMark: number;
+      closeMark: number | null;
+      paragraph: number;
+      lastParagraph: number;
+      lastCloseMark: number | null;
+    }[],
     readonly ents: EntityResolver,
   ) {
     this.masked = maskAbbreviations(text);
   }
 
   sentenceAt(pos: number): SentenceInfo | undefined {
-    return this.sentences.find((s) => pos >= s.start && pos < s.end) ?? this.sentences.find((s) => pos === s.end);
+    return (
+      this.sentences.find((s) => pos >= s.start && pos < s.end) ?? this.sentences.find((s) => pos === s.end)
+    );
   }
 
   /** Sentences in reading order; a sentence's quotations first, its reported statements only if it has none. */
@@ -141,15 +168,30 @@ export class AttributionFinder {
     // 1. Cue after the quotation: "…,” said X" / "…,” X said" / "…,” she told The Times".
     if (closeAt !== null && endSentence) {
       const after = this.cueAfter(closeAt + 1, endSentence.end);
-      if (after) return { ...base, ...after, via: after.via ?? via0, dateText: after.dateText ?? after.speaker.dateText };
+      if (after)
+        return {
+          ...base,
+          ...after,
+          via: after.via ?? via0,
+          dateText: after.dateText ?? after.speaker.dateText,
+        };
     }
     // 2. Cue before it in its sentence: "X said: “…”", "X said it would not “…”".
     const startSentence = this.sentenceAt(q.openMark);
     if (startSentence) {
       const prevQuote = this.quotes[qi - 1];
-      const from = prevQuote?.lastCloseMark && prevQuote.lastCloseMark > startSentence.start ? prevQuote.lastCloseMark + 1 : startSentence.start;
+      const from =
+        prevQuote?.lastCloseMark && prevQuote.lastCloseMark > startSentence.start
+          ? prevQuote.lastCloseMark + 1
+          : startSentence.start;
       const before = this.cueBefore(from, q.openMark, startSentence);
-      if (before) return { ...base, ...before, via: before.via ?? via0, dateText: before.dateText ?? before.speaker.dateText };
+      if (before)
+        return {
+          ...base,
+          ...before,
+          via: before.via ?? via0,
+          dateText: before.dateText ?? before.speaker.dateText,
+        };
     }
     // 3. A quotation split by its cue or continued after it in the same paragraph takes the earlier part's speaker.
     for (let k = this.found.length - 1; k >= 0; k--) {
@@ -158,7 +200,15 @@ export class AttributionFinder {
       const prevQ = this.quotes.findIndex((x) => x.start === prev.start);
       const prevQuote = this.quotes[prevQ];
       if (prevQ === qi - 1 && prevQuote && prevQuote.lastParagraph === q.paragraph) {
-        return { ...base, speaker: prev.speaker, via: prev.via, cue: prev.cue, cueAt: prev.cueAt, continuesIndex: k, dateText: prev.dateText };
+        return {
+          ...base,
+          speaker: prev.speaker,
+          via: prev.via,
+          cue: prev.cue,
+          cueAt: prev.cueAt,
+          continuesIndex: k,
+          dateText: prev.dateText,
+        };
       }
       break;
     }
@@ -168,7 +218,9 @@ export class AttributionFinder {
   /** "according to The Associated Press" after a point in the sentence → the outlet's id. */
   private accordingToOutlet(from: number, to: number): string | null {
     const region = this.masked.slice(from, to);
-    const m = /\baccording to\s+((?:the\s+)?[A-Z][^,.;:]*)/i.exec(region) ?? /,\s+((?:the\s+)?[A-Z][^,.;:]*?)\s+reported\s*\.?\s*$/i.exec(region);
+    const m =
+      /\baccording to\s+((?:the\s+)?[A-Z][^,.;:]*)/i.exec(region) ??
+      /,\s+((?:the\s+)?[A-Z][^,.;:]*?)\s+reported\s*\.?\s*$/i.exec(region);
     return m?.[1] ? this.ents.outlet(m[1].trim()) : null;
   }
 
@@ -180,7 +232,13 @@ export class AttributionFinder {
       const np = this.npAfter(from + verbFirst[0].length, to);
       if (np) {
         const speaker = this.resolve(np.start, np.end, np.role);
-        return { speaker, cue: verbFirst[1], cueAt: from + verbFirst[0].indexOf(verbFirst[1]), via: null, dateText: this.dayIn(from, to) };
+        return {
+          speaker,
+          cue: verbFirst[1],
+          cueAt: from + verbFirst[0].indexOf(verbFirst[1]),
+          via: null,
+          dateText: this.dayIn(from, to),
+        };
       }
     }
     // "…,” X said" — a short subject then the verb, no punctuation between.
@@ -196,7 +254,13 @@ export class AttributionFinder {
       const npStart = from + lead;
       const speaker = this.resolve(npStart, npStart + npText.length);
       const told = verb === "told" ? this.recipient(verbAt + 4, to) : null;
-      return { speaker, cue: told?.cue ?? verb, cueAt: verbAt, via: told?.via ?? null, dateText: this.dayIn(from, to) };
+      return {
+        speaker,
+        cue: told?.cue ?? verb,
+        cueAt: verbAt,
+        via: told?.via ?? null,
+        dateText: this.dayIn(from, to),
+      };
     }
     return null;
   }
@@ -208,8 +272,13 @@ export class AttributionFinder {
     const text = this.text.slice(rec.start, rec.end);
     let outlet = this.ents.outlet(text);
     // "told the newspaper" → the outlet last named before.
-    if (!outlet && /^the (?:newspaper|paper|agency|news agency|network|broadcaster|station|magazine)$/i.test(text)) {
-      outlet = [...this.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ?? null;
+    if (
+      !outlet &&
+      /^the (?:newspaper|paper|agency|news agency|network|broadcaster|station|magazine)$/i.test(text)
+    ) {
+      outlet =
+        [...this.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ??
+        null;
     }
     return { via: outlet && !this.ents.isSelf(outlet) ? outlet : null, cue: `told ${text}` };
   }
@@ -217,7 +286,10 @@ export class AttributionFinder {
   /** A noun phrase right after a verb: up to punctuation or a word that starts a modifier. */
   private npAfter(from: number, to: number): { start: number; end: number; role?: string } | null {
     const region = this.masked.slice(from, to);
-    const m = /^\s*([^,.;:!?“”"]+?)(?=\s*(?:[,.;:!?“”"]|$)|\s+(?:on|in|at|who|after|before|during|according|as|when|because|citing|that|to|about|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b)/i.exec(region);
+    const m =
+      /^\s*([^,.;:!?“”"]+?)(?=\s*(?:[,.;:!?“”"]|$)|\s+(?:on|in|at|who|after|before|during|according|as|when|because|citing|that|to|about|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b)/i.exec(
+        region,
+      );
     if (!m?.[1]) return null;
     const start = from + m[0].indexOf(m[1]);
     const end = start + m[1].length;
@@ -237,7 +309,9 @@ export class AttributionFinder {
       const verb = w[1] as string;
       const at = from + (w.index ?? 0);
       if (!CUE_VERBS.has(verb)) continue;
-      const subject = PARTICIPLES.has(verb) ? this.clauseSubject(sentence.start, at) : this.subjectBefore(sentence.start, at);
+      const subject = PARTICIPLES.has(verb)
+        ? this.clauseSubject(sentence.start, at)
+        : this.subjectBefore(sentence.start, at);
       if (!subject) continue;
       const speaker = this.resolve(subject.start, subject.end, subject.role);
       const told = verb === "told" ? this.recipient(at + 4, to) : null;
@@ -277,7 +351,10 @@ export class AttributionFinder {
   }
 
   /** The subject of the clause a participle hangs on: "X, …, reacted …, saying" → X. */
-  clauseSubject(sentenceStart: number, participleAt: number): { start: number; end: number; role?: string } | null {
+  clauseSubject(
+    sentenceStart: number,
+    participleAt: number,
+  ): { start: number; end: number; role?: string } | null {
     let region = this.masked.slice(sentenceStart, participleAt);
     let base = sentenceStart;
     const lead = /^\s*(?:(?:though|although|while|as|even as|but|and|however)\b,?\s*)/i.exec(region);
@@ -301,8 +378,11 @@ export class AttributionFinder {
       pos += part.length + 1;
       if (!text || SKIP_SEGMENT.test(text)) continue;
       // A segment that is a name ("Mustapha Abdul-Jalil", "The A.P."), not a description that contains one.
-      const hasName = this.ents.mentions.some((m) => m.start >= start && m.end <= start + text.length && m.kind !== "place");
-      const named = (/^(?:[Tt]he\s+)?\p{Lu}/u.test(text) && hasName) || /^(?:\p{Lu}[\p{L}'’.-]*\s?)+$/u.test(text);
+      const hasName = this.ents.mentions.some(
+        (m) => m.start >= start && m.end <= start + text.length && m.kind !== "place",
+      );
+      const named =
+        (/^(?:[Tt]he\s+)?\p{Lu}/u.test(text) && hasName) || /^(?:\p{Lu}[\p{L}'’.-]*\s?)+$/u.test(text);
       segs.push({ start, end: start + text.length, text, named });
     }
     if (!segs.length) return null;
@@ -320,8 +400,9 @@ export class AttributionFinder {
     const before = segs[idx - 1];
     let role: string | undefined;
     if (after && !after.named && (seg.named || DETERMINER_LED.test(after.text))) role = cleanRole(after.text);
-    else if (seg.named && after && after.named && /^(?:the|a|an)\s/i.test(after.text)) role = cleanRole(after.text);
-    else if (seg.named && before && /^(?:the|a|an|another)\s/i.test(before.text)) role = cleanRole(before.text);
+    else if (seg.named && after?.named && /^(?:the|a|an)\s/i.test(after.text)) role = cleanRole(after.text);
+    else if (seg.named && before && /^(?:the|a|an|another)\s/i.test(before.text))
+      role = cleanRole(before.text);
     return { start: seg.start, end: seg.end, role };
   }
 
@@ -331,11 +412,15 @@ export class AttributionFinder {
     const speakerText = this.text.slice(start, end).trim();
     const lower = speakerText.toLowerCase();
     const inside = this.ents.mentions.filter((m) => m.start >= start && m.end <= end);
-    const named = [...inside].reverse().find((m) => m.kind === "person") ?? [...inside].reverse().find((m) => m.kind !== "place") ?? (inside.length === 1 && inside[0]?.start === start && inside[0].end === end ? inside[0] : undefined);
+    const named =
+      [...inside].reverse().find((m) => m.kind === "person") ??
+      [...inside].reverse().find((m) => m.kind !== "place") ??
+      (inside.length === 1 && inside[0]?.start === start && inside[0].end === end ? inside[0] : undefined);
     if (named) {
       if (named.kind !== "person") return { entityId: named.entityId, speakerText, anonymous: false };
       const anonymous = this.ents.isAnonymous(named.entityId);
-      if (anonymous) return { entityId: named.entityId, speakerText, anonymous, role: roleHere, description: speakerText };
+      if (anonymous)
+        return { entityId: named.entityId, speakerText, anonymous, role: roleHere, description: speakerText };
       const roles = this.ents.roles.get(named.entityId);
       const titleRole = this.text
         .slice(start, named.start)
@@ -350,11 +435,19 @@ export class AttributionFinder {
       const found = this.resolveDefinite(speakerText);
       if (found) return { ...found, speakerText, role: roleHere ?? found.role };
     }
-    const isName = /^(?:[Tt]he\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:of\s|for\s)?\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) && !DETERMINERS.has(first === "the" ? "" : first);
+    const isName =
+      /^(?:[Tt]he\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:of\s|for\s)?\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) &&
+      !DETERMINERS.has(first === "the" ? "" : first);
     const head = speakerText.replace(/\s+(?:who|whose|which|that|from|of|close|in)\b.*$/i, "");
     const plural = /s$/i.test(head) && !/ss$/i.test(head) && !isName;
     const entityId = this.ents.describe(speakerText, { named: isName, plural, start, end });
-    return { entityId, speakerText, role: roleHere, anonymous: !isName, description: isName ? undefined : speakerText };
+    return {
+      entityId,
+      speakerText,
+      role: roleHere,
+      anonymous: !isName,
+      description: isName ? undefined : speakerText,
+    };
   }
 
   /** A pronoun names the last speaker, unless a person was named after that speaker's cue and before it. */
@@ -371,7 +464,9 @@ export class AttributionFinder {
     }
     // Names inside reported speech are what was said, not who said it.
     const reported = (m: ResolvedMention) => this.found.some((a) => m.start >= a.start && m.end <= a.end);
-    const mention = [...this.ents.mentions].reverse().find((m) => m.end <= at && m.kind === (plural ? "group" : "person") && !reported(m));
+    const mention = [...this.ents.mentions]
+      .reverse()
+      .find((m) => m.end <= at && m.kind === (plural ? "group" : "person") && !reported(m));
     if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
       return this.resolve(mention.start, mention.end);
     }
@@ -386,7 +481,8 @@ export class AttributionFinder {
       for (let k = this.found.length - 1; k >= 0; k--) {
         const prev = this.found[k] as RawAttribution;
         const from = this.sentenceAt(prev.cueAt)?.start ?? prev.cueAt;
-        if (this.text.slice(from, prev.cueAt).toLowerCase().includes(head.toLowerCase())) return { ...prev.speaker, speakerText, dateText: prev.dateText };
+        if (this.text.slice(from, prev.cueAt).toLowerCase().includes(head.toLowerCase()))
+          return { ...prev.speaker, speakerText, dateText: prev.dateText };
       }
     }
     const want = contentStems(body);
@@ -405,7 +501,8 @@ export class AttributionFinder {
     for (const [entityId, roles] of this.ents.roles) {
       for (const role of roles) {
         const have = contentStems(role);
-        if (have.size && (subset(have, want) || subset(want, have))) return { entityId, speakerText, role, anonymous: false };
+        if (have.size && (subset(have, want) || subset(want, have)))
+          return { entityId, speakerText, role, anonymous: false };
       }
     }
     const org = this.ents.orgByHead(head);
@@ -413,8 +510,20 @@ export class AttributionFinder {
     // "the union leader" ← a named person whose role shares a word ("secretary of the … Union").
     const modifiers = new Set([...want].filter((w) => w !== stem(head)));
     if (modifiers.size) {
-      const named = [...this.ents.mentions].reverse().find((m) => m.kind === "person" && this.ents.roles.get(m.entityId)?.some((r) => [...contentStems(r)].some((w) => modifiers.has(w))));
-      if (named) return { entityId: named.entityId, speakerText, role: this.ents.roles.get(named.entityId)?.[0], anonymous: false };
+      const named = [...this.ents.mentions]
+        .reverse()
+        .find(
+          (m) =>
+            m.kind === "person" &&
+            this.ents.roles.get(m.entityId)?.some((r) => [...contentStems(r)].some((w) => modifiers.has(w))),
+        );
+      if (named)
+        return {
+          entityId: named.entityId,
+          speakerText,
+          role: this.ents.roles.get(named.entityId)?.[0],
+          anonymous: false,
+        };
     }
     // "the player told the newspaper" right after an anonymous source spoke: the same source, described again.
     const prev = this.found[this.found.length - 1];
@@ -435,7 +544,16 @@ export class AttributionFinder {
       cues.push({
         at: verbAt,
         len: (m[2] as string).length,
-        make: () => this.statement(npStart, npStart + (m[1] as string).length, contentStart, contentStart + (m[3] as string).length, m[2] as string, verbAt, s),
+        make: () =>
+          this.statement(
+            npStart,
+            npStart + (m[1] as string).length,
+            contentStart,
+            contentStart + (m[3] as string).length,
+            m[2] as string,
+            verbAt,
+            s,
+          ),
       });
     }
     // PARC cue nouns: "comments by X that …".
@@ -446,11 +564,22 @@ export class AttributionFinder {
       cues.push({
         at: s.start + (m.index ?? 0),
         len: (m[1] as string).length,
-        make: () => this.statement(npStart, npStart + (m[2] as string).length, contentStart, s.end, `${m[1]} by … that`, s.start + (m.index ?? 0), s),
+        make: () =>
+          this.statement(
+            npStart,
+            npStart + (m[2] as string).length,
+            contentStart,
+            s.end,
+            `${m[1]} by … that`,
+            s.start + (m.index ?? 0),
+            s,
+          ),
       });
     }
     // "according to X, …" / "…, according to X."
-    const hasVerbCue = [...region.matchAll(/\b([a-z]+)\b/g)].some((m) => INDIRECT_CUES.has(m[1] as string) || PARTICIPLES.has(m[1] as string));
+    const hasVerbCue = [...region.matchAll(/\b([a-z]+)\b/g)].some(
+      (m) => INDIRECT_CUES.has(m[1] as string) || PARTICIPLES.has(m[1] as string),
+    );
     for (const m of hasVerbCue ? [] : region.matchAll(/\baccording to\s+((?:the\s+)?[A-Za-z][^,.;]*)/gi)) {
       const at = s.start + (m.index ?? 0);
       const npStart = at + m[0].indexOf(m[1] as string);
@@ -459,7 +588,10 @@ export class AttributionFinder {
       cues.push({
         at,
         len: 12,
-        make: () => (front ? this.statement(npStart, npEnd, npEnd + 1, s.end, "according to", at, s) : this.statement(npStart, npEnd, s.start, at, "according to", at, s)),
+        make: () =>
+          front
+            ? this.statement(npStart, npEnd, npEnd + 1, s.end, "according to", at, s)
+            : this.statement(npStart, npEnd, s.start, at, "according to", at, s),
       });
     }
     // Finite cue verbs and participles.
@@ -470,7 +602,10 @@ export class AttributionFinder {
       if (this.insideQuote(at)) continue;
       if (PARTICIPLES.has(verb)) {
         cues.push({ at, len: verb.length, make: () => this.participle(s, at, verb) });
-      } else if (INDIRECT_CUES.has(verb) && !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index))) {
+      } else if (
+        INDIRECT_CUES.has(verb) &&
+        !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index))
+      ) {
         cues.push({ at, len: verb.length, make: () => this.finite(s, at, verb) });
       }
     }
@@ -481,7 +616,8 @@ export class AttributionFinder {
       if (!a) continue;
       // A statement's content stops where the next statement's subject begins.
       const prev = made[made.length - 1];
-      if (prev && prev.end > a.cueAt && prev.start < a.cueAt) prev.end = this.trimEnd(prev.start, Math.min(prev.end, this.segmentStartBefore(a)));
+      if (prev && prev.end > a.cueAt && prev.start < a.cueAt)
+        prev.end = this.trimEnd(prev.start, Math.min(prev.end, this.segmentStartBefore(a)));
       made.push(a);
       this.found.push(a);
     }
@@ -519,7 +655,10 @@ export class AttributionFinder {
       rest = rec.end;
     }
     const tail = this.masked.slice(rest, s.end);
-    const lead = /^\s*(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\s*)?(that\s+)?/i.exec(tail);
+    const lead =
+      /^\s*(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\s*)?(that\s+)?/i.exec(
+        tail,
+      );
     const hasThat = Boolean(lead?.[1]);
     if (NEEDS_THAT.has(verb) && !hasThat) return null;
     const contentStart = rest + (lead?.[0].length ?? 0);
@@ -530,7 +669,6 @@ export class AttributionFinder {
       return this.statement(subject.start, subject.end, s.start, end, cue, at, s, subject.role, via);
     }
     return this.statement(subject.start, subject.end, contentStart, s.end, cue, at, s, subject.role, via);
-    return null;
   }
 
   private participle(s: SentenceInfo, at: number, verb: string): RawAttribution | null {
@@ -546,7 +684,17 @@ export class AttributionFinder {
     return this.statement(subject.start, subject.end, contentStart, end, cue, at, s, subject.role);
   }
 
-  private statement(npStart: number, npEnd: number, start: number, end: number, cue: string, cueAt: number, s: SentenceInfo, role?: string, toldVia: string | null = null): RawAttribution | null {
+  private statement(
+    npStart: number,
+    npEnd: number,
+    start: number,
+    end: number,
+    cue: string,
+    cueAt: number,
+    s: SentenceInfo,
+    role?: string,
+    toldVia: string | null = null,
+  ): RawAttribution | null {
     const npText = this.text.slice(npStart, npEnd).trim();
     const head = npText.split(/\s+(?:who|whose|which)\s/i)[0] ?? npText;
     if (!npText || head.split(/\s+/).length > 10) return null;
@@ -558,7 +706,16 @@ export class AttributionFinder {
     if (e - b < 8) return null;
     let via = toldVia ?? (outletId && !this.ents.isSelf(outletId) ? outletId : null);
     if (!via) via = this.accordingToOutlet(cueAt, s.end);
-    return { kind: "indirect", start: b, end: e, speaker, via, cue, cueAt, dateText: this.dayIn(s.start, s.end) };
+    return {
+      kind: "indirect",
+      start: b,
+      end: e,
+      speaker,
+      via,
+      cue,
+      cueAt,
+      dateText: this.dayIn(s.start, s.end),
+    };
   }
 
   private dayIn(from: number, to: number): string | undefined {
@@ -577,7 +734,12 @@ function isNounPhrase(np: string): boolean {
 
 /** The head noun of a description: the last word before its modifiers ("a source close to …" → "source"). */
 function headNoun(description: string): string {
-  return description.split(/\s+(?:who|whose|which|that|close|from|of|in|with|at|on)\s/i)[0]?.split(/\s+/).pop() ?? "";
+  return (
+    description
+      .split(/\s+(?:who|whose|which|that|close|from|of|in|with|at|on)\s/i)[0]
+      ?.split(/\s+/)
+      .pop() ?? ""
+  );
 }
 
 export function cleanRole(s: string): string {

@@ -1,14 +1,28 @@
 // The pipeline: articles → cleaned text → quotations, sentences and names → entities → attributions
 // → cross-references → curation merged over the automatic output → a schema-checked dataset and a report.
-import { AttributionFinder, type EntityResolver, type RawAttribution, type ResolvedMention, type SentenceInfo, cleanRole } from "./attribution";
+import {
+  AttributionFinder,
+  cleanRole,
+  type EntityResolver,
+  type RawAttribution,
+  type ResolvedMention,
+  type SentenceInfo,
+} from "./attribution";
 import { clean } from "./clean";
-import { type Curation, applyCuration } from "./curation";
 import { buildCrossrefs } from "./crossrefs";
+import { applyCuration, type Curation } from "./curation";
 import { resolveDay } from "./dates";
 import { ORG_HEADS } from "./lexicon";
 import { canonicalName, clusterMentions, findNameMentions, type NameMention, outletName } from "./names";
 import { makeTarget, paragraphs, quotations, sentences } from "./text";
-import { type Article, type Attribution, DATASET_VERSION, type Dataset, type Entity, type EntityKind } from "./types";
+import {
+  type Article,
+  type Attribution,
+  DATASET_VERSION,
+  type Dataset,
+  type Entity,
+  type EntityKind,
+} from "./types";
 
 export interface ArticleInput {
   id: string;
@@ -28,7 +42,14 @@ export interface ArticleInput {
 export interface BuildReport {
   articles: number;
   entities: { automatic: number; curated: number };
-  attributions: { automatic: number; curated: number; direct: number; indirect: number; anonymous: number; secondHand: number };
+  attributions: {
+    automatic: number;
+    curated: number;
+    direct: number;
+    indirect: number;
+    anonymous: number;
+    secondHand: number;
+  };
   crossrefs: { automatic: number; curated: number; byKind: Record<string, number> };
   unattributedQuotes: { articleId: string; quote: string }[];
   conflicts: string[];
@@ -45,7 +66,10 @@ interface Parsed {
   mentions: NameMention[];
 }
 
-export function buildDataset(inputs: ArticleInput[], curation?: Curation): { dataset: Dataset; report: BuildReport } {
+export function buildDataset(
+  inputs: ArticleInput[],
+  curation?: Curation,
+): { dataset: Dataset; report: BuildReport } {
   // 1. Clean, split, find quotations and name mentions.
   const parsed: Parsed[] = inputs.map((input) => {
     const c = clean(input.raw, { headline: known(input.meta.headline) });
@@ -63,16 +87,24 @@ export function buildDataset(inputs: ArticleInput[], curation?: Curation): { dat
       text: c.text,
       removed: c.removed,
     };
-    for (const k of Object.keys(article) as (keyof Article)[]) if (article[k] === undefined) delete article[k];
+    for (const k of Object.keys(article) as (keyof Article)[])
+      if (article[k] === undefined) delete article[k];
     const paras = paragraphs(c.text);
     const quotes = quotations(c.text, paras);
-    const quoteSpans = quotes.flatMap((q) => q.parts.map((p) => ({ start: p.openMark, end: p.closeMark ?? p.end })));
-    const sents: SentenceInfo[] = paras.flatMap((p) => sentences(c.text, p, quoteSpans).map((s) => ({ ...s, paragraph: p.index })));
+    const quoteSpans = quotes.flatMap((q) =>
+      q.parts.map((p) => ({ start: p.openMark, end: p.closeMark ?? p.end })),
+    );
+    const sents: SentenceInfo[] = paras.flatMap((p) =>
+      sentences(c.text, p, quoteSpans).map((s) => ({ ...s, paragraph: p.index })),
+    );
     return { input, article, sentences: sents, quotes, mentions: [] };
   });
   const lowercase = new Set<string>();
-  for (const p of parsed) for (const m of p.article.text.matchAll(/\b\p{Ll}[\p{Ll}'’-]*\b/gu)) lowercase.add(m[0]);
-  for (const p of parsed) for (const s of p.sentences) p.mentions.push(...findNameMentions(p.article.text, s, p.article.id, lowercase));
+  for (const p of parsed)
+    for (const m of p.article.text.matchAll(/\b\p{Ll}[\p{Ll}'’-]*\b/gu)) lowercase.add(m[0]);
+  for (const p of parsed)
+    for (const s of p.sentences)
+      p.mentions.push(...findNameMentions(p.article.text, s, p.article.id, lowercase));
 
   // 2. Entities from clustered name mentions.
   const store = new EntityStore();
@@ -86,10 +118,21 @@ export function buildDataset(inputs: ArticleInput[], curation?: Curation): { dat
     let id: string | undefined;
     for (const m of c.mentions) {
       // "The Times" inside a Times article is the publisher itself.
-      const self = c.kind === "outlet" ? store.selfOutlet(m.articleId, m.surface, parsed.find((p) => p.article.id === m.articleId)?.article.publisher ?? "") : null;
-      const target = self ?? (id ??= c.outlet ? (store.outlet(c.outlet) as string) : store.add(c.kind, canonicalName(c), "automatic"));
+      const self =
+        c.kind === "outlet"
+          ? store.selfOutlet(
+              m.articleId,
+              m.surface,
+              parsed.find((p) => p.article.id === m.articleId)?.article.publisher ?? "",
+            )
+          : null;
+      if (!self && !id)
+        id = c.outlet ? (store.outlet(c.outlet) as string) : store.add(c.kind, canonicalName(c), "automatic");
+      const target = self ?? (id as string);
       store.addMention(target, m.articleId, m.start, m.end, m.surface);
-      resolvedByArticle.get(m.articleId)?.push({ start: m.start, end: m.end, entityId: target, kind: c.kind });
+      resolvedByArticle
+        .get(m.articleId)
+        ?.push({ start: m.start, end: m.end, entityId: target, kind: c.kind });
     }
   }
 
@@ -116,7 +159,8 @@ export function buildDataset(inputs: ArticleInput[], curation?: Curation): { dat
     const raw = new AttributionFinder(article.text, p.sentences, quotes, resolver).run();
     const directStarts = new Set(raw.filter((a) => a.kind === "direct").map((a) => a.start));
     for (const q of quotes) {
-      if (!directStarts.has(q.start)) unattributedQuotes.push({ articleId: article.id, quote: article.text.slice(q.start, q.end) });
+      if (!directStarts.has(q.start))
+        unattributedQuotes.push({ articleId: article.id, quote: article.text.slice(q.start, q.end) });
     }
     const refDate = article.published ?? article.referenceDate?.date;
     const ids: string[] = [];
@@ -138,12 +182,14 @@ export function buildDataset(inputs: ArticleInput[], curation?: Curation): { dat
       };
       if (a.speaker.role) out.role = a.speaker.role;
       if (date) out.date = date;
-      if (a.continuesIndex !== undefined) out.continues = ids[raw.indexOf(raw[a.continuesIndex] as RawAttribution)];
+      if (a.continuesIndex !== undefined)
+        out.continues = ids[raw.indexOf(raw[a.continuesIndex] as RawAttribution)];
       attributions.push(out);
     });
   }
   // Continuations point at the first part of the quotation.
-  for (const a of attributions) if (a.continues) a.continues = attributions.find((b) => b.id === a.continues)?.continues ?? a.continues;
+  for (const a of attributions)
+    if (a.continues) a.continues = attributions.find((b) => b.id === a.continues)?.continues ?? a.continues;
 
   const dataset: Dataset = {
     version: DATASET_VERSION,
@@ -167,7 +213,9 @@ export function buildDataset(inputs: ArticleInput[], curation?: Curation): { dat
     report.conflicts.push(...r.conflicts);
     report.curationApplied = r.applied;
   }
-  dataset.entities = dataset.entities.filter((e) => e.mentions.length > 0 || dataset.attributions.some((a) => a.speaker === e.id || a.via === e.id));
+  dataset.entities = dataset.entities.filter(
+    (e) => e.mentions.length > 0 || dataset.attributions.some((a) => a.speaker === e.id || a.via === e.id),
+  );
   dataset.crossrefs = buildCrossrefs(dataset, curation);
   for (const e of dataset.entities) report.entities[e.origin]++;
   for (const a of dataset.attributions) {
@@ -184,7 +232,11 @@ export function buildDataset(inputs: ArticleInput[], curation?: Curation): { dat
 }
 
 /** Roles the article gives named people: "the opposition leader, X", "X, head of …", "British Prime Minister X". */
-function appositiveRoles(text: string, mentions: ResolvedMention[], store: EntityStore): Map<string, string[]> {
+function appositiveRoles(
+  text: string,
+  mentions: ResolvedMention[],
+  store: EntityStore,
+): Map<string, string[]> {
   const roles = new Map<string, string[]>();
   const add = (id: string, role: string) => {
     const r = cleanRole(role);
@@ -197,10 +249,19 @@ function appositiveRoles(text: string, mentions: ResolvedMention[], store: Entit
     if (m.kind !== "person") continue;
     const after = /^,\s+((?:the\s+|a\s+|an\s+)?[a-z][^,.;]*)[,.]/.exec(text.slice(m.end, m.end + 160));
     if (after?.[1]) add(m.entityId, after[1]);
-    const before = /(?:^|[,.;—]\s+|\b(?:However|But|And)\s*,?\s+)((?:the|an?|another)\s+[a-z][^,.;]*?),\s+$/i.exec(text.slice(Math.max(0, m.start - 120), m.start));
+    const before =
+      /(?:^|[,.;—]\s+|\b(?:However|But|And)\s*,?\s+)((?:the|an?|another)\s+[a-z][^,.;]*?),\s+$/i.exec(
+        text.slice(Math.max(0, m.start - 120), m.start),
+      );
     if (before?.[1]) add(m.entityId, before[1]);
     const title = /((?:[A-Z][a-z]+\s+){1,4})$/.exec(text.slice(Math.max(0, m.start - 60), m.start));
-    if (title?.[1] && /(?:Minister|President|Secretary|Chairman|Ambassador|Governor|Mayor|Senator|Spokesman)\s+$/.test(title[1])) add(m.entityId, title[1].trim());
+    if (
+      title?.[1] &&
+      /(?:Minister|President|Secretary|Chairman|Ambassador|Governor|Mayor|Senator|Spokesman)\s+$/.test(
+        title[1],
+      )
+    )
+      add(m.entityId, title[1].trim());
   }
   void store;
   return roles;
@@ -233,7 +294,8 @@ export class EntityStore {
   addMention(id: string, articleId: string, start: number, end: number, surface: string): void {
     const e = this.get(id);
     if (!e) return;
-    if (!e.mentions.some((m) => m.articleId === articleId && m.start === start)) e.mentions.push({ articleId, start, end });
+    if (!e.mentions.some((m) => m.articleId === articleId && m.start === start))
+      e.mentions.push({ articleId, start, end });
     if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
   }
 
@@ -241,7 +303,10 @@ export class EntityStore {
   outlet(surface: string): string | null {
     const name = outletName(surface);
     if (!name) return null;
-    return this.entities.find((e) => e.kind === "outlet" && e.name === name)?.id ?? this.add("outlet", name, "automatic");
+    return (
+      this.entities.find((e) => e.kind === "outlet" && e.name === name)?.id ??
+      this.add("outlet", name, "automatic")
+    );
   }
 
   /** A one-word short form of the article's own publisher ("The Times" in The Washington Times) names the publisher. */
@@ -249,7 +314,12 @@ export class EntityStore {
     const self = this.publishers.get(articleId);
     const short = surface.replace(/^the\s+/i, "").trim();
     if (!self || !/^[A-Z][a-z]+$/.test(short)) return null;
-    return publisher.replace(/^the\s+/i, "").split(/\s+/).includes(short) ? self : null;
+    return publisher
+      .replace(/^the\s+/i, "")
+      .split(/\s+/)
+      .includes(short)
+      ? self
+      : null;
   }
 
   resolverFor(article: Article, mentions: ResolvedMention[], roles: Map<string, string[]>): EntityResolver {
@@ -268,7 +338,12 @@ export class EntityStore {
         const org = named && ORG_HEADS.has(text.split(/\s+/).pop() ?? "");
         const kind: EntityKind = org ? "organization" : named ? "person" : plural ? "group" : "person";
         const name = named ? text.replace(/^the\s+/i, "") : key;
-        const id = this.add(kind, name, "automatic", named ? {} : { anonymous: true, description: `${text} (${article.publisher})` });
+        const id = this.add(
+          kind,
+          name,
+          "automatic",
+          named ? {} : { anonymous: true, description: `${text} (${article.publisher})` },
+        );
         this.addMention(id, article.id, start, end, text);
         described.set(key, id);
         mentions.push({ start, end, entityId: id, kind });
@@ -278,7 +353,9 @@ export class EntityStore {
       outlet: (surface) => this.selfOutlet(article.id, surface, article.publisher) ?? this.outlet(surface),
       orgByHead: (head) => {
         const h = head.toLowerCase();
-        const org = mentions.find((m) => m.kind === "organization" && this.get(m.entityId)?.name.toLowerCase().endsWith(h));
+        const org = mentions.find(
+          (m) => m.kind === "organization" && this.get(m.entityId)?.name.toLowerCase().endsWith(h),
+        );
         return org?.entityId ?? null;
       },
       isSelf: (id) => id === self,

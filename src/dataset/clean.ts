@@ -58,8 +58,14 @@ const CHROME: [RegExp, string][] = [
   [/^(read|view|show|hide) (all |reader )?\d* ?comments?\b/i, "comments"],
   [/^(comment on this (story|article)|\d+ comments?|add a comment|post a comment)\b/i, "comments"],
   [/^(advertisement|story continues below advertisement|sponsored( content)?)$/i, "advertisement"],
-  [/^(share( this)?( story| article)?|print( this)?( story| article)?|e-?mail( this)?( story| article)?|save|tweet|recommend)$/i, "tools"],
-  [/^(related( stories| articles| coverage)?|more (stories|from)\b.*|most (popular|viewed|read))$/i, "related"],
+  [
+    /^(share( this)?( story| article)?|print( this)?( story| article)?|e-?mail( this)?( story| article)?|save|tweet|recommend)$/i,
+    "tools",
+  ],
+  [
+    /^(related( stories| articles| coverage)?|more (stories|from)\b.*|most (popular|viewed|read))$/i,
+    "related",
+  ],
 ];
 
 const CREDIT = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\/(?:[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3})$/;

@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
+import { buildRecognitionIndex } from "../recognition/index";
 import { type BuildReport, buildDataset } from "./build";
 import { loadArticles, loadCuration } from "./load";
-import { buildRecognitionIndex } from "../recognition/index";
 import { validateDataset } from "./schema";
 
 function printReport(r: BuildReport, out: string): void {
@@ -13,12 +13,15 @@ function printReport(r: BuildReport, out: string): void {
     `articles: ${r.articles}`,
     `entities: ${r.entities.automatic + r.entities.curated} (${r.entities.automatic} automatic, ${r.entities.curated} curated)`,
     `attributions: ${r.attributions.automatic + r.attributions.curated} (${r.attributions.automatic} automatic, ${r.attributions.curated} curated) — ${r.attributions.direct} direct, ${r.attributions.indirect} indirect, ${r.attributions.anonymous} anonymous, ${r.attributions.secondHand} second-hand`,
-    `cross-references: ${r.crossrefs.automatic + r.crossrefs.curated} (${r.crossrefs.automatic} automatic, ${r.crossrefs.curated} curated) — ${Object.entries(r.crossrefs.byKind)
+    `cross-references: ${r.crossrefs.automatic + r.crossrefs.curated} (${r.crossrefs.automatic} automatic, ${r.crossrefs.curated} curated) — ${Object.entries(
+      r.crossrefs.byKind,
+    )
       .map(([k, n]) => `${n} ${k}`)
       .join(", ")}`,
     `curation entries applied: ${r.curationApplied}`,
   ];
-  for (const q of r.unattributedQuotes) lines.push(`unattributed quotation in ${q.articleId}: “${q.quote.slice(0, 80)}”`);
+  for (const q of r.unattributedQuotes)
+    lines.push(`unattributed quotation in ${q.articleId}: “${q.quote.slice(0, 80)}”`);
   for (const c of r.conflicts) lines.push(`curation conflict: ${c}`);
   console.log(lines.join("\n"));
 }
@@ -36,8 +39,13 @@ export function main(argv: string[]): number {
   });
   const inDir = values.in as string;
   const out = values.out as string;
-  const curationPath = values["no-curation"] ? undefined : (values.curation ?? (inDir === "assets/articles" ? "assets/curation.json" : undefined));
-  const { dataset, report } = buildDataset(loadArticles(inDir), curationPath ? loadCuration(curationPath) : undefined);
+  const curationPath = values["no-curation"]
+    ? undefined
+    : (values.curation ?? (inDir === "assets/articles" ? "assets/curation.json" : undefined));
+  const { dataset, report } = buildDataset(
+    loadArticles(inDir),
+    curationPath ? loadCuration(curationPath) : undefined,
+  );
   const errors = validateDataset(dataset);
   if (errors.length) {
     console.error(`the built dataset is invalid:\n${errors.map((e) => `  ${e}`).join("\n")}`);

@@ -1,7 +1,7 @@
 // Cross-references: the same entity or speaker across articles, passages on the same claim or event,
 // and later statements that reverse or revise earlier ones.
 import type { Curation, CurationEnd } from "./curation";
-import { makeTarget, paragraphs, sentences, type Span } from "./text";
+import { makeTarget, paragraphs, type Span, sentences } from "./text";
 import type { Article, Attribution, Crossref, CrossrefEnd, Dataset } from "./types";
 
 const dateOf = (a: Article) => a.published ?? a.referenceDate?.date;
@@ -22,7 +22,9 @@ export function resolveEnd(dataset: Dataset, end: CurationEnd): CrossrefEnd | nu
   if (!art) return null;
   const at = art.text.indexOf(end.quote);
   if (at < 0) return null;
-  const attribution = dataset.attributions.find((a) => a.articleId === art.id && a.target.start <= at && a.target.end >= at + end.quote.length);
+  const attribution = dataset.attributions.find(
+    (a) => a.articleId === art.id && a.target.start <= at && a.target.end >= at + end.quote.length,
+  );
   if (attribution) {
     const e = attributionEnd(attribution, dataset.articles);
     return end.date ? { ...e, date: end.date } : e;
@@ -37,7 +39,9 @@ const STOP = new Set(
   `the a an and or but of to in on at for with by from as that this these those is was were are be been has have had
    will would could should may might can not no it its he she they them his her their we our you your i me my there
    here which who whom whose what when where why how than then also said says told about after before over into out
-   up down more most some any all each other such only own same so very just one two three mr ms mrs col colonel`.split(/\s+/),
+   up down more most some any all each other such only own same so very just one two three mr ms mrs col colonel`.split(
+    /\s+/,
+  ),
 );
 
 function stems(s: string): string[] {
@@ -52,19 +56,33 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
   const { articles, attributions } = dataset;
   const push = (x: Omit<Crossref, "id">) => {
     const dates = [...new Set(x.ends.map((e) => e.date).filter((d): d is string => Boolean(d)))].sort();
-    out.push({ id: `x${String(out.length + 1).padStart(3, "0")}`, ...x, ...(dates.length && !x.dates ? { dates } : {}) });
+    out.push({
+      id: `x${String(out.length + 1).padStart(3, "0")}`,
+      ...x,
+      ...(dates.length && !x.dates ? { dates } : {}),
+    });
   };
 
   // same-entity: a person, organisation or place named in several articles, under whatever spellings.
   for (const e of dataset.entities) {
     if (e.kind === "outlet" || e.anonymous) continue;
     // Each article's first mention by name (not by a description such as "an opposition leader").
-    const byName = (m: { articleId: string; start: number; end: number }) => /^(?!(?:The|A|An) )\p{Lu}/u.test(articles.find((a) => a.id === m.articleId)?.text.slice(m.start, m.end) ?? "");
+    const byName = (m: { articleId: string; start: number; end: number }) =>
+      /^(?!(?:The|A|An) )\p{Lu}/u.test(
+        articles.find((a) => a.id === m.articleId)?.text.slice(m.start, m.end) ?? "",
+      );
     const byArticle = articles
-      .map((a) => e.mentions.filter((m) => m.articleId === a.id && byName(m)).sort((x, y) => x.start - y.start)[0])
+      .map(
+        (a) =>
+          e.mentions.filter((m) => m.articleId === a.id && byName(m)).sort((x, y) => x.start - y.start)[0],
+      )
       .filter((m) => m !== undefined);
     if (byArticle.length < 2) continue;
-    const forms = [...new Set(e.mentions.map((m) => articles.find((a) => a.id === m.articleId)?.text.slice(m.start, m.end) ?? ""))];
+    const forms = [
+      ...new Set(
+        e.mentions.map((m) => articles.find((a) => a.id === m.articleId)?.text.slice(m.start, m.end) ?? ""),
+      ),
+    ];
     push({
       kind: "same-entity",
       entity: e.id,
@@ -72,14 +90,18 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
         const art = articles.find((a) => a.id === m.articleId) as Article;
         return { articleId: m.articleId, target: makeTarget(art.text, m.start, m.end) };
       }),
-      summary: forms.length > 1 ? `${e.name}, written ${forms.map((f) => `“${f}”`).join(", ")}` : `${e.name} in ${byArticle.length} articles`,
+      summary:
+        forms.length > 1
+          ? `${e.name}, written ${forms.map((f) => `“${f}”`).join(", ")}`
+          : `${e.name} in ${byArticle.length} articles`,
       origin: e.origin,
     });
   }
 
   // same-speaker: one speaker's statements in several articles.
   const bySpeaker = new Map<string, Attribution[]>();
-  for (const a of attributions) if (a.speaker) bySpeaker.set(a.speaker, [...(bySpeaker.get(a.speaker) ?? []), a]);
+  for (const a of attributions)
+    if (a.speaker) bySpeaker.set(a.speaker, [...(bySpeaker.get(a.speaker) ?? []), a]);
   for (const [speaker, list] of bySpeaker) {
     const arts = new Set(list.map((a) => a.articleId));
     if (arts.size < 2) continue;
@@ -96,21 +118,56 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
   // contradicts / updates inside one article, from the text's own words.
   for (const a of attributions) {
     const art = articles.find((x) => x.id === a.articleId) as Article;
-    const sentence = sentenceSpans(art.text).find((s) => s.start <= a.target.start && s.end >= a.target.start);
+    const sentence = sentenceSpans(art.text).find(
+      (s) => s.start <= a.target.start && s.end >= a.target.start,
+    );
     const around = sentence ? art.text.slice(sentence.start, sentence.end) : a.target.exact;
-    const contra = /\bcontradict(?:ing|ed|s)?\s+((?:Mr\.|Ms\.|Mrs\.|Dr\.)?\s*[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)*)/u.exec(around);
+    const contra =
+      /\bcontradict(?:ing|ed|s)?\s+((?:Mr\.|Ms\.|Mrs\.|Dr\.)?\s*[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)*)/u.exec(
+        around,
+      );
     if (contra?.[1]) {
       const name = contra[1].replace(/^(?:Mr|Ms|Mrs|Dr)\.\s*/, "");
-      const target = dataset.entities.find((e) => e.name === name || e.aliases.includes(name) || e.name.endsWith(name));
-      const earlier = attributions.filter((b) => b.articleId === a.articleId && b.speaker === target?.id && b.target.start < a.target.start && !b.continues);
+      const target = dataset.entities.find(
+        (e) => e.name === name || e.aliases.includes(name) || e.name.endsWith(name),
+      );
+      const earlier = attributions.filter(
+        (b) =>
+          b.articleId === a.articleId &&
+          b.speaker === target?.id &&
+          b.target.start < a.target.start &&
+          !b.continues,
+      );
       if (target && earlier.length) {
-        push({ kind: "contradicts", ends: [...earlier.map((b) => attributionEnd(b, articles)), attributionEnd(a, articles)], summary: `${speakerName(dataset, a)} contradicts ${target.name}`, origin: "automatic" });
+        push({
+          kind: "contradicts",
+          ends: [...earlier.map((b) => attributionEnd(b, articles)), attributionEnd(a, articles)],
+          summary: `${speakerName(dataset, a)} contradicts ${target.name}`,
+          origin: "automatic",
+        });
       }
     }
-    if (/\b(?:misconstrued|retract(?:ed|ing)?|clarif(?:y|ied|ication)|walked back|taken out of context|misquoted|correct(?:ed|ing))\b/i.test(around) && a.speaker && a.kind === "indirect") {
-      const earlier = attributions.filter((b) => b.articleId === a.articleId && b.speaker === a.speaker && b.target.start < a.target.start && !b.continues);
+    if (
+      /\b(?:misconstrued|retract(?:ed|ing)?|clarif(?:y|ied|ication)|walked back|taken out of context|misquoted|correct(?:ed|ing))\b/i.test(
+        around,
+      ) &&
+      a.speaker &&
+      a.kind === "indirect"
+    ) {
+      const earlier = attributions.filter(
+        (b) =>
+          b.articleId === a.articleId &&
+          b.speaker === a.speaker &&
+          b.target.start < a.target.start &&
+          !b.continues,
+      );
       if (earlier.length) {
-        push({ kind: "updates", ends: [...earlier.map((b) => attributionEnd(b, articles)), attributionEnd(a, articles)], summary: `${speakerName(dataset, a)} revises an earlier statement`, origin: "automatic" });
+        push({
+          kind: "updates",
+          ends: [...earlier.map((b) => attributionEnd(b, articles)), attributionEnd(a, articles)],
+          summary: `${speakerName(dataset, a)} revises an earlier statement`,
+          origin: "automatic",
+        });
       }
     }
   }
@@ -124,12 +181,20 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
           const t = art.text.slice(s.start, s.end).toLowerCase();
           if (!topic.terms.some((term) => t.includes(term.toLowerCase()))) continue;
           // The whole sentence is the end; an attribution inside it is named so the card can show its speaker.
-          const attribution = attributions.find((a) => a.articleId === art.id && a.target.start >= s.start && a.target.end <= s.end);
+          const attribution = attributions.find(
+            (a) => a.articleId === art.id && a.target.start >= s.start && a.target.end <= s.end,
+          );
           const date = attribution?.date ?? dateOf(art);
-          ends.push({ articleId: art.id, target: makeTarget(art.text, s.start, s.end), ...(attribution ? { attributionId: attribution.id } : {}), ...(date ? { date } : {}) });
+          ends.push({
+            articleId: art.id,
+            target: makeTarget(art.text, s.start, s.end),
+            ...(attribution ? { attributionId: attribution.id } : {}),
+            ...(date ? { date } : {}),
+          });
         }
       }
-      if (new Set(ends.map((e) => e.articleId)).size >= 2) push({ kind: "related", topic: topic.id, ends, summary: topic.label, origin: "curated" });
+      if (new Set(ends.map((e) => e.articleId)).size >= 2)
+        push({ kind: "related", topic: topic.id, ends, summary: topic.label, origin: "curated" });
     }
   } else {
     out.push(...similarPassages(dataset, out.length));
@@ -138,8 +203,16 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
   // Curated cross-references: what only a reader of all three articles can say.
   for (const c of curation?.crossrefs ?? []) {
     const ends = c.ends.map((e) => resolveEnd(dataset, e));
-    if (ends.some((e) => !e)) throw new Error(`curated cross-reference "${c.summary}": an end's quote is not in its article`);
-    push({ kind: c.kind, ends: ends as CrossrefEnd[], summary: c.summary, ...(c.topic ? { topic: c.topic } : {}), origin: "curated", evidence: c.evidence });
+    if (ends.some((e) => !e))
+      throw new Error(`curated cross-reference "${c.summary}": an end's quote is not in its article`);
+    push({
+      kind: c.kind,
+      ends: ends as CrossrefEnd[],
+      summary: c.summary,
+      ...(c.topic ? { topic: c.topic } : {}),
+      origin: "curated",
+      evidence: c.evidence,
+    });
   }
   return out;
 }
@@ -150,7 +223,9 @@ function speakerName(dataset: Dataset, a: Attribution): string {
 
 /** Without curated topics: pairs of sentences in different articles that share enough rare words. */
 function similarPassages(dataset: Dataset, offset: number): Crossref[] {
-  const docs = dataset.articles.flatMap((art) => sentenceSpans(art.text).map((s) => ({ art, s, terms: new Set(stems(art.text.slice(s.start, s.end))) })));
+  const docs = dataset.articles.flatMap((art) =>
+    sentenceSpans(art.text).map((s) => ({ art, s, terms: new Set(stems(art.text.slice(s.start, s.end))) })),
+  );
   const df = new Map<string, number>();
   for (const d of docs) for (const t of d.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = (t: string) => Math.log(docs.length / (df.get(t) ?? 1));
@@ -165,7 +240,10 @@ function similarPassages(dataset: Dataset, offset: number): Crossref[] {
       if (shared.length < 3) continue;
       const cos = shared.reduce((s, t) => s + idf(t) ** 2, 0) / (weight(a) * weight(b) || 1);
       if (cos < 0.3) continue;
-      const end = (d: typeof a) => ({ articleId: d.art.id, target: makeTarget(d.art.text, d.s.start, d.s.end) });
+      const end = (d: typeof a) => ({
+        articleId: d.art.id,
+        target: makeTarget(d.art.text, d.s.start, d.s.end),
+      });
       out.push({
         id: `x${String(offset + out.length + 1).padStart(3, "0")}`,
         kind: "related",

@@ -63,7 +63,10 @@ export interface Curation {
 
 export function findEntity(entities: Entity[], nameOrAlias: string): Entity | undefined {
   const k = nameOrAlias.toLowerCase();
-  return entities.find((e) => e.name.toLowerCase() === k) ?? entities.find((e) => e.aliases.some((a) => a.toLowerCase() === k));
+  return (
+    entities.find((e) => e.name.toLowerCase() === k) ??
+    entities.find((e) => e.aliases.some((a) => a.toLowerCase() === k))
+  );
 }
 
 /** Every occurrence of `needle` in `text` on word boundaries. */
@@ -79,7 +82,11 @@ function occurrences(text: string, needle: string, caseSensitive: boolean): numb
   return out;
 }
 
-export function applyCuration(dataset: Dataset, curation: Curation, store: EntityStore): { applied: number; conflicts: string[] } {
+export function applyCuration(
+  dataset: Dataset,
+  curation: Curation,
+  store: EntityStore,
+): { applied: number; conflicts: string[] } {
   const conflicts: string[] = [];
   let applied = 0;
   const note = (what: string, automatic: unknown, curated: unknown) => {
@@ -107,8 +114,11 @@ export function applyCuration(dataset: Dataset, curation: Curation, store: Entit
         continue;
       }
       if (o === target) continue;
-      for (const m of o.mentions) if (!target.mentions.some((x) => x.articleId === m.articleId && x.start === m.start)) target.mentions.push(m);
-      for (const a of [o.name, ...o.aliases]) if (a !== target.name && !target.aliases.includes(a)) target.aliases.push(a);
+      for (const m of o.mentions)
+        if (!target.mentions.some((x) => x.articleId === m.articleId && x.start === m.start))
+          target.mentions.push(m);
+      for (const a of [o.name, ...o.aliases])
+        if (a !== target.name && !target.aliases.includes(a)) target.aliases.push(a);
       for (const a of dataset.attributions) {
         if (a.speaker === o.id) {
           a.speaker = target.id;
@@ -146,7 +156,9 @@ export function applyCuration(dataset: Dataset, curation: Curation, store: Entit
 
   const entityId = (name: string | null | undefined, what: string): string | null | undefined => {
     if (name === undefined || name === null) return name;
-    const e = findEntity(dataset.entities, name) ?? (store.outlet(name) ? findEntity(store.entities, name) : undefined);
+    const e =
+      findEntity(dataset.entities, name) ??
+      (store.outlet(name) ? findEntity(store.entities, name) : undefined);
     if (!e) conflicts.push(`${what}: "${name}" matches no entity`);
     return e?.id;
   };
@@ -157,7 +169,9 @@ export function applyCuration(dataset: Dataset, curation: Curation, store: Entit
       conflicts.push(`curation attribution #${i}: unknown article ${c.articleId}`);
       continue;
     }
-    let a = c.add ? undefined : dataset.attributions.find((x) => x.articleId === c.articleId && x.target.exact.includes(c.quote));
+    let a = c.add
+      ? undefined
+      : dataset.attributions.find((x) => x.articleId === c.articleId && x.target.exact.includes(c.quote));
     if (!c.add && !a) {
       conflicts.push(`curation attribution #${i}: no attribution in ${c.articleId} contains "${c.quote}"`);
       continue;
@@ -168,7 +182,11 @@ export function applyCuration(dataset: Dataset, curation: Curation, store: Entit
         conflicts.push(`curation attribution #${i}: "${c.quote}" is not in ${c.articleId}`);
         continue;
       }
-      if (dataset.attributions.some((x) => x.articleId === art.id && x.target.start <= start && x.target.end >= start + c.quote.length)) {
+      if (
+        dataset.attributions.some(
+          (x) => x.articleId === art.id && x.target.start <= start && x.target.end >= start + c.quote.length,
+        )
+      ) {
         conflicts.push(`curation attribution #${i}: "${c.quote}" is already attributed automatically`);
       }
       const n = dataset.attributions.filter((x) => x.articleId === art.id).length + 1;

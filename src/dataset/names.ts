@@ -1,10 +1,24 @@
 // Names: find capitalised name mentions, key them so transliterations meet (Gadhafi / Qaddafi,
 // Mustapha / Mustafa), and cluster them into entities without merging different people who share a name part.
-import type { EntityKind } from "./types";
-import { COUNTRIES, HONORIFICS, LOCATIVES, MONTHS, NOT_NAMES, ORG_HEADS, OUTLETS, TITLE_WORDS } from "./lexicon";
-import { type Span, type Token, tokens } from "./text";
 
-const PLACE_HEADS = new Set("Mountains Mountain River Valley Sea Gulf Island Islands Province Region City Square Street Desert Coast Bay Lake".split(" "));
+import {
+  COUNTRIES,
+  HONORIFICS,
+  LOCATIVES,
+  MONTHS,
+  NOT_NAMES,
+  ORG_HEADS,
+  OUTLETS,
+  TITLE_WORDS,
+} from "./lexicon";
+import { type Span, type Token, tokens } from "./text";
+import type { EntityKind } from "./types";
+
+const PLACE_HEADS = new Set(
+  "Mountains Mountain River Valley Sea Gulf Island Islands Province Region City Square Street Desert Coast Bay Lake".split(
+    " ",
+  ),
+);
 const PARTICLES = /^(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|de|du|van|von|da|di|la|le)-/i;
 const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ish|ese|i)$/;
 
@@ -63,9 +77,11 @@ export function initials(words: string[]): string {
 }
 
 const OUTLET_ALIAS = new Map<string, string>();
-for (const [name, aliases] of Object.entries(OUTLETS)) for (const a of aliases) OUTLET_ALIAS.set(a.replace(/^the /i, "").toLowerCase(), name);
+for (const [name, aliases] of Object.entries(OUTLETS))
+  for (const a of aliases) OUTLET_ALIAS.set(a.replace(/^the /i, "").toLowerCase(), name);
 
-const NEWSPAPER = /^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Herald|Times|Post|Ledger|Courier|Journal|Gazette|Tribune|News|Chronicle|Telegraph|Observer|Mail|Examiner|Globe|Record|Independent|Express|Standard|Inquirer|Dispatch|Bulletin|Sentinel|Register|Enquirer)$/u;
+const NEWSPAPER =
+  /^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Herald|Times|Post|Ledger|Courier|Journal|Gazette|Tribune|News|Chronicle|Telegraph|Observer|Mail|Examiner|Globe|Record|Independent|Express|Standard|Inquirer|Dispatch|Bulletin|Sentinel|Register|Enquirer)$/u;
 
 /** The canonical outlet a surface form names, if it names one ("The A.P." → The Associated Press, "the Valley Herald"). */
 export function outletName(surface: string): string | undefined {
@@ -85,7 +101,20 @@ export interface NameMention extends Span {
   sentenceInitial: boolean;
 }
 
-const ORG_HEADS_OF = new Set([...ORG_HEADS, "Chamber", "Secretary", "Minister", "Ministry", "Republic", "Church", "Bank", "Department", "Institute", "University", "Bureau"]);
+const ORG_HEADS_OF = new Set([
+  ...ORG_HEADS,
+  "Chamber",
+  "Secretary",
+  "Minister",
+  "Ministry",
+  "Republic",
+  "Church",
+  "Bank",
+  "Department",
+  "Institute",
+  "University",
+  "Bureau",
+]);
 const isCap = (t: string) => /^\p{Lu}/u.test(t) || (PARTICLES.test(t) && /-\p{Lu}/u.test(t));
 
 /** Strip "pro-", "anti-" prefixes and "-based", "-led" suffixes from a hyphenated token, keeping offsets. */
@@ -118,7 +147,12 @@ export function findNameMentions(
   for (const [i, tok] of toks.entries()) {
     // "of" inside an organisation's name: "Chamber of Commerce", "Ministry of Defence".
     const prevTok = run[run.length - 1];
-    if (tok.text === "of" && prevTok && ORG_HEADS_OF.has(prevTok.text) && /^\p{Lu}/u.test(toks[i + 1]?.text ?? "")) {
+    if (
+      tok.text === "of" &&
+      prevTok &&
+      ORG_HEADS_OF.has(prevTok.text) &&
+      /^\p{Lu}/u.test(toks[i + 1]?.text ?? "")
+    ) {
       run.push(tok);
       continue;
     }
@@ -136,7 +170,13 @@ export function findNameMentions(
   return out;
 }
 
-function mentionFromRun(text: string, run: Token[], sentence: Span, articleId: string, lowercaseWords: Set<string>): NameMention[] {
+function mentionFromRun(
+  text: string,
+  run: Token[],
+  sentence: Span,
+  articleId: string,
+  lowercaseWords: Set<string>,
+): NameMention[] {
   let words = run.map((t) => t.text.replace(/[’']s$/, ""));
   let first = 0;
   let honorific: string | undefined;
@@ -144,7 +184,9 @@ function mentionFromRun(text: string, run: Token[], sentence: Span, articleId: s
   // Leading common words: "The", "However", and a sentence-initial word also seen in lower case.
   while (first < words.length) {
     const w = words[first] as string;
-    const initial = run[first]?.start === sentence.start || /[“"(—–-]\s*$/.test(text.slice(sentence.start, run[first]?.start));
+    const initial =
+      run[first]?.start === sentence.start ||
+      /[“"(—–-]\s*$/.test(text.slice(sentence.start, run[first]?.start));
     const common = NOT_NAMES.has(w) || (initial && lowercaseWords.has(w.toLowerCase()) && !COUNTRIES.has(w));
     const demonymBeforeOrg = DEMONYM.test(w) && ORG_HEADS.has(words[words.length - 1] as string);
     if (common && !demonymBeforeOrg && !HONORIFICS.has(w)) first++;
@@ -172,9 +214,15 @@ function mentionFromRun(text: string, run: Token[], sentence: Span, articleId: s
   const toks = run.slice(first);
   if (!words.length || !toks.length) return [];
   if (words[words.length - 1] === "of") return [];
-  if (words.every((w) => MONTHS.has(w) || NOT_NAMES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w))) return [];
+  if (words.every((w) => MONTHS.has(w) || NOT_NAMES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w)))
+    return [];
   const lone = words.length === 1 && !honorific && !outletName(words[0] as string);
-  if (lone && /^\p{Lu}[\p{Ll}]*s$/u.test(words[0] as string) && lowercaseWords.has((words[0] as string).toLowerCase())) return [];
+  if (
+    lone &&
+    /^\p{Lu}[\p{Ll}]*s$/u.test(words[0] as string) &&
+    lowercaseWords.has((words[0] as string).toLowerCase())
+  )
+    return [];
   const startTok = toks[0] as Token;
   const endTok = toks[toks.length - 1] as Token;
   const start = startTok.start;
@@ -193,8 +241,8 @@ function mentionFromRun(text: string, run: Token[], sentence: Span, articleId: s
   else if (LOCATIVES.has(prevWord) && words.length <= 2) {
     kind = "place";
     weak = true;
-  }
-  else if (words.length >= 2 && words.length <= 4 && !/^(?:the|a)\s*$/i.test(before.slice(-4))) kind = "person";
+  } else if (words.length >= 2 && words.length <= 4 && !/^(?:the|a)\s*$/i.test(before.slice(-4)))
+    kind = "person";
   return [
     {
       articleId,
@@ -232,7 +280,13 @@ function personMatches(c: Cluster, m: NameMention): boolean {
 function orgMatches(c: Cluster, m: NameMention): boolean {
   const w = m.parts.words;
   if (c.orgKeys.has(orgKey(w))) return true;
-  const acronym = /^(?:[A-Z]\.?){2,}$/.test(m.surface.replace(/^the /i, "")) ? m.surface.replace(/[^A-Z]/g, "").split("").sort().join("") : "";
+  const acronym = /^(?:[A-Z]\.?){2,}$/.test(m.surface.replace(/^the /i, ""))
+    ? m.surface
+        .replace(/[^A-Z]/g, "")
+        .split("")
+        .sort()
+        .join("")
+    : "";
   return Boolean(acronym) && c.initials.has(acronym);
 }
 
@@ -293,5 +347,9 @@ export function canonicalName(c: Cluster): string {
     const name = m.parts.words.join(" ");
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[0].split(" ").length - a[0].split(" ").length || b[1] - a[1])[0]?.[0] ?? "";
+  return (
+    [...counts.entries()].sort(
+      (a, b) => b[0].split(" ").length - a[0].split(" ").length || b[1] - a[1],
+    )[0]?.[0] ?? ""
+  );
 }

@@ -34,7 +34,11 @@ export const datasetSchema = {
           publisher: { type: "string" },
           headline: { type: "string" },
           published: date,
-          referenceDate: { type: "object", required: ["date", "basis"], properties: { date, basis: { type: "string" } } },
+          referenceDate: {
+            type: "object",
+            required: ["date", "basis"],
+            properties: { date, basis: { type: "string" } },
+          },
           byline: { type: "string" },
           dateline: { type: "string" },
           summary: { type: "string" },
@@ -59,7 +63,15 @@ export const datasetSchema = {
           anonymous: { type: "boolean" },
           mentions: {
             type: "array",
-            items: { type: "object", required: ["articleId", "start", "end"], properties: { articleId: { type: "string" }, start: { type: "integer" }, end: { type: "integer" } } },
+            items: {
+              type: "object",
+              required: ["articleId", "start", "end"],
+              properties: {
+                articleId: { type: "string" },
+                start: { type: "integer" },
+                end: { type: "integer" },
+              },
+            },
           },
           origin,
           evidence: { type: "string" },
@@ -70,7 +82,17 @@ export const datasetSchema = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "articleId", "target", "kind", "speaker", "speakerText", "anonymous", "via", "origin"],
+        required: [
+          "id",
+          "articleId",
+          "target",
+          "kind",
+          "speaker",
+          "speakerText",
+          "anonymous",
+          "via",
+          "origin",
+        ],
         properties: {
           id: { type: "string" },
           articleId: { type: "string" },
@@ -138,29 +160,47 @@ export function validateDataset(d: Dataset): string[] {
       seen.add(id);
     }
   };
-  dup("article", d.articles.map((a) => a.id));
-  dup("entity", d.entities.map((e) => e.id));
-  dup("attribution", d.attributions.map((a) => a.id));
-  dup("crossref", d.crossrefs.map((x) => x.id));
+  dup(
+    "article",
+    d.articles.map((a) => a.id),
+  );
+  dup(
+    "entity",
+    d.entities.map((e) => e.id),
+  );
+  dup(
+    "attribution",
+    d.attributions.map((a) => a.id),
+  );
+  dup(
+    "crossref",
+    d.crossrefs.map((x) => x.id),
+  );
   const checkTarget = (where: string, articleId: string, t: TextTarget) => {
     const art = articles.get(articleId);
     if (!art) return errors.push(`${where}: unknown article ${articleId}`);
-    if (art.text.slice(t.start, t.end) !== t.exact) errors.push(`${where}: text.slice(${t.start}, ${t.end}) is not its exact`);
-    if (!art.text.slice(0, t.start).endsWith(t.prefix)) errors.push(`${where}: prefix does not precede the target`);
-    if (!art.text.slice(t.end).startsWith(t.suffix)) errors.push(`${where}: suffix does not follow the target`);
+    if (art.text.slice(t.start, t.end) !== t.exact)
+      errors.push(`${where}: text.slice(${t.start}, ${t.end}) is not its exact`);
+    if (!art.text.slice(0, t.start).endsWith(t.prefix))
+      errors.push(`${where}: prefix does not precede the target`);
+    if (!art.text.slice(t.end).startsWith(t.suffix))
+      errors.push(`${where}: suffix does not follow the target`);
   };
   for (const e of d.entities) {
     for (const m of e.mentions) {
       const art = articles.get(m.articleId);
-      if (!art || m.end > art.text.length || m.start >= m.end) errors.push(`entity ${e.id}: mention out of range`);
+      if (!art || m.end > art.text.length || m.start >= m.end)
+        errors.push(`entity ${e.id}: mention out of range`);
     }
   }
   const seenTargets = new Set<string>();
   for (const a of d.attributions) {
     checkTarget(`attribution ${a.id}`, a.articleId, a.target);
-    if (a.speaker !== null && !entities.has(a.speaker)) errors.push(`attribution ${a.id}: unknown speaker ${a.speaker}`);
+    if (a.speaker !== null && !entities.has(a.speaker))
+      errors.push(`attribution ${a.id}: unknown speaker ${a.speaker}`);
     if (a.via !== null && !entities.has(a.via)) errors.push(`attribution ${a.id}: unknown via ${a.via}`);
-    if (a.continues && !attributions.has(a.continues)) errors.push(`attribution ${a.id}: continues unknown ${a.continues}`);
+    if (a.continues && !attributions.has(a.continues))
+      errors.push(`attribution ${a.id}: continues unknown ${a.continues}`);
     const key = `${a.articleId}:${a.target.start}:${a.target.end}`;
     if (seenTargets.has(key)) errors.push(`attribution ${a.id}: same target as another attribution`);
     seenTargets.add(key);
@@ -168,7 +208,8 @@ export function validateDataset(d: Dataset): string[] {
   for (const x of d.crossrefs) {
     x.ends.forEach((end, i) => {
       checkTarget(`crossref ${x.id} end ${i}`, end.articleId, end.target);
-      if (end.attributionId && !attributions.has(end.attributionId)) errors.push(`crossref ${x.id}: unknown attribution ${end.attributionId}`);
+      if (end.attributionId && !attributions.has(end.attributionId))
+        errors.push(`crossref ${x.id}: unknown attribution ${end.attributionId}`);
     });
     if (x.entity && !entities.has(x.entity)) errors.push(`crossref ${x.id}: unknown entity ${x.entity}`);
   }

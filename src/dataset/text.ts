@@ -59,7 +59,8 @@ export function quoteParts(text: string, para: Paragraph): QuotePart[] {
       open = null;
     }
   }
-  if (open !== null) parts.push({ paragraph: para.index, openMark: open, closeMark: null, start: open + 1, end: para.end });
+  if (open !== null)
+    parts.push({ paragraph: para.index, openMark: open, closeMark: null, start: open + 1, end: para.end });
   return parts;
 }
 
@@ -155,7 +156,8 @@ export function tokens(text: string, span: Span): Token[] {
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     let t = m[0];
     // A trailing period belongs to the token only for abbreviations and initials ("Mr.", "U.N.").
-    if (t.endsWith(".") && !ABBREV.has(t.slice(0, -1).toLowerCase()) && !/^(?:[A-Za-z]\.)+$/.test(t)) t = t.slice(0, -1);
+    if (t.endsWith(".") && !ABBREV.has(t.slice(0, -1).toLowerCase()) && !/^(?:[A-Za-z]\.)+$/.test(t))
+      t = t.slice(0, -1);
     out.push({ text: t, start: span.start + m.index, end: span.start + m.index + t.length });
   }
   return out;

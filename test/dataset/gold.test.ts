@@ -53,16 +53,22 @@ describe("the three articles against the gold file", () => {
     }
   });
 
-  it.each(gold.crossrefs.map((x) => [x.kind, x.a[1], x.b[1], x] as const))("links %s: “%s” ↔ “%s”", (_k, _a, _b, x) => {
-    const pos = ([articleId, quote]: [string, string]) => {
-      const at = d.articles.find((a) => a.id === articleId)?.text.indexOf(quote) ?? -1;
-      expect(at, `${quote} in ${articleId}`).toBeGreaterThanOrEqual(0);
-      return { articleId, start: at, end: at + quote.length };
-    };
-    const a = pos(x.a);
-    const b = pos(x.b);
-    const covers = (p: typeof a) => (e: { articleId: string; target: { start: number; end: number } }) => e.articleId === p.articleId && e.target.start < p.end && e.target.end > p.start;
-    const found = d.crossrefs.filter((c) => c.kind === x.kind && c.ends.some(covers(a)) && c.ends.some(covers(b)));
-    expect(found.length).toBeGreaterThan(0);
-  });
+  it.each(gold.crossrefs.map((x) => [x.kind, x.a[1], x.b[1], x] as const))(
+    "links %s: “%s” ↔ “%s”",
+    (_k, _a, _b, x) => {
+      const pos = ([articleId, quote]: [string, string]) => {
+        const at = d.articles.find((a) => a.id === articleId)?.text.indexOf(quote) ?? -1;
+        expect(at, `${quote} in ${articleId}`).toBeGreaterThanOrEqual(0);
+        return { articleId, start: at, end: at + quote.length };
+      };
+      const a = pos(x.a);
+      const b = pos(x.b);
+      const covers = (p: typeof a) => (e: { articleId: string; target: { start: number; end: number } }) =>
+        e.articleId === p.articleId && e.target.start < p.end && e.target.end > p.start;
+      const found = d.crossrefs.filter(
+        (c) => c.kind === x.kind && c.ends.some(covers(a)) && c.ends.some(covers(b)),
+      );
+      expect(found.length).toBeGreaterThan(0);
+    },
+  );
 });

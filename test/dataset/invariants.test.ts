@@ -10,7 +10,10 @@ import { validateDataset } from "../../src/dataset/schema";
 import type { Dataset } from "../../src/dataset/types";
 
 const builds: [string, Dataset][] = [
-  ["with curation", buildDataset(loadArticles("assets/articles"), loadCuration("assets/curation.json")).dataset],
+  [
+    "with curation",
+    buildDataset(loadArticles("assets/articles"), loadCuration("assets/curation.json")).dataset,
+  ],
   ["without curation", buildDataset(loadArticles("assets/articles")).dataset],
   ["held-out corpus", buildDataset(loadArticles("test/fixtures/generalise")).dataset],
 ];
@@ -21,11 +24,15 @@ describe.each(builds)("dataset %s", (_name, d) => {
   });
   it("has every selector resolve in its article", () => {
     const text = new Map(d.articles.map((a) => [a.id, a.text]));
-    const targets = [...d.attributions.map((a) => [a.articleId, a.target] as const), ...d.crossrefs.flatMap((x) => x.ends.map((e) => [e.articleId, e.target] as const))];
+    const targets = [
+      ...d.attributions.map((a) => [a.articleId, a.target] as const),
+      ...d.crossrefs.flatMap((x) => x.ends.map((e) => [e.articleId, e.target] as const)),
+    ];
     for (const [id, t] of targets) expect(text.get(id)?.slice(t.start, t.end)).toBe(t.exact);
   });
   it("keeps page chrome out of the article text", () => {
-    for (const a of d.articles) expect(a.text).not.toMatch(/Skip to|Read Comments|Continued from page|&[a-z]+;/);
+    for (const a of d.articles)
+      expect(a.text).not.toMatch(/Skip to|Read Comments|Continued from page|&[a-z]+;/);
   });
   it("has ids that are unique and referenced ids that exist", () => {
     const ids = [...d.entities, ...d.attributions, ...d.crossrefs].map((x) => x.id);
@@ -40,18 +47,41 @@ describe("validateDataset catches", () => {
     f(d);
     return validateDataset(d);
   };
-  it.each([
-    ["a selector that does not resolve", (d: Dataset) => void ((d.attributions[0] as Dataset["attributions"][0]).target.start += 1)],
-    ["an unknown speaker", (d: Dataset) => void ((d.attributions[0] as Dataset["attributions"][0]).speaker = "person:nobody")],
-    ["a duplicate id", (d: Dataset) => void d.attributions.push(structuredClone(d.attributions[0] as Dataset["attributions"][0]))],
-    ["a wrong kind", (d: Dataset) => void ((d.crossrefs[0] as unknown as { kind: string }).kind = "maybe")],
-  ])("%s", (_n, f) => {
+  type A = Dataset["attributions"][0];
+  const breakers: [string, (d: Dataset) => void][] = [
+    [
+      "a selector that does not resolve",
+      (d) => {
+        (d.attributions[0] as A).target.start += 1;
+      },
+    ],
+    [
+      "an unknown speaker",
+      (d) => {
+        (d.attributions[0] as A).speaker = "person:nobody";
+      },
+    ],
+    [
+      "a duplicate id",
+      (d) => {
+        d.attributions.push(structuredClone(d.attributions[0] as A));
+      },
+    ],
+    [
+      "a wrong kind",
+      (d) => {
+        (d.crossrefs[0] as unknown as { kind: string }).kind = "maybe";
+      },
+    ],
+  ];
+  it.each(breakers)("%s", (_n, f) => {
     expect(broken(f).length).toBeGreaterThan(0);
   });
 });
 
 describe("npm run dataset", () => {
-  const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "src/dataset/cli.ts", ...args], { encoding: "utf8" });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "src/dataset/cli.ts", ...args], { encoding: "utf8" });
   it("builds any folder of .txt articles without curation and prints its report", () => {
     const out = join(mkdtempSync(join(tmpdir(), "ds-")), "d.json");
     const r = cli(["--in", "test/fixtures/generalise", "--out", out]);
@@ -68,7 +98,11 @@ describe("npm run dataset", () => {
     expect(r.stdout).not.toMatch(/curation conflict/);
   });
   it.each([
-    ["a folder with no articles", () => ["--in", mkdtempSync(join(tmpdir(), "empty-")), "--out", "/tmp/x.json"], /no \.txt articles/],
+    [
+      "a folder with no articles",
+      () => ["--in", mkdtempSync(join(tmpdir(), "empty-")), "--out", "/tmp/x.json"],
+      /no \.txt articles/,
+    ],
     [
       "malformed metadata",
       () => {
@@ -79,11 +113,14 @@ describe("npm run dataset", () => {
       },
       /a\.json: not valid JSON/,
     ],
-    ["a malformed curation file", () => ["--curation", "package-lock.json.nope", "--out", "/tmp/x.json"], /not valid curation JSON/],
+    [
+      "a malformed curation file",
+      () => ["--curation", "package-lock.json.nope", "--out", "/tmp/x.json"],
+      /not valid curation JSON/,
+    ],
   ])("fails clearly on %s", (_n, args, message) => {
     const r = cli(args());
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
   });
 });
-

@@ -45,30 +45,65 @@ describe("sentences", () => {
   it.each([
     ["abbreviations", "Mr. Smith met Col. Jones. They spoke.", ["Mr. Smith met Col. Jones.", "They spoke."]],
     ["initials", "The U.N. envoy arrived. He left.", ["The U.N. envoy arrived.", "He left."]],
-    ["no split inside a quote", "“It is over. We lost,” he said. Then he left.", ["“It is over. We lost,” he said.", "Then he left."]],
+    [
+      "no split inside a quote",
+      "“It is over. We lost,” he said. Then he left.",
+      ["“It is over. We lost,” he said.", "Then he left."],
+    ],
   ])("%s", (_n, text, expected) => {
     const paras = paragraphs(text);
-    const q = quotations(text, paras).flatMap((x) => x.parts.map((p) => ({ start: p.openMark, end: p.closeMark ?? p.end })));
-    expect(sentences(text, paras[0] as { start: number; end: number }, q).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+    const q = quotations(text, paras).flatMap((x) =>
+      x.parts.map((p) => ({ start: p.openMark, end: p.closeMark ?? p.end })),
+    );
+    expect(
+      sentences(text, paras[0] as { start: number; end: number }, q).map((s) => text.slice(s.start, s.end)),
+    ).toEqual(expected);
   });
 });
 
 describe("speech cues and speakers", () => {
   it.each([
     ["$Q, $S said", "“The bridge is safe,” Harold Okonjo said.", "The bridge is safe", "Harold Okonjo"],
-    ["$Q, said $S, role", "“The bridge is safe,” said Harold Okonjo, the city engineer.", "The bridge is safe", "Harold Okonjo"],
-    ["$Q, said Mr. $S", "Harold Okonjo spoke first. “It holds,” said Mr. Okonjo.", "It holds", "Harold Okonjo"],
+    [
+      "$Q, said $S, role",
+      "“The bridge is safe,” said Harold Okonjo, the city engineer.",
+      "The bridge is safe",
+      "Harold Okonjo",
+    ],
+    [
+      "$Q, said Mr. $S",
+      "Harold Okonjo spoke first. “It holds,” said Mr. Okonjo.",
+      "It holds",
+      "Harold Okonjo",
+    ],
     ["$S said: $Q", "Harold Okonjo said: “It holds.”", "It holds.", "Harold Okonjo"],
     ["$S told $outlet: $Q", "Harold Okonjo told Reuters: “It holds.”", "It holds.", "Harold Okonjo"],
-    ["partial quote after a that-clause", "Harold Okonjo said that the plan was “a disgrace.”", "a disgrace.", "Harold Okonjo"],
-    ["participle cue", "Harold Okonjo, the engineer, reacted quickly, saying the plan was “a disgrace.”", "a disgrace.", "Harold Okonjo"],
-    ["title before the name", "Prime Minister Ada Brook has said the plan is “a disgrace.”", "a disgrace.", "Ada Brook"],
+    [
+      "partial quote after a that-clause",
+      "Harold Okonjo said that the plan was “a disgrace.”",
+      "a disgrace.",
+      "Harold Okonjo",
+    ],
+    [
+      "participle cue",
+      "Harold Okonjo, the engineer, reacted quickly, saying the plan was “a disgrace.”",
+      "a disgrace.",
+      "Harold Okonjo",
+    ],
+    [
+      "title before the name",
+      "Prime Minister Ada Brook has said the plan is “a disgrace.”",
+      "a disgrace.",
+      "Ada Brook",
+    ],
   ])("%s", (_n, text, quote, speaker) => {
     expect(speakerOf(build(text), quote)?.name).toBe(speaker);
   });
 
   it("a pronoun names the last speaker, or a person named since", () => {
-    const d = build("Ann Lee chairs the board. “We are ready,” she said.\n\nA source close to the board said the vote was near.\n\n“It is close,” she said.");
+    const d = build(
+      "Ann Lee chairs the board. “We are ready,” she said.\n\nA source close to the board said the vote was near.\n\n“It is close,” she said.",
+    );
     expect(speakerOf(d, "We are ready")?.name).toBe("Ann Lee");
     expect(speakerOf(d, "It is close")?.a.anonymous).toBe(true);
     expect(speakerOf(d, "It is close")?.name).toBe("source close to the board");
@@ -86,24 +121,44 @@ describe("speech cues and speakers", () => {
   });
 
   it("a definite description matches a role given earlier by an appositive", () => {
-    const d = build("The union's leader, Bea Holt, addressed the crowd.\n\nThe leader of the union said the strike would go on.");
+    const d = build(
+      "The union's leader, Bea Holt, addressed the crowd.\n\nThe leader of the union said the strike would go on.",
+    );
     expect(d.attributions[0]?.speakerText).toBe("The leader of the union");
     expect(d.entities.find((e) => e.id === d.attributions[0]?.speaker)?.name).toBe("Bea Holt");
   });
 
   it("“the statement read” resolves to whoever released the statement, and takes its date", () => {
-    const d = build("The mayor, Ann Lee, released a statement on Monday saying the plan was dead.\n\n“It is over,” the statement read.", {
-      published: "2020-06-03",
-    });
+    const d = build(
+      "The mayor, Ann Lee, released a statement on Monday saying the plan was dead.\n\n“It is over,” the statement read.",
+      {
+        published: "2020-06-03",
+      },
+    );
     expect(speakerOf(d, "It is over")?.name).toBe("Ann Lee");
     expect(speakerOf(d, "It is over")?.a.date).toBe("2020-06-01");
   });
 
   it.each([
-    ["according to at the end", "The talks failed, according to The Associated Press.", "The Associated Press", true],
+    [
+      "according to at the end",
+      "The talks failed, according to The Associated Press.",
+      "The Associated Press",
+      true,
+    ],
     ["second-hand via told", "A diplomat told the Guardian that talks failed.", "diplomat", true],
-    ["outlet reported at the end", "The envoy left on Sunday, the A.P. reported.", "The Associated Press", true],
-    ["told the article's own publisher is first-hand", "A diplomat told The Times that talks failed.", "diplomat", false],
+    [
+      "outlet reported at the end",
+      "The envoy left on Sunday, the A.P. reported.",
+      "The Associated Press",
+      true,
+    ],
+    [
+      "told the article's own publisher is first-hand",
+      "A diplomat told The Times that talks failed.",
+      "diplomat",
+      false,
+    ],
   ])("%s", (_n, text, speaker, secondHand) => {
     const d = build(text, { publisher: "The Washington Times" });
     const a = d.attributions[0];
@@ -171,11 +226,22 @@ describe("names", () => {
 });
 
 describe("cleaning", () => {
-  const raw = "Skip to: Content\nHeadline here\nA summary line.\nBy Staff writer / April 1, 2011\nA caption of a photo.\nJane Doe/AP\nTripoli, Libya\nFirst &ldquo;para&rdquo; here.\nSkip to next paragraph\nSecond para.\nRead Comments";
+  const raw =
+    "Skip to: Content\nHeadline here\nA summary line.\nBy Staff writer / April 1, 2011\nA caption of a photo.\nJane Doe/AP\nTripoli, Libya\nFirst &ldquo;para&rdquo; here.\nSkip to next paragraph\nSecond para.\nRead Comments";
   const c = clean(raw);
   it("removes page chrome and keeps it on record", () => {
     expect(c.text).toBe("First “para” here.\n\nSecond para.");
-    expect(c.removed.map((r) => r.kind)).toEqual(["navigation", "headline", "summary", "byline", "photo-caption", "photo-credit", "dateline", "navigation", "comments"]);
+    expect(c.removed.map((r) => r.kind)).toEqual([
+      "navigation",
+      "headline",
+      "summary",
+      "byline",
+      "photo-caption",
+      "photo-credit",
+      "dateline",
+      "navigation",
+      "comments",
+    ]);
     expect(c.dateline).toBe("Tripoli, Libya");
   });
   it("maps every cleaned character back to the raw document", () => {

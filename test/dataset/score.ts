@@ -40,7 +40,10 @@ const normName = (s: string) =>
 /** The entity a name names: its name or one of its aliases, ignoring articles, honorifics and case. */
 export function entityNamed(d: Dataset, name: string): Entity | undefined {
   const k = normName(name);
-  return d.entities.find((e) => normName(e.name) === k) ?? d.entities.find((e) => e.aliases.some((a) => normName(a) === k));
+  return (
+    d.entities.find((e) => normName(e.name) === k) ??
+    d.entities.find((e) => e.aliases.some((a) => normName(a) === k))
+  );
 }
 
 function speakerMatches(d: Dataset, speakerId: string | null, speakerText: string, gold: string): boolean {
@@ -71,25 +74,43 @@ export function scoreDirect(d: Dataset, gold: Gold, withSpeaker: boolean): Score
     total += g.direct.length;
     const used = new Set<string>();
     for (const item of g.direct) {
-      const p = preds.find((a) => !used.has(a.id) && (norm(a.target.exact) === norm(item.quote) || (item.multiParagraph && norm(a.target.exact).startsWith(norm(item.quote)))));
+      const p = preds.find(
+        (a) =>
+          !used.has(a.id) &&
+          (norm(a.target.exact) === norm(item.quote) ||
+            (item.multiParagraph && norm(a.target.exact).startsWith(norm(item.quote)))),
+      );
       if (!p) {
         errors.push(`${articleId}: missed quote “${item.quote.slice(0, 60)}”`);
         continue;
       }
       used.add(p.id);
       if (withSpeaker) {
-        const ok = speakerMatches(d, p.speaker, p.speakerText, item.speaker) && p.anonymous === item.anonymous && viaMatches(d, p.via, item.via);
+        const ok =
+          speakerMatches(d, p.speaker, p.speakerText, item.speaker) &&
+          p.anonymous === item.anonymous &&
+          viaMatches(d, p.via, item.via);
         if (!ok) {
           const name = d.entities.find((e) => e.id === p.speaker)?.name ?? p.speakerText;
-          errors.push(`${articleId}: “${item.quote.slice(0, 40)}” → ${name} (anon ${p.anonymous}, via ${p.via}); gold ${item.speaker} (anon ${item.anonymous}, via ${item.via})`);
+          errors.push(
+            `${articleId}: “${item.quote.slice(0, 40)}” → ${name} (anon ${p.anonymous}, via ${p.via}); gold ${item.speaker} (anon ${item.anonymous}, via ${item.via})`,
+          );
           continue;
         }
       }
       correct++;
     }
-    for (const p of preds) if (!used.has(p.id)) errors.push(`${articleId}: spurious quote “${p.target.exact.slice(0, 60)}”`);
+    for (const p of preds)
+      if (!used.has(p.id)) errors.push(`${articleId}: spurious quote “${p.target.exact.slice(0, 60)}”`);
   }
-  return { precision: ratio(correct, predicted), recall: ratio(correct, total), predicted, gold: total, correct, errors };
+  return {
+    precision: ratio(correct, predicted),
+    recall: ratio(correct, total),
+    predicted,
+    gold: total,
+    correct,
+    errors,
+  };
 }
 
 /** Reported statements: a prediction is right when its passage overlaps the gold sentence and names the gold speaker. */
@@ -112,23 +133,40 @@ export function scoreIndirect(d: Dataset, gold: Gold): Score {
       const sEndDot = text.indexOf(". ", at + item.sentence.length);
       const sEndNl = text.indexOf("\n", at + item.sentence.length);
       const sEnd = Math.min(sEndDot < 0 ? text.length : sEndDot + 1, sEndNl < 0 ? text.length : sEndNl);
-      const candidates = preds.filter((a) => !used.has(a.id) && a.target.start < sEnd && a.target.end > sStart);
-      const p = candidates.find((a) => speakerMatches(d, a.speaker, a.speakerText, item.speaker)) ?? candidates[0];
+      const candidates = preds.filter(
+        (a) => !used.has(a.id) && a.target.start < sEnd && a.target.end > sStart,
+      );
+      const p =
+        candidates.find((a) => speakerMatches(d, a.speaker, a.speakerText, item.speaker)) ?? candidates[0];
       if (!p) {
         errors.push(`${articleId}: missed statement “${item.sentence.slice(0, 60)}”`);
         continue;
       }
       used.add(p.id);
-      if (!speakerMatches(d, p.speaker, p.speakerText, item.speaker) || p.anonymous !== item.anonymous || !viaMatches(d, p.via, item.via)) {
+      if (
+        !speakerMatches(d, p.speaker, p.speakerText, item.speaker) ||
+        p.anonymous !== item.anonymous ||
+        !viaMatches(d, p.via, item.via)
+      ) {
         const name = d.entities.find((e) => e.id === p.speaker)?.name ?? p.speakerText;
-        errors.push(`${articleId}: “${item.sentence.slice(0, 40)}” → ${name} (anon ${p.anonymous}, via ${p.via}); gold ${item.speaker} (anon ${item.anonymous}, via ${item.via})`);
+        errors.push(
+          `${articleId}: “${item.sentence.slice(0, 40)}” → ${name} (anon ${p.anonymous}, via ${p.via}); gold ${item.speaker} (anon ${item.anonymous}, via ${item.via})`,
+        );
         continue;
       }
       correct++;
     }
-    for (const p of preds) if (!used.has(p.id)) errors.push(`${articleId}: spurious statement “${p.target.exact.slice(0, 60)}”`);
+    for (const p of preds)
+      if (!used.has(p.id)) errors.push(`${articleId}: spurious statement “${p.target.exact.slice(0, 60)}”`);
   }
-  return { precision: ratio(correct, predicted), recall: ratio(correct, total), predicted, gold: total, correct, errors };
+  return {
+    precision: ratio(correct, predicted),
+    recall: ratio(correct, total),
+    predicted,
+    gold: total,
+    correct,
+    errors,
+  };
 }
 
 export function formatScore(name: string, s: Score): string {

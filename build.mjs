@@ -1,0 +1,107 @@
+// Builds the extension for Chromium (dist/chrome) and Firefox (dist/firefox) from one manifest.json:
+// runs the dataset pipeline, splits the dataset into per-article payloads loaded on demand, bundles the
+// scripts with esbuild. Usage: node build.mjs [--skip-dataset]
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const BUILD = "build";
+const skipDataset = process.argv.includes("--skip-dataset");
+
+// 1. The dataset, from the bundled articles and the curation file.
+mkdirSync(BUILD, { recursive: true });
+if (!skipDataset) {
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", "src/dataset/cli.ts", "--out", `${BUILD}/dataset.json`],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+}
+const dataset = JSON.parse(readFileSync(`${BUILD}/dataset.json`, "utf8"));
+
+/** What the content script needs for one article: its targets by highlight kind, nothing more. */
+function payloadFor(article) {
+  const targets = [];
+  const seen = new Set();
+  const add = (id, kind, target) => {
+    const key = `${kind}:${target.start}:${target.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    targets.push({ id, kind, target });
+  };
+  const attributions = dataset.attributions.filter((a) => a.articleId === article.id);
+  for (const a of attributions)
+    add(a.id, a.via ? "secondhand" : a.anonymous ? "anonymous" : "named", a.target);
+  const crossrefs = dataset.crossrefs.filter((x) => x.ends.some((e) => e.articleId === article.id));
+  for (const x of crossrefs) {
+    x.ends.forEach((e, i) => {
+      if (e.articleId === article.id) add(`${x.id}#${i}`, "crossref", e.target);
+    });
+  }
+  return {
+    article: {
+      id: article.id,
+      publisher: article.publisher,
+      headline: article.headline,
+      published: article.published,
+      referenceDate: article.referenceDate?.date,
+    },
+    targets,
+    counts: { attributions: attributions.length, crossrefs: crossrefs.length },
+  };
+}
+
+// 2. Scripts.
+const common = {
+  bundle: true,
+  minify: true,
+  target: ["chrome120", "firefox140"],
+  logLevel: "warning",
+  legalComments: "none",
+  jsx: "automatic",
+  jsxImportSource: "preact",
+};
+const outScripts = `${BUILD}/scripts`;
+await esbuild.build({
+  ...common,
+  entryPoints: {
+    content: "src/content/index.ts",
+    background: "src/background/index.ts",
+    popup: "src/popup/main.tsx",
+    options: "src/options/main.tsx",
+  },
+  format: "iife",
+  outdir: outScripts,
+  metafile: true,
+});
+
+// 3. One folder per browser.
+for (const browser of ["chrome", "firefox"]) {
+  const out = join("dist", browser);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, "data", "articles"), { recursive: true });
+  cpSync(outScripts, out, { recursive: true });
+  cpSync("assets/icons", join(out, "icons"), { recursive: true });
+  for (const f of ["src/popup/popup.html", "src/options/options.html", "src/shared/ui.css"])
+    cpSync(f, join(out, f.split("/").pop()));
+  writeFileSync(join(out, "data", "recognition.json"), readFileSync(`${BUILD}/dataset.recognition.json`));
+  writeFileSync(join(out, "data", "dataset.json"), JSON.stringify(dataset));
+  for (const a of dataset.articles)
+    writeFileSync(join(out, "data", "articles", `${a.id}.json`), JSON.stringify(payloadFor(a)));
+
+  const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
+  manifest.version = pkg.version;
+  if (browser === "firefox") {
+    manifest.background = { scripts: ["background.js"] };
+    manifest.browser_specific_settings.gecko.data_collection_permissions = { required: ["none"] };
+  } else {
+    delete manifest.browser_specific_settings;
+  }
+  writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+const size = (f) => readFileSync(join("dist/chrome", f)).length;
+console.log(
+  `built dist/chrome and dist/firefox (v${pkg.version}): content.js ${(size("content.js") / 1024).toFixed(1)} KB, background.js ${(size("background.js") / 1024).toFixed(1)} KB`,
+);

@@ -1,0 +1,91 @@
+// One typed protocol for every message between contexts. Each handler checks the sender and the shape.
+import type { TextTarget } from "./dataset/types";
+
+export type HighlightKind = "named" | "anonymous" | "secondhand" | "crossref";
+export const HIGHLIGHT_KINDS: HighlightKind[] = ["named", "anonymous", "secondhand", "crossref"];
+
+/** What the content script needs to paint one article: its targets, nothing else. */
+export interface ArticlePayload {
+  article: { id: string; publisher: string; headline?: string; published?: string; referenceDate?: string };
+  targets: { id: string; kind: HighlightKind; target: TextTarget }[];
+  counts: { attributions: number; crossrefs: number };
+}
+
+export interface Visibility {
+  all: boolean;
+  kinds: Record<HighlightKind, boolean>;
+}
+
+export interface Status {
+  articleId: string | null;
+  matchedBy: "url" | "fingerprint" | null;
+  score: number;
+  anchored: number;
+  orphaned: string[];
+  highlightsVisible: boolean;
+  /** Extra, for the popup. */
+  article?: ArticlePayload["article"];
+  counts?: ArticlePayload["counts"];
+  visibility?: Visibility;
+  /** Why the script stopped early, if it did ("no body", "page too large"). */
+  note?: string;
+}
+
+/** Content script → background. */
+export type BackgroundRequest =
+  | { type: "recognise-url"; url: string }
+  | { type: "recognise-sample"; sample: number[] }
+  | { type: "article"; id: string };
+
+export type RecogniseUrlReply =
+  | { articleId: string; matchedBy: "url"; score: 1 }
+  | { articleId: null; sampleParams: { shingleSize: number; pageMod: number } };
+export type RecogniseSampleReply = { articleId: string | null; score: number };
+
+/** Anyone (popup, background) → content script. */
+export type ContentRequest = { type: "status" };
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
+  if (!isObj(m)) return false;
+  switch (m.type) {
+    case "recognise-url":
+      return typeof m.url === "string" && m.url.length < 8192;
+    case "recognise-sample":
+      return (
+        Array.isArray(m.sample) &&
+        m.sample.length <= 200_000 &&
+        m.sample.every((n) => Number.isInteger(n) && n >= 0)
+      );
+    case "article":
+      return typeof m.id === "string" && /^[a-z0-9-]{1,100}$/.test(m.id);
+    default:
+      return false;
+  }
+}
+
+export function isContentRequest(m: unknown): m is ContentRequest {
+  return isObj(m) && m.type === "status";
+}
+
+/** Settings in storage.local: a global default and per-site overrides, keyed by hostname without "www.". */
+export interface Settings {
+  defaults: Visibility;
+  sites: Record<string, Visibility>;
+}
+
+export const DEFAULT_VISIBILITY: Visibility = {
+  all: true,
+  kinds: { named: true, anonymous: true, secondhand: true, crossref: true },
+};
+
+export function siteKey(hostname: string): string {
+  const h = hostname.toLowerCase().replace(/^(?:www|m|mobile|amp)\./, "");
+  return h;
+}
+
+export function visibilityFor(settings: Partial<Settings> | undefined, hostname: string): Visibility {
+  return settings?.sites?.[siteKey(hostname)] ?? settings?.defaults ?? DEFAULT_VISIBILITY;
+}

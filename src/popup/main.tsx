@@ -1,0 +1,169 @@
+// The toolbar popup: what was recognised on this tab, and the highlight switches for its site.
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import browser from "webextension-polyfill";
+import {
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
+  type Status,
+  type Visibility,
+  visibilityFor,
+} from "../messages";
+import { KIND_LABELS, Swatch } from "../shared/legend";
+import { loadSettings, saveDefaults, saveSite } from "../shared/settings";
+
+type TabState =
+  | { kind: "loading" }
+  | { kind: "unreachable"; tabId?: number; reason: string }
+  | { kind: "status"; tabId: number; host: string; status: Status };
+
+async function queryStatus(tabId: number): Promise<Status> {
+  return (await browser.tabs.sendMessage(tabId, { type: "status" })) as Status;
+}
+
+export function formatDate(iso: string | undefined, estimated: boolean): string {
+  if (!iso) return "date unknown";
+  const d = new Date(`${iso}T12:00:00Z`);
+  const s = d
+    .toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" })
+    .replace(",", "");
+  return estimated ? `about ${s}` : s;
+}
+
+function Summary({ status }: { status: Status }) {
+  if (!status.articleId || !status.article) {
+    return (
+      <p class="summary" data-testid="summary">
+        Not a known article{status.note ? ` (${status.note})` : ""}.
+      </p>
+    );
+  }
+  const a = status.article;
+  const date = formatDate(a.published ?? a.referenceDate, !a.published);
+  return (
+    <p class="summary" data-testid="summary">
+      <strong>{a.publisher}</strong>, {date} — {status.counts?.attributions ?? 0} attributions,{" "}
+      {status.counts?.crossrefs ?? 0} cross-references, {status.orphaned.length} unplaced
+      <span class="matched">
+        {" "}
+        (recognised by {status.matchedBy === "url" ? "address" : `text, score ${status.score.toFixed(2)}`})
+      </span>
+    </p>
+  );
+}
+
+function Switches({ host, initial }: { host: string; initial: Visibility }) {
+  const [v, setV] = useState(initial);
+  const update = (next: Visibility) => {
+    setV(next);
+    void saveSite(host, next);
+  };
+  return (
+    <form class="switches" onSubmit={(e) => e.preventDefault()}>
+      <label class="switch all">
+        <input
+          type="checkbox"
+          checked={v.all}
+          onChange={(e) => update({ ...v, all: e.currentTarget.checked })}
+          data-testid="toggle-all"
+        />
+        All highlights <kbd>Alt+Shift+H</kbd>
+      </label>
+      <fieldset disabled={!v.all}>
+        <legend>By kind</legend>
+        {HIGHLIGHT_KINDS.map((k: HighlightKind) => (
+          <label class="switch" key={k} title={KIND_LABELS[k].hint}>
+            <input
+              type="checkbox"
+              checked={v.kinds[k]}
+              onChange={(e) => update({ ...v, kinds: { ...v.kinds, [k]: e.currentTarget.checked } })}
+              data-testid={`toggle-${k}`}
+            />
+            <Swatch kind={k} /> {KIND_LABELS[k].label}
+          </label>
+        ))}
+      </fieldset>
+      <button type="button" class="link" onClick={() => void saveDefaults(v)}>
+        Use these switches on every site
+      </button>
+    </form>
+  );
+}
+
+function Popup() {
+  const [state, setState] = useState<TabState>({ kind: "loading" });
+  const [visibility, setVisibility] = useState<Visibility | null>(null);
+
+  const refresh = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return setState({ kind: "unreachable", reason: "No tab." });
+    let host = "";
+    try {
+      host = new URL(tab.url ?? "").hostname;
+    } catch {}
+    try {
+      const status = await queryStatus(tab.id);
+      setVisibility(status.visibility ?? visibilityFor(await loadSettings(), host));
+      setState({ kind: "status", tabId: tab.id, host, status });
+    } catch {
+      setState({ kind: "unreachable", tabId: tab.id, reason: "This page has not been analysed." });
+    }
+  };
+
+  const analyse = async (tabId: number) => {
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: ["content.js"] });
+    } catch (err) {
+      return setState({
+        kind: "unreachable",
+        tabId,
+        reason: `This page cannot be analysed (${(err as Error).message}).`,
+      });
+    }
+    // Recognition takes a round trip or two; ask again until it settles.
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      try {
+        const status = await queryStatus(tabId);
+        if (status.articleId || status.score > 0 || status.note || i === 19) return void refresh();
+      } catch {}
+    }
+  };
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  return (
+    <main>
+      <h1>Source Annotator</h1>
+      {state.kind === "loading" && <p>Looking at this page…</p>}
+      {state.kind === "unreachable" && (
+        <section>
+          <p class="summary" data-testid="summary">
+            {state.reason}
+          </p>
+          {state.tabId !== undefined && (
+            <button type="button" onClick={() => void analyse(state.tabId as number)} data-testid="analyse">
+              Analyse this page
+            </button>
+          )}
+        </section>
+      )}
+      {state.kind === "status" && (
+        <section>
+          <Summary status={state.status} />
+          {state.status.articleId && visibility && <Switches host={state.host} initial={visibility} />}
+        </section>
+      )}
+      <footer>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+const root = document.getElementById("app");
+if (root) render(<Popup />, root);
