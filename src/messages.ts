@@ -23,12 +23,15 @@ export interface Status {
   anchored: number;
   orphaned: string[];
   highlightsVisible: boolean;
-  /** Extra, for the popup. */
+  /** Extra, for the popup: the page's host (the popup may not read tab URLs), and what was recognised. */
+  host?: string;
   article?: ArticlePayload["article"];
   counts?: ArticlePayload["counts"];
   visibility?: Visibility;
   /** Why the script stopped early, if it did ("no body", "page too large"). */
   note?: string;
+  /** False while the first recognition (and, for an article, anchoring) is still running. */
+  ready?: boolean;
 }
 
 /** Content script → background. */

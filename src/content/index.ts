@@ -47,7 +47,7 @@ function onMessage(
   // Only our own extension talks to us: pages cannot reach runtime.onMessage, and other extensions have other ids.
   if (sender.id !== api.runtime.id || !isContentRequest(message)) return undefined;
   const m: ContentRequest = message;
-  if (m.type === "status") reply({ ...status, visibility });
+  if (m.type === "status") reply({ ...status, visibility, host: location.hostname });
   return undefined;
 }
 
@@ -164,5 +164,10 @@ if (!window.__sourceAnnotatorLoaded) {
     visibility = visibilityFor(changes.settings.newValue as Settings | undefined, location.hostname);
     applyVisibility();
   });
-  void start().then(watch);
+  void start()
+    .catch(() => undefined)
+    .then(() => {
+      status.ready = true;
+      watch();
+    });
 }

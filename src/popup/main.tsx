@@ -95,14 +95,13 @@ function Popup() {
   const [visibility, setVisibility] = useState<Visibility | null>(null);
 
   const refresh = async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    // ?tab=N opens the popup for a given tab (the end-to-end tests open popup.html in a tab of its own).
+    const forced = Number(new URLSearchParams(location.search).get("tab"));
+    const [tab] = forced ? [await browser.tabs.get(forced)] : await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return setState({ kind: "unreachable", reason: "No tab." });
-    let host = "";
-    try {
-      host = new URL(tab.url ?? "").hostname;
-    } catch {}
     try {
       const status = await queryStatus(tab.id);
+      const host = status.host ?? "";
       setVisibility(status.visibility ?? visibilityFor(await loadSettings(), host));
       setState({ kind: "status", tabId: tab.id, host, status });
     } catch {

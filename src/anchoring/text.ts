@@ -1,0 +1,530 @@
+// DOM-free core of anchoring: text normalisation with an offset map, and quote matching.
+//
+// Normalisation (`normalize`) turns text into a comparable form:
+//   - curly, low-9, prime, backtick and acute single quotes → '   and   curly, low-9, double-prime and guillemet
+//     double quotes → "
+//   - every dash (hyphen, non-breaking hyphen, figure/en/em dash, horizontal bar, minus, …) → "-", and whitespace
+//     touching a dash is dropped ("a — b", "a—b" and "a - b" all become "a-b")
+//   - "…" → "..."
+//   - every run of whitespace (NBSP, thin and other Unicode spaces, line breaks, tabs …) → one " "
+//   - zero-width characters, BOM and soft hyphens are removed
+//   - optionally, lowercase (per character, never changing the length)
+// `map[i]` is the index in the original string of normalised character i (`map[text.length]` = original length).
+//
+// Matching (`matchQuote`, `matchNormalized`), in the spirit of Hypothesis's match-quote.ts:
+//   1. exact: every occurrence of the normalised quote; the best by score (below), ties by expected position.
+//   2. fuzzy: approx-string-match (Myers) with maxErrors = min(32, length/5), only in windows around verbatim
+//      pieces of the quote ("seeds", see seedWindows), which keeps it far below a full scan per quote.
+//   3. chunked, for quotes over 256 characters and quotes the fuzzy search finds poorly: the quote is cut into
+//      ≤64-character chunks (at paragraph breaks first) that are found in order with up to 2000 characters of
+//      anything between them — an ad or "related" box between paragraphs, a paragraph split or joined. The match
+//      spans from the first chunk to the last, interruptions included.
+// Each candidate is scored (50 × quote similarity + 20 × prefix agreement + 20 × suffix agreement) / 90, where
+// quote similarity is 1 - errors/length (or the share of chunk characters found), and the context agreements are
+// 1 - edit distance/length of the 32 characters next to the candidate. The expected position only breaks ties.
+// With an expected position, fuzzy search first looks within 10,000 characters of it.
+import approxSearch from "approx-string-match";
+import type { TextTarget } from "../dataset/types";
+
+export interface NormalizedText {
+  /** The string that was normalised. */
+  source: string;
+  /** Its comparable form. */
+  text: string;
+  /** map[i] = index in `source` of text[i]; map[text.length] = source.length. */
+  map: Int32Array;
+  lowercase: boolean;
+}
+
+// Character classes, looked up by UTF-16 code unit.
+const SPACE = 1;
+const DROP = 2;
+const DASH = 3;
+const CLASS = new Uint8Array(0x10000);
+const FOLD = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
+for (const ch of "\t\n\v\f\r \u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000")
+  CLASS[ch.charCodeAt(0)] = SPACE;
+for (let c = 0x2000; c <= 0x200a; c++) CLASS[c] = SPACE;
+for (const ch of "\u00ad\u200b\u200c\u200d\u2060\ufeff") CLASS[ch.charCodeAt(0)] = DROP;
+for (const ch of "-\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d") {
+  CLASS[ch.charCodeAt(0)] = DASH;
+  FOLD[ch.charCodeAt(0)] = 0x2d;
+}
+for (const ch of "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc`\u00b4") FOLD[ch.charCodeAt(0)] = 0x27;
+for (const ch of "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02") FOLD[ch.charCodeAt(0)] = 0x22;
+const ELLIPSIS = 0x2026;
+
+/** Lowercase without changing the length (characters whose lowercase form is longer are kept as they are). */
+function lowerSameLength(s: string): string {
+  const lower = s.toLowerCase();
+  if (lower.length === s.length) return lower;
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    const l = ch.toLowerCase();
+    out += l.length === 1 ? l : ch;
+  }
+  return out;
+}
+
+function fromCodes(codes: Uint16Array, n: number): string {
+  const CHUNK_CODES = 8192; // stay far below the engine's argument-count limit
+  if (n <= CHUNK_CODES) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += CHUNK_CODES) {
+    const part = codes.subarray(i, Math.min(n, i + CHUNK_CODES));
+    parts.push(String.fromCharCode.apply(null, part as unknown as number[]));
+  }
+  return parts.join("");
+}
+
+// Scratch buffers for short strings (quotes, contexts), so that normalising them allocates almost nothing.
+const SCRATCH = 4096;
+const scratchOut = new Uint16Array(SCRATCH);
+const scratchMap = new Int32Array(SCRATCH + 1);
+
+/** The normalisation pass: writes codes to `out` and source offsets to `map`, returns the output length. */
+function run(src: string, out: Uint16Array, map: Int32Array): number {
+  let j = 0;
+  let inSpace = false; // last output is a collapsed space
+  let afterDash = false; // last output is a dash: swallow following whitespace
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    const cls = CLASS[c];
+    if (cls === SPACE) {
+      if (!inSpace && !afterDash) {
+        out[j] = 0x20;
+        map[j++] = i;
+        inSpace = true;
+      }
+      continue;
+    }
+    if (cls === DROP) continue;
+    if (cls === DASH && inSpace) j--; // drop whitespace before a dash
+    inSpace = false;
+    afterDash = cls === DASH;
+    if (c === ELLIPSIS) {
+      for (let k = 0; k < 3; k++) {
+        out[j] = 0x2e;
+        map[j++] = i;
+      }
+    } else {
+      out[j] = FOLD[c] as number;
+      map[j++] = i;
+    }
+  }
+  map[j] = src.length;
+  return j;
+}
+
+function buffers(src: string): [Uint16Array, Int32Array] {
+  let cap = src.length;
+  for (let i = src.indexOf("\u2026"); i !== -1; i = src.indexOf("\u2026", i + 1)) cap += 2;
+  return cap <= SCRATCH ? [scratchOut, scratchMap] : [new Uint16Array(cap), new Int32Array(cap + 1)];
+}
+
+/** Normalise `input` to its comparable form, keeping the map back to `input` offsets. One pass, O(n). */
+export function normalize(input: string, opts: { lowercase?: boolean } = {}): NormalizedText {
+  const lowercase = opts.lowercase ?? false;
+  const src = lowercase ? lowerSameLength(input) : input;
+  const [out, map] = buffers(src);
+  const n = run(src, out, map);
+  return { source: input, text: fromCodes(out, n), map: map.slice(0, n + 1), lowercase };
+}
+
+/** The comparable form only (no offset map). */
+export function normalizeText(input: string, lowercase = false): string {
+  const src = lowercase ? lowerSameLength(input) : input;
+  const [out, map] = buffers(src);
+  return fromCodes(out, run(src, out, map));
+}
+
+/** Map a normalised span back to the original string: [start, end) of the characters it came from. */
+export function toSource(norm: NormalizedText, start: number, end: number): { start: number; end: number } {
+  const s = norm.map[start] ?? norm.source.length;
+  const e = end > start ? (norm.map[end - 1] ?? norm.source.length - 1) + 1 : s;
+  return { start: s, end: e };
+}
+
+/** Map an original offset to the normalised text (the first normalised character at or after it). */
+export function fromSource(norm: NormalizedText, offset: number): number {
+  let lo = 0;
+  let hi = norm.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((norm.map[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export type MatchMethod = "exact" | "fuzzy";
+
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  /** 0..1: weighted agreement of quote (50), prefix (20) and suffix (20). */
+  score: number;
+  method: MatchMethod;
+}
+
+export interface MatchOptions {
+  /** Compare case-insensitively (when `text` is a string; a NormalizedText keeps its own setting). Default true. */
+  lowercase?: boolean;
+  /** Expected start of the quote, as an offset into the text. */
+  hint?: number;
+  /** Length of the text target.start/end refer to: without `hint`, target.start scaled by the length ratio is the hint. */
+  sourceLength?: number;
+  /** Below this score a fuzzy match is rejected (exact matches are always kept). Default 0.5. */
+  minScore?: number;
+}
+
+/** Quotes longer than this (normalised) are matched chunk by chunk rather than in one approximate search. */
+export const LONG_QUOTE = 256;
+/** Chunk length for chunked matching. */
+export const CHUNK = 64;
+/** Most text (ads, "related" boxes) allowed between two consecutive chunks of a quote. */
+export const MAX_GAP = 2000;
+const MAX_CANDIDATES = 1000;
+const MAX_SEEDS = 30;
+/** Fuzzy search looks within this many characters of the expected position first… */
+const REGION = 10_000;
+/** …and stops there when it finds a match scoring at least this. */
+const LOCAL_OK = 0.8;
+
+// Score weights (as in Hypothesis): the quote counts most, then each side of its context.
+const W_QUOTE = 50;
+const W_PREFIX = 20;
+const W_SUFFIX = 20;
+const W_TOTAL = W_QUOTE + W_PREFIX + W_SUFFIX;
+/** Scores closer than this are a tie, broken by position (≈ one character of 32 of context). */
+const TIE = 0.01;
+/** A fuzzy match must have at least this share of the quote (1 - errors/length, or chunk characters found). */
+const MIN_QUOTE = 0.75;
+
+let row = new Int32Array(0);
+const BAND = 8;
+
+/**
+ * Agreement 0..1 of a context string with the page text next to a candidate: 1 - edit distance / length, with
+ * the context aligned to start right at `at` (dir 1, a suffix) or to end right at it (dir -1, a prefix, compared
+ * backwards). The far end is free, so text inserted right next to the quote costs what it displaces, no more.
+ * At most 64 characters of context are compared; an empty context agrees (1).
+ */
+export function contextSimilarity(text: string, at: number, context: string, dir: 1 | -1): number {
+  const m = Math.min(context.length, 64);
+  if (m === 0) return 1;
+  const ctx = dir === 1 ? context.slice(0, m) : context.slice(context.length - m);
+  if (dir === 1 ? text.startsWith(ctx, at) : at >= m && text.startsWith(ctx, at - m)) return 1;
+  const n = dir === 1 ? Math.min(m + BAND, text.length - at) : Math.min(m + BAND, at);
+  if (n <= 0) return 0;
+  if (row.length < n + 1) row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) row[j] = j;
+  // Banded edit distance: only |i - j| <= BAND is computed (outside the band the cost is at least BAND anyway).
+  for (let i = 1; i <= m; i++) {
+    const pc = ctx.charCodeAt(dir === 1 ? i - 1 : m - i);
+    const lo = Math.max(1, i - BAND);
+    const hi = Math.min(n, i + BAND);
+    let diag = row[lo - 1] as number; // D[i-1][lo-1]
+    row[lo - 1] = lo - 1 === 0 ? i : m + n; // left of the band: out of reach
+    for (let j = lo; j <= hi; j++) {
+      const tc = text.charCodeAt(dir === 1 ? at + j - 1 : at - j);
+      const up = j === i + BAND ? m + n : (row[j] as number); // above the band: out of reach
+      const v = Math.min(up + 1, (row[j - 1] as number) + 1, diag + (pc === tc ? 0 : 1));
+      diag = up;
+      row[j] = v;
+    }
+  }
+  let best = m;
+  for (let j = Math.max(0, m - BAND); j <= Math.min(n, m + BAND); j++)
+    best = Math.min(best, row[j] as number);
+  return 1 - best / m;
+}
+
+/** A quote prepared for matching: its normalised form and context. */
+export interface PreparedQuote {
+  quote: string;
+  prefix: string;
+  suffix: string;
+  /** Paragraphs of the quote (normalised), split where the original has line breaks. */
+  paragraphs: string[];
+}
+
+export function prepareQuote(target: TextTarget, lowercase: boolean): PreparedQuote {
+  const norm = (s: string) => normalizeText(s, lowercase);
+  const quote = norm(target.exact).trim();
+  const breaks = target.exact.trim().includes("\n");
+  return {
+    quote,
+    prefix: norm(target.prefix).trimStart(),
+    suffix: norm(target.suffix).trimEnd(),
+    paragraphs: breaks
+      ? target.exact
+          .split(/\s*\n\s*/)
+          .map((p) => norm(p).trim())
+          .filter((p) => p.length > 0)
+      : [quote],
+  };
+}
+
+/** All start offsets of `pattern` in `text`. */
+export function exactOccurrences(text: string, pattern: string): number[] {
+  const out: number[] = [];
+  for (
+    let i = text.indexOf(pattern);
+    i !== -1 && out.length < MAX_CANDIDATES;
+    i = text.indexOf(pattern, i + 1)
+  ) {
+    out.push(i);
+  }
+  return out;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** Quote similarity 0..1. */
+  quote: number;
+}
+
+/** Agreement of a candidate with the quote and its context, 0..1 (position is only a tie-breaker, see `best`). */
+function score(text: string, q: PreparedQuote, c: Candidate): number {
+  const prefix = contextSimilarity(text, c.start, q.prefix, -1);
+  const suffix = contextSimilarity(text, c.end, q.suffix, 1);
+  return (W_QUOTE * c.quote + W_PREFIX * prefix + W_SUFFIX * suffix) / W_TOTAL;
+}
+
+/**
+ * The best candidate: highest score; candidates within TIE of the best are told apart by closeness to the
+ * expected position (when there is one), else the first in the text wins.
+ */
+function best(text: string, q: PreparedQuote, cands: Candidate[], hint: number | undefined) {
+  const scored = cands.map((c) => ({ ...c, score: score(text, q, c) }));
+  let top: (Candidate & { score: number }) | null = null;
+  for (const c of scored) if (!top || c.score > top.score) top = c;
+  if (!top || hint === undefined) return top;
+  const floor = top.score - TIE;
+  for (const c of scored) {
+    if (c.score >= floor && Math.abs(c.start - hint) < Math.abs(top.start - hint)) top = c;
+  }
+  return top;
+}
+
+/** Shortest seed piece for the fuzzy search filter, and most pieces per pattern. */
+const SEED = 8;
+const MAX_PIECES = 8;
+/** A piece found more often than this says little about where the quote is: it is not used as a seed. */
+const MAX_PIECE_HITS = 100;
+/** Most windows verified by the approximate search for one pattern. */
+const MAX_WINDOWS = 16;
+
+/** A region of the text to verify with the approximate search, and how many pattern pieces were found in it. */
+interface Window {
+  from: number;
+  to: number;
+  hits: number;
+}
+
+/**
+ * Filter for the fuzzy search: cut the pattern into P pieces (P ≤ maxErrors + 1, at least SEED characters each,
+ * at most MAX_PIECES). An occurrence with fewer than P errors contains one piece verbatim (pigeonhole), so only
+ * the text around exact piece hits needs the approximate search; with more errors it is found when one piece is
+ * intact. Returns the merged windows, or null when they cover so much text that one full scan is cheaper.
+ */
+function seedWindows(text: string, pattern: string, maxErrors: number): Window[] | null {
+  const pieces = Math.max(1, Math.min(maxErrors + 1, Math.floor(pattern.length / SEED), MAX_PIECES));
+  const size = Math.floor(pattern.length / pieces);
+  const starts: number[] = [];
+  for (let p = 0; p < pieces; p++) {
+    const off = p * size;
+    const piece = pattern.slice(off, p === pieces - 1 ? pattern.length : off + size);
+    const hits: number[] = [];
+    for (let i = text.indexOf(piece); i !== -1 && hits.length <= MAX_PIECE_HITS; i = text.indexOf(piece, i + 1)) {
+      hits.push(i - off);
+    }
+    if (hits.length <= MAX_PIECE_HITS) starts.push(...hits);
+  }
+  starts.sort((a, b) => a - b);
+  const windows: Window[] = [];
+  let covered = 0;
+  for (const s of starts) {
+    const from = Math.max(0, s - maxErrors);
+    const to = Math.min(text.length, s + pattern.length + maxErrors);
+    const last = windows[windows.length - 1];
+    if (last && from <= last.to) {
+      covered += Math.max(0, to - last.to);
+      last.to = Math.max(last.to, to);
+      last.hits++;
+    } else {
+      windows.push({ from, to, hits: 1 });
+      covered += to - from;
+    }
+  }
+  return covered > text.length / 4 ? null : windows;
+}
+
+/**
+ * Approximate occurrences of `pattern` with up to ~20% errors (at most 32, which keeps Myers' search linear).
+ * Searched in the windows around seed hits (see seedWindows) — at most MAX_WINDOWS of them, those with the most
+ * pieces found first, then those nearest the expected position — or in the whole text when hits are everywhere.
+ */
+function fuzzyOccurrences(text: string, pattern: string, hint?: number): Candidate[] {
+  const maxErrors = Math.min(32, Math.floor(pattern.length / 5));
+  if (maxErrors < 1) return [];
+  let windows = seedWindows(text, pattern, maxErrors) ?? [{ from: 0, to: text.length, hits: 0 }];
+  if (windows.length > MAX_WINDOWS) {
+    const near = (w: Window) => (hint === undefined ? 0 : Math.abs(w.from - hint));
+    windows = windows.sort((x, y) => y.hits - x.hits || near(x) - near(y)).slice(0, MAX_WINDOWS);
+  }
+  const out: Candidate[] = [];
+  for (const { from, to } of windows) {
+    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+    let lastEnd = -1;
+    // Matches come in runs of overlapping spans with the same error count: keep the first of each run.
+    for (const m of approxSearch(slice, pattern, maxErrors)) {
+      if (m.start < lastEnd) continue;
+      lastEnd = m.end;
+      out.push({ start: from + m.start, end: from + m.end, quote: 1 - m.errors / pattern.length });
+      if (out.length >= MAX_CANDIDATES) return out;
+    }
+  }
+  return out;
+}
+
+/** Cut a quote into chunks of at most CHUNK characters, never across paragraphs; tiny paragraphs join the next one. */
+function chunksOf(q: PreparedQuote): string[] {
+  const pieces: string[] = [];
+  let carry = "";
+  for (const p of q.paragraphs) {
+    const piece = carry ? `${carry} ${p}` : p;
+    if (piece.length < 24) carry = piece;
+    else {
+      pieces.push(piece);
+      carry = "";
+    }
+  }
+  if (carry) pieces.push(pieces.length ? `${pieces.pop()} ${carry}` : carry);
+  const chunks: string[] = [];
+  for (const p of pieces) {
+    const n = Math.ceil(p.length / CHUNK);
+    const size = Math.ceil(p.length / n);
+    for (let i = 0; i < p.length; i += size) chunks.push(p.slice(i, i + size));
+  }
+  return chunks;
+}
+
+/** Find `chunk` in text[from, from + chunk + MAX_GAP): exactly if it can, else approximately (earliest best). */
+function nextChunk(
+  text: string,
+  chunk: string,
+  from: number,
+): { start: number; end: number; errors: number } | null {
+  const window = text.slice(from, from + chunk.length + MAX_GAP);
+  const i = window.indexOf(chunk);
+  if (i !== -1) return { start: from + i, end: from + i + chunk.length, errors: 0 };
+  const maxErrors = Math.floor(chunk.length / 5);
+  if (maxErrors < 1) return null;
+  const m = approxSearch(window, chunk, maxErrors)[0];
+  return m ? { start: from + m.start, end: from + m.end, errors: m.errors } : null;
+}
+
+/**
+ * Chunked matching for long quotes and quotes over several paragraphs. The quote is cut into ≤64-character chunks
+ * (at paragraph breaks, then evenly). One of the first three chunks is searched in the whole text (exactly, else
+ * approximately); from each of its occurrences the following chunks are looked for in order, each within
+ * MAX_GAP characters of the previous one. Text between chunks (an ad, a "related" box) is skipped, not counted as
+ * errors; a chunk that cannot be found counts as missing. Quote similarity = matched characters / quote characters.
+ * Cost: one whole-text search for the anchor chunk, then small windowed searches — fast for any quote length.
+ */
+function chunkedCandidates(text: string, q: PreparedQuote, hint: number | undefined): Candidate[] {
+  const chunks = chunksOf(q);
+  if (chunks.length < 2) return [];
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  for (let a = 0; a < Math.min(3, chunks.length); a++) {
+    const first = chunks[a] as string;
+    let seeds: Candidate[] = exactOccurrences(text, first).map((s) => ({
+      start: s,
+      end: s + first.length,
+      quote: 1,
+    }));
+    if (!seeds.length) seeds = fuzzyOccurrences(text, first, hint);
+    if (!seeds.length) continue;
+    // Best seeds first, then those nearest the expected position; at most MAX_SEEDS chains are followed.
+    const near = (c: Candidate) => (hint === undefined ? 0 : Math.abs(c.start - hint));
+    seeds.sort((x, y) => y.quote - x.quote || near(x) - near(y));
+    return seeds.slice(0, MAX_SEEDS).map((seed) => {
+      let matched = first.length * seed.quote;
+      let end = seed.end;
+      for (let k = a + 1; k < chunks.length; k++) {
+        const chunk = chunks[k] as string;
+        const m = nextChunk(text, chunk, end);
+        if (!m) continue;
+        matched += chunk.length - m.errors;
+        end = m.end;
+      }
+      return { start: seed.start, end, quote: Math.max(0, matched) / (total || 1) };
+    });
+  }
+  return [];
+}
+
+/** The best approximate candidate: whole-quote search, then chunk by chunk when that finds the quote poorly. */
+function fuzzyBest(text: string, q: PreparedQuote, hint: number | undefined) {
+  const long = q.quote.length > LONG_QUOTE;
+  let top = long ? null : best(text, q, fuzzyOccurrences(text, q.quote, hint), hint);
+  // Long quotes, and quotes the whole-quote search finds poorly (text inserted: an ad, a "related" box).
+  if (!top || top.quote < 0.95) {
+    const chunked = best(text, q, chunkedCandidates(text, q, hint), hint);
+    if (chunked && (!top || chunked.score > top.score)) top = chunked;
+  }
+  return top;
+}
+
+/**
+ * Match a prepared quote against normalised text. Offsets in and out are in normalised coordinates.
+ * Lower-level than `matchQuote`: lets a caller normalise the text once for many quotes (and pass the exact
+ * occurrences when it already has them).
+ */
+export function matchNormalized(
+  text: string,
+  q: PreparedQuote,
+  hint: number | undefined,
+  minScore = 0.5,
+  exact: number[] = q.quote ? exactOccurrences(text, q.quote) : [],
+): QuoteMatch | null {
+  if (!q.quote) return null;
+  if (exact.length) {
+    const cands = exact.map((s) => ({ start: s, end: s + q.quote.length, quote: 1 }));
+    const top = best(text, q, cands, hint) as Candidate & { score: number };
+    return { start: top.start, end: top.end, score: top.score, method: "exact" };
+  }
+  let top: (Candidate & { score: number }) | null = null;
+  // Near the expected position first: a good match there ends the search without scanning the whole text.
+  if (hint !== undefined && text.length > 4 * REGION) {
+    const from = Math.max(0, hint - REGION);
+    const local = fuzzyBest(text.slice(from, hint + q.quote.length + REGION), q, hint - from);
+    if (local && local.score >= LOCAL_OK) top = { ...local, start: local.start + from, end: local.end + from };
+  }
+  top ??= fuzzyBest(text, q, hint);
+  if (!top || top.score < minScore || top.quote < MIN_QUOTE) return null;
+  return { start: top.start, end: top.end, score: top.score, method: "fuzzy" };
+}
+
+/**
+ * Find `target` in `text` (a string or an already normalised text). Returns offsets into the original string,
+ * or null when the quote is not there (no exact match, and no approximate one scoring at least minScore).
+ */
+export function matchQuote(
+  text: string | NormalizedText,
+  target: TextTarget,
+  opts: MatchOptions = {},
+): QuoteMatch | null {
+  const norm = typeof text === "string" ? normalize(text, { lowercase: opts.lowercase ?? true }) : text;
+  let hint: number | undefined;
+  if (opts.hint !== undefined) hint = fromSource(norm, opts.hint);
+  else if (opts.sourceLength) hint = Math.round((target.start * norm.text.length) / opts.sourceLength);
+  const m = matchNormalized(norm.text, prepareQuote(target, norm.lowercase), hint, opts.minScore);
+  if (!m) return null;
+  return { ...toSource(norm, m.start, m.end), score: m.score, method: m.method };
+}

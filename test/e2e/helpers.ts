@@ -1,0 +1,58 @@
+// Shared by the end-to-end suites: the fixture routes, expected counts from the built payloads, artifacts.
+import { mkdirSync, readFileSync } from "node:fs";
+import type { ArticlePayload, HighlightKind, Status } from "../../src/messages";
+import { loadRoutes, readFixture } from "./fixture-server";
+
+export const DIST = { chrome: "dist/chrome", firefox: "dist/firefox" };
+export const ARTIFACTS = "test-artifacts/e2e";
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const routes = loadRoutes();
+export const articleRoutes = routes.filter((r) => r.kind === "article");
+export const relatedRoutes = routes.filter((r) => r.kind === "related");
+
+export function payload(articleId: string): ArticlePayload {
+  return JSON.parse(readFileSync(`${DIST.chrome}/data/articles/${articleId}.json`, "utf8")) as ArticlePayload;
+}
+
+/** The CSS highlights registered in a page, as { name: [range text] } (run in the page's main world). */
+export function highlightsInPage(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  CSS.highlights.forEach((h, name) => {
+    out[name] = [...(h as Highlight)].map((r) => r.toString());
+  });
+  return out;
+}
+
+export type Highlights = Record<string, string[]>;
+
+export const norm = (s: string) => s.replace(/\s+/g, " ").replace(/[“”"]/g, '"').replace(/[‘’']/g, "'");
+
+/** Known quotes and the kind each must be painted as. */
+export const KNOWN_QUOTES: { articleId: string; quote: string; kind: HighlightKind }[] = [
+  { articleId: "nyt-libya-2011-07", quote: "Either he leaves the country, or he goes to prison", kind: "named" },
+  { articleId: "nyt-libya-2011-07", quote: "not part of any discussions on our part in negotiations", kind: "secondhand" },
+  { articleId: "wt-libya-2011-04", quote: "There will be no going back at this point", kind: "anonymous" },
+  { articleId: "csm-libya-2011-04-01", quote: "There has been increasing evidence recently that the sons want a way out", kind: "secondhand" },
+  { articleId: "csm-libya-2011-04-01", quote: "Mustafa Abdul-Jalil", kind: "crossref" },
+];
+
+export function expectSettled(s: Status | null): s is Status {
+  return Boolean(s?.ready);
+}
+
+/** Every URL the fixture pages themselves load or link to (images, scripts, styles), resolved against each page. */
+export function pageOwnUrls(): Set<string> {
+  const out = new Set<string>();
+  for (const r of routes) {
+    out.add(r.url);
+    for (const m of readFixture(r.file).matchAll(/\b(?:src|href|srcset)\s*=\s*["']([^"'\s]+)/gi)) {
+      try {
+        const u = new URL((m[1] as string).replace(/&amp;/g, "&"), r.url);
+        u.hash = "";
+        out.add(u.href);
+      } catch {}
+    }
+  }
+  return out;
+}
