@@ -63,7 +63,11 @@ function hiddenElements(root: Node): Set<Element> {
   if (!scope.querySelectorAll) return hidden;
   for (const el of scope.querySelectorAll("[hidden],[data-sa-ignore],[style]")) {
     const style = el.getAttribute("style");
-    if (el.hasAttribute("hidden") || el.hasAttribute("data-sa-ignore") || (style && HIDDEN_STYLE.test(style))) {
+    if (
+      el.hasAttribute("hidden") ||
+      el.hasAttribute("data-sa-ignore") ||
+      (style && HIDDEN_STYLE.test(style))
+    ) {
       hidden.add(el);
     }
   }
@@ -157,8 +161,14 @@ export function rangeFor(index: TextIndex, start: number, end: number): Range {
   if (end > jEnd) end = jEnd;
   end = Math.max(end, starts[j] as number);
   const startNode = nodes[i] as Text;
-  range.setStart(startNode, Math.min(start - (starts[i] as number), startNode.length));
-  if (j > i || (j === i && end >= start)) range.setEnd(nodes[j] as Text, end - (starts[j] as number));
+  const startOffset = Math.min(start - (starts[i] as number), startNode.length);
+  // End first, then start: the range is never inverted on the way (cheaper for DOM implementations that compare
+  // boundary points by walking the tree, such as happy-dom).
+  const empty = j < i || (j === i && end < start);
+  range.selectNodeContents(startNode);
+  if (!empty) range.setEnd(nodes[j] as Text, end - (starts[j] as number));
+  range.setStart(startNode, startOffset);
+  if (empty) range.collapse(true);
   return range;
 }
 

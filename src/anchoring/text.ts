@@ -340,7 +340,11 @@ function seedWindows(text: string, pattern: string, maxErrors: number): Window[]
     const off = p * size;
     const piece = pattern.slice(off, p === pieces - 1 ? pattern.length : off + size);
     const hits: number[] = [];
-    for (let i = text.indexOf(piece); i !== -1 && hits.length <= MAX_PIECE_HITS; i = text.indexOf(piece, i + 1)) {
+    for (
+      let i = text.indexOf(piece);
+      i !== -1 && hits.length <= MAX_PIECE_HITS;
+      i = text.indexOf(piece, i + 1)
+    ) {
       hits.push(i - off);
     }
     if (hits.length <= MAX_PIECE_HITS) starts.push(...hits);
@@ -504,7 +508,8 @@ export function matchNormalized(
   if (hint !== undefined && text.length > 4 * REGION) {
     const from = Math.max(0, hint - REGION);
     const local = fuzzyBest(text.slice(from, hint + q.quote.length + REGION), q, hint - from);
-    if (local && local.score >= LOCAL_OK) top = { ...local, start: local.start + from, end: local.end + from };
+    if (local && local.score >= LOCAL_OK)
+      top = { ...local, start: local.start + from, end: local.end + from };
   }
   top ??= fuzzyBest(text, q, hint);
   if (!top || top.score < minScore || top.quote < MIN_QUOTE) return null;
