@@ -3,9 +3,20 @@
 import type { Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Status } from "../../src/messages";
-import { getExtensionWorker, launchChromium, type ChromiumSession } from "./browsers";
+import { type ChromiumSession, getExtensionWorker, launchChromium } from "./browsers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, DIST, type Highlights, highlightsInPage, KNOWN_QUOTES, norm, pageOwnUrls, payload, routes } from "./helpers";
+import {
+  ARTIFACTS,
+  articleRoutes,
+  DIST,
+  type Highlights,
+  highlightsInPage,
+  KNOWN_QUOTES,
+  norm,
+  pageOwnUrls,
+  payload,
+  routes,
+} from "./helpers";
 
 let server: FixtureServer;
 let session: ChromiumSession;
@@ -23,7 +34,10 @@ async function tabIdOf(p: Page): Promise<number> {
 }
 
 async function statusOf(tabId: number): Promise<Status | null> {
-  return worker.evaluate(async (id) => chrome.tabs.sendMessage(id, { type: "status" }).catch(() => null), tabId);
+  return worker.evaluate(
+    async (id) => chrome.tabs.sendMessage(id, { type: "status" }).catch(() => null),
+    tabId,
+  );
 }
 
 async function settledStatus(p: Page, timeoutMs = 10_000): Promise<Status | null> {
@@ -55,7 +69,10 @@ describe("Chromium: recognition on every address", () => {
   it.each(routes.map((r) => [r.variant, r.url, r] as const))("%s %s", async (_v, url, route) => {
     await page.goto(url);
     const s = await settledStatus(page);
-    if (route.expect === null && !/csmonitor|nytimes|washingtontimes|web\.archive/.test(new URL(url).hostname)) {
+    if (
+      route.expect === null &&
+      !/csmonitor|nytimes|washingtontimes|web\.archive/.test(new URL(url).hostname)
+    ) {
       expect(s, "no content script on a site that is not declared").toBeNull();
       return;
     }
@@ -66,11 +83,20 @@ describe("Chromium: recognition on every address", () => {
       return;
     }
     const p = payload(route.expect);
-    expect(s?.matchedBy).toBe(route.variant === "canonical" || route.variant === "http" ? (route.expect.startsWith("csm") ? "url" : "fingerprint") : s?.matchedBy);
+    expect(s?.matchedBy).toBe(
+      route.variant === "canonical" || route.variant === "http"
+        ? route.expect.startsWith("csm")
+          ? "url"
+          : "fingerprint"
+        : s?.matchedBy,
+    );
     expect(s?.orphaned).toEqual([]);
     expect(s?.anchored).toBe(p.targets.length);
     expect(s?.highlightsVisible).toBe(true);
-    await page.screenshot({ path: `${ARTIFACTS}/chromium-${route.expect}-${route.variant}.png`, fullPage: true });
+    await page.screenshot({
+      path: `${ARTIFACTS}/chromium-${route.expect}-${route.variant}.png`,
+      fullPage: true,
+    });
   });
 });
 
@@ -114,22 +140,34 @@ describe("Chromium: highlights", () => {
     await settledStatus(page);
     const articleHtml = await page.evaluate(() => document.body.innerHTML);
     // A page of the same site that renders its article a second after load, as a client-side app would.
-    await page.route("**/late-article", (r) => r.fulfill({ contentType: "text/html", body: "<html><body><header>The New York Times</header><main id=m></main></body></html>" }));
+    await page.route("**/late-article", (r) =>
+      r.fulfill({
+        contentType: "text/html",
+        body: "<html><body><header>The New York Times</header><main id=m></main></body></html>",
+      }),
+    );
     await page.goto("https://www.nytimes.com/late-article");
     const early = await settledStatus(page);
     expect(early?.articleId).toBeNull();
     await page.evaluate((html) => {
       (document.getElementById("m") as HTMLElement).innerHTML = html;
     }, articleHtml);
-    await expect.poll(async () => (await settledStatus(page))?.articleId, { timeout: 5000 }).toBe("nyt-libya-2011-07");
-    await expect.poll(async () => (await settledStatus(page))?.anchored, { timeout: 5000 }).toBe(payload("nyt-libya-2011-07").targets.length);
+    await expect
+      .poll(async () => (await settledStatus(page))?.articleId, { timeout: 5000 })
+      .toBe("nyt-libya-2011-07");
+    await expect
+      .poll(async () => (await settledStatus(page))?.anchored, { timeout: 5000 })
+      .toBe(payload("nyt-libya-2011-07").targets.length);
     await page.unroute("**/late-article");
   });
 });
 
 describe("Chromium: switches", () => {
-  const csm = () => articleRoutes.find((r) => r.expect === "csm-libya-2011-04-01" && r.variant === "canonical")?.url as string;
-  const csmPrint = () => articleRoutes.find((r) => r.expect === "csm-libya-2011-04-01" && r.variant === "print")?.url as string;
+  const csm = () =>
+    articleRoutes.find((r) => r.expect === "csm-libya-2011-04-01" && r.variant === "canonical")
+      ?.url as string;
+  const csmPrint = () =>
+    articleRoutes.find((r) => r.expect === "csm-libya-2011-04-01" && r.variant === "print")?.url as string;
 
   it("the popup says what was recognised and its switches apply at once in every tab of the site", async () => {
     await page.goto(csm());
@@ -141,7 +179,11 @@ describe("Chromium: switches", () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
     const summary = popup.getByTestId("summary");
-    await expect.poll(() => summary.textContent()).toMatch(/The Christian Science Monitor, Apr 1 2011 — 10 attributions, \d+ cross-references, 0 unplaced/);
+    await expect
+      .poll(() => summary.textContent())
+      .toMatch(
+        /The Christian Science Monitor, Apr 1 2011 — 10 attributions, \d+ cross-references, 0 unplaced/,
+      );
     await popup.screenshot({ path: `${ARTIFACTS}/chromium-popup.png` });
 
     await popup.getByTestId("toggle-all").click();
@@ -177,11 +219,18 @@ describe("Chromium: switches", () => {
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
     expect(JSON.stringify(manifest.commands?.["toggle-highlights"])).toContain("Alt+Shift+H");
     await page.bringToFront();
-    const run = () => worker.evaluate(() => (self as unknown as { sourceAnnotator: { command(c: string): Promise<void> } }).sourceAnnotator.command("toggle-highlights"));
+    const run = () =>
+      worker.evaluate(() =>
+        (
+          self as unknown as { sourceAnnotator: { command(c: string): Promise<void> } }
+        ).sourceAnnotator.command("toggle-highlights"),
+      );
     await run();
     await expect.poll(async () => Object.keys(await highlights(page)).length, { timeout: 3000 }).toBe(0);
     await run();
-    await expect.poll(async () => Object.keys(await highlights(page)).length, { timeout: 3000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Object.keys(await highlights(page)).length, { timeout: 3000 })
+      .toBeGreaterThan(0);
   });
 });
 
@@ -189,7 +238,9 @@ describe("Chromium: privacy and the page's own behaviour", () => {
   it("the extension made no network request: every request was a page the test opened or what it loads", () => {
     expect(server.unexpectedHosts()).toEqual([]);
     const allowed = pageOwnUrls();
-    const others = server.requests.map((r) => `${r.scheme}://${r.host}${r.path}`).filter((u) => !allowed.has(u) && !u.endsWith("/favicon.ico"));
+    const others = server.requests
+      .map((r) => `${r.scheme}://${r.host}${r.path}`)
+      .filter((u) => !allowed.has(u) && !u.endsWith("/favicon.ico"));
     expect(others).toEqual([]);
     expect(server.requests.length).toBeGreaterThan(routes.length - 1);
   });

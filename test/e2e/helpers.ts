@@ -30,10 +30,22 @@ export const norm = (s: string) => s.replace(/\s+/g, " ").replace(/[“”"]/g, 
 
 /** Known quotes and the kind each must be painted as. */
 export const KNOWN_QUOTES: { articleId: string; quote: string; kind: HighlightKind }[] = [
-  { articleId: "nyt-libya-2011-07", quote: "Either he leaves the country, or he goes to prison", kind: "named" },
-  { articleId: "nyt-libya-2011-07", quote: "not part of any discussions on our part in negotiations", kind: "secondhand" },
+  {
+    articleId: "nyt-libya-2011-07",
+    quote: "Either he leaves the country, or he goes to prison",
+    kind: "named",
+  },
+  {
+    articleId: "nyt-libya-2011-07",
+    quote: "not part of any discussions on our part in negotiations",
+    kind: "secondhand",
+  },
   { articleId: "wt-libya-2011-04", quote: "There will be no going back at this point", kind: "anonymous" },
-  { articleId: "csm-libya-2011-04-01", quote: "There has been increasing evidence recently that the sons want a way out", kind: "secondhand" },
+  {
+    articleId: "csm-libya-2011-04-01",
+    quote: "There has been increasing evidence recently that the sons want a way out",
+    kind: "secondhand",
+  },
   { articleId: "csm-libya-2011-04-01", quote: "Mustafa Abdul-Jalil", kind: "crossref" },
 ];
 
