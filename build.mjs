@@ -9,6 +9,8 @@ import * as esbuild from "esbuild";
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const BUILD = "build";
 const skipDataset = process.argv.includes("--skip-dataset");
+// --e2e also writes dist/firefox-e2e: the Firefox build plus one hook the end-to-end tests need (see background).
+const e2e = process.argv.includes("--e2e");
 
 // 1. The dataset, from the bundled articles and the curation file.
 mkdirSync(BUILD, { recursive: true });
@@ -66,7 +68,10 @@ const noRawHtml = {
       const src = readFileSync(path, "utf8");
       const sink = /(\w+)\.innerHTML=(\w+)\.__html/g;
       if (!sink.test(src)) throw new Error("preact's dangerouslySetInnerHTML sink moved: update build.mjs");
-      return { contents: src.replace(sink, '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()'), loader: "js" };
+      return {
+        contents: src.replace(sink, '(()=>{throw Error("dangerouslySetInnerHTML is disabled")})()'),
+        loader: "js",
+      };
     });
   },
 };
@@ -79,27 +84,28 @@ const common = {
   jsx: "automatic",
   jsxImportSource: "preact",
 };
-const outScripts = `${BUILD}/scripts`;
-await esbuild.build({
-  ...common,
-  entryPoints: {
-    content: "src/content/index.ts",
-    background: "src/background/index.ts",
-    popup: "src/popup/main.tsx",
-    options: "src/options/main.tsx",
-  },
-  format: "iife",
-  plugins: [noRawHtml],
-  outdir: outScripts,
-  metafile: true,
-});
+/** Bundle every context into `outdir`; `e2eHooks` compiles in the end-to-end tests' one hook. */
+async function bundle(outdir, e2eHooks) {
+  await esbuild.build({
+    ...common,
+    entryPoints: {
+      content: "src/content/index.ts",
+      background: "src/background/index.ts",
+      popup: "src/popup/main.tsx",
+      options: "src/options/main.tsx",
+    },
+    format: "iife",
+    plugins: [noRawHtml],
+    define: { __E2E__: String(e2eHooks) },
+    outdir,
+  });
+}
 
 // 3. One folder per browser.
-for (const browser of ["chrome", "firefox"]) {
-  const out = join("dist", browser);
+function writeBrowser(browser, out, scripts) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "data", "articles"), { recursive: true });
-  cpSync(outScripts, out, { recursive: true });
+  cpSync(scripts, out, { recursive: true });
   cpSync("assets/icons", join(out, "icons"), { recursive: true });
   for (const f of ["src/popup/popup.html", "src/options/options.html", "src/shared/ui.css"])
     cpSync(f, join(out, f.split("/").pop()));
@@ -118,6 +124,14 @@ for (const browser of ["chrome", "firefox"]) {
     delete manifest.browser_specific_settings;
   }
   writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+await bundle(`${BUILD}/scripts`, false);
+writeBrowser("chrome", "dist/chrome", `${BUILD}/scripts`);
+writeBrowser("firefox", "dist/firefox", `${BUILD}/scripts`);
+if (e2e) {
+  await bundle(`${BUILD}/scripts-e2e`, true);
+  writeBrowser("firefox", "dist/firefox-e2e", `${BUILD}/scripts-e2e`);
 }
 const size = (f) => readFileSync(join("dist/chrome", f)).length;
 console.log(

@@ -28,7 +28,7 @@ function check(name, cmd, args) {
 const bin = (n) => `node_modules/.bin/${n}`;
 check("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 check("lint", bin("biome"), ["check", "."]);
-const built = check("build", process.execPath, ["build.mjs"]);
+const built = check("build", process.execPath, ["build.mjs", "--e2e"]);
 
 const vitestArgs = [
   "run",

@@ -44,10 +44,20 @@ async function onCommand(command: string): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return;
   // The tab's URL may be hidden from us (no "tabs" permission); its content script knows its host.
-  const status = (await browser.tabs.sendMessage(tab.id, { type: "status" }).catch(() => null)) as Status | null;
+  const status = (await browser.tabs
+    .sendMessage(tab.id, { type: "status" })
+    .catch(() => null)) as Status | null;
   await toggleAllFor(status?.host);
 }
 browser.commands.onCommand.addListener(onCommand);
+
+// End-to-end builds only (build.mjs --e2e): open an extension page at install, so a WebDriver BiDi client, which
+// may not navigate to moz-extension:// URLs itself, has an extension context to work from.
+declare const __E2E__: boolean;
+if (__E2E__)
+  browser.runtime.onInstalled.addListener(
+    () => void browser.tabs.create({ url: browser.runtime.getURL("options.html?e2e") }),
+  );
 
 // Reachable only from the extension's own contexts (the tests drive the command through it: headless browsers
 // do not deliver synthetic key presses to extension shortcuts).

@@ -97,7 +97,9 @@ function Popup() {
   const refresh = async () => {
     // ?tab=N opens the popup for a given tab (the end-to-end tests open popup.html in a tab of its own).
     const forced = Number(new URLSearchParams(location.search).get("tab"));
-    const [tab] = forced ? [await browser.tabs.get(forced)] : await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] = forced
+      ? [await browser.tabs.get(forced)]
+      : await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return setState({ kind: "unreachable", reason: "No tab." });
     try {
       const status = await queryStatus(tab.id);

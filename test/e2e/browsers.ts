@@ -167,6 +167,8 @@ export interface FirefoxLaunchOptions {
   extensionDir?: string;
   proxyPort: number;
   headless?: boolean;
+  /** More preferences, over firefoxPrefs(). */
+  prefs?: Record<string, unknown>;
 }
 
 export interface FirefoxSession {
@@ -302,7 +304,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
     executablePath: FIREFOX_PATH,
     headless: opts.headless ?? true,
     acceptInsecureCerts: true,
-    extraPrefsFirefox: firefoxPrefs(opts.proxyPort),
+    extraPrefsFirefox: { ...firefoxPrefs(opts.proxyPort), ...opts.prefs },
     defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" },
   });

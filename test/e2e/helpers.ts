@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import type { ArticlePayload, HighlightKind, Status } from "../../src/messages";
 import { loadRoutes, readFixture } from "./fixture-server";
 
-export const DIST = { chrome: "dist/chrome", firefox: "dist/firefox" };
+export const DIST = { chrome: "dist/chrome", firefox: "dist/firefox", firefoxE2e: "dist/firefox-e2e" };
 export const ARTIFACTS = "test-artifacts/e2e";
 mkdirSync(ARTIFACTS, { recursive: true });
 

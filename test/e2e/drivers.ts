@@ -1,0 +1,191 @@
+// One small driver per browser, so the same end-to-end tests run in Chromium (playwright-core) and Firefox
+// (puppeteer-core over WebDriver BiDi). A driver opens pages, asks a tab's content script for its status
+// through an extension page, reads the page's CSS highlights, and drives the popup.
+import type { Page as PwPage, Worker } from "playwright-core";
+import type { Browser as PpBrowser, Page as PpPage } from "puppeteer-core";
+import type { Status } from "../../src/messages";
+import { type ChromiumSession, getExtensionWorker, launchChromium, launchFirefox } from "./browsers";
+import { type Highlights, highlightsInPage } from "./helpers";
+
+export interface Tab {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  /** The content script's status once it is ready (null: no content script). */
+  status(timeoutMs?: number): Promise<Status | null>;
+  highlights(): Promise<Highlights>;
+  evaluate<T>(fn: () => T): Promise<T>;
+  evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+  errors: string[];
+}
+
+export interface Popup {
+  summary(): Promise<string>;
+  click(testId: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  name: "chromium" | "firefox";
+  newTab(): Promise<Tab>;
+  /** The popup, opened on a tab of its own, for the given tab. */
+  popupFor(tab: Tab): Promise<Popup>;
+  /** Run a keyboard command through the background's handler (headless browsers do not deliver shortcuts). */
+  command(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function poll(get: () => Promise<Status | null>, timeoutMs: number): Promise<Status | null> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await get();
+    if (s?.ready || Date.now() > until) return s;
+    await sleep(100);
+  }
+}
+
+// ---- Chromium ------------------------------------------------------------------------------------------
+
+export async function chromiumDriver(extensionDir: string, proxyPort: number): Promise<Driver> {
+  const session: ChromiumSession = await launchChromium({ extensionDir, proxyPort });
+  const { worker, extensionId } = await getExtensionWorker(session.context);
+  const tabIdOf = async (p: PwPage) => {
+    await p.bringToFront();
+    return worker.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id as number,
+    );
+  };
+  const statusOf = (w: Worker, id: number) =>
+    w.evaluate(async (tabId) => chrome.tabs.sendMessage(tabId, { type: "status" }).catch(() => null), id);
+  const wrap = (p: PwPage): Tab & { page: PwPage } => {
+    const errors: string[] = [];
+    p.on("pageerror", (e) => errors.push(`${p.url()}: ${e.message}`));
+    return {
+      page: p,
+      errors,
+      goto: async (url) => void (await p.goto(url)),
+      reload: async () => void (await p.reload()),
+      status: async (timeoutMs = 10_000) => {
+        const id = await tabIdOf(p);
+        return poll(() => statusOf(worker, id) as Promise<Status | null>, timeoutMs);
+      },
+      highlights: () => p.evaluate(highlightsInPage),
+      evaluate: (fn) => p.evaluate(fn),
+      evaluateWith: <A, T>(fn: (arg: A) => T, arg: A) => p.evaluate(fn as (a: unknown) => T, arg),
+      screenshot: async (path) => void (await p.screenshot({ path, fullPage: true })),
+      close: () => p.close(),
+    };
+  };
+  return {
+    name: "chromium",
+    newTab: async () => wrap(await session.context.newPage()),
+    popupFor: async (tab) => {
+      const id = await tabIdOf((tab as Tab & { page: PwPage }).page);
+      const p = await session.context.newPage();
+      await p.goto(`chrome-extension://${extensionId}/popup.html?tab=${id}`);
+      return {
+        summary: async () => (await p.getByTestId("summary").textContent()) ?? "",
+        click: (testId) => p.getByTestId(testId).click(),
+        screenshot: async (path) => void (await p.screenshot({ path })),
+        close: () => p.close(),
+      };
+    },
+    command: (name) =>
+      worker.evaluate(
+        (c) =>
+          (
+            self as unknown as { sourceAnnotator: { command(c: string): Promise<void> } }
+          ).sourceAnnotator.command(c),
+        name,
+      ),
+    close: () => session.close(),
+  };
+}
+
+// ---- Firefox -------------------------------------------------------------------------------------------
+
+/**
+ * Firefox: a WebDriver BiDi client may not navigate to moz-extension:// URLs, so the end-to-end build
+ * (dist/firefox-e2e) opens one extension page at install; the driver works from it and opens the popup from it.
+ */
+export async function firefoxDriver(extensionDir: string, proxyPort: number): Promise<Driver> {
+  const session = await launchFirefox({ extensionDir, proxyPort });
+  const browser: PpBrowser = session.browser;
+  // Extension pages are listed with the URL about:blank; their own location says what they are.
+  const extensionPage = async (match: string): Promise<PpPage> => {
+    for (const until = Date.now() + 15_000; Date.now() < until; await sleep(200)) {
+      for (const p of await browser.pages()) {
+        const href = await p.evaluate(() => location.href).catch(() => "");
+        if (href.startsWith("moz-extension://") && href.includes(match)) return p;
+      }
+    }
+    throw new Error(`no extension page ${match}`);
+  };
+  const probe = await extensionPage("options.html?e2e");
+  const tabIdOf = async (p: PpPage) => {
+    await p.bringToFront();
+    return probe.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id as number;
+    });
+  };
+  const statusOf = (id: number) =>
+    probe.evaluate(async (tabId) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return api.tabs.sendMessage(tabId, { type: "status" }).catch(() => null);
+    }, id) as Promise<Status | null>;
+  const wrap = (p: PpPage): Tab & { page: PpPage } => {
+    const errors: string[] = [];
+    p.on("pageerror", (e) => errors.push(`${p.url()}: ${(e as Error).message}`));
+    return {
+      page: p,
+      errors,
+      goto: async (url) => void (await p.goto(url)),
+      reload: async () => void (await p.reload()),
+      status: async (timeoutMs = 10_000) => {
+        const id = await tabIdOf(p);
+        return poll(() => statusOf(id), timeoutMs);
+      },
+      highlights: () => p.evaluate(highlightsInPage),
+      evaluate: (fn) => p.evaluate(fn) as never,
+      evaluateWith: (fn, arg) => p.evaluate(fn as never, arg) as never,
+      screenshot: async (path) =>
+        void (await p.screenshot({ path: path as `${string}.png`, fullPage: true })),
+      close: () => p.close(),
+    };
+  };
+  return {
+    name: "firefox",
+    newTab: async () => wrap(await browser.newPage()),
+    popupFor: async (tab) => {
+      const id = await tabIdOf((tab as Tab & { page: PpPage }).page);
+      await probe.evaluate(async (tabId) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        await api.tabs.create({ url: `popup.html?tab=${tabId}` });
+      }, id);
+      const p = await extensionPage(`popup.html?tab=${id}`);
+      const el = (testId: string) => p.waitForSelector(`[data-testid="${testId}"]`);
+      return {
+        summary: async () => (await (await el("summary"))?.evaluate((e) => e.textContent)) ?? "",
+        click: async (testId) => void (await (await el(testId))?.click()),
+        screenshot: async (path) => void (await p.screenshot({ path: path as `${string}.png` })),
+        close: () => p.close(),
+      };
+    },
+    command: (name) =>
+      probe.evaluate(async (c) => {
+        const api = (
+          globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }
+        ).browser;
+        const bg = (await api.runtime.getBackgroundPage()) as unknown as {
+          sourceAnnotator: { command(c: string): Promise<void> };
+        };
+        await bg.sourceAnnotator.command(c);
+      }, name),
+    close: () => session.close(),
+  };
+}
