@@ -7,7 +7,8 @@ import { normalize } from "../../src/anchoring/text";
 import type { TextTarget } from "../../src/dataset/types";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SEEDS = process.env.SEEDS_DIR ?? resolve(here, "../../../shared/seeds");
+/** The captures, verbatim, as the project keeps them. */
+const ARTICLES = resolve(here, "../../assets/articles");
 
 export interface Article {
   paragraphs: string[];
@@ -16,7 +17,7 @@ export interface Article {
 }
 
 function lines(file: string): string[] {
-  return readFileSync(resolve(SEEDS, file), "utf8")
+  return readFileSync(resolve(ARTICLES, file), "utf8")
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
@@ -27,12 +28,12 @@ function article(paragraphs: string[]): Article {
 }
 
 /** The New York Times capture (entities decoded). Paragraph 2-3 hold the multi-paragraph statement. */
-export const nyt: Article = article(lines("001_468069a466967292.txt").map((l) => decodeHTML(l)));
+export const nyt: Article = article(lines("nyt-libya-2011-07.txt").map((l) => decodeHTML(l)));
 
 const CSM_CHROME =
   /^(Skip to|Read Comments|View reader comments|By Staff writer|Ben Curtis\/AP|Mustafa Abdul-Jalil \(center|Tripoli, Libya$|Libyan rebels offer)/;
 /** The Christian Science Monitor capture without page chrome: [0] is the deck, then the body ([6] a subheading). */
-export const csm: Article = article(lines("002_f097b54746bb52ed.txt").filter((l) => !CSM_CHROME.test(l)));
+export const csm: Article = article(lines("csm-libya-2011-04-01.txt").filter((l) => !CSM_CHROME.test(l)));
 
 /** A TextTarget for the n-th occurrence of `exact` in `text`, with 32 characters of context. */
 export function targetOf(text: string, exact: string, n = 0): TextTarget {

@@ -1,16 +1,16 @@
 // Fixtures for the recognition tests: the three real articles, fake page chrome, related coverage
 // written for these tests, and a seeded generator of synthetic articles.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { decodeHTML } from "entities";
 
-const SEEDS = "/work/shared/seeds";
+/** The captures, verbatim, as the project keeps them (assets/articles/<id>.txt). */
+const ARTICLES = fileURLToPath(new URL("../../assets/articles/", import.meta.url));
 
-function seed(prefix: string): string {
-  const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith(".txt"));
-  if (!file) throw new Error(`no seed ${prefix}`);
-  return readFileSync(join(SEEDS, file), "utf8");
+function seed(id: string): string {
+  return readFileSync(join(ARTICLES, `${id}.txt`), "utf8");
 }
 
 /** The capture as a browser shows it (entities decoded), trailing spaces trimmed. */
@@ -42,9 +42,9 @@ export interface RealArticle {
 }
 
 export function realArticles(): RealArticle[] {
-  const wt = asShown(seed("000_"));
-  const nyt = asShown(seed("001_"));
-  const csm = asShown(seed("002_"));
+  const wt = asShown(seed("wt-libya-2011-04"));
+  const nyt = asShown(seed("nyt-libya-2011-07"));
+  const csm = asShown(seed("csm-libya-2011-04-01"));
   const csmText = csm
     .split(/\n+/)
     .filter((l) => !CSM_CHROME.some((re) => re.test(l)))
