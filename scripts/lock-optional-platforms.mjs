@@ -11,7 +11,14 @@ for (const [name, version] of Object.entries(biome?.optionalDependencies ?? {}))
   const key = `node_modules/${name}`;
   if (lock.packages[key]) continue;
   const [, os, cpu, libc] = /cli-([a-z0-9]+)-([a-z0-9]+)(?:-(musl))?$/.exec(name) ?? [];
-  lock.packages[key] = { version, dev: true, optional: true, os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
+  lock.packages[key] = {
+    version,
+    dev: true,
+    optional: true,
+    os: [os],
+    cpu: [cpu],
+    ...(libc ? { libc: [libc] } : {}),
+  };
   added++;
 }
 writeFileSync("package-lock.json", `${JSON.stringify(lock, null, 2)}\n`);
