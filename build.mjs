@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
+import { tsImport } from "tsx/esm/api";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const BUILD = "build";
@@ -23,37 +24,16 @@ if (!skipDataset) {
 }
 const dataset = JSON.parse(readFileSync(`${BUILD}/dataset.json`, "utf8"));
 
-/** What the content script needs for one article: its targets by highlight kind, nothing more. */
-function payloadFor(article) {
-  const targets = [];
-  const seen = new Set();
-  const add = (id, kind, target) => {
-    const key = `${kind}:${target.start}:${target.end}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    targets.push({ id, kind, target });
-  };
-  const attributions = dataset.attributions.filter((a) => a.articleId === article.id);
-  for (const a of attributions)
-    add(a.id, a.via ? "secondhand" : a.anonymous ? "anonymous" : "named", a.target);
-  const crossrefs = dataset.crossrefs.filter((x) => x.ends.some((e) => e.articleId === article.id));
-  for (const x of crossrefs) {
-    x.ends.forEach((e, i) => {
-      if (e.articleId === article.id) add(`${x.id}#${i}`, "crossref", e.target);
-    });
-  }
-  return {
-    article: {
-      id: article.id,
-      publisher: article.publisher,
-      headline: article.headline,
-      published: article.published,
-      referenceDate: article.referenceDate?.date,
-    },
-    targets,
-    counts: { attributions: attributions.length, crossrefs: crossrefs.length },
-  };
-}
+// Per-article views (payload for the content script, cards, sidebar), built by the same TypeScript the tests use.
+const { buildArticleViews, dateLabel } = await tsImport("./src/dataset/views.ts", import.meta.url);
+const views = dataset.articles.map((a) => buildArticleViews(dataset, a.id));
+const articleIndex = dataset.articles.map((a) => ({
+  id: a.id,
+  publisher: a.publisher,
+  headline: a.headline,
+  urls: a.urls,
+  dateLabel: dateLabel(a.published ?? a.referenceDate?.date),
+}));
 
 // 2. Scripts.
 /**
@@ -93,6 +73,7 @@ async function bundle(outdir, e2eHooks) {
       background: "src/background/index.ts",
       popup: "src/popup/main.tsx",
       options: "src/options/main.tsx",
+      sidebar: "src/sidebar/main.tsx",
     },
     format: "iife",
     plugins: [noRawHtml],
@@ -107,12 +88,23 @@ function writeBrowser(browser, out, scripts) {
   mkdirSync(join(out, "data", "articles"), { recursive: true });
   cpSync(scripts, out, { recursive: true });
   cpSync("assets/icons", join(out, "icons"), { recursive: true });
-  for (const f of ["src/popup/popup.html", "src/options/options.html", "src/shared/ui.css"])
+  for (const f of [
+    "src/popup/popup.html",
+    "src/options/options.html",
+    "src/sidebar/sidebar.html",
+    "src/shared/ui.css",
+  ])
     cpSync(f, join(out, f.split("/").pop()));
   writeFileSync(join(out, "data", "recognition.json"), readFileSync(`${BUILD}/dataset.recognition.json`));
-  writeFileSync(join(out, "data", "dataset.json"), JSON.stringify(dataset));
-  for (const a of dataset.articles)
-    writeFileSync(join(out, "data", "articles", `${a.id}.json`), JSON.stringify(payloadFor(a)));
+  writeFileSync(join(out, "data", "articles.json"), JSON.stringify(articleIndex));
+  for (const v of views) {
+    const id = v.payload.article.id;
+    writeFileSync(join(out, "data", "articles", `${id}.json`), JSON.stringify(v.payload));
+    writeFileSync(
+      join(out, "data", "articles", `${id}.views.json`),
+      JSON.stringify({ cards: v.cards, sidebar: v.sidebar }),
+    );
+  }
 
   const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
   manifest.version = pkg.version;
@@ -122,6 +114,8 @@ function writeBrowser(browser, out, scripts) {
     manifest.browser_specific_settings.gecko_android = { strict_min_version: "142.0" };
   } else {
     delete manifest.browser_specific_settings;
+    // A fresh URL per session, so pages cannot probe for the extension by loading the sidebar.
+    for (const w of manifest.web_accessible_resources) w.use_dynamic_url = true;
   }
   writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -38,15 +38,22 @@ export interface Status {
 export type BackgroundRequest =
   | { type: "recognise-url"; url: string }
   | { type: "recognise-sample"; sample: number[] }
-  | { type: "article"; id: string };
+  | { type: "article"; id: string }
+  | { type: "card"; articleId: string; targetId: string }
+  | { type: "sidebar-view"; articleId: string };
 
 export type RecogniseUrlReply =
   | { articleId: string; matchedBy: "url"; score: 1 }
   | { articleId: null; sampleParams: { shingleSize: number; pageMod: number } };
 export type RecogniseSampleReply = { articleId: string | null; score: number };
 
-/** Anyone (popup, background) → content script. */
-export type ContentRequest = { type: "status" };
+/** Extension pages and the background → content script. */
+export type ContentRequest =
+  | { type: "status" }
+  /** Scroll to a highlight, flash it and open its card (the sidebar's keyboard path to every overlay). */
+  | { type: "reveal"; targetId: string }
+  /** Open, close or (no `open`) toggle the sidebar. */
+  | { type: "sidebar"; open?: boolean };
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -63,14 +70,31 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
         m.sample.every((n) => Number.isInteger(n) && n >= 0)
       );
     case "article":
-      return typeof m.id === "string" && /^[a-z0-9-]{1,100}$/.test(m.id);
+      return isArticleId(m.id);
+    case "card":
+      return isArticleId(m.articleId) && isTargetId(m.targetId);
+    case "sidebar-view":
+      return isArticleId(m.articleId);
     default:
       return false;
   }
 }
 
+const isArticleId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9-]{1,100}$/.test(v);
+const isTargetId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9/#-]{1,160}$/.test(v);
+
 export function isContentRequest(m: unknown): m is ContentRequest {
-  return isObj(m) && m.type === "status";
+  if (!isObj(m)) return false;
+  switch (m.type) {
+    case "status":
+      return true;
+    case "reveal":
+      return isTargetId(m.targetId);
+    case "sidebar":
+      return m.open === undefined || typeof m.open === "boolean";
+    default:
+      return false;
+  }
 }
 
 /** Settings in storage.local: a global default and per-site overrides, keyed by hostname without "www.". */

@@ -2,9 +2,11 @@
 import browser from "webextension-polyfill";
 import type { ArticlePayload } from "../messages";
 import { type RecognitionIndex, recogniseUrl, scoreSample } from "../recognition/index";
+import type { CardView, SidebarView } from "../views";
 
 let index: Promise<RecognitionIndex> | null = null;
 const articles = new Map<string, Promise<ArticlePayload | null>>();
+const views = new Map<string, Promise<{ cards: Record<string, CardView>; sidebar: SidebarView } | null>>();
 
 async function loadJson<T>(path: string): Promise<T> {
   const res = await fetch(browser.runtime.getURL(path));
@@ -38,4 +40,27 @@ export function articlePayload(id: string): Promise<ArticlePayload | null> {
     articles.set(id, p);
   }
   return p;
+}
+
+function articleViews(id: string) {
+  let p = views.get(id);
+  if (!p) {
+    p = recognitionIndex().then((idx) =>
+      idx.articles.includes(id)
+        ? loadJson<{ cards: Record<string, CardView>; sidebar: SidebarView }>(
+            `data/articles/${id}.views.json`,
+          )
+        : null,
+    );
+    views.set(id, p);
+  }
+  return p;
+}
+
+export async function card(articleId: string, targetId: string): Promise<CardView | null> {
+  return (await articleViews(articleId))?.cards[targetId] ?? null;
+}
+
+export async function sidebarView(articleId: string): Promise<SidebarView | null> {
+  return (await articleViews(articleId))?.sidebar ?? null;
 }

@@ -9,7 +9,7 @@ import {
   type Status,
   siteKey,
 } from "../messages";
-import { articlePayload, bySample, byUrl } from "./data";
+import { articlePayload, bySample, byUrl, card, sidebarView } from "./data";
 
 async function handle(m: BackgroundRequest) {
   switch (m.type) {
@@ -19,6 +19,10 @@ async function handle(m: BackgroundRequest) {
       return bySample(m.sample);
     case "article":
       return articlePayload(m.id);
+    case "card":
+      return card(m.articleId, m.targetId);
+    case "sidebar-view":
+      return sidebarView(m.articleId);
   }
 }
 
@@ -40,9 +44,13 @@ async function toggleAllFor(hostname: string | undefined): Promise<void> {
 }
 
 async function onCommand(command: string): Promise<void> {
-  if (command !== "toggle-highlights") return;
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return;
+  if (command === "toggle-sidebar") {
+    await browser.tabs.sendMessage(tab.id, { type: "sidebar" }).catch(() => undefined);
+    return;
+  }
+  if (command !== "toggle-highlights") return;
   // The tab's URL may be hidden from us (no "tabs" permission); its content script knows its host.
   const status = (await browser.tabs
     .sendMessage(tab.id, { type: "status" })

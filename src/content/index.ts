@@ -5,6 +5,7 @@ import { anchorAll } from "../anchoring/dom";
 import {
   type ArticlePayload,
   type ContentRequest,
+  type HighlightKind,
   isContentRequest,
   type RecogniseSampleReply,
   type RecogniseUrlReply,
@@ -14,8 +15,10 @@ import {
   visibilityFor,
 } from "../messages";
 import { pageSample } from "../recognition/index";
+import type { CardView } from "../views";
 import { api } from "./api";
 import { Painter, supported } from "./paint";
+import { PageUi } from "./ui";
 
 /** Past this many characters of page text the script gives up and says so (a 5 MB text page, say). */
 const MAX_TEXT = 3_000_000;
@@ -38,6 +41,9 @@ const status: Status = {
 let payload: ArticlePayload | null = null;
 let visibility: Visibility = visibilityFor(undefined, location.hostname);
 const painter = new Painter(document);
+let anchors: { id: string; kind: HighlightKind; range: Range }[] = [];
+let ui: PageUi | null = null;
+const cards = new Map<string, Promise<CardView | null>>();
 
 function onMessage(
   message: unknown,
@@ -48,6 +54,8 @@ function onMessage(
   if (sender.id !== api.runtime.id || !isContentRequest(message)) return undefined;
   const m: ContentRequest = message;
   if (m.type === "status") reply({ ...status, visibility, host: location.hostname });
+  else if (m.type === "reveal") void reveal(m.targetId);
+  else if (m.type === "sidebar" && ui) ui.toggleSidebar(m.open);
   return undefined;
 }
 
@@ -97,14 +105,126 @@ function anchorAndPaint(): void {
   const kindOf = new Map(payload.targets.map((t) => [t.id, t.kind]));
   painter.clear();
   const byKind = new Map<string, Range[]>();
-  for (const a of anchored) {
-    const kind = kindOf.get(a.id) as string;
-    byKind.set(kind, [...(byKind.get(kind) ?? []), a.range]);
-  }
+  anchors = anchored.map((a) => ({ id: a.id, kind: kindOf.get(a.id) as HighlightKind, range: a.range }));
+  for (const a of anchors) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a.range]);
   for (const [kind, ranges] of byKind) painter.set(kind as never, ranges);
   status.anchored = anchored.length;
   status.orphaned = orphaned;
   applyVisibility();
+  if (!ui) {
+    ui = new PageUi((id) => void reveal(id));
+    listenForPointer();
+  }
+  ui.showLauncher(true);
+}
+
+// ---- cards: hover, click, and the sidebar's reveal ------------------------------------------------------
+
+function card(targetId: string): Promise<CardView | null> {
+  let c = cards.get(targetId);
+  if (!c && payload) {
+    c = send<CardView>({ type: "card", articleId: payload.article.id, targetId });
+    cards.set(targetId, c);
+  }
+  return c ?? Promise.resolve(null);
+}
+
+const ATTRIBUTION_FIRST: Record<HighlightKind, number> = {
+  named: 0,
+  anonymous: 0,
+  secondhand: 0,
+  crossref: 1,
+};
+
+/** The visible highlight under a point: the text position there, then the ranges that hold it. */
+function hitTest(x: number, y: number): (typeof anchors)[number] | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  };
+  let node: Node | null = null;
+  let offset = 0;
+  const pos = doc.caretPositionFromPoint?.(x, y);
+  if (pos) ({ offsetNode: node, offset } = pos);
+  else {
+    const r = document.caretRangeFromPoint?.(x, y);
+    if (r) ({ startContainer: node, startOffset: offset } = r);
+  }
+  if (!node) return null;
+  const hits = anchors.filter((a) => {
+    if (!(visibility.all && visibility.kinds[a.kind])) return false;
+    try {
+      if (!a.range.isPointInRange(node as Node, offset)) return false;
+    } catch {
+      return false;
+    }
+    return [...a.range.getClientRects()].some(
+      (r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1,
+    );
+  });
+  hits.sort(
+    (a, b) =>
+      ATTRIBUTION_FIRST[a.kind] - ATTRIBUTION_FIRST[b.kind] ||
+      a.range.toString().length - b.range.toString().length,
+  );
+  return hits[0] ?? null;
+}
+
+async function openCard(a: (typeof anchors)[number], focus: boolean): Promise<void> {
+  const view = await card(a.id);
+  if (view && ui) ui.showCard(view, a.range.getClientRects(), { focus });
+}
+
+function listenForPointer(): void {
+  let frame = 0;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let pinned = false;
+  let under: string | null = null;
+  document.addEventListener(
+    "pointermove",
+    (e) => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (ui?.contains(e.target)) {
+          clearTimeout(closeTimer);
+          return;
+        }
+        const hit = hitTest(e.clientX, e.clientY);
+        if (hit?.id === under) return;
+        under = hit?.id ?? null;
+        clearTimeout(hoverTimer);
+        if (hit) {
+          clearTimeout(closeTimer);
+          // Hover intent: quick passes over several highlights open nothing, and never stack cards.
+          hoverTimer = setTimeout(() => void openCard(hit, false).then(() => (pinned = false)), 250);
+        } else if (!pinned) {
+          closeTimer = setTimeout(() => ui?.closeCard(), 400);
+        }
+      });
+    },
+    { passive: true },
+  );
+  document.addEventListener("click", (e) => {
+    if (ui?.contains(e.target)) return;
+    const hit = hitTest(e.clientX, e.clientY);
+    if (hit && !window.getSelection()?.toString()) {
+      pinned = true;
+      void openCard(hit, true);
+    } else if (!hit) {
+      pinned = false;
+      ui?.closeCard();
+    }
+  });
+}
+
+async function reveal(targetId: string): Promise<void> {
+  const a = anchors.find((x) => x.id === targetId);
+  if (!a) return;
+  const el = a.range.startContainer.parentElement;
+  el?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
+  painter.flash(a.range);
+  await openCard(a, true);
 }
 
 function applyVisibility(): void {

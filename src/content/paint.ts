@@ -45,6 +45,13 @@ export class Painter {
     }
   }
 
+  /** Flash one range for a moment (the sidebar's "show me"), whatever the switches say. */
+  flash(range: Range, ms = 1600): void {
+    this.ensureStyle();
+    CSS.highlights.set("sa-flash", new Highlight(range));
+    setTimeout(() => CSS.highlights.delete("sa-flash"), ms);
+  }
+
   private ensureStyle(): void {
     if (this.doc.getElementById(STYLE_ID)) return;
     const style = this.doc.createElement("style");

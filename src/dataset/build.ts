@@ -9,7 +9,7 @@ import {
   type SentenceInfo,
 } from "./attribution";
 import { clean } from "./clean";
-import { buildCrossrefs } from "./crossrefs";
+import { buildCrossrefs, resolveEnd } from "./crossrefs";
 import { applyCuration, type Curation } from "./curation";
 import { resolveDay } from "./dates";
 import { ORG_HEADS } from "./lexicon";
@@ -217,6 +217,17 @@ export function buildDataset(
     (e) => e.mentions.length > 0 || dataset.attributions.some((a) => a.speaker === e.id || a.via === e.id),
   );
   dataset.crossrefs = buildCrossrefs(dataset, curation);
+  if (curation?.timelines?.length) {
+    dataset.timelines = curation.timelines.map((t) => ({
+      id: t.id,
+      label: t.label,
+      entries: t.entries.map((e) => {
+        const end = resolveEnd(dataset, e.end);
+        if (!end) throw new Error(`curated timeline ${t.id}: "${e.end.quote}" is not in ${e.end.articleId}`);
+        return { date: e.date, label: e.label, end: { ...end, date: e.date } };
+      }),
+    }));
+  }
   for (const e of dataset.entities) report.entities[e.origin]++;
   for (const a of dataset.attributions) {
     report.attributions[a.origin]++;

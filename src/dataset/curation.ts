@@ -54,7 +54,15 @@ export interface CurationTopic {
   terms: string[];
 }
 
+export interface CurationTimeline {
+  id: string;
+  label: string;
+  entries: { date: string; label: string; end: CurationEnd }[];
+  evidence: string;
+}
+
 export interface Curation {
+  timelines?: CurationTimeline[];
   entities?: CurationEntity[];
   attributions?: CurationAttribution[];
   crossrefs?: CurationCrossref[];

@@ -111,6 +111,33 @@ export const datasetSchema = {
         },
       },
     },
+    timelines: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id", "label", "entries"],
+        properties: {
+          id: { type: "string" },
+          label: { type: "string" },
+          entries: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["date", "label", "end"],
+              properties: {
+                date,
+                label: { type: "string" },
+                end: {
+                  type: "object",
+                  required: ["articleId", "target"],
+                  properties: { articleId: { type: "string" }, target },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     crossrefs: {
       type: "array",
       items: {
@@ -213,5 +240,7 @@ export function validateDataset(d: Dataset): string[] {
     });
     if (x.entity && !entities.has(x.entity)) errors.push(`crossref ${x.id}: unknown entity ${x.entity}`);
   }
+  for (const t of d.timelines ?? [])
+    t.entries.forEach((e, i) => checkTarget(`timeline ${t.id} entry ${i}`, e.end.articleId, e.end.target));
   return errors;
 }

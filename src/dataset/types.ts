@@ -104,10 +104,18 @@ export interface Crossref {
   evidence?: string;
 }
 
+/** A curated chronology across articles ("positions on Gadhafi's fate"), each entry pointing at its passage. */
+export interface Timeline {
+  id: string;
+  label: string;
+  entries: { date: string; label: string; end: CrossrefEnd }[];
+}
+
 export interface Dataset {
   version: number;
   articles: Article[];
   entities: Entity[];
   attributions: Attribution[];
   crossrefs: Crossref[];
+  timelines?: Timeline[];
 }

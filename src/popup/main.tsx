@@ -154,6 +154,19 @@ function Popup() {
       {state.kind === "status" && (
         <section>
           <Summary status={state.status} />
+          {state.status.articleId && (
+            <button
+              type="button"
+              onClick={() =>
+                void browser.tabs
+                  .sendMessage(state.tabId, { type: "sidebar", open: true })
+                  .then(() => window.close())
+              }
+              data-testid="open-sidebar"
+            >
+              Open the sources sidebar <kbd>Alt+Shift+S</kbd>
+            </button>
+          )}
           {state.status.articleId && visibility && <Switches host={state.host} initial={visibility} />}
         </section>
       )}

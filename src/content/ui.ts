@@ -1,0 +1,300 @@
+// The in-page UI: one shadow root holding the card, the sidebar launcher and the sidebar's frame. Page CSS cannot
+// reach into it, its CSS cannot leak out, and key presses inside it do not bubble to the page's shortcuts.
+// Cards are built with textContent only: no dataset text is ever parsed as HTML.
+import type { CardView, LinkView, PassageView } from "../views";
+import { api } from "./api";
+
+const SIDEBAR_WIDTH = 380;
+
+const STYLES = `
+:host { all: initial; }
+.card {
+  position: absolute; z-index: 2147483646; box-sizing: border-box; width: min(26rem, calc(100vw - 16px));
+  max-height: min(60vh, 32rem); overflow: auto; padding: 12px 14px; border-radius: 10px;
+  background: #fff; color: #1b1f24; border: 1px solid #d0d7de; box-shadow: 0 8px 28px rgba(0,0,0,.22);
+  font: 14px/1.45 system-ui, sans-serif; text-align: left;
+}
+.card:focus { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.card h2 { font-size: 15px; margin: 0 24px 2px 0; }
+.card .meta { color: #57606a; font-size: 12.5px; margin: 0 0 8px; }
+.card .badges { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; padding: 0; list-style: none; }
+.card .badge { font-size: 11.5px; padding: 1px 7px; border-radius: 999px; background: #eef1f4; }
+.badge.named { background: rgba(56,132,255,.22); } .badge.anonymous { background: rgba(255,166,0,.35); }
+.badge.secondhand { background: rgba(190,80,255,.22); } .badge.crossref { background: rgba(0,150,110,.18); }
+.card h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #57606a; margin: 12px 0 4px; }
+.card blockquote { margin: 4px 0 8px; padding: 4px 8px; border-left: 3px solid #d0d7de; }
+.card .statement { font-weight: 600; margin: 4px 0; }
+.card .source { display: block; color: #57606a; font-size: 12px; margin-top: 2px; }
+.card a, .card button.link { color: #0b57d0; background: none; border: 0; padding: 0; font: inherit; cursor: pointer; text-decoration: underline; }
+.card .close { position: absolute; top: 6px; right: 8px; border: 0; background: none; font-size: 18px; cursor: pointer; color: #57606a; }
+.launcher {
+  position: fixed; z-index: 2147483645; right: 0; top: 40%; writing-mode: vertical-rl; padding: 10px 6px;
+  border: 0; border-radius: 8px 0 0 8px; background: #0b57d0; color: #fff; font: 600 13px system-ui, sans-serif; cursor: pointer;
+}
+.launcher:focus-visible, .card button:focus-visible, .card a:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.sidebar {
+  position: fixed; z-index: 2147483647; top: 0; right: 0; width: ${SIDEBAR_WIDTH}px; height: 100vh; border: 0;
+  border-left: 1px solid #d0d7de; background: #fff; box-shadow: -4px 0 16px rgba(0,0,0,.12);
+}
+@media (prefers-color-scheme: dark) {
+  .card { background: #1d2125; color: #e6edf3; border-color: #3d444d; }
+  .card .meta, .card h3, .card .source, .card .close { color: #9da7b3; }
+  .card .badge { background: #2d333b; }
+  .card a, .card button.link { color: #8ab4f8; }
+}
+`;
+
+type Revealer = (targetId: string) => void;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string | null)[]
+) {
+  const node = Object.assign(document.createElement(tag), props);
+  for (const c of children) if (c !== null) node.append(c);
+  return node;
+}
+
+export class PageUi {
+  private readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private card: HTMLElement | null = null;
+  private cardFor: string | null = null;
+  private returnFocus: Element | null = null;
+  private frame: HTMLIFrameElement | null = null;
+  private launcher: HTMLButtonElement | null = null;
+  private shift: HTMLStyleElement | null = null;
+
+  constructor(private readonly reveal: Revealer) {
+    this.host = document.createElement("source-annotator-ui");
+    this.host.setAttribute("data-sa-ignore", "");
+    // Open, so tests and assistive tools can see in; it holds dataset text only (notes are shown in the sidebar frame).
+    this.root = this.host.attachShadow({ mode: "open" });
+    this.root.append(el("style", { textContent: STYLES }));
+    // Keys typed in our UI stop here, before the page's own document-level shortcuts see them.
+    for (const type of ["keydown", "keyup", "keypress"])
+      this.host.addEventListener(type, (e) => this.onKey(e as KeyboardEvent));
+    document.documentElement.append(this.host);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    e.stopPropagation();
+    if (e.type === "keydown" && e.key === "Escape") this.closeCard(true);
+  }
+
+  /** True when a point is over our own UI (the card), so hover logic keeps the card open. */
+  contains(target: EventTarget | null): boolean {
+    return target === this.host;
+  }
+
+  get openCardFor(): string | null {
+    return this.cardFor;
+  }
+
+  showLauncher(show: boolean): void {
+    if (show && !this.launcher) {
+      this.launcher = el("button", { className: "launcher", type: "button", textContent: "Sources" });
+      this.launcher.setAttribute("aria-label", "Open the sources sidebar");
+      this.launcher.addEventListener("click", () => this.toggleSidebar(true));
+      this.root.append(this.launcher);
+    } else if (!show && this.launcher) {
+      this.launcher.remove();
+      this.launcher = null;
+    }
+  }
+
+  get sidebarOpen(): boolean {
+    return this.frame !== null;
+  }
+
+  toggleSidebar(open = !this.frame): void {
+    if (open && !this.frame) {
+      this.frame = el("iframe", {
+        className: "sidebar",
+        src: api.runtime.getURL("sidebar.html"),
+        title: "Sources sidebar",
+      });
+      this.root.append(this.frame);
+      // Dock beside the article: the page makes room instead of being covered.
+      this.shift = el("style", { textContent: `html { margin-right: ${SIDEBAR_WIDTH}px !important; }` });
+      this.shift.setAttribute("data-sa-ignore", "");
+      document.head?.append(this.shift);
+      this.launcher?.setAttribute("hidden", "");
+      this.frame.focus();
+    } else if (!open && this.frame) {
+      this.frame.remove();
+      this.shift?.remove();
+      this.frame = null;
+      this.launcher?.removeAttribute("hidden");
+      this.launcher?.focus();
+    }
+  }
+
+  /** Show a card for a highlight, beside (never over) the text it describes. */
+  showCard(view: CardView, rects: DOMRectList | DOMRect[], opts: { focus: boolean }): void {
+    if (this.cardFor === view.targetId && this.card) {
+      if (opts.focus) this.focusCard();
+      return;
+    }
+    this.card?.remove();
+    const card = renderCard(view, this.reveal, () => this.closeCard(true));
+    this.card = card;
+    this.cardFor = view.targetId;
+    this.root.append(card);
+    this.place(card, [...rects]);
+    if (opts.focus) this.focusCard();
+  }
+
+  private focusCard(): void {
+    if (!this.card) return;
+    // Focus comes back to where it was: a page element, or our own sidebar frame.
+    const active = document.activeElement === this.host ? this.root.activeElement : document.activeElement;
+    if (active && active !== this.card && !this.card.contains(active)) this.returnFocus = active;
+    this.card.focus();
+  }
+
+  closeCard(restoreFocus = false): void {
+    if (!this.card) return;
+    this.card.remove();
+    this.card = null;
+    this.cardFor = null;
+    if (restoreFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+    this.returnFocus = null;
+  }
+
+  private place(card: HTMLElement, rects: DOMRect[]): void {
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    if (!first || !last) return;
+    const height = card.offsetHeight;
+    const below = last.bottom + 8;
+    const top =
+      below + height < window.innerHeight || first.top - height - 8 < 0 ? below : first.top - height - 8;
+    const left = Math.max(
+      8,
+      Math.min(first.left, window.innerWidth - card.offsetWidth - 8 - (this.frame ? SIDEBAR_WIDTH : 0)),
+    );
+    card.style.top = `${top + window.scrollY}px`;
+    card.style.left = `${left + window.scrollX}px`;
+  }
+
+  destroy(): void {
+    this.toggleSidebar(false);
+    this.host.remove();
+  }
+}
+
+const KIND_LABEL = {
+  named: "Named source",
+  anonymous: "Anonymous source",
+  secondhand: "Second-hand",
+  crossref: "Cross-reference",
+};
+const LINK_LABEL = {
+  "same-entity": "Same name",
+  "same-speaker": "Same speaker",
+  related: "Same claim or event",
+  contradicts: "Contradicted",
+  updates: "Revised",
+};
+
+function passageBlock(p: PassageView, reveal: Revealer, articleId: string): HTMLElement {
+  const source = el("span", { className: "source", textContent: `${p.publisher}, ${p.dateLabel}` });
+  const block = el("blockquote", {}, p.text, source);
+  if (p.articleId === articleId && p.targetId) {
+    const b = el("button", { className: "link", type: "button", textContent: "Show in this article" });
+    b.addEventListener("click", () => reveal(p.targetId as string));
+    source.append(" · ", b);
+  } else if (p.href) {
+    const a = el("a", {
+      href: p.href,
+      target: "_blank",
+      rel: "noopener noreferrer",
+      textContent: "Read it in the article",
+    });
+    source.append(" · ", a);
+  }
+  return block;
+}
+
+function linkSection(l: LinkView, reveal: Revealer, articleId: string): HTMLElement[] {
+  const out: HTMLElement[] = [el("h3", { textContent: LINK_LABEL[l.kind] })];
+  if (l.statement) out.push(el("p", { className: "statement", textContent: l.statement }));
+  out.push(el("p", { textContent: l.summary }));
+  for (const o of l.others.slice(0, 6)) out.push(passageBlock(o, reveal, articleId));
+  if (l.others.length > 6)
+    out.push(
+      el("p", {
+        className: "meta",
+        textContent: `and ${l.others.length - 6} more passages (listed in the sidebar)`,
+      }),
+    );
+  return out;
+}
+
+export function renderCard(v: CardView, reveal: Revealer, close: () => void): HTMLElement {
+  const card = el("section", { className: "card", tabIndex: -1 });
+  card.setAttribute("role", "dialog");
+  card.setAttribute("data-target-id", v.targetId);
+  const closeButton = el("button", { className: "close", type: "button", textContent: "×" });
+  closeButton.setAttribute("aria-label", "Close");
+  closeButton.addEventListener("click", close);
+  card.append(closeButton);
+  const articleId = v.passage.articleId;
+  const badges = el("ul", { className: "badges" });
+  const a = v.attribution;
+  if (!a) badges.append(el("li", { className: `badge ${v.kind}`, textContent: KIND_LABEL[v.kind] }));
+  if (a) {
+    const speaker = a.speaker;
+    const title = speaker?.name ?? "Speaker not identified";
+    card.append(el("h2", { textContent: title }));
+    card.setAttribute("aria-label", `Source: ${title}`);
+    const meta = [
+      speaker?.role,
+      speaker && speaker.asWritten !== speaker.name ? `written “${speaker.asWritten}”` : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    if (meta) card.append(el("p", { className: "meta", textContent: meta }));
+    badges.append(
+      el("li", {
+        className: `badge ${speaker?.anonymous ? "anonymous" : "named"}`,
+        textContent: speaker?.anonymous ? "Anonymous source" : "Named source",
+      }),
+    );
+    badges.append(
+      el("li", {
+        className: "badge",
+        textContent: a.type === "direct" ? "Direct quotation" : "Reported statement",
+      }),
+    );
+    if (a.via) badges.append(el("li", { className: "badge secondhand", textContent: `Via ${a.via}` }));
+    if (a.date) badges.append(el("li", { className: "badge", textContent: a.date }));
+    card.append(badges);
+    if (speaker?.description) card.append(el("p", { className: "meta", textContent: speaker.description }));
+  } else if (v.entity) {
+    const e = v.entity;
+    card.append(el("h2", { textContent: e.name }));
+    card.setAttribute("aria-label", `${e.kind}: ${e.name}`);
+    badges.append(el("li", { className: "badge", textContent: e.kind }));
+    card.append(badges);
+    if (e.aliases.length)
+      card.append(el("p", { className: "meta", textContent: `Also written: ${e.aliases.join(", ")}` }));
+    if (e.description) card.append(el("p", { className: "meta", textContent: e.description }));
+    if (e.elsewhere.length) {
+      card.append(el("h3", { textContent: "Elsewhere" }));
+      for (const p of e.elsewhere) card.append(passageBlock(p, reveal, articleId));
+    }
+  } else {
+    card.append(el("h2", { textContent: v.links[0]?.summary ?? "Cross-reference" }));
+    card.setAttribute("aria-label", "Cross-reference");
+    card.append(badges);
+  }
+  if (v.sameSpeaker.length) {
+    card.append(el("h3", { textContent: "The same speaker in the other articles" }));
+    for (const p of v.sameSpeaker) card.append(passageBlock(p, reveal, articleId));
+  }
+  for (const l of v.links) card.append(...linkSection(l, reveal, articleId));
+  return card;
+}

@@ -1,0 +1,203 @@
+// The sidebar: an extension page in an iframe beside the article. It shows how the article is sourced, lists
+// every attribution and cross-reference in reading order (the keyboard path to every overlay), the passages that
+// could not be placed, and the timeline of positions across the three articles.
+import { render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import browser from "webextension-polyfill";
+import { HIGHLIGHT_KINDS, type HighlightKind, type Status } from "../messages";
+import { KIND_LABELS, Swatch } from "../shared/legend";
+import type { SidebarEntry, SidebarView, TimelineEntry } from "../views";
+
+type State =
+  | { kind: "loading" }
+  | { kind: "error"; message: string }
+  | { kind: "ready"; tabId: number; view: SidebarView; status: Status };
+
+async function load(): Promise<State> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined)
+    return { kind: "error", message: "The sidebar must be opened from an article page." };
+  const status = (await browser.tabs.sendMessage(tab.id, { type: "status" })) as Status;
+  if (!status.articleId) return { kind: "error", message: "This page is not a known article." };
+  const view = (await browser.runtime.sendMessage({
+    type: "sidebar-view",
+    articleId: status.articleId,
+  })) as SidebarView | null;
+  if (!view) return { kind: "error", message: "No data for this article." };
+  return { kind: "ready", tabId: tab.id, view, status };
+}
+
+function Summary({ view }: { view: SidebarView }) {
+  const s = view.summary;
+  const bar = (n: number) => ({ width: `${s.attributions ? (100 * n) / s.attributions : 0}%` });
+  return (
+    <section aria-labelledby="summary-h">
+      <h2 id="summary-h">How this article is sourced</h2>
+      <dl class="summary" data-testid="source-summary">
+        <div>
+          <dt>Named sources</dt>
+          <dd data-testid="count-named">{s.named}</dd>
+          <span class="bar named" style={bar(s.named)} />
+        </div>
+        <div>
+          <dt>Anonymous sources</dt>
+          <dd data-testid="count-anonymous">{s.anonymous}</dd>
+          <span class="bar anonymous" style={bar(s.anonymous)} />
+        </div>
+        <div>
+          <dt>Direct quotations</dt>
+          <dd data-testid="count-direct">{s.direct}</dd>
+          <span class="bar plain" style={bar(s.direct)} />
+        </div>
+        <div>
+          <dt>Reported statements</dt>
+          <dd data-testid="count-indirect">{s.indirect}</dd>
+          <span class="bar plain" style={bar(s.indirect)} />
+        </div>
+        <div>
+          <dt>Second-hand</dt>
+          <dd data-testid="count-secondhand">{s.secondHand}</dd>
+          <span class="bar secondhand" style={bar(s.secondHand)} />
+        </div>
+      </dl>
+      {s.byOutlet.length > 0 && (
+        <p class="muted">
+          Second-hand, by outlet: {s.byOutlet.map((o) => `${o.outlet} (${o.count})`).join(", ")}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Entries({ entries, reveal }: { entries: SidebarEntry[]; reveal: (id: string) => void }) {
+  const [shown, setShown] = useState<Record<HighlightKind, boolean>>({
+    named: true,
+    anonymous: true,
+    secondhand: true,
+    crossref: true,
+  });
+  const list = entries.filter((e) => shown[e.kind]);
+  return (
+    <section aria-labelledby="list-h">
+      <h2 id="list-h">In reading order</h2>
+      <fieldset class="filters">
+        <legend class="visually-hidden">Show</legend>
+        {HIGHLIGHT_KINDS.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              checked={shown[k]}
+              onChange={(e) => setShown({ ...shown, [k]: e.currentTarget.checked })}
+              data-testid={`filter-${k}`}
+            />
+            <Swatch kind={k} /> {KIND_LABELS[k].label} ({entries.filter((e) => e.kind === k).length})
+          </label>
+        ))}
+      </fieldset>
+      <ol class="entries" data-testid="entries">
+        {list.map((e) => (
+          <li key={e.targetId}>
+            <button
+              type="button"
+              class={`entry ${e.kind}`}
+              onClick={() => reveal(e.targetId)}
+              data-target-id={e.targetId}
+            >
+              <span class="title">
+                <Swatch kind={e.kind} /> {e.title}
+              </span>
+              <span class="excerpt">{e.excerpt}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Timeline({ entries, reveal }: { entries: TimelineEntry[]; reveal: (id: string) => void }) {
+  if (!entries.length) return null;
+  return (
+    <section aria-labelledby="timeline-h">
+      <h2 id="timeline-h">Positions on Gadhafi's fate</h2>
+      <ol class="timeline" data-testid="timeline">
+        {entries.map((t) => (
+          <li key={`${t.date}-${t.label}`}>
+            <time dateTime={t.date}>{t.dateLabel}</time> <strong>{t.label}</strong>
+            <blockquote>
+              {t.passage.text}
+              <span class="source">
+                {t.passage.publisher}
+                {" · "}
+                {t.here && t.passage.targetId ? (
+                  <button type="button" class="link" onClick={() => reveal(t.passage.targetId as string)}>
+                    Show in this article
+                  </button>
+                ) : t.passage.href ? (
+                  <a href={t.passage.href} target="_blank" rel="noopener noreferrer">
+                    Read it in the article
+                  </a>
+                ) : (
+                  "in another article"
+                )}
+              </span>
+            </blockquote>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Sidebar() {
+  const [state, setState] = useState<State>({ kind: "loading" });
+  useEffect(() => {
+    load()
+      .then(setState)
+      .catch((e: Error) => setState({ kind: "error", message: e.message }));
+  }, []);
+  const close = () =>
+    state.kind === "ready" && void browser.tabs.sendMessage(state.tabId, { type: "sidebar", open: false });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
+  if (state.kind === "loading") return <p>Loading…</p>;
+  if (state.kind === "error") return <p role="alert">{state.message}</p>;
+  const { view, status, tabId } = state;
+  const reveal = (targetId: string) => void browser.tabs.sendMessage(tabId, { type: "reveal", targetId });
+  const entriesById = new Map(view.entries.map((e) => [e.targetId, e]));
+  return (
+    <main>
+      <header>
+        <h1>Sources</h1>
+        <button type="button" class="close" onClick={close} aria-label="Close the sidebar">
+          ×
+        </button>
+        <p class="muted">
+          {view.article.publisher}, {view.article.dateLabel}
+          {view.article.headline ? ` — ${view.article.headline}` : ""}
+        </p>
+      </header>
+      <Summary view={view} />
+      <Entries entries={view.entries} reveal={reveal} />
+      <section aria-labelledby="unplaced-h">
+        <h2 id="unplaced-h">Not found on this page ({status.orphaned.length})</h2>
+        {status.orphaned.length === 0 ? (
+          <p class="muted">Every passage was found on this page.</p>
+        ) : (
+          <ul data-testid="unplaced">
+            {status.orphaned.map((id) => (
+              <li key={id}>{entriesById.get(id)?.excerpt ?? id}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Timeline entries={view.timeline} reveal={reveal} />
+    </main>
+  );
+}
+
+const root = document.getElementById("app");
+if (root) render(<Sidebar />, root);
