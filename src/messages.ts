@@ -40,7 +40,12 @@ export type BackgroundRequest =
   | { type: "recognise-sample"; sample: number[] }
   | { type: "article"; id: string }
   | { type: "card"; articleId: string; targetId: string }
-  | { type: "sidebar-view"; articleId: string };
+  | { type: "sidebar-view"; articleId: string }
+  /**
+   * From an extension frame inside a tab (the sidebar) to the content script of that same tab. Firefox gives such
+   * frames no `tabs` API, so the background relays to `sender.tab`.
+   */
+  | { type: "relay"; message: ContentRequest };
 
 export type RecogniseUrlReply =
   | { articleId: string; matchedBy: "url"; score: 1 }
@@ -75,6 +80,8 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
       return isArticleId(m.articleId) && isTargetId(m.targetId);
     case "sidebar-view":
       return isArticleId(m.articleId);
+    case "relay":
+      return isContentRequest(m.message);
     default:
       return false;
   }

@@ -11,8 +11,10 @@ import {
 } from "../messages";
 import { articlePayload, bySample, byUrl, card, sidebarView } from "./data";
 
-async function handle(m: BackgroundRequest) {
+async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSender) {
   switch (m.type) {
+    case "relay":
+      return sender.tab?.id === undefined ? null : browser.tabs.sendMessage(sender.tab.id, m.message).catch(() => null);
     case "recognise-url":
       return byUrl(m.url);
     case "recognise-sample":
@@ -29,7 +31,7 @@ async function handle(m: BackgroundRequest) {
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only this extension's own scripts: content scripts (sender.tab) and pages (extension URL).
   if (sender.id !== browser.runtime.id || !isBackgroundRequest(message)) return undefined;
-  return handle(message);
+  return handle(message, sender);
 });
 
 /** Flip "all highlights" for a site; every open tab of that site follows via storage.onChanged. */

@@ -240,7 +240,9 @@ export function validateDataset(d: Dataset): string[] {
     });
     if (x.entity && !entities.has(x.entity)) errors.push(`crossref ${x.id}: unknown entity ${x.entity}`);
   }
-  for (const t of d.timelines ?? [])
-    t.entries.forEach((e, i) => checkTarget(`timeline ${t.id} entry ${i}`, e.end.articleId, e.end.target));
+  for (const t of d.timelines ?? []) {
+    for (const [i, e] of t.entries.entries())
+      checkTarget(`timeline ${t.id} entry ${i}`, e.end.articleId, e.end.target);
+  }
   return errors;
 }

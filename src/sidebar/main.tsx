@@ -4,27 +4,28 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import { HIGHLIGHT_KINDS, type HighlightKind, type Status } from "../messages";
+import { type ContentRequest, HIGHLIGHT_KINDS, type HighlightKind, type Status } from "../messages";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import type { SidebarEntry, SidebarView, TimelineEntry } from "../views";
 
 type State =
   | { kind: "loading" }
   | { kind: "error"; message: string }
-  | { kind: "ready"; tabId: number; view: SidebarView; status: Status };
+  | { kind: "ready"; view: SidebarView; status: Status };
+
+/** Talk to the content script of the tab this frame is in (through the background: see messages.ts). */
+const toPage = (message: ContentRequest) => browser.runtime.sendMessage({ type: "relay", message });
 
 async function load(): Promise<State> {
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined)
-    return { kind: "error", message: "The sidebar must be opened from an article page." };
-  const status = (await browser.tabs.sendMessage(tab.id, { type: "status" })) as Status;
+  const status = (await toPage({ type: "status" })) as Status | null;
+  if (!status) return { kind: "error", message: "The sidebar must be opened from an article page." };
   if (!status.articleId) return { kind: "error", message: "This page is not a known article." };
   const view = (await browser.runtime.sendMessage({
     type: "sidebar-view",
     articleId: status.articleId,
   })) as SidebarView | null;
   if (!view) return { kind: "error", message: "No data for this article." };
-  return { kind: "ready", tabId: tab.id, view, status };
+  return { kind: "ready", view, status };
 }
 
 function Summary({ view }: { view: SidebarView }) {
@@ -156,8 +157,7 @@ function Sidebar() {
       .then(setState)
       .catch((e: Error) => setState({ kind: "error", message: e.message }));
   }, []);
-  const close = () =>
-    state.kind === "ready" && void browser.tabs.sendMessage(state.tabId, { type: "sidebar", open: false });
+  const close = () => void toPage({ type: "sidebar", open: false });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
     document.addEventListener("keydown", onKey);
@@ -165,8 +165,8 @@ function Sidebar() {
   });
   if (state.kind === "loading") return <p>Loading…</p>;
   if (state.kind === "error") return <p role="alert">{state.message}</p>;
-  const { view, status, tabId } = state;
-  const reveal = (targetId: string) => void browser.tabs.sendMessage(tabId, { type: "reveal", targetId });
+  const { view, status } = state;
+  const reveal = (targetId: string) => void toPage({ type: "reveal", targetId });
   const entriesById = new Map(view.entries.map((e) => [e.targetId, e]));
   return (
     <main>

@@ -15,6 +15,12 @@ export interface Tab {
   highlights(): Promise<Highlights>;
   evaluate<T>(fn: () => T): Promise<T>;
   evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T>;
+  /** Evaluate in the first frame whose URL contains `match` (the sidebar). */
+  inFrame<A, T>(match: string, fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Send a message to this tab's content script, as an extension page would. */
+  message(m: unknown): Promise<unknown>;
+  /** Press a key in the focused element of the page. */
+  press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
   errors: string[];
@@ -76,6 +82,18 @@ export async function chromiumDriver(extensionDir: string, proxyPort: number): P
       highlights: () => p.evaluate(highlightsInPage),
       evaluate: (fn) => p.evaluate(fn),
       evaluateWith: <A, T>(fn: (arg: A) => T, arg: A) => p.evaluate(fn as (a: unknown) => T, arg),
+      inFrame: async <A, T>(match: string, fn: (arg: A) => T | Promise<T>, arg: A) => {
+        for (const until = Date.now() + 10_000; ; await sleep(100)) {
+          const f = p.frames().find((x) => x.url().includes(match));
+          if (f) return f.evaluate(fn as (a: unknown) => T | Promise<T>, arg);
+          if (Date.now() > until) throw new Error(`no frame ${match}`);
+        }
+      },
+      message: async (m) => {
+        const id = await tabIdOf(p);
+        return worker.evaluate(([tabId, msg]) => chrome.tabs.sendMessage(tabId as number, msg), [id, m] as const);
+      },
+      press: (key) => p.keyboard.press(key),
       screenshot: async (path) => void (await p.screenshot({ path, fullPage: true })),
       close: () => p.close(),
     };
@@ -153,6 +171,24 @@ export async function firefoxDriver(extensionDir: string, proxyPort: number): Pr
       highlights: () => p.evaluate(highlightsInPage),
       evaluate: (fn) => p.evaluate(fn) as never,
       evaluateWith: (fn, arg) => p.evaluate(fn as never, arg) as never,
+      inFrame: async <A, T>(match: string, fn: (arg: A) => T | Promise<T>, arg: A) => {
+        for (const until = Date.now() + 10_000; ; await sleep(100)) {
+          for (const f of p.frames()) {
+            const href = await f.evaluate(() => location.href).catch(() => "");
+            if (href.includes(match)) return f.evaluate(fn as never, arg) as Promise<T>;
+          }
+          if (Date.now() > until) throw new Error(`no frame ${match}`);
+        }
+      },
+      message: async (m) => {
+        const id = await tabIdOf(p);
+        return probe.evaluate(
+          async (tabId, msg) => (globalThis as unknown as { browser: typeof chrome }).browser.tabs.sendMessage(tabId, msg),
+          id,
+          m as never,
+        );
+      },
+      press: (key) => p.keyboard.press(key as never),
       screenshot: async (path) =>
         void (await p.screenshot({ path: path as `${string}.png`, fullPage: true })),
       close: () => p.close(),

@@ -1,6 +1,7 @@
 // Shared by the end-to-end suites: the fixture routes, expected counts from the built payloads, artifacts.
 import { mkdirSync, readFileSync } from "node:fs";
 import type { ArticlePayload, HighlightKind, Status } from "../../src/messages";
+import type { CardView, SidebarView } from "../../src/views";
 import { loadRoutes, readFixture } from "./fixture-server";
 
 export const DIST = { chrome: "dist/chrome", firefox: "dist/firefox", firefoxE2e: "dist/firefox-e2e" };
@@ -67,4 +68,17 @@ export function pageOwnUrls(): Set<string> {
     }
   }
   return out;
+}
+
+/** One article's built views (cards and sidebar), as the extension ships them. */
+export function views(articleId: string): { cards: Record<string, CardView>; sidebar: SidebarView } {
+  return JSON.parse(readFileSync(`${DIST.chrome}/data/articles/${articleId}.views.json`, "utf8"));
+}
+
+/** Runs in the page: the open card's target id and text, or null. */
+export function openCard(): { targetId: string; text: string; focused: boolean } | null {
+  const root = document.querySelector("source-annotator-ui")?.shadowRoot;
+  const card = root?.querySelector(".card");
+  if (!root || !card) return null;
+  return { targetId: card.getAttribute("data-target-id") ?? "", text: card.textContent ?? "", focused: root.activeElement === card };
 }
