@@ -88,7 +88,7 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
 }
 
 const isArticleId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9-]{1,100}$/.test(v);
-const isTargetId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9/#-]{1,160}$/.test(v);
+const isTargetId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9/#@-]{1,160}$/.test(v);
 
 export function isContentRequest(m: unknown): m is ContentRequest {
   if (!isObj(m)) return false;

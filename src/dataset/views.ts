@@ -12,6 +12,7 @@ import type {
   SummaryView,
   TimelineEntry,
 } from "../views";
+import { makeTarget, paragraphs, sentences } from "./text";
 import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "./types";
 
 export interface ArticleViews {
@@ -58,14 +59,11 @@ export function fragmentLink(article: Article, text: string): string | undefined
   return `${url}#:~:text=${fragment}`;
 }
 
-/** The sentence (or paragraph line) around a short target, for showing a name mention in context. */
+/** The sentence around a short target (a name mention), for showing it in context. */
 function context(text: string, t: TextTarget): { start: number; end: number } {
   if (t.end - t.start > 60) return t;
-  const before = text.slice(0, t.start);
-  const start = Math.max(before.lastIndexOf(". ") + 2, before.lastIndexOf("\n") + 1, 0);
-  const after = text.slice(t.end).search(/[.!?]["”]?(?:\s|$)|\n/);
-  const end = after < 0 ? text.length : t.end + after + 1;
-  return { start, end };
+  const para = paragraphs(text).find((p) => p.start <= t.start && p.end >= t.end);
+  return (para && sentences(text, para).find((s) => s.start <= t.start && s.end >= t.end)) ?? t;
 }
 
 export function highlightKind(a: Attribution): HighlightKind {
@@ -98,6 +96,18 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     x.ends.forEach((e, i) => {
       if (e.articleId === articleId) add(`${x.id}#${i}`, "crossref", e.target);
     });
+  }
+  // Every other mention of an entity named in several articles opens the same entity card ("Gadhafi" anywhere).
+  const mentionOf = new Map<string, Crossref>();
+  for (const x of crossrefs) {
+    const e = x.kind === "same-entity" && x.entity ? entities.get(x.entity) : undefined;
+    for (const m of e?.mentions ?? []) {
+      if (m.articleId !== articleId) continue;
+      const id = `${x.id}@${m.start}`;
+      const before = targets.length;
+      add(id, "crossref", makeTarget(article.text, m.start, m.end));
+      if (targets.length > before) mentionOf.set(id, x);
+    }
   }
 
   const passage = (
@@ -196,14 +206,16 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         .map((b) => passage({ articleId: b.articleId, target: b.target, date: b.date }, b.id));
     }
     // An entity card only for a name mention itself, not for a passage that merely contains one.
-    const entityRef = related.find(
-      (x) =>
-        x.kind === "same-entity" &&
-        x.entity &&
-        x.ends.some(
-          (e) => e.articleId === articleId && e.target.start === here.start && e.target.end === here.end,
-        ),
-    );
+    const entityRef =
+      mentionOf.get(t.id) ??
+      related.find(
+        (x) =>
+          x.kind === "same-entity" &&
+          x.entity &&
+          x.ends.some(
+            (e) => e.articleId === articleId && e.target.start === here.start && e.target.end === here.end,
+          ),
+      );
     const entity = entityRef?.entity ? entities.get(entityRef.entity) : undefined;
     if (entity && !attribution) {
       card.entity = {
@@ -216,7 +228,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
           .map((e) => passage(e)),
       };
     }
-    card.links = related
+    card.links = (mentionOf.has(t.id) ? [] : related)
       .filter(
         (x) =>
           x !== entityRef &&
@@ -250,6 +262,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
   };
 
   const entries: SidebarEntry[] = targets
+    .filter((t) => !mentionOf.has(t.id))
     .map((t) => {
       const card = cards[t.id] as CardView;
       const a = card.attribution;

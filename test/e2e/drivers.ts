@@ -91,7 +91,10 @@ export async function chromiumDriver(extensionDir: string, proxyPort: number): P
       },
       message: async (m) => {
         const id = await tabIdOf(p);
-        return worker.evaluate(([tabId, msg]) => chrome.tabs.sendMessage(tabId as number, msg), [id, m] as const);
+        return worker.evaluate(([tabId, msg]) => chrome.tabs.sendMessage(tabId as number, msg), [
+          id,
+          m,
+        ] as const);
       },
       press: (key) => p.keyboard.press(key),
       screenshot: async (path) => void (await p.screenshot({ path, fullPage: true })),
@@ -183,7 +186,8 @@ export async function firefoxDriver(extensionDir: string, proxyPort: number): Pr
       message: async (m) => {
         const id = await tabIdOf(p);
         return probe.evaluate(
-          async (tabId, msg) => (globalThis as unknown as { browser: typeof chrome }).browser.tabs.sendMessage(tabId, msg),
+          async (tabId, msg) =>
+            (globalThis as unknown as { browser: typeof chrome }).browser.tabs.sendMessage(tabId, msg),
           id,
           m as never,
         );

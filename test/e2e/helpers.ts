@@ -80,5 +80,9 @@ export function openCard(): { targetId: string; text: string; focused: boolean }
   const root = document.querySelector("source-annotator-ui")?.shadowRoot;
   const card = root?.querySelector(".card");
   if (!root || !card) return null;
-  return { targetId: card.getAttribute("data-target-id") ?? "", text: card.textContent ?? "", focused: root.activeElement === card };
+  return {
+    targetId: card.getAttribute("data-target-id") ?? "",
+    text: card.textContent ?? "",
+    focused: root.activeElement === card,
+  };
 }
