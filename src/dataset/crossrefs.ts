@@ -1,6 +1,7 @@
 // Cross-references: the same entity or speaker across articles, passages on the same claim or event,
 // and later statements that reverse or revise earlier ones.
 import type { Curation, CurationEnd } from "./curation";
+import { COUNTRIES } from "./lexicon";
 import { makeTarget, paragraphs, type Span, sentences } from "./text";
 import type { Article, Attribution, Crossref, CrossrefEnd, Dataset } from "./types";
 
@@ -65,7 +66,8 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
 
   // same-entity: a person, organisation or place named in several articles, under whatever spellings.
   for (const e of dataset.entities) {
-    if (e.kind === "outlet" || e.anonymous) continue;
+    // Outlets and countries are everywhere; linking every "Libya" would drown the links that matter.
+    if (e.kind === "outlet" || e.anonymous || (e.kind === "place" && COUNTRIES.has(e.name))) continue;
     // Each article's first mention by name (not by a description such as "an opposition leader").
     const byName = (m: { articleId: string; start: number; end: number }) =>
       /^(?!(?:The|A|An) )\p{Lu}/u.test(
