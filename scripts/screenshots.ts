@@ -19,7 +19,8 @@ const send = (m: unknown) =>
 const scrollTo = (text: string) =>
   page.evaluate((t) => {
     const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) if (n.textContent?.includes(t)) return n.parentElement?.scrollIntoView({ block: "start" });
+    for (let n = w.nextNode(); n; n = w.nextNode())
+      if (n.textContent?.includes(t)) return n.parentElement?.scrollIntoView({ block: "start" });
   }, text);
 
 await page.goto(NYT);
@@ -28,8 +29,14 @@ await scrollTo("RUJBAN, Libya");
 await page.evaluate(() => window.scrollBy(0, -40));
 await page.screenshot({ path: `${OUT}/article.png` });
 
-const views = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync("dist/chrome/data/articles/nyt-libya-2011-07.views.json", "utf8")));
-const offer = Object.keys(views.cards).find((k) => views.cards[k].attribution && views.cards[k].passage.text.includes("that he can resign"));
+const views = JSON.parse(
+  await import("node:fs").then((fs) =>
+    fs.readFileSync("dist/chrome/data/articles/nyt-libya-2011-07.views.json", "utf8"),
+  ),
+);
+const offer = Object.keys(views.cards).find(
+  (k) => views.cards[k].attribution && views.cards[k].passage.text.includes("that he can resign"),
+);
 await send({ type: "reveal", targetId: offer });
 await page.waitForTimeout(600);
 await page.evaluate(() => window.scrollBy(0, -200));
@@ -41,7 +48,9 @@ await page.waitForTimeout(1200);
 await page.screenshot({ path: `${OUT}/sidebar.png` });
 await send({ type: "sidebar", open: false });
 
-const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+const tabId = await worker.evaluate(
+  async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+);
 const popup = await session.context.newPage();
 await popup.setViewportSize({ width: 360, height: 420 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);

@@ -1,8 +1,8 @@
 // One typed protocol for every message between contexts. Each handler checks the sender and the shape.
 import type { TextTarget } from "./dataset/types";
 
-export type HighlightKind = "named" | "anonymous" | "secondhand" | "crossref";
-export const HIGHLIGHT_KINDS: HighlightKind[] = ["named", "anonymous", "secondhand", "crossref"];
+export type HighlightKind = "named" | "anonymous" | "secondhand" | "crossref" | "note";
+export const HIGHLIGHT_KINDS: HighlightKind[] = ["named", "anonymous", "secondhand", "crossref", "note"];
 
 /** What the content script needs to paint one article: its targets, nothing else. */
 export interface ArticlePayload {
@@ -32,6 +32,8 @@ export interface Status {
   note?: string;
   /** False while the first recognition (and, for an article, anchoring) is still running. */
   ready?: boolean;
+  /** The reader's notes on this page: how many were placed, and the ids of those whose passage is gone. */
+  notes?: { anchored: number; orphaned: string[] };
 }
 
 /** Content script → background. */
@@ -45,7 +47,39 @@ export type BackgroundRequest =
    * From an extension frame inside a tab (the sidebar) to the content script of that same tab. Firefox gives such
    * frames no `tabs` API, so the background relays to `sender.tab`.
    */
-  | { type: "relay"; message: ContentRequest };
+  | { type: "relay"; message: ContentRequest }
+  /** Content script: where the notes of an article are (ids and selectors only: no body reaches a page). */
+  | { type: "note-anchors"; articleId: string }
+  /** Content script: the reader asked to write a note on this passage; the sidebar of the tab picks it up. */
+  | { type: "note-draft"; draft: NoteDraft }
+  /** Extension pages only (the sidebar, the notes page): the notes store. */
+  | { type: "notes"; op: NotesOp };
+
+/** A passage the reader chose for a new note (or to re-attach an unplaced one to). */
+export interface NoteDraft {
+  articleId: string;
+  url: string;
+  target: TextTarget;
+  /** Written from the card of this attribution or cross-reference. */
+  attachedTo?: string;
+}
+
+export type NotesOp =
+  | { op: "list"; articleId: string }
+  | { op: "all" }
+  | { op: "search"; query: string; articleId?: string; sort?: "created" | "modified"; order?: "asc" | "desc" }
+  | { op: "add"; draft: NoteDraft; body: string }
+  | { op: "update"; id: string; body: string }
+  | { op: "remove"; id: string }
+  | { op: "restore"; id: string }
+  | { op: "reattach"; id: string; draft: NoteDraft }
+  /** The draft waiting for the sidebar of the sender's tab, taken once. */
+  | { op: "take-draft" }
+  | { op: "export"; articleId?: string }
+  | { op: "import"; text: string };
+
+/** Every notes operation answers with a result, never a thrown error (errors do not cross messaging well). */
+export type NotesResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
 export type RecogniseUrlReply =
   | { articleId: string; matchedBy: "url"; score: 1 }
@@ -57,8 +91,14 @@ export type ContentRequest =
   | { type: "status" }
   /** Scroll to a highlight, flash it and open its card (the sidebar's keyboard path to every overlay). */
   | { type: "reveal"; targetId: string }
-  /** Open, close or (no `open`) toggle the sidebar. */
-  | { type: "sidebar"; open?: boolean };
+  /** Open, close or (no `open`) toggle the sidebar; `view: "notes"` opens it on the notes (a new draft). */
+  | { type: "sidebar"; open?: boolean; view?: "notes" }
+  /** The notes of an article changed: repaint them. */
+  | { type: "notes-changed"; articleId: string }
+  /** Scroll to a note's passage and flash it. */
+  | { type: "reveal-note"; id: string }
+  /** The reader's current selection in the page, as a draft (for writing or re-attaching a note). */
+  | { type: "selection" };
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -82,6 +122,12 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
       return isArticleId(m.articleId);
     case "relay":
       return isContentRequest(m.message);
+    case "note-anchors":
+      return isArticleId(m.articleId);
+    case "note-draft":
+      return isDraft(m.draft);
+    case "notes":
+      return isNotesOp(m.op);
     default:
       return false;
   }
@@ -89,6 +135,61 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
 
 const isArticleId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9-]{1,100}$/.test(v);
 const isTargetId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9/#@-]{1,160}$/.test(v);
+
+const isStr = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max;
+const isId = (v: unknown): v is string => isStr(v, 300) && v.length > 0;
+
+function isTarget(t: unknown): t is TextTarget {
+  return (
+    isObj(t) &&
+    isStr(t.exact, 10_000) &&
+    t.exact.length > 0 &&
+    isStr(t.prefix, 1000) &&
+    isStr(t.suffix, 1000) &&
+    Number.isInteger(t.start) &&
+    Number.isInteger(t.end) &&
+    (t.start as number) >= 0 &&
+    (t.end as number) >= (t.start as number)
+  );
+}
+
+function isDraft(d: unknown): d is NoteDraft {
+  return (
+    isObj(d) &&
+    isArticleId(d.articleId) &&
+    isStr(d.url, 8192) &&
+    isTarget(d.target) &&
+    (d.attachedTo === undefined || isTargetId(d.attachedTo))
+  );
+}
+
+function isNotesOp(o: unknown): o is NotesOp {
+  if (!isObj(o)) return false;
+  switch (o.op) {
+    case "list":
+      return isArticleId(o.articleId);
+    case "all":
+    case "take-draft":
+      return true;
+    case "search":
+      return isStr(o.query, 1000) && (o.articleId === undefined || isArticleId(o.articleId));
+    case "add":
+      return isDraft(o.draft) && isStr(o.body, 200_000);
+    case "update":
+      return isId(o.id) && isStr(o.body, 200_000);
+    case "remove":
+    case "restore":
+      return isId(o.id);
+    case "reattach":
+      return isId(o.id) && isDraft(o.draft);
+    case "export":
+      return o.articleId === undefined || isArticleId(o.articleId);
+    case "import":
+      return isStr(o.text, 25 * 1024 * 1024);
+    default:
+      return false;
+  }
+}
 
 export function isContentRequest(m: unknown): m is ContentRequest {
   if (!isObj(m)) return false;
@@ -98,7 +199,15 @@ export function isContentRequest(m: unknown): m is ContentRequest {
     case "reveal":
       return isTargetId(m.targetId);
     case "sidebar":
-      return m.open === undefined || typeof m.open === "boolean";
+      return (
+        (m.open === undefined || typeof m.open === "boolean") && (m.view === undefined || m.view === "notes")
+      );
+    case "notes-changed":
+      return isArticleId(m.articleId);
+    case "reveal-note":
+      return isId(m.id);
+    case "selection":
+      return true;
     default:
       return false;
   }
@@ -112,7 +221,7 @@ export interface Settings {
 
 export const DEFAULT_VISIBILITY: Visibility = {
   all: true,
-  kinds: { named: true, anonymous: true, secondhand: true, crossref: true },
+  kinds: { named: true, anonymous: true, secondhand: true, crossref: true, note: true },
 };
 
 export function siteKey(hostname: string): string {
@@ -121,5 +230,7 @@ export function siteKey(hostname: string): string {
 }
 
 export function visibilityFor(settings: Partial<Settings> | undefined, hostname: string): Visibility {
-  return settings?.sites?.[siteKey(hostname)] ?? settings?.defaults ?? DEFAULT_VISIBILITY;
+  const v = settings?.sites?.[siteKey(hostname)] ?? settings?.defaults ?? DEFAULT_VISIBILITY;
+  // Kinds added since the settings were saved are shown.
+  return { all: v.all, kinds: { ...DEFAULT_VISIBILITY.kinds, ...v.kinds } };
 }

@@ -5,16 +5,37 @@ import {
   type BackgroundRequest,
   DEFAULT_VISIBILITY,
   isBackgroundRequest,
+  type NoteDraft,
   type Settings,
   type Status,
   siteKey,
 } from "../messages";
 import { articlePayload, bySample, byUrl, card, sidebarView } from "./data";
+import { anchorsFor, handleNotes, keepDraft } from "./notes";
+
+/** An extension page (sidebar frame, notes page, popup), as opposed to a content script in a web page. */
+const fromExtensionPage = (sender: browser.Runtime.MessageSender) =>
+  Boolean(sender.url?.startsWith(browser.runtime.getURL("")));
 
 async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSender) {
   switch (m.type) {
+    case "note-anchors":
+      return anchorsFor(m.articleId);
+    case "note-draft":
+      if (sender.tab?.id === undefined) return null;
+      keepDraft(sender.tab.id, m.draft);
+      return browser.tabs
+        .sendMessage(sender.tab.id, { type: "sidebar", open: true, view: "notes" })
+        .catch(() => null);
+    case "notes":
+      // Note bodies go to extension pages only, never to a content script.
+      if (!fromExtensionPage(sender))
+        return { ok: false, code: "forbidden", message: "notes are for extension pages" };
+      return handleNotes(m.op, sender.tab?.id);
     case "relay":
-      return sender.tab?.id === undefined ? null : browser.tabs.sendMessage(sender.tab.id, m.message).catch(() => null);
+      return sender.tab?.id === undefined
+        ? null
+        : browser.tabs.sendMessage(sender.tab.id, m.message).catch(() => null);
     case "recognise-url":
       return byUrl(m.url);
     case "recognise-sample":
@@ -45,9 +66,22 @@ async function toggleAllFor(hostname: string | undefined): Promise<void> {
   await browser.storage.local.set({ settings: s });
 }
 
+/** A note on the selection of a tab: ask its content script for the passage, keep it, open the editor. */
+async function noteOnSelection(tabId: number): Promise<void> {
+  const draft = (await browser.tabs
+    .sendMessage(tabId, { type: "selection" })
+    .catch(() => null)) as NoteDraft | null;
+  if (!draft) return;
+  keepDraft(tabId, draft);
+  await browser.tabs
+    .sendMessage(tabId, { type: "sidebar", open: true, view: "notes" })
+    .catch(() => undefined);
+}
+
 async function onCommand(command: string): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return;
+  if (command === "add-note") return noteOnSelection(tab.id);
   if (command === "toggle-sidebar") {
     await browser.tabs.sendMessage(tab.id, { type: "sidebar" }).catch(() => undefined);
     return;
@@ -60,6 +94,21 @@ async function onCommand(command: string): Promise<void> {
   await toggleAllFor(status?.host);
 }
 browser.commands.onCommand.addListener(onCommand);
+
+const MENU_ID = "add-note";
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({
+    id: MENU_ID,
+    title: "Add note",
+    contexts: ["selection"],
+    documentUrlPatterns: (browser.runtime.getManifest().content_scripts ?? []).flatMap(
+      (c) => c.matches ?? [],
+    ),
+  });
+});
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && tab?.id !== undefined) void noteOnSelection(tab.id);
+});
 
 // End-to-end builds only (build.mjs --e2e): open an extension page at install, so a WebDriver BiDi client, which
 // may not navigate to moz-extension:// URLs itself, has an extension context to work from.

@@ -1,12 +1,14 @@
 // The content script: recognise the page, anchor the article's targets, paint them, answer `status`.
 // On a page that is not a known article it asks the background once by URL, once by a bounded text sample,
 // and stops. It reads no layout and never touches the page's DOM text.
-import { anchorAll } from "../anchoring/dom";
+import { anchorAll, describeRange } from "../anchoring/dom";
+import type { TextTarget } from "../dataset/types";
 import {
   type ArticlePayload,
   type ContentRequest,
   type HighlightKind,
   isContentRequest,
+  type NoteDraft,
   type RecogniseSampleReply,
   type RecogniseUrlReply,
   type Settings,
@@ -55,7 +57,15 @@ function onMessage(
   const m: ContentRequest = message;
   if (m.type === "status") reply({ ...status, visibility, host: location.hostname });
   else if (m.type === "reveal") void reveal(m.targetId);
-  else if (m.type === "sidebar" && ui) ui.toggleSidebar(m.open);
+  else if (m.type === "reveal-note") void reveal(`note:${m.id}`);
+  else if (m.type === "sidebar" && ui)
+    ui.toggleSidebar(m.open, m.view === "notes" ? `draft-${Date.now()}` : undefined);
+  else if (m.type === "notes-changed" && m.articleId === payload?.article.id)
+    void loadNotes().then(anchorAndPaint);
+  else if (m.type === "selection") {
+    reply(selectionDraft() as never);
+    return undefined;
+  }
   return undefined;
 }
 
@@ -99,23 +109,82 @@ async function recognise(): Promise<void> {
   if (reply.articleId) Object.assign(status, { articleId: reply.articleId, matchedBy: "fingerprint" });
 }
 
+/** Anchor the dataset's targets and the reader's notes in one pass over the page's text, and paint them. */
 function anchorAndPaint(): void {
   if (!payload || !document.body) return;
-  const { anchored, orphaned } = anchorAll(document.body, payload.targets);
-  const kindOf = new Map(payload.targets.map((t) => [t.id, t.kind]));
+  const noteTargets = notes.map((n) => ({ id: `note:${n.id}`, kind: "note" as const, target: n.target }));
+  const all = [...payload.targets, ...noteTargets];
+  const { anchored, orphaned } = anchorAll(document.body, all);
+  const kindOf = new Map(all.map((t) => [t.id, t.kind]));
   painter.clear();
-  const byKind = new Map<string, Range[]>();
+  const byKind = new Map<HighlightKind, Range[]>();
   anchors = anchored.map((a) => ({ id: a.id, kind: kindOf.get(a.id) as HighlightKind, range: a.range }));
   for (const a of anchors) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a.range]);
-  for (const [kind, ranges] of byKind) painter.set(kind as never, ranges);
-  status.anchored = anchored.length;
-  status.orphaned = orphaned;
+  for (const [kind, ranges] of byKind) painter.set(kind, ranges);
+  status.anchored = anchors.filter((a) => a.kind !== "note").length;
+  status.orphaned = orphaned.filter((id) => !id.startsWith("note:"));
+  status.notes = {
+    anchored: anchors.length - status.anchored,
+    orphaned: orphaned.filter((id) => id.startsWith("note:")).map((id) => id.slice(5)),
+  };
   applyVisibility();
   if (!ui) {
-    ui = new PageUi((id) => void reveal(id));
+    ui = new PageUi({ reveal: (id) => void reveal(id), addNote: (id) => void draftFor(id) });
     listenForPointer();
+    listenForSelection();
   }
   ui.showLauncher(true);
+}
+
+// ---- notes: where they are (never what they say), and new passages for them -----------------------------
+
+let notes: { id: string; target: TextTarget }[] = [];
+
+async function loadNotes(): Promise<void> {
+  if (!payload) return;
+  notes = (await send<typeof notes>({ type: "note-anchors", articleId: payload.article.id })) ?? [];
+}
+
+/** The reader's selection in the page as a note draft, or null. */
+function selectionDraft(attachedTo?: string, range?: Range): NoteDraft | null {
+  const sel = window.getSelection();
+  const r = range ?? (sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null);
+  if (
+    !payload ||
+    !r ||
+    !document.body?.contains(r.commonAncestorContainer) ||
+    ui?.contains(r.commonAncestorContainer as never)
+  )
+    return null;
+  const target = describeRange(document.body, r);
+  if (!target.exact.trim()) return null;
+  return { articleId: payload.article.id, url: location.href, target, ...(attachedTo ? { attachedTo } : {}) };
+}
+
+/** Hand a passage to the background, which opens the sidebar's note editor on it. */
+async function draftFor(targetId?: string): Promise<void> {
+  const anchor = targetId ? anchors.find((a) => a.id === targetId) : undefined;
+  const draft = selectionDraft(targetId, anchor?.range);
+  if (draft) await send({ type: "note-draft", draft });
+}
+
+function listenForSelection(): void {
+  const update = () => {
+    const sel = window.getSelection();
+    const range = sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
+    if (!range || !selectionDraft()) return ui?.showNoteButton(null);
+    const rects = range.getClientRects();
+    ui?.showNoteButton(rects[rects.length - 1] ?? null, () => {
+      void draftFor();
+      ui?.showNoteButton(null);
+    });
+  };
+  document.addEventListener("mouseup", () => setTimeout(update, 0));
+  document.addEventListener("keyup", (e) => e.shiftKey && update());
+  document.addEventListener(
+    "selectionchange",
+    () => window.getSelection()?.isCollapsed && ui?.showNoteButton(null),
+  );
 }
 
 // ---- cards: hover, click, and the sidebar's reveal ------------------------------------------------------
@@ -130,10 +199,11 @@ function card(targetId: string): Promise<CardView | null> {
 }
 
 const ATTRIBUTION_FIRST: Record<HighlightKind, number> = {
-  named: 0,
-  anonymous: 0,
-  secondhand: 0,
-  crossref: 1,
+  note: 0,
+  named: 1,
+  anonymous: 1,
+  secondhand: 1,
+  crossref: 2,
 };
 
 /** The visible highlight under a point: the text position there, then the ranges that hold it. */
@@ -170,6 +240,11 @@ function hitTest(x: number, y: number): (typeof anchors)[number] | null {
 }
 
 async function openCard(a: (typeof anchors)[number], focus: boolean): Promise<void> {
+  // A note's text is shown only in the sidebar (an extension page), never in the page.
+  if (a.kind === "note") {
+    if (focus) ui?.toggleSidebar(true, `note=${a.id.slice(5)}`);
+    return;
+  }
   const view = await card(a.id);
   if (view && ui) ui.showCard(view, a.range.getClientRects(), { focus });
 }
@@ -224,7 +299,8 @@ async function reveal(targetId: string): Promise<void> {
   const el = a.range.startContainer.parentElement;
   el?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
   painter.flash(a.range);
-  await openCard(a, true);
+  if (a.kind === "note") ui?.toggleSidebar(true, `note=${a.id.slice(5)}`);
+  else await openCard(a, true);
 }
 
 function applyVisibility(): void {
@@ -270,6 +346,7 @@ async function start(): Promise<void> {
   }
   payload = await send<ArticlePayload>({ type: "article", id: status.articleId });
   if (!payload) return;
+  await loadNotes();
   status.article = payload.article;
   status.counts = payload.counts;
   await loadSettings();

@@ -32,6 +32,10 @@ const STYLES = `
   border: 0; border-radius: 8px 0 0 8px; background: #0b57d0; color: #fff; font: 600 13px system-ui, sans-serif; cursor: pointer;
 }
 .launcher:focus-visible, .card button:focus-visible, .card a:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.note-button {
+  position: absolute; z-index: 2147483646; padding: 3px 10px; border-radius: 6px; border: 1px solid #a86b00;
+  background: #ffdd00; color: #1b1f24; font: 600 13px system-ui, sans-serif; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.2);
+}
 .sidebar {
   position: fixed; z-index: 2147483647; top: 0; right: 0; width: ${SIDEBAR_WIDTH}px; height: 100vh; border: 0;
   border-left: 1px solid #d0d7de; background: #fff; box-shadow: -4px 0 16px rgba(0,0,0,.12);
@@ -45,6 +49,11 @@ const STYLES = `
 `;
 
 type Revealer = (targetId: string) => void;
+interface Actions {
+  reveal: Revealer;
+  /** Start a note on this highlight's passage. */
+  addNote: (targetId: string) => void;
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -65,8 +74,9 @@ export class PageUi {
   private frame: HTMLIFrameElement | null = null;
   private launcher: HTMLButtonElement | null = null;
   private shift: HTMLStyleElement | null = null;
+  private noteButton: HTMLButtonElement | null = null;
 
-  constructor(private readonly reveal: Revealer) {
+  constructor(private readonly actions: Actions) {
     this.host = document.createElement("source-annotator-ui");
     this.host.setAttribute("data-sa-ignore", "");
     // Open, so tests and assistive tools can see in; it holds dataset text only (notes are shown in the sidebar frame).
@@ -108,13 +118,12 @@ export class PageUi {
     return this.frame !== null;
   }
 
-  toggleSidebar(open = !this.frame): void {
+  /** Open (with `hash`: on a note draft or a note), close, or toggle the sidebar. */
+  toggleSidebar(open = !this.frame, hash?: string): void {
+    const src = api.runtime.getURL(`sidebar.html${hash ? `#${hash}` : ""}`);
+    if (open && this.frame && hash) this.frame.src = src;
     if (open && !this.frame) {
-      this.frame = el("iframe", {
-        className: "sidebar",
-        src: api.runtime.getURL("sidebar.html"),
-        title: "Sources sidebar",
-      });
+      this.frame = el("iframe", { className: "sidebar", src, title: "Sources sidebar" });
       this.root.append(this.frame);
       // Dock beside the article: the page makes room instead of being covered.
       this.shift = el("style", { textContent: `html { margin-right: ${SIDEBAR_WIDTH}px !important; }` });
@@ -138,7 +147,7 @@ export class PageUi {
       return;
     }
     this.card?.remove();
-    const card = renderCard(view, this.reveal, () => this.closeCard(true));
+    const card = renderCard(view, this.actions, () => this.closeCard(true));
     this.card = card;
     this.cardFor = view.targetId;
     this.root.append(card);
@@ -179,6 +188,21 @@ export class PageUi {
     card.style.left = `${left + window.scrollX}px`;
   }
 
+  /** The small "Note" button beside a selection (null hides it). */
+  showNoteButton(rect: DOMRect | null, onClick?: () => void): void {
+    this.noteButton?.remove();
+    this.noteButton = null;
+    if (!rect || !onClick) return;
+    const b = el("button", { className: "note-button", type: "button", textContent: "✎ Note" });
+    b.setAttribute("aria-label", "Write a note on the selected text");
+    b.addEventListener("mousedown", (e) => e.preventDefault()); // keep the selection
+    b.addEventListener("click", onClick);
+    b.style.top = `${rect.bottom + window.scrollY + 6}px`;
+    b.style.left = `${Math.min(rect.right + window.scrollX, window.scrollX + window.innerWidth - 90)}px`;
+    this.root.append(b);
+    this.noteButton = b;
+  }
+
   destroy(): void {
     this.toggleSidebar(false);
     this.host.remove();
@@ -190,6 +214,7 @@ const KIND_LABEL = {
   anonymous: "Anonymous source",
   secondhand: "Second-hand",
   crossref: "Cross-reference",
+  note: "Your note",
 };
 const LINK_LABEL = {
   "same-entity": "Same name",
@@ -233,7 +258,8 @@ function linkSection(l: LinkView, reveal: Revealer, articleId: string): HTMLElem
   return out;
 }
 
-export function renderCard(v: CardView, reveal: Revealer, close: () => void): HTMLElement {
+export function renderCard(v: CardView, actions: Actions, close: () => void): HTMLElement {
+  const { reveal } = actions;
   const card = el("section", { className: "card", tabIndex: -1 });
   card.setAttribute("role", "dialog");
   card.setAttribute("data-target-id", v.targetId);
@@ -296,5 +322,12 @@ export function renderCard(v: CardView, reveal: Revealer, close: () => void): HT
     for (const p of v.sameSpeaker) card.append(passageBlock(p, reveal, articleId));
   }
   for (const l of v.links) card.append(...linkSection(l, reveal, articleId));
+  const add = el("button", {
+    className: "link add-note",
+    type: "button",
+    textContent: "Add a note on this passage",
+  });
+  add.addEventListener("click", () => actions.addNote(v.targetId));
+  card.append(el("p", {}, add));
   return card;
 }

@@ -1,5 +1,6 @@
-// The rules every note obeys, whether the reader writes it or a file brings it. Checks take `unknown` fields
-// because notes arrive from messages and files; each returns the first problem in words, or null.
+// The rules every note obeys, whether the reader writes it or a file brings it. Every field is checked at run
+// time (notes arrive from messages and files, whatever their types say); each check returns the first problem
+// in words for the reader, or null.
 import type { NewNote, Note } from "./types";
 
 export const LIMITS = {
@@ -20,6 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/i;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 /** C0 controls other than tab and line breaks, and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -47,7 +49,7 @@ function textProblem(
   return null;
 }
 
-function targetProblem(t: unknown): string | null {
+export function targetProblem(t: unknown): string | null {
   if (typeof t !== "object" || t === null) return "The selected passage is missing.";
   const { exact, prefix, suffix, start, end } = t as Record<string, unknown>;
   const problem =
@@ -63,7 +65,7 @@ function targetProblem(t: unknown): string | null {
   return null;
 }
 
-function urlProblem(url: unknown): string | null {
+export function urlProblem(url: unknown): string | null {
   if (typeof url !== "string" || url.length > LIMITS.url || !ABSOLUTE_URI.test(url))
     return "The page address is not a valid URL.";
   if (!/^https?:\/\//i.test(url)) return "The page address must be an http or https URL.";
@@ -76,6 +78,10 @@ function timeProblem(value: unknown, what: string, optional = false): string | n
   return ok ? null : `${what} is not an ISO 8601 UTC timestamp.`;
 }
 
+/** The problem of a note's text, or null. */
+export const bodyProblem = (body: unknown): string | null =>
+  textProblem(body, "The note", LIMITS.body, "required");
+
 /** The first problem of what the reader wrote, or null. */
 export function newNoteProblem(n: NewNote): string | null {
   if (typeof n !== "object" || n === null) return "The note is missing.";
@@ -84,7 +90,7 @@ export function newNoteProblem(n: NewNote): string | null {
   return (
     urlProblem(n.url) ??
     targetProblem(n.target) ??
-    textProblem(n.body, "The note", LIMITS.body, "required") ??
+    bodyProblem(n.body) ??
     textProblem(n.attachedTo, "The card id", LIMITS.attachedTo, "optional")
   );
 }

@@ -6,6 +6,7 @@ export const KIND_LABELS: Record<HighlightKind, { label: string; hint: string }>
   anonymous: { label: "Anonymous source", hint: "The article does not name the source" },
   secondhand: { label: "Second-hand", hint: "Reaches the article through another outlet (Reuters, AP, …)" },
   crossref: { label: "Cross-reference", hint: "The same person, claim or event in the other articles" },
+  note: { label: "Your notes", hint: "Passages you wrote a note on (kept in this browser only)" },
 };
 
 export function Swatch({ kind }: { kind: HighlightKind }) {

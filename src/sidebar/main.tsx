@@ -7,6 +7,7 @@ import browser from "webextension-polyfill";
 import { type ContentRequest, HIGHLIGHT_KINDS, type HighlightKind, type Status } from "../messages";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import type { SidebarEntry, SidebarView, TimelineEntry } from "../views";
+import { Notes } from "./notes";
 
 type State =
   | { kind: "loading" }
@@ -76,6 +77,7 @@ function Entries({ entries, reveal }: { entries: SidebarEntry[]; reveal: (id: st
     anonymous: true,
     secondhand: true,
     crossref: true,
+    note: true,
   });
   const list = entries.filter((e) => shown[e.kind]);
   return (
@@ -83,7 +85,7 @@ function Entries({ entries, reveal }: { entries: SidebarEntry[]; reveal: (id: st
       <h2 id="list-h">In reading order</h2>
       <fieldset class="filters">
         <legend class="visually-hidden">Show</legend>
-        {HIGHLIGHT_KINDS.map((k) => (
+        {HIGHLIGHT_KINDS.filter((k) => k !== "note").map((k) => (
           <label key={k}>
             <input
               type="checkbox"
@@ -180,6 +182,7 @@ function Sidebar() {
           {view.article.headline ? ` — ${view.article.headline}` : ""}
         </p>
       </header>
+      <Notes articleId={view.article.id} status={status} toPage={toPage} />
       <Summary view={view} />
       <Entries entries={view.entries} reveal={reveal} />
       <section aria-labelledby="unplaced-h">

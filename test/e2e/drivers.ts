@@ -19,8 +19,10 @@ export interface Tab {
   inFrame<A, T>(match: string, fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Send a message to this tab's content script, as an extension page would. */
   message(m: unknown): Promise<unknown>;
-  /** Press a key in the focused element of the page. */
+  /** Press a key in the focused element of the page (or of its focused frame). */
   press(key: string): Promise<void>;
+  /** Type text into the focused element, as a person would (real key events). */
+  type(text: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
   errors: string[];
@@ -97,6 +99,7 @@ export async function chromiumDriver(extensionDir: string, proxyPort: number): P
         ] as const);
       },
       press: (key) => p.keyboard.press(key),
+      type: (text) => p.keyboard.type(text),
       screenshot: async (path) => void (await p.screenshot({ path, fullPage: true })),
       close: () => p.close(),
     };
@@ -192,7 +195,15 @@ export async function firefoxDriver(extensionDir: string, proxyPort: number): Pr
           m as never,
         );
       },
-      press: (key) => p.keyboard.press(key as never),
+      // Puppeteer presses one key; "Control+Enter" is held modifiers then the key.
+      press: async (combo) => {
+        const keys = combo.split("+") as never[];
+        const key = keys.pop() as never;
+        for (const k of keys) await p.keyboard.down(k);
+        await p.keyboard.press(key);
+        for (const k of keys.reverse()) await p.keyboard.up(k);
+      },
+      type: (text) => p.keyboard.type(text),
       screenshot: async (path) =>
         void (await p.screenshot({ path: path as `${string}.png`, fullPage: true })),
       close: () => p.close(),

@@ -1,0 +1,106 @@
+// The notes service: the only code that opens the notes database, in the extension's origin. Content scripts may
+// ask where an article's notes are (selectors only) and hand over a passage for a new note; only extension pages
+// (the sidebar, the notes page) read or write notes.
+import browser from "webextension-polyfill";
+import type { NoteDraft, NotesOp, NotesResult } from "../messages";
+import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
+
+let store: Promise<NotesStore> | null = null;
+const drafts = new Map<number, NoteDraft>();
+/** Removed notes stay this long (for undo and for a second thought) before they are purged. */
+const KEEP_REMOVED_MS = 7 * 24 * 3600 * 1000;
+
+function notes(): Promise<NotesStore> {
+  store ??= openNotes().then(async (s) => {
+    await s.purgeDeleted(KEEP_REMOVED_MS).catch(() => 0);
+    return s;
+  });
+  return store;
+}
+
+async function articleIndex(): Promise<
+  Record<string, { publisher: string; headline?: string; urls: string[] }>
+> {
+  const res = await fetch(browser.runtime.getURL("data/articles.json"));
+  const list = (await res.json()) as { id: string; publisher: string; headline?: string; urls: string[] }[];
+  return Object.fromEntries(list.map((a) => [a.id, a]));
+}
+
+/** Tell every page of ours and every tab that an article's notes changed. */
+async function changed(articleId: string): Promise<void> {
+  await browser.runtime.sendMessage({ type: "notes-changed", articleId }).catch(() => undefined);
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined)
+      browser.tabs.sendMessage(tab.id, { type: "notes-changed", articleId }).catch(() => undefined);
+  }
+}
+
+export async function anchorsFor(articleId: string) {
+  const list = await (await notes()).listByArticle(articleId);
+  return list.map((n) => ({ id: n.id, target: n.target }));
+}
+
+export function keepDraft(tabId: number, draft: NoteDraft): void {
+  drafts.set(tabId, draft);
+}
+
+async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
+  const s = await notes();
+  switch (op.op) {
+    case "list":
+      return s.listByArticle(op.articleId);
+    case "all":
+      return s.listAll();
+    case "search":
+      return s.search(op.query, { articleId: op.articleId, sort: op.sort, order: op.order });
+    case "add": {
+      const note = await s.add({ ...op.draft, body: op.body });
+      await changed(note.articleId);
+      return note;
+    }
+    case "update": {
+      const note = await s.update(op.id, { body: op.body });
+      await changed(note.articleId);
+      return note;
+    }
+    case "remove": {
+      const note = await s.remove(op.id);
+      await changed(note.articleId);
+      return note;
+    }
+    case "restore": {
+      const note = await s.restore(op.id);
+      await changed(note.articleId);
+      return note;
+    }
+    case "reattach": {
+      const note = await s.retarget(op.id, op.draft.target, op.draft.url);
+      await changed(note.articleId);
+      return note;
+    }
+    case "take-draft": {
+      if (tabId === undefined) return null;
+      const d = drafts.get(tabId) ?? null;
+      drafts.delete(tabId);
+      return d;
+    }
+    case "export": {
+      const list = op.articleId ? await s.listByArticle(op.articleId) : await s.listAll();
+      return JSON.stringify(exportCollection(list, { articles: await articleIndex() }), null, 2);
+    }
+    case "import": {
+      const report = await importAnnotations(s, op.text);
+      for (const id of new Set((await s.listAll()).map((n) => n.articleId))) await changed(id);
+      return report;
+    }
+  }
+}
+
+export async function handleNotes(op: NotesOp, tabId: number | undefined): Promise<NotesResult<unknown>> {
+  try {
+    return { ok: true, value: await run(op, tabId) };
+  } catch (e) {
+    if (e instanceof NotesError) return { ok: false, code: e.code, message: e.message };
+    return { ok: false, code: "failed", message: (e as Error).message ?? String(e) };
+  }
+}

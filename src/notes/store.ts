@@ -1,0 +1,318 @@
+// The notes store: IndexedDB through idb, in the extension's origin (background and extension pages, never a
+// content script). No browser extension API here: the caller may pass the IDBFactory (tests use fake-indexeddb).
+//
+// Connections: when another connection asks for a newer version (an updated extension) or deletes the
+// database, this one closes at once so it never blocks it. The next call reopens: after a deletion that gives
+// a fresh database; after an upgrade by a newer version it fails with NotesError "outdated" (reload the page).
+// After close(), every call fails with NotesError "closed".
+// Like idb itself, this needs the IndexedDB globals (IDBKeyRange …): browsers have them; Node tests get them
+// from fake-indexeddb/auto.
+
+import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, wrap } from "idb";
+import type { TextTarget } from "../dataset/types";
+import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./schema";
+import { type SearchHit, type SearchOptions, searchNotes } from "./search";
+import { type NewNote, type Note, NotesError } from "./types";
+import { bodyProblem, newNoteProblem, noteProblem, targetProblem, urlProblem } from "./validate";
+
+export const DEFAULT_DB_NAME = "source-annotator-notes";
+
+export interface OpenOptions {
+  /** Defaults to the global indexedDB. */
+  factory?: IDBFactory;
+  /** Defaults to DEFAULT_DB_NAME. */
+  name?: string;
+  /** The clock for created/modified/deleted (tests). */
+  now?: () => Date;
+}
+
+export interface ImportResult {
+  added: number;
+  skippedDuplicates: number;
+}
+
+export interface NotesStore {
+  /** Writes a new note. Throws NotesError "invalid" (with the reason) or "quota". */
+  add(input: NewNote): Promise<Note>;
+  /** Replaces the body and sets `modified`. */
+  update(id: string, changes: { body: string }): Promise<Note>;
+  /**
+   * Moves a note to another passage, on `url` (re-attaching a note whose passage was not found, or the reader
+   * picking a new selection); sets `modified`.
+   */
+  retarget(id: string, target: TextTarget, url: string): Promise<Note>;
+  /** Soft delete: sets `deleted`; the note stays until purged. Removing a removed note changes nothing. */
+  remove(id: string): Promise<Note>;
+  /** Undoes remove(). */
+  restore(id: string): Promise<Note>;
+  /** Deletes for good the notes removed more than `olderThanMs` ago; returns how many. */
+  purgeDeleted(olderThanMs: number): Promise<number>;
+  /** The note, removed or not. */
+  get(id: string): Promise<Note | undefined>;
+  /** An article's notes (not removed) in reading order. */
+  listByArticle(articleId: string): Promise<Note[]>;
+  /** Every note (not removed), most recently modified first. */
+  listAll(): Promise<Note[]>;
+  search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
+  /**
+   * Writes complete notes (an import) in one transaction: all or nothing. With skipExisting (the default) a
+   * note whose id is already stored is skipped; without it, it replaces the stored one. A repeated id in `notes`
+   * is skipped either way.
+   */
+  importMany(notes: Note[], opts?: { skipExisting?: boolean }): Promise<ImportResult>;
+  close(): void;
+}
+
+/**
+ * idb's openDB with its upgrade callback, but on a given factory (openDB always uses the global indexedDB).
+ * A failing migration aborts the upgrade, so the database stays at its old version, data intact.
+ */
+function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase<NotesDB>> {
+  const request = factory.open(name, DB_VERSION);
+  let failure: unknown;
+  request.addEventListener("upgradeneeded", (event) => {
+    // The open request's transaction is the versionchange one; idb's types cannot tell.
+    const tx = wrap(request.transaction as IDBTransaction) as unknown as VersionChangeTx;
+    tx.done.catch(() => undefined); // an aborted upgrade is reported by the open request
+    migrate(wrap(request.result), event.oldVersion, tx).catch((e) => {
+      failure = e;
+      tx.abort();
+    });
+  });
+  return (wrap(request) as Promise<IDBPDatabase<NotesDB>>).catch((e) => {
+    throw failure ?? e;
+  });
+}
+
+const errorName = (e: unknown) => (typeof e === "object" && e !== null && "name" in e ? String(e.name) : "");
+
+/** Any failure as a NotesError; a full disk shows up as QuotaExceededError on the request or the transaction. */
+function toNotesError(e: unknown, txError?: unknown): NotesError {
+  if (e instanceof NotesError) return e;
+  if (errorName(e) === "QuotaExceededError" || errorName(txError) === "QuotaExceededError")
+    return new NotesError(
+      "quota",
+      "Your notes could not be saved: the browser has no storage space left for Source Annotator. Free some disk space or delete old notes, then try again.",
+      { cause: e },
+    );
+  if (errorName(e) === "VersionError")
+    return new NotesError(
+      "outdated",
+      "A newer version of Source Annotator has updated your notes. Reload this page to see them.",
+      { cause: e },
+    );
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new NotesError("failed", `The notes database failed (${detail}).`, { cause: e });
+}
+
+const notFound = (id: string) =>
+  new NotesError("not-found", `There is no note with id ${JSON.stringify(id)}.`);
+
+function invalid(problem: string | null): void {
+  if (problem) throw new NotesError("invalid", problem);
+}
+
+class IdbNotesStore implements NotesStore {
+  #db: Promise<IDBPDatabase<NotesDB>> | null = null;
+  #closed = false;
+
+  constructor(
+    private readonly factory: IDBFactory,
+    private readonly name: string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The open connection, opening it on first use and after a versionchange closed it. */
+  connection(): Promise<IDBPDatabase<NotesDB>> {
+    if (this.#closed) return Promise.reject(new NotesError("closed", "The notes store is closed."));
+    if (!this.#db) {
+      const opening = openDatabase(this.factory, this.name).then((db) => {
+        const drop = () => {
+          if (this.#db === opening) this.#db = null;
+        };
+        db.addEventListener("versionchange", () => {
+          db.close();
+          drop();
+        });
+        db.addEventListener("close", drop); // closed by the browser (storage cleared …)
+        return db;
+      });
+      opening.catch(() => {
+        if (this.#db === opening) this.#db = null; // retry on the next call
+      });
+      this.#db = opening;
+    }
+    return this.#db.catch((e) => Promise.reject(toNotesError(e)));
+  }
+
+  /**
+   * Runs `fn` in one transaction and resolves once it is committed. If `fn` throws, the transaction is aborted:
+   * nothing it wrote stays.
+   */
+  private async run<M extends IDBTransactionMode, T>(
+    mode: M,
+    fn: (store: IDBPObjectStore<NotesDB, [typeof STORE], typeof STORE, M>) => Promise<T>,
+  ): Promise<T> {
+    const db = await this.connection();
+    let tx: IDBPTransaction<NotesDB, [typeof STORE], M>;
+    try {
+      tx = db.transaction(STORE, mode);
+    } catch (e) {
+      throw this.#closed ? new NotesError("closed", "The notes store is closed.") : toNotesError(e);
+    }
+    try {
+      const [result] = await Promise.all([fn(tx.store), tx.done]);
+      return result;
+    } catch (e) {
+      try {
+        tx.abort();
+      } catch {
+        // already finished or aborted
+      }
+      throw toNotesError(e, tx.error);
+    }
+  }
+
+  /** Reads a note, lets `change` return its new version, writes it back, all in one transaction. */
+  private edit(id: string, change: (note: Note) => Note): Promise<Note> {
+    return this.run("readwrite", async (store) => {
+      const note = await store.get(id);
+      if (!note) throw notFound(id);
+      const next = change(note);
+      if (next !== note) await store.put(next);
+      return next;
+    });
+  }
+
+  async add(input: NewNote): Promise<Note> {
+    invalid(newNoteProblem(input));
+    const time = this.now().toISOString();
+    const { exact, prefix, suffix, start, end } = input.target;
+    const note: Note = {
+      id: crypto.randomUUID(),
+      articleId: input.articleId,
+      url: input.url,
+      target: { exact, prefix, suffix, start, end },
+      body: input.body,
+      created: time,
+      modified: time,
+      ...(input.attachedTo === undefined ? {} : { attachedTo: input.attachedTo }),
+    };
+    await this.run("readwrite", async (store) => store.add(note));
+    return note;
+  }
+
+  update(id: string, changes: { body: string }): Promise<Note> {
+    return this.edit(id, (note) => {
+      if (note.deleted) throw notFound(id);
+      invalid(bodyProblem(changes?.body));
+      return { ...note, body: changes.body, modified: this.now().toISOString() };
+    });
+  }
+
+  retarget(id: string, target: TextTarget, url: string): Promise<Note> {
+    return this.edit(id, (note) => {
+      if (note.deleted) throw notFound(id);
+      invalid(urlProblem(url) ?? targetProblem(target));
+      const { exact, prefix, suffix, start, end } = target;
+      return {
+        ...note,
+        url,
+        target: { exact, prefix, suffix, start, end },
+        modified: this.now().toISOString(),
+      };
+    });
+  }
+
+  remove(id: string): Promise<Note> {
+    return this.edit(id, (note) => (note.deleted ? note : { ...note, deleted: this.now().toISOString() }));
+  }
+
+  restore(id: string): Promise<Note> {
+    return this.edit(id, (note) => {
+      if (!note.deleted) return note;
+      const { deleted, ...rest } = note;
+      return rest;
+    });
+  }
+
+  purgeDeleted(olderThanMs: number): Promise<number> {
+    if (!Number.isFinite(olderThanMs) || olderThanMs < 0)
+      return Promise.reject(
+        new NotesError("invalid", "The age must be a number of milliseconds, 0 or more."),
+      );
+    const cutoff = new Date(this.now().getTime() - olderThanMs).toISOString();
+    return this.run("readwrite", async (store) => {
+      const ids = await store.index("deleted").getAllKeys(IDBKeyRange.upperBound(cutoff));
+      await Promise.all(ids.map((id) => store.delete(id)));
+      return ids.length;
+    });
+  }
+
+  get(id: string): Promise<Note | undefined> {
+    return this.run("readonly", (store) => store.get(id));
+  }
+
+  async listByArticle(articleId: string): Promise<Note[]> {
+    const range = IDBKeyRange.bound([articleId, 0], [articleId, Number.POSITIVE_INFINITY]);
+    const notes = await this.run("readonly", (store) => store.index("reading").getAll(range));
+    return notes.filter((n) => !n.deleted);
+  }
+
+  async listAll(): Promise<Note[]> {
+    const notes = await this.run("readonly", (store) => store.index("modified").getAll());
+    return notes.filter((n) => !n.deleted).reverse();
+  }
+
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+    const { articleId } = opts;
+    const notes = await this.run("readonly", (store) =>
+      articleId === undefined ? store.getAll() : store.index("articleId").getAll(articleId),
+    );
+    return searchNotes(
+      notes.filter((n) => !n.deleted),
+      query,
+      opts,
+    );
+  }
+
+  async importMany(notes: Note[], opts: { skipExisting?: boolean } = {}): Promise<ImportResult> {
+    if (!Array.isArray(notes)) throw new NotesError("invalid", "The notes to import must be a list.");
+    for (const [i, note] of notes.entries()) {
+      const problem = noteProblem(note);
+      if (problem) throw new NotesError("invalid", `Note ${i + 1} of ${notes.length}: ${problem}`);
+    }
+    const skipExisting = opts.skipExisting ?? true;
+    return this.run("readwrite", async (store) => {
+      const skip = new Set<string>(skipExisting ? await store.getAllKeys() : []);
+      const writes: Promise<unknown>[] = [];
+      // Every put is issued before the next await: a put that throws leaves no window for a partial commit.
+      // The puts already issued then fail with AbortError; Promise.all below may never see them, hence the catch.
+      for (const note of notes) {
+        if (skip.has(note.id)) continue;
+        skip.add(note.id);
+        const write = store.put(note);
+        write.catch(() => undefined);
+        writes.push(write);
+      }
+      await Promise.all(writes);
+      return { added: writes.length, skippedDuplicates: notes.length - writes.length };
+    });
+  }
+
+  close(): void {
+    this.#closed = true;
+    const db = this.#db;
+    this.#db = null;
+    db?.then((d) => d.close()).catch(() => undefined);
+  }
+}
+
+/** Opens (creating or upgrading as needed) the notes database. */
+export async function openNotes(opts: OpenOptions = {}): Promise<NotesStore> {
+  const factory = opts.factory ?? globalThis.indexedDB;
+  if (!factory) throw new NotesError("failed", "IndexedDB is not available here, so notes cannot be kept.");
+  const store = new IdbNotesStore(factory, opts.name ?? DEFAULT_DB_NAME, opts.now ?? (() => new Date()));
+  await store.connection();
+  return store;
+}

@@ -1,0 +1,243 @@
+// The reader's notes on this article, in the sidebar (an extension page: note bodies are never in the page).
+// Write (the passage comes as a draft from the page), list in reading order, edit, delete with undo, re-attach a
+// note whose passage is gone. Keys typed here stay in this frame: the page's shortcuts never see them.
+import { useEffect, useRef, useState } from "preact/hooks";
+import browser from "webextension-polyfill";
+import type { ContentRequest, NoteDraft, NotesOp, NotesResult, Status } from "../messages";
+import type { Note } from "../notes/types";
+
+const UNDO_MS = 8000;
+
+export async function notesOp<T>(op: NotesOp): Promise<NotesResult<T>> {
+  const r = (await browser.runtime.sendMessage({ type: "notes", op })) as NotesResult<T> | undefined;
+  return r ?? { ok: false, code: "failed", message: "The extension did not answer." };
+}
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+function Editor(props: {
+  quote: string;
+  initial?: string;
+  onSave: (body: string) => Promise<string | null>;
+  onCancel: () => void;
+}) {
+  const [body, setBody] = useState(props.initial ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => area.current?.focus(), []);
+  const save = async () => {
+    if (!body.trim()) return setError("Write something first.");
+    setSaving(true);
+    // On failure (a full disk, say) the text stays here, with the reason.
+    setError(await props.onSave(body));
+    setSaving(false);
+  };
+  return (
+    <form
+      class="editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <blockquote>{props.quote}</blockquote>
+      <label for="note-body" class="visually-hidden">
+        Your note
+      </label>
+      <textarea
+        id="note-body"
+        ref={area}
+        rows={5}
+        value={body}
+        data-testid="note-body"
+        onInput={(e) => setBody(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          } else if (e.key === "Escape") {
+            e.stopPropagation();
+            props.onCancel();
+          }
+        }}
+      />
+      {error && (
+        <p role="alert" class="error" data-testid="note-error">
+          {error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" disabled={saving} data-testid="note-save">
+          Save <kbd>Ctrl+Enter</kbd>
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function Notes(props: {
+  articleId: string;
+  status: Status;
+  toPage: (m: ContentRequest) => Promise<unknown>;
+}) {
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [orphaned, setOrphaned] = useState<string[]>(props.status.notes?.orphaned ?? []);
+  const [draft, setDraft] = useState<NoteDraft | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [undo, setUndo] = useState<Note | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const reload = async () => {
+    const r = await notesOp<Note[]>({ op: "list", articleId: props.articleId });
+    if (r.ok) setNotes(r.value);
+    else setMessage(r.message);
+    const s = (await props.toPage({ type: "status" })) as Status | null;
+    if (s?.notes) setOrphaned(s.notes.orphaned);
+  };
+  const fromHash = async () => {
+    const hash = location.hash.slice(1);
+    if (hash.startsWith("draft")) {
+      const r = await notesOp<NoteDraft | null>({ op: "take-draft" });
+      if (r.ok && r.value) setDraft(r.value);
+    } else if (hash.startsWith("note=")) {
+      document.getElementById(`note-${hash.slice(5)}`)?.scrollIntoView({ block: "center" });
+      (
+        document.querySelector(`#note-${CSS.escape(hash.slice(5))} .note-body`) as HTMLElement | null
+      )?.focus();
+    }
+  };
+  useEffect(() => {
+    void reload().then(fromHash);
+    const onHash = () => void fromHash();
+    const onMessage = (m: unknown) => {
+      if ((m as { type?: string })?.type === "notes-changed") void reload();
+      return undefined;
+    };
+    window.addEventListener("hashchange", onHash);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      window.removeEventListener("hashchange", onHash);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, []);
+
+  const remove = async (n: Note) => {
+    const r = await notesOp<Note>({ op: "remove", id: n.id });
+    if (!r.ok) return setMessage(r.message);
+    setUndo(n);
+    setTimeout(() => setUndo((u) => (u?.id === n.id ? null : u)), UNDO_MS);
+  };
+  const reattach = async (n: Note) => {
+    const sel = (await props.toPage({ type: "selection" })) as NoteDraft | null;
+    if (!sel) return setMessage("Select the passage in the article first, then choose Re-attach.");
+    const r = await notesOp<Note>({ op: "reattach", id: n.id, draft: sel });
+    setMessage(r.ok ? "Note re-attached." : r.message);
+  };
+
+  const placed = notes.filter((n) => !orphaned.includes(n.id));
+  const unplaced = notes.filter((n) => orphaned.includes(n.id));
+  const item = (n: Note, isUnplaced: boolean) => (
+    <li key={n.id} id={`note-${n.id}`} class="note" data-testid="note">
+      <blockquote>
+        {n.target.exact.length > 240 ? `${n.target.exact.slice(0, 237)}…` : n.target.exact}
+      </blockquote>
+      {editing === n.id ? (
+        <Editor
+          quote=""
+          initial={n.body}
+          onSave={async (body) => {
+            const r = await notesOp<Note>({ op: "update", id: n.id, body });
+            if (!r.ok) return r.message;
+            setEditing(null);
+            return null;
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <p class="note-body" tabIndex={-1} data-testid="note-text">
+          {n.body}
+        </p>
+      )}
+      <p class="muted">
+        Written {when(n.created)}
+        {n.modified !== n.created ? ` · edited ${when(n.modified)}` : ""}
+      </p>
+      <div class="row">
+        {!isUnplaced && (
+          <button
+            type="button"
+            class="link"
+            onClick={() => void props.toPage({ type: "reveal-note", id: n.id })}
+          >
+            Show
+          </button>
+        )}
+        <button type="button" class="link" onClick={() => setEditing(n.id)} data-testid="note-edit">
+          Edit
+        </button>
+        <button type="button" class="link" onClick={() => void remove(n)} data-testid="note-delete">
+          Delete
+        </button>
+        {isUnplaced && (
+          <button type="button" class="link" onClick={() => void reattach(n)} data-testid="note-reattach">
+            Re-attach to the selected text
+          </button>
+        )}
+      </div>
+    </li>
+  );
+
+  return (
+    <section aria-labelledby="notes-h" class="notes">
+      <h2 id="notes-h">Your notes ({notes.length})</h2>
+      <div aria-live="polite">
+        {message && <p class="muted">{message}</p>}
+        {undo && (
+          <p class="undo">
+            Note deleted.{" "}
+            <button
+              type="button"
+              class="link"
+              data-testid="note-undo"
+              onClick={async () => {
+                await notesOp({ op: "restore", id: undo.id });
+                setUndo(null);
+              }}
+            >
+              Undo
+            </button>
+          </p>
+        )}
+      </div>
+      {draft && (
+        <Editor
+          quote={draft.target.exact}
+          onSave={async (body) => {
+            const r = await notesOp<Note>({ op: "add", draft, body });
+            if (!r.ok) return r.code === "quota" ? `Not saved: ${r.message}` : r.message;
+            setDraft(null);
+            return null;
+          }}
+          onCancel={() => setDraft(null)}
+        />
+      )}
+      {notes.length === 0 && !draft && (
+        <p class="muted">Select text in the article and choose “Note” (or Alt+Shift+N) to write one.</p>
+      )}
+      <ol class="note-list">{placed.map((n) => item(n, false))}</ol>
+      {unplaced.length > 0 && (
+        <>
+          <h3>Notes whose passage is not on this page ({unplaced.length})</h3>
+          <ol class="note-list" data-testid="unplaced-notes">
+            {unplaced.map((n) => item(n, true))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

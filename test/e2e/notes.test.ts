@@ -1,0 +1,215 @@
+// End to end, Chromium and Firefox: writing a note on a selection, re-attaching it on every visit and on other
+// copies of the article, editing, deleting with undo, unplaced notes, and the privacy of note text.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
+import { type FixtureServer, startFixtureServer } from "./fixture-server";
+import { ARTIFACTS, articleRoutes, DIST } from "./helpers";
+
+const url = (articleId: string, variant = "canonical") =>
+  articleRoutes.find((r) => r.expect === articleId && r.variant === variant)?.url as string;
+const NYT = "nyt-libya-2011-07";
+const PASSAGE = "Reuters did not issue any immediate clarification.";
+const BODY = "Check whether Reuters ever ran a correction.\nSecond line of the note.";
+const SIDEBAR = "sidebar.html";
+
+/** Runs in the page: select the first occurrence of a text. */
+function select(text: string): boolean {
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    const i = n.textContent?.indexOf(text) ?? -1;
+    if (i < 0) continue;
+    const r = document.createRange();
+    r.setStart(n, i);
+    r.setEnd(n, i + text.length);
+    (n.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+    const sel = window.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(r);
+    document.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+    return true;
+  }
+  return false;
+}
+
+const noteHighlights = (tab: Tab) =>
+  tab.evaluate(() => {
+    const h = CSS.highlights.get("sa-note") as Highlight | undefined;
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+
+const sidebarNotes = (tab: Tab) =>
+  tab.inFrame(
+    SIDEBAR,
+    () => [...document.querySelectorAll("[data-testid=note-text]")].map((e) => e.textContent),
+    null,
+  );
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe.each([
+  ["chromium", () => chromiumDriver(DIST.chrome, server.proxyPort)],
+  ["firefox", () => firefoxDriver(DIST.firefoxE2e, server.proxyPort)],
+] as const)("%s", (name, launch) => {
+  let driver: Driver;
+  let tab: Tab;
+  beforeAll(async () => {
+    driver = await launch();
+    tab = await driver.newTab();
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it("writes a note on a selection: the Note button, the editor in the sidebar, Ctrl+Enter", async () => {
+    await tab.goto(url(NYT));
+    await tab.status();
+    expect(await tab.evaluate(() => (window as unknown as { __pageKeys?: number }).__pageKeys ?? 0)).toBe(0);
+    expect(await tab.evaluateWith(select, PASSAGE)).toBe(true);
+    await expect
+      .poll(() =>
+        tab.evaluate(() =>
+          Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(".note-button")),
+        ),
+      )
+      .toBe(true);
+    await tab.evaluate(() =>
+      (
+        document
+          .querySelector("source-annotator-ui")
+          ?.shadowRoot?.querySelector(".note-button") as HTMLElement
+      ).click(),
+    );
+    // The editor opens in the sidebar with the passage quoted; typing goes to it, not to the page.
+    await expect
+      .poll(() =>
+        tab
+          .inFrame(SIDEBAR, () => document.activeElement?.getAttribute("data-testid"), null)
+          .catch(() => null),
+      )
+      .toBe("note-body");
+    expect(
+      await tab.inFrame(SIDEBAR, () => document.querySelector(".editor blockquote")?.textContent, null),
+    ).toBe(PASSAGE);
+    await tab.type("Check whether Reuters ever ran a correction.");
+    await tab.inFrame(
+      SIDEBAR,
+      (rest) => {
+        const t = document.querySelector("[data-testid=note-body]") as HTMLTextAreaElement;
+        t.value += rest;
+        t.dispatchEvent(new Event("input", { bubbles: true }));
+      },
+      "\nSecond line of the note.",
+    );
+    await tab.press("Control+Enter");
+    await expect.poll(() => sidebarNotes(tab)).toEqual([BODY]);
+    expect(
+      await tab.evaluate(() => (window as unknown as { __pageKeys?: number }).__pageKeys ?? 0),
+      "the page saw none of the keys",
+    ).toBe(0);
+    await expect.poll(() => noteHighlights(tab)).toEqual([PASSAGE]);
+    await tab.screenshot(`${ARTIFACTS}/${name}-note.png`);
+  });
+
+  it("re-attaches the note on reload and on the article's print view and archive copy", async () => {
+    for (const variant of ["canonical", "print", "archive"]) {
+      await tab.goto(url(NYT, variant));
+      const s = await tab.status();
+      expect(s?.notes).toEqual({ anchored: 1, orphaned: [] });
+      expect(await noteHighlights(tab)).toEqual([PASSAGE]);
+    }
+  });
+
+  it("no page script can read the note: not in the document, not in any open shadow root, no notes database", async () => {
+    await tab.goto(url(NYT));
+    await tab.status();
+    await tab.message({ type: "sidebar", open: true });
+    await expect.poll(() => sidebarNotes(tab)).toEqual([BODY]);
+    const found = await tab.evaluateWith(async (needle) => {
+      const texts: string[] = [document.documentElement.outerHTML];
+      for (const el of document.querySelectorAll("*")) if (el.shadowRoot) texts.push(el.shadowRoot.innerHTML);
+      const dbs = (await indexedDB.databases?.()) ?? [];
+      return { inPage: texts.some((t) => t.includes(needle)), databases: dbs.map((d) => d.name) };
+    }, "ever ran a correction");
+    expect(found).toEqual({ inPage: false, databases: [] });
+  });
+
+  it("edits the note; deletes it and undoes the deletion", async () => {
+    await tab.inFrame(
+      SIDEBAR,
+      () => (document.querySelector("[data-testid=note-edit]") as HTMLElement).click(),
+      null,
+    );
+    await expect
+      .poll(() =>
+        tab.inFrame(SIDEBAR, () => Boolean(document.querySelector(".note [data-testid=note-body]")), null),
+      )
+      .toBe(true);
+    await tab.inFrame(
+      SIDEBAR,
+      () => {
+        const t = document.querySelector("[data-testid=note-body]") as HTMLTextAreaElement;
+        t.value = "Edited note.";
+        t.dispatchEvent(new Event("input", { bubbles: true }));
+      },
+      null,
+    );
+    await tab.inFrame(
+      SIDEBAR,
+      () => (document.querySelector("[data-testid=note-save]") as HTMLElement).click(),
+      null,
+    );
+    await expect.poll(() => sidebarNotes(tab)).toEqual(["Edited note."]);
+    expect(
+      await tab.inFrame(SIDEBAR, () => document.querySelector(".note .muted")?.textContent, null),
+    ).toMatch(/edited/);
+    await tab.inFrame(
+      SIDEBAR,
+      () => (document.querySelector("[data-testid=note-delete]") as HTMLElement).click(),
+      null,
+    );
+    await expect.poll(() => sidebarNotes(tab)).toEqual([]);
+    await expect.poll(() => noteHighlights(tab)).toEqual([]);
+    await tab.inFrame(
+      SIDEBAR,
+      () => (document.querySelector("[data-testid=note-undo]") as HTMLElement).click(),
+      null,
+    );
+    await expect.poll(() => sidebarNotes(tab)).toEqual(["Edited note."]);
+    await expect.poll(() => noteHighlights(tab)).toEqual([PASSAGE]);
+  });
+
+  it("a note whose passage is gone is listed as unplaced, kept, and can be re-attached to a new selection", async () => {
+    // The site rewrites the sentence the note is on.
+    await tab.evaluateWith((p) => {
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode())
+        if (n.textContent?.includes(p)) n.textContent = "Reuters later published a short note.";
+    }, PASSAGE);
+    await expect.poll(async () => (await tab.status())?.notes?.orphaned.length, { timeout: 5000 }).toBe(1);
+    await tab.message({ type: "sidebar", open: false });
+    await tab.message({ type: "sidebar", open: true });
+    await expect
+      .poll(() =>
+        tab.inFrame(
+          SIDEBAR,
+          () => document.querySelectorAll("[data-testid=unplaced-notes] [data-testid=note]").length,
+          null,
+        ),
+      )
+      .toBe(1);
+    expect(await tab.evaluateWith(select, "Reuters later published a short note.")).toBe(true);
+    await tab.inFrame(
+      SIDEBAR,
+      () => (document.querySelector("[data-testid=note-reattach]") as HTMLElement).click(),
+      null,
+    );
+    await expect.poll(async () => (await tab.status())?.notes).toEqual({ anchored: 1, orphaned: [] });
+    expect(await noteHighlights(tab)).toEqual(["Reuters later published a short note."]);
+  });
+});
