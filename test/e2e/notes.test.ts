@@ -133,7 +133,7 @@ describe.each([
     const found = await tab.evaluateWith(async (needle) => {
       const texts: string[] = [document.documentElement.outerHTML];
       for (const el of document.querySelectorAll("*")) if (el.shadowRoot) texts.push(el.shadowRoot.innerHTML);
-      const dbs = (await indexedDB.databases?.()) ?? [];
+      const dbs = indexedDB.databases ? await indexedDB.databases() : [];
       return { inPage: texts.some((t) => t.includes(needle)), databases: dbs.map((d) => d.name) };
     }, "ever ran a correction");
     expect(found).toEqual({ inPage: false, databases: [] });
