@@ -82,8 +82,8 @@ describe.each([
       (
         document
           .querySelector("source-annotator-ui")
-          ?.shadowRoot?.querySelector(".note-button") as HTMLElement
-      ).click(),
+          ?.shadowRoot?.querySelector(".note-button") as HTMLElement | null
+      )?.click(),
     );
     // The editor opens in the sidebar with the passage quoted; typing goes to it, not to the page.
     await expect
