@@ -58,8 +58,12 @@ async function poll(get: () => Promise<Status | null>, timeoutMs: number): Promi
 
 // ---- Chromium ------------------------------------------------------------------------------------------
 
-export async function chromiumDriver(extensionDir: string, proxyPort: number): Promise<Driver> {
-  const session: ChromiumSession = await launchChromium({ extensionDir, proxyPort });
+export async function chromiumDriver(
+  extensionDir: string,
+  proxyPort: number,
+  userDataDir?: string,
+): Promise<Driver> {
+  const session: ChromiumSession = await launchChromium({ extensionDir, proxyPort, userDataDir });
   const { worker, extensionId } = await getExtensionWorker(session.context);
   const tabIdOf = async (p: PwPage) => {
     await p.bringToFront();

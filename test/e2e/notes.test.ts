@@ -1,5 +1,8 @@
 // End to end, Chromium and Firefox: writing a note on a selection, re-attaching it on every visit and on other
 // copies of the article, editing, deleting with undo, unplaced notes, and the privacy of note text.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
@@ -184,8 +187,50 @@ describe.each([
     await expect.poll(() => noteHighlights(tab)).toEqual([PASSAGE]);
   });
 
+  it("writes a note from a card: the passage of the attribution, attached to it", async () => {
+    await tab.goto(url("csm-libya-2011-04-01"));
+    await tab.status();
+    await tab.message({ type: "sidebar", open: false });
+    const targetId = "csm-libya-2011-04-01/a03";
+    await tab.message({ type: "reveal", targetId });
+    await expect
+      .poll(() =>
+        tab.evaluate(() =>
+          Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(".add-note")),
+        ),
+      )
+      .toBe(true);
+    await tab.evaluate(() =>
+      (
+        document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(".add-note") as HTMLElement
+      ).click(),
+    );
+    await expect
+      .poll(() =>
+        tab
+          .inFrame(SIDEBAR, () => document.querySelector(".editor blockquote")?.textContent ?? null, null)
+          .catch(() => null),
+      )
+      .toMatch(/^that the Qaddafi brigades/);
+    await tab.type("The same terms as in July?");
+    await tab.press("Control+Enter");
+    await expect.poll(() => sidebarNotes(tab)).toEqual(["The same terms as in July?"]);
+    const stored = await tab.inFrame(
+      SIDEBAR,
+      async () =>
+        (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({
+          type: "notes",
+          op: { op: "list", articleId: "csm-libya-2011-04-01" },
+        })) as { value: { attachedTo?: string }[] },
+      null,
+    );
+    expect(stored.value.map((n) => n.attachedTo)).toEqual([targetId]);
+  });
+
   it("a note whose passage is gone is listed as unplaced, kept, and can be re-attached to a new selection", async () => {
     // The site rewrites the sentence the note is on.
+    await tab.goto(url(NYT));
+    await tab.status();
     await tab.evaluateWith((p) => {
       const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = w.nextNode(); n; n = w.nextNode())
@@ -211,5 +256,54 @@ describe.each([
     );
     await expect.poll(async () => (await tab.status())?.notes).toEqual({ anchored: 1, orphaned: [] });
     expect(await noteHighlights(tab)).toEqual(["Reuters later published a short note."]);
+  });
+});
+
+describe("chromium: notes survive closing and reopening the browser profile", () => {
+  // Firefox installs the extension as a temporary add-on, which the browser removes when it closes: a restart
+  // there would test the test harness, not the extension.
+  it("a note written before a restart is there after it", async () => {
+    const profile = mkdtempSync(join(tmpdir(), "sa-profile-"));
+    try {
+      let d = await chromiumDriver(DIST.chrome, server.proxyPort, profile);
+      let t = await d.newTab();
+      await t.goto(url(NYT));
+      await t.status();
+      await t.evaluateWith(select, PASSAGE);
+      await expect
+        .poll(() =>
+          t.evaluate(() =>
+            Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(".note-button")),
+          ),
+        )
+        .toBe(true);
+      await t.evaluate(() =>
+        (
+          document
+            .querySelector("source-annotator-ui")
+            ?.shadowRoot?.querySelector(".note-button") as HTMLElement
+        ).click(),
+      );
+      await expect
+        .poll(() =>
+          t
+            .inFrame(SIDEBAR, () => document.activeElement?.getAttribute("data-testid"), null)
+            .catch(() => null),
+        )
+        .toBe("note-body");
+      await t.type("Kept across a restart.");
+      await t.press("Control+Enter");
+      await expect.poll(() => sidebarNotes(t)).toEqual(["Kept across a restart."]);
+      await d.close();
+      d = await chromiumDriver(DIST.chrome, server.proxyPort, profile);
+      t = await d.newTab();
+      await t.goto(url(NYT));
+      expect((await t.status())?.notes).toEqual({ anchored: 1, orphaned: [] });
+      await t.message({ type: "sidebar", open: true });
+      await expect.poll(() => sidebarNotes(t)).toEqual(["Kept across a restart."]);
+      await d.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });
