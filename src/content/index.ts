@@ -32,7 +32,10 @@ declare global {
   }
 }
 
+const STARTED = performance.now();
+const timings: NonNullable<Status["timings"]> = {};
 const status: Status = {
+  timings,
   articleId: null,
   matchedBy: null,
   score: 0,
@@ -112,6 +115,7 @@ async function recognise(): Promise<void> {
 /** Anchor the dataset's targets and the reader's notes in one pass over the page's text, and paint them. */
 function anchorAndPaint(): void {
   if (!payload || !document.body) return;
+  const t0 = performance.now();
   const noteTargets = notes.map((n) => ({ id: `note:${n.id}`, kind: "note" as const, target: n.target }));
   const all = [...payload.targets, ...noteTargets];
   const { anchored, orphaned } = anchorAll(document.body, all);
@@ -128,6 +132,7 @@ function anchorAndPaint(): void {
     orphaned: orphaned.filter((id) => id.startsWith("note:")).map((id) => id.slice(5)),
   };
   applyVisibility();
+  timings.anchorMs = performance.now() - t0;
   if (!ui) {
     ui = new PageUi({ reveal: (id) => void reveal(id), addNote: (id) => void draftFor(id) });
     listenForPointer();
@@ -350,6 +355,9 @@ async function start(): Promise<void> {
   status.article = payload.article;
   status.counts = payload.counts;
   await loadSettings();
+  requestAnimationFrame(() => {
+    timings.paintedMs = performance.now() - STARTED;
+  });
   anchorAndPaint();
 }
 
@@ -359,7 +367,11 @@ if (!window.__sourceAnnotatorLoaded) {
   api.storage.onChanged.addListener((changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     if (area !== "local" || !changes.settings) return;
     visibility = visibilityFor(changes.settings.newValue as Settings | undefined, location.hostname);
+    const t0 = performance.now();
     applyVisibility();
+    requestAnimationFrame(() => {
+      timings.toggleMs = performance.now() - t0;
+    });
   });
   void start()
     .catch(() => undefined)

@@ -1,0 +1,1 @@
+// Baseline: a content script that does nothing.

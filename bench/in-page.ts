@@ -1,0 +1,49 @@
+// Injected into a page by the benchmark: times anchoring against its baselines in the page's own document.
+import { toRange } from "dom-anchor-text-quote";
+import { anchorAll } from "../src/anchoring/dom";
+import type { TextTarget } from "../src/dataset/types";
+
+/** Run `fn` until at least `minMs` have passed (a single run can be below the timer's resolution); ms per run. */
+function timed(fn: () => void, minMs = 30): number {
+  let n = 0;
+  const t0 = performance.now();
+  do {
+    fn();
+    n++;
+  } while (performance.now() - t0 < minMs);
+  return (performance.now() - t0) / n;
+}
+
+function walk(): number {
+  let chars = 0;
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) chars += (n as Text).length;
+  return chars;
+}
+
+(globalThis as unknown as { __bench: unknown }).__bench = {
+  run(targets: { id: string; target: TextTarget }[]) {
+    let anchored = 0;
+    let peerFound = 0;
+    const result = {
+      treeWalkerMs: timed(() => walk()),
+      anchorAllMs: timed(() => {
+        anchored = anchorAll(document.body, targets).anchored.length;
+      }),
+      peerMs: timed(() => {
+        peerFound = 0;
+        for (const t of targets)
+          if (
+            toRange(document.body, {
+              exact: t.target.exact,
+              prefix: t.target.prefix,
+              suffix: t.target.suffix,
+            })
+          )
+            peerFound++;
+      }, 10),
+      textChars: walk(),
+    };
+    return { ...result, anchored, peerFound, targets: targets.length };
+  },
+};
