@@ -24,6 +24,15 @@ const stat = (xs: number[]): Stat => {
 const fmt = (s: Stat, unit = "ms") =>
   `${s.median.toFixed(2)} ${unit} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 
+/** A seeded pseudo-random generator (a linear congruential one is plenty for filler text). */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 48271) % 2147483647;
+    return s / 2147483647;
+  };
+}
+
 const routes = loadRoutes();
 const article = (id: string) =>
   routes.find((r) => r.expect === id && r.variant === "canonical") as FixtureRoute;
@@ -37,8 +46,7 @@ function bigPage(r: FixtureRoute): FixtureRoute & { html: string } {
     "the council said on Monday that rebels in the east would hold talks with officials while the fighting went on near the coast and residents fled".split(
       " ",
     );
-  let seed = 7;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rand = lcg(7);
   const para = (n: number) =>
     Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(" ");
   let extra = "";
@@ -275,8 +283,7 @@ async function main() {
 
   // Recognition against an index of 10,000 generated articles on a 50 KB page (Node, the same code).
   {
-    let seed = 1;
-    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const rand = lcg(1);
     const vocab = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
     const words = (n: number) =>
       Array.from({ length: n }, () => vocab[Math.floor(rand() * vocab.length)]).join(" ");
