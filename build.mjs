@@ -80,6 +80,13 @@ async function bundle(outdir, e2eHooks) {
     define: { __E2E__: String(e2eHooks) },
     outdir,
   });
+  // The article part of the content script, imported by it on a recognised article only.
+  await esbuild.build({
+    ...common,
+    entryPoints: { article: "src/content/article.ts" },
+    format: "esm",
+    outdir,
+  });
 }
 
 // 3. One folder per browser.

@@ -1,30 +1,22 @@
-// The content script: recognise the page, anchor the article's targets, paint them, answer `status`.
-// On a page that is not a known article it asks the background once by URL, once by a bounded text sample,
-// and stops. It reads no layout and never touches the page's DOM text.
-import { anchorAll, describeRange } from "../anchoring/dom";
-import type { TextTarget } from "../dataset/types";
+// The content script's first part, on every page of the declared sites: answer `status`, recognise the page —
+// by its address, else by a bounded sample of its text — and, only on a known article, load the article part
+// (article.ts). On any other page that is all it does. It reads no layout and never touches the page's DOM text.
 import {
-  type ArticlePayload,
   type ContentRequest,
-  type HighlightKind,
   isContentRequest,
-  type NoteDraft,
   type RecogniseSampleReply,
   type RecogniseUrlReply,
-  type Settings,
   type Status,
-  type Visibility,
   visibilityFor,
 } from "../messages";
-import { pageSample } from "../recognition/index";
-import type { CardView } from "../views";
+import { MAX_PAGE_CHARS, pageSample } from "../recognition/index";
 import { api } from "./api";
-import { Painter, supported } from "./paint";
-import { PageUi } from "./ui";
+import type { ArticleHandle } from "./article";
 
-/** Past this many characters of page text the script gives up and says so (a 5 MB text page, say). */
-const MAX_TEXT = 3_000_000;
 const REANCHOR_DEBOUNCE_MS = 300;
+/** Text added by the page since the last look that makes it worth recognising again (late-loading articles). */
+const RECHECK_CHARS = 500;
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "TEXTAREA"]);
 
 declare global {
   interface Window {
@@ -43,32 +35,24 @@ const status: Status = {
   orphaned: [],
   highlightsVisible: false,
 };
-let payload: ArticlePayload | null = null;
-let visibility: Visibility = visibilityFor(undefined, location.hostname);
-const painter = new Painter(document);
-let anchors: { id: string; kind: HighlightKind; range: Range }[] = [];
-let ui: PageUi | null = null;
-const cards = new Map<string, Promise<CardView | null>>();
+let article: ArticleHandle | null = null;
 
 function onMessage(
   message: unknown,
   sender: chrome.runtime.MessageSender,
-  reply: (r: Status) => void,
-): boolean | undefined {
+  reply: (r: unknown) => void,
+): undefined {
   // Only our own extension talks to us: pages cannot reach runtime.onMessage, and other extensions have other ids.
   if (sender.id !== api.runtime.id || !isContentRequest(message)) return undefined;
   const m: ContentRequest = message;
-  if (m.type === "status") reply({ ...status, visibility, host: location.hostname });
-  else if (m.type === "reveal") void reveal(m.targetId);
-  else if (m.type === "reveal-note") void reveal(`note:${m.id}`);
-  else if (m.type === "sidebar" && ui)
-    ui.toggleSidebar(m.open, m.view === "notes" ? `draft-${Date.now()}` : undefined);
-  else if (m.type === "notes-changed" && m.articleId === payload?.article.id)
-    void loadNotes().then(anchorAndPaint);
-  else if (m.type === "selection") {
-    reply(selectionDraft() as never);
-    return undefined;
-  }
+  if (m.type === "status")
+    reply({
+      ...status,
+      visibility: visibilityFor(undefined, location.hostname),
+      ...article?.status(),
+      host: location.hostname,
+    });
+  else article?.onMessage(m, reply);
   return undefined;
 }
 
@@ -80,11 +64,30 @@ async function send<T>(message: unknown): Promise<T | null> {
   }
 }
 
-function pageText(): string | null {
+/**
+ * The page's text, up to MAX_PAGE_CHARS: text nodes in document order, scripts and styles left out, stopping
+ * early on a huge page instead of building its whole text (no layout is read).
+ */
+function pageText(): { text: string; truncated: boolean } | null {
   const body = document.body;
   if (!body) return null;
-  const text = body.textContent ?? "";
-  return text;
+  const parts: string[] = [];
+  let length = 0;
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (n) =>
+      n.nodeType === 1
+        ? SKIP.has((n as Element).tagName.toUpperCase())
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = (n as Text).data;
+    parts.push(t);
+    length += t.length + 1;
+    if (length > MAX_PAGE_CHARS) return { text: parts.join(" "), truncated: true };
+  }
+  return { text: parts.join(" "), truncated: false };
 }
 
 async function recognise(): Promise<void> {
@@ -94,246 +97,58 @@ async function recognise(): Promise<void> {
     Object.assign(status, { articleId: byUrl.articleId, matchedBy: "url", score: 1 });
     return;
   }
-  const text = pageText();
-  if (text === null) {
+  const page = pageText();
+  if (page === null) {
     status.note = "no body";
     return;
   }
-  if (text.length > MAX_TEXT) {
-    status.note = `page too large (${text.length} characters): not analysed`;
-    return;
-  }
+  if (page.truncated)
+    status.note = `page text over ${MAX_PAGE_CHARS} characters: only the beginning was compared`;
   const reply = await send<RecogniseSampleReply>({
     type: "recognise-sample",
-    sample: pageSample(text, byUrl.sampleParams),
+    sample: pageSample(page.text, byUrl.sampleParams),
   });
   if (!reply) return;
   status.score = reply.score;
   if (reply.articleId) Object.assign(status, { articleId: reply.articleId, matchedBy: "fingerprint" });
 }
 
-/** Anchor the dataset's targets and the reader's notes in one pass over the page's text, and paint them. */
-function anchorAndPaint(): void {
-  if (!payload || !document.body) return;
-  const t0 = performance.now();
-  const noteTargets = notes.map((n) => ({ id: `note:${n.id}`, kind: "note" as const, target: n.target }));
-  const all = [...payload.targets, ...noteTargets];
-  const { anchored, orphaned } = anchorAll(document.body, all);
-  const kindOf = new Map(all.map((t) => [t.id, t.kind]));
-  painter.clear();
-  const byKind = new Map<HighlightKind, Range[]>();
-  anchors = anchored.map((a) => ({ id: a.id, kind: kindOf.get(a.id) as HighlightKind, range: a.range }));
-  for (const a of anchors) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a.range]);
-  for (const [kind, ranges] of byKind) painter.set(kind, ranges);
-  status.anchored = anchors.filter((a) => a.kind !== "note").length;
-  status.orphaned = orphaned.filter((id) => !id.startsWith("note:"));
-  status.notes = {
-    anchored: anchors.length - status.anchored,
-    orphaned: orphaned.filter((id) => id.startsWith("note:")).map((id) => id.slice(5)),
-  };
-  applyVisibility();
-  timings.anchorMs = performance.now() - t0;
-  if (!ui) {
-    ui = new PageUi({ reveal: (id) => void reveal(id), addNote: (id) => void draftFor(id) });
-    listenForPointer();
-    listenForSelection();
-  }
-  ui.showLauncher(true);
+async function start(): Promise<void> {
+  if (!status.articleId) await recognise();
+  if (!status.articleId || article) return;
+  const mod = (await import(api.runtime.getURL("article.js"))) as typeof import("./article");
+  article = await mod.startArticle({ status, timings, started: STARTED, send });
 }
 
-// ---- notes: where they are (never what they say), and new passages for them -----------------------------
-
-let notes: { id: string; target: TextTarget }[] = [];
-
-async function loadNotes(): Promise<void> {
-  if (!payload) return;
-  notes = (await send<typeof notes>({ type: "note-anchors", articleId: payload.article.id })) ?? [];
-}
-
-/** The reader's selection in the page as a note draft, or null. */
-function selectionDraft(attachedTo?: string, range?: Range): NoteDraft | null {
-  const sel = window.getSelection();
-  const r = range ?? (sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null);
-  if (
-    !payload ||
-    !r ||
-    !document.body?.contains(r.commonAncestorContainer) ||
-    ui?.contains(r.commonAncestorContainer as never)
-  )
-    return null;
-  const target = describeRange(document.body, r);
-  if (!target.exact.trim()) return null;
-  return { articleId: payload.article.id, url: location.href, target, ...(attachedTo ? { attachedTo } : {}) };
-}
-
-/** Hand a passage to the background, which opens the sidebar's note editor on it. */
-async function draftFor(targetId?: string): Promise<void> {
-  const anchor = targetId ? anchors.find((a) => a.id === targetId) : undefined;
-  const draft = selectionDraft(targetId, anchor?.range);
-  if (draft) await send({ type: "note-draft", draft });
-}
-
-function listenForSelection(): void {
-  const update = () => {
-    const sel = window.getSelection();
-    const range = sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
-    if (!range || !selectionDraft()) return ui?.showNoteButton(null);
-    const rects = range.getClientRects();
-    ui?.showNoteButton(rects[rects.length - 1] ?? null, () => {
-      void draftFor();
-      ui?.showNoteButton(null);
-    });
-  };
-  document.addEventListener("mouseup", () => setTimeout(update, 0));
-  document.addEventListener("keyup", (e) => e.shiftKey && update());
-  document.addEventListener(
-    "selectionchange",
-    () => window.getSelection()?.isCollapsed && ui?.showNoteButton(null),
-  );
-}
-
-// ---- cards: hover, click, and the sidebar's reveal ------------------------------------------------------
-
-function card(targetId: string): Promise<CardView | null> {
-  let c = cards.get(targetId);
-  if (!c && payload) {
-    c = send<CardView>({ type: "card", articleId: payload.article.id, targetId });
-    cards.set(targetId, c);
-  }
-  return c ?? Promise.resolve(null);
-}
-
-const ATTRIBUTION_FIRST: Record<HighlightKind, number> = {
-  note: 0,
-  named: 1,
-  anonymous: 1,
-  secondhand: 1,
-  crossref: 2,
-};
-
-/** The visible highlight under a point: the text position there, then the ranges that hold it. */
-function hitTest(x: number, y: number): (typeof anchors)[number] | null {
-  const doc = document as Document & {
-    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
-  };
-  let node: Node | null = null;
-  let offset = 0;
-  const pos = doc.caretPositionFromPoint?.(x, y);
-  if (pos) ({ offsetNode: node, offset } = pos);
-  else {
-    const r = document.caretRangeFromPoint?.(x, y);
-    if (r) ({ startContainer: node, startOffset: offset } = r);
-  }
-  if (!node) return null;
-  const hits = anchors.filter((a) => {
-    if (!(visibility.all && visibility.kinds[a.kind])) return false;
-    try {
-      if (!a.range.isPointInRange(node as Node, offset)) return false;
-    } catch {
-      return false;
-    }
-    return [...a.range.getClientRects()].some(
-      (r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1,
-    );
-  });
-  hits.sort(
-    (a, b) =>
-      ATTRIBUTION_FIRST[a.kind] - ATTRIBUTION_FIRST[b.kind] ||
-      a.range.toString().length - b.range.toString().length,
-  );
-  return hits[0] ?? null;
-}
-
-async function openCard(a: (typeof anchors)[number], focus: boolean): Promise<void> {
-  // A note's text is shown only in the sidebar (an extension page), never in the page.
-  if (a.kind === "note") {
-    if (focus) ui?.toggleSidebar(true, `note=${a.id.slice(5)}`);
-    return;
-  }
-  const view = await card(a.id);
-  if (view && ui) ui.showCard(view, a.range.getClientRects(), { focus });
-}
-
-function listenForPointer(): void {
-  let frame = 0;
-  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let pinned = false;
-  let under: string | null = null;
-  document.addEventListener(
-    "pointermove",
-    (e) => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        if (ui?.contains(e.target)) {
-          clearTimeout(closeTimer);
-          return;
-        }
-        const hit = hitTest(e.clientX, e.clientY);
-        if (hit?.id === under) return;
-        under = hit?.id ?? null;
-        clearTimeout(hoverTimer);
-        if (hit) {
-          clearTimeout(closeTimer);
-          // Hover intent: quick passes over several highlights open nothing, and never stack cards.
-          hoverTimer = setTimeout(() => void openCard(hit, false).then(() => (pinned = false)), 250);
-        } else if (!pinned) {
-          closeTimer = setTimeout(() => ui?.closeCard(), 400);
-        }
-      });
-    },
-    { passive: true },
-  );
-  document.addEventListener("click", (e) => {
-    if (ui?.contains(e.target)) return;
-    const hit = hitTest(e.clientX, e.clientY);
-    if (hit && !window.getSelection()?.toString()) {
-      pinned = true;
-      void openCard(hit, true);
-    } else if (!hit) {
-      pinned = false;
-      ui?.closeCard();
-    }
-  });
-}
-
-async function reveal(targetId: string): Promise<void> {
-  const a = anchors.find((x) => x.id === targetId);
-  if (!a) return;
-  const el = a.range.startContainer.parentElement;
-  el?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
-  painter.flash(a.range);
-  if (a.kind === "note") ui?.toggleSidebar(true, `note=${a.id.slice(5)}`);
-  else await openCard(a, true);
-}
-
-function applyVisibility(): void {
-  if (!payload) return;
-  painter.apply(visibility);
-  status.highlightsVisible =
-    visibility.all && Object.values(visibility.kinds).some(Boolean) && status.anchored > 0;
-}
-
-async function loadSettings(): Promise<void> {
-  const got = (await api.storage.local.get("settings").catch(() => ({}))) as { settings?: Settings };
-  visibility = visibilityFor(got.settings, location.hostname);
-}
-
-/** Late and changing content: recognise or re-anchor after the page settles, debounced. */
+/**
+ * Late and changing content: on an article, anchor again after the page settles (debounced); elsewhere,
+ * recognise again only once enough text has arrived, so a page that keeps mutating costs next to nothing.
+ */
 function watch(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let added = 0;
   let running = false;
   const observer = new MutationObserver((records) => {
-    // Our own style element changing is not the page changing.
-    if (records.every((r) => (r.target as Element).closest?.("[data-sa-ignore]"))) return;
+    for (const r of records) {
+      if ((r.target as Element).closest?.("[data-sa-ignore]")) continue;
+      for (const n of r.addedNodes)
+        added +=
+          n.nodeType === 3
+            ? (n as Text).length
+            : n.nodeType === 1 && !SKIP.has((n as Element).tagName)
+              ? Math.min(RECHECK_CHARS, n.textContent?.length ?? 0)
+              : 0;
+      if (r.type === "characterData") added += 1;
+    }
+    if (!article && added < RECHECK_CHARS) return;
     clearTimeout(timer);
     timer = setTimeout(async () => {
       if (running) return;
       running = true;
+      added = 0;
       try {
-        if (!status.articleId) await start();
-        else anchorAndPaint();
+        if (article) article.reanchor();
+        else await start();
       } finally {
         running = false;
       }
@@ -342,37 +157,9 @@ function watch(): void {
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 }
 
-async function start(): Promise<void> {
-  if (!status.articleId) await recognise();
-  if (!status.articleId || payload) return;
-  if (!supported()) {
-    status.note = "this browser cannot paint highlights (CSS Custom Highlight API missing)";
-    return;
-  }
-  payload = await send<ArticlePayload>({ type: "article", id: status.articleId });
-  if (!payload) return;
-  await loadNotes();
-  status.article = payload.article;
-  status.counts = payload.counts;
-  await loadSettings();
-  requestAnimationFrame(() => {
-    timings.paintedMs = performance.now() - STARTED;
-  });
-  anchorAndPaint();
-}
-
 if (!window.__sourceAnnotatorLoaded) {
   window.__sourceAnnotatorLoaded = true;
   api.runtime.onMessage.addListener(onMessage);
-  api.storage.onChanged.addListener((changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area !== "local" || !changes.settings) return;
-    visibility = visibilityFor(changes.settings.newValue as Settings | undefined, location.hostname);
-    const t0 = performance.now();
-    applyVisibility();
-    requestAnimationFrame(() => {
-      timings.toggleMs = performance.now() - t0;
-    });
-  });
   void start()
     .catch(() => undefined)
     .then(() => {

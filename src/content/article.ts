@@ -1,0 +1,294 @@
+// The article part of the content script, loaded only on a recognised article: anchoring, painting, cards,
+// the sidebar frame, notes. Pages that are not known articles never load or compile any of it.
+import { anchorAll, describeRange } from "../anchoring/dom";
+import type { TextTarget } from "../dataset/types";
+import {
+  type ArticlePayload,
+  type ContentRequest,
+  type HighlightKind,
+  type NoteDraft,
+  type Settings,
+  type Status,
+  type Visibility,
+  visibilityFor,
+} from "../messages";
+import type { CardView } from "../views";
+import { api } from "./api";
+import { Painter, supported } from "./paint";
+import { PageUi } from "./ui";
+
+export interface Loader {
+  status: Status;
+  timings: NonNullable<Status["timings"]>;
+  /** performance.now() when the content script started. */
+  started: number;
+  send<T>(message: unknown): Promise<T | null>;
+}
+
+export interface ArticleHandle {
+  /** What the article part adds to the status. */
+  status(): Partial<Status>;
+  /** Handle a request the loader does not; `reply` answers it. */
+  onMessage(m: ContentRequest, reply: (r: unknown) => void): void;
+  /** The page changed: anchor again. */
+  reanchor(): void;
+}
+
+let status: Status;
+let timings: Loader["timings"];
+let send: Loader["send"];
+let payload: ArticlePayload | null = null;
+let visibility: Visibility = visibilityFor(undefined, location.hostname);
+const painter = new Painter(document);
+let anchors: { id: string; kind: HighlightKind; range: Range }[] = [];
+let ui: PageUi | null = null;
+const cards = new Map<string, Promise<CardView | null>>();
+
+/** Anchor the dataset's targets and the reader's notes in one pass over the page's text, and paint them. */
+function anchorAndPaint(): void {
+  if (!payload || !document.body) return;
+  const t0 = performance.now();
+  const noteTargets = notes.map((n) => ({ id: `note:${n.id}`, kind: "note" as const, target: n.target }));
+  const all = [...payload.targets, ...noteTargets];
+  const { anchored, orphaned } = anchorAll(document.body, all);
+  const kindOf = new Map(all.map((t) => [t.id, t.kind]));
+  painter.clear();
+  const byKind = new Map<HighlightKind, Range[]>();
+  anchors = anchored.map((a) => ({ id: a.id, kind: kindOf.get(a.id) as HighlightKind, range: a.range }));
+  for (const a of anchors) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a.range]);
+  for (const [kind, ranges] of byKind) painter.set(kind, ranges);
+  status.anchored = anchors.filter((a) => a.kind !== "note").length;
+  status.orphaned = orphaned.filter((id) => !id.startsWith("note:"));
+  status.notes = {
+    anchored: anchors.length - status.anchored,
+    orphaned: orphaned.filter((id) => id.startsWith("note:")).map((id) => id.slice(5)),
+  };
+  applyVisibility();
+  timings.anchorMs = performance.now() - t0;
+  if (!ui) {
+    ui = new PageUi({ reveal: (id) => void reveal(id), addNote: (id) => void draftFor(id) });
+    listenForPointer();
+    listenForSelection();
+  }
+  ui.showLauncher(true);
+}
+
+// ---- notes: where they are (never what they say), and new passages for them -----------------------------
+
+let notes: { id: string; target: TextTarget }[] = [];
+
+async function loadNotes(): Promise<void> {
+  if (!payload) return;
+  notes = (await send<typeof notes>({ type: "note-anchors", articleId: payload.article.id })) ?? [];
+}
+
+/** The reader's selection in the page as a note draft, or null. */
+function selectionDraft(attachedTo?: string, range?: Range): NoteDraft | null {
+  const sel = window.getSelection();
+  const r = range ?? (sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null);
+  if (
+    !payload ||
+    !r ||
+    !document.body?.contains(r.commonAncestorContainer) ||
+    ui?.contains(r.commonAncestorContainer as never)
+  )
+    return null;
+  const target = describeRange(document.body, r);
+  if (!target.exact.trim()) return null;
+  return { articleId: payload.article.id, url: location.href, target, ...(attachedTo ? { attachedTo } : {}) };
+}
+
+/** Hand a passage to the background, which opens the sidebar's note editor on it. */
+async function draftFor(targetId?: string): Promise<void> {
+  const anchor = targetId ? anchors.find((a) => a.id === targetId) : undefined;
+  const draft = selectionDraft(targetId, anchor?.range);
+  if (draft) await send({ type: "note-draft", draft });
+}
+
+function listenForSelection(): void {
+  const update = () => {
+    const sel = window.getSelection();
+    const range = sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
+    if (!range || !selectionDraft()) return ui?.showNoteButton(null);
+    const rects = range.getClientRects();
+    ui?.showNoteButton(rects[rects.length - 1] ?? null, () => {
+      void draftFor();
+      ui?.showNoteButton(null);
+    });
+  };
+  document.addEventListener("mouseup", () => setTimeout(update, 0));
+  document.addEventListener("keyup", (e) => e.shiftKey && update());
+  document.addEventListener(
+    "selectionchange",
+    () => window.getSelection()?.isCollapsed && ui?.showNoteButton(null),
+  );
+}
+
+// ---- cards: hover, click, and the sidebar's reveal ------------------------------------------------------
+
+function card(targetId: string): Promise<CardView | null> {
+  let c = cards.get(targetId);
+  if (!c && payload) {
+    c = send<CardView>({ type: "card", articleId: payload.article.id, targetId });
+    cards.set(targetId, c);
+  }
+  return c ?? Promise.resolve(null);
+}
+
+const ATTRIBUTION_FIRST: Record<HighlightKind, number> = {
+  note: 0,
+  named: 1,
+  anonymous: 1,
+  secondhand: 1,
+  crossref: 2,
+};
+
+/** The visible highlight under a point: the text position there, then the ranges that hold it. */
+function hitTest(x: number, y: number): (typeof anchors)[number] | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  };
+  let node: Node | null = null;
+  let offset = 0;
+  const pos = doc.caretPositionFromPoint?.(x, y);
+  if (pos) ({ offsetNode: node, offset } = pos);
+  else {
+    const r = document.caretRangeFromPoint?.(x, y);
+    if (r) ({ startContainer: node, startOffset: offset } = r);
+  }
+  if (!node) return null;
+  const hits = anchors.filter((a) => {
+    if (!(visibility.all && visibility.kinds[a.kind])) return false;
+    try {
+      if (!a.range.isPointInRange(node as Node, offset)) return false;
+    } catch {
+      return false;
+    }
+    return [...a.range.getClientRects()].some(
+      (r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1,
+    );
+  });
+  hits.sort(
+    (a, b) =>
+      ATTRIBUTION_FIRST[a.kind] - ATTRIBUTION_FIRST[b.kind] ||
+      a.range.toString().length - b.range.toString().length,
+  );
+  return hits[0] ?? null;
+}
+
+async function openCard(a: (typeof anchors)[number], focus: boolean): Promise<void> {
+  // A note's text is shown only in the sidebar (an extension page), never in the page.
+  if (a.kind === "note") {
+    if (focus) ui?.toggleSidebar(true, `note=${a.id.slice(5)}`);
+    return;
+  }
+  const view = await card(a.id);
+  if (view && ui) ui.showCard(view, a.range.getClientRects(), { focus });
+}
+
+function listenForPointer(): void {
+  let frame = 0;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let pinned = false;
+  let under: string | null = null;
+  document.addEventListener(
+    "pointermove",
+    (e) => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (ui?.contains(e.target)) {
+          clearTimeout(closeTimer);
+          return;
+        }
+        const hit = hitTest(e.clientX, e.clientY);
+        if (hit?.id === under) return;
+        under = hit?.id ?? null;
+        clearTimeout(hoverTimer);
+        if (hit) {
+          clearTimeout(closeTimer);
+          // Hover intent: quick passes over several highlights open nothing, and never stack cards.
+          hoverTimer = setTimeout(() => void openCard(hit, false).then(() => (pinned = false)), 250);
+        } else if (!pinned) {
+          closeTimer = setTimeout(() => ui?.closeCard(), 400);
+        }
+      });
+    },
+    { passive: true },
+  );
+  document.addEventListener("click", (e) => {
+    if (ui?.contains(e.target)) return;
+    const hit = hitTest(e.clientX, e.clientY);
+    if (hit && !window.getSelection()?.toString()) {
+      pinned = true;
+      void openCard(hit, true);
+    } else if (!hit) {
+      pinned = false;
+      ui?.closeCard();
+    }
+  });
+}
+
+async function reveal(targetId: string): Promise<void> {
+  const a = anchors.find((x) => x.id === targetId);
+  if (!a) return;
+  const el = a.range.startContainer.parentElement;
+  el?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
+  painter.flash(a.range);
+  if (a.kind === "note") ui?.toggleSidebar(true, `note=${a.id.slice(5)}`);
+  else await openCard(a, true);
+}
+
+function applyVisibility(): void {
+  if (!payload) return;
+  painter.apply(visibility);
+  status.highlightsVisible =
+    visibility.all && Object.values(visibility.kinds).some(Boolean) && status.anchored > 0;
+}
+
+async function loadSettings(): Promise<void> {
+  const got = (await api.storage.local.get("settings").catch(() => ({}))) as { settings?: Settings };
+  visibility = visibilityFor(got.settings, location.hostname);
+}
+
+/** Load the article's targets, notes and switches, anchor and paint; then keep them up to date. */
+export async function startArticle(loader: Loader): Promise<ArticleHandle | null> {
+  ({ status, timings, send } = loader);
+  if (!supported()) {
+    status.note = "this browser cannot paint highlights (CSS Custom Highlight API missing)";
+    return null;
+  }
+  payload = await send<ArticlePayload>({ type: "article", id: status.articleId });
+  if (!payload) return null;
+  await loadNotes();
+  status.article = payload.article;
+  status.counts = payload.counts;
+  await loadSettings();
+  requestAnimationFrame(() => {
+    timings.paintedMs = performance.now() - loader.started;
+  });
+  anchorAndPaint();
+  api.storage.onChanged.addListener((changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    if (area !== "local" || !changes.settings) return;
+    visibility = visibilityFor(changes.settings.newValue as Settings | undefined, location.hostname);
+    const t0 = performance.now();
+    applyVisibility();
+    requestAnimationFrame(() => {
+      timings.toggleMs = performance.now() - t0;
+    });
+  });
+  return {
+    status: () => ({ visibility }),
+    reanchor: anchorAndPaint,
+    onMessage(m, reply) {
+      if (m.type === "reveal") void reveal(m.targetId);
+      else if (m.type === "reveal-note") void reveal(`note:${m.id}`);
+      else if (m.type === "sidebar")
+        ui?.toggleSidebar(m.open, m.view === "notes" ? `draft-${Date.now()}` : undefined);
+      else if (m.type === "notes-changed" && m.articleId === payload?.article.id)
+        void loadNotes().then(anchorAndPaint);
+      else if (m.type === "selection") reply(selectionDraft());
+    },
+  };
+}
