@@ -85,6 +85,8 @@ export type NotesOp =
 export type NotesResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
 export type RecogniseUrlReply =
+  /** No URL rule matched and the page's address says it cannot be the article: do not read its text. */
+  | { articleId: null; skipText: true }
   | { articleId: string; matchedBy: "url"; score: 1 }
   | { articleId: null; sampleParams: { shingleSize: number; pageMod: number } };
 export type RecogniseSampleReply = { articleId: string | null; score: number };

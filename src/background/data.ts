@@ -1,7 +1,7 @@
 // The bundled dataset, loaded on demand from the extension's own files (never from the network).
 import browser from "webextension-polyfill";
 import type { ArticlePayload } from "../messages";
-import { type RecognitionIndex, recogniseUrl, scoreSample } from "../recognition/index";
+import { type RecognitionIndex, recogniseUrl, scoreSample, worthTextCheck } from "../recognition/index";
 import type { CardView, SidebarView } from "../views";
 
 let index: Promise<RecognitionIndex> | null = null;
@@ -23,6 +23,7 @@ export async function byUrl(url: string) {
   const idx = await recognitionIndex();
   const articleId = recogniseUrl(url, idx);
   if (articleId) return { articleId, matchedBy: "url" as const, score: 1 as const };
+  if (!worthTextCheck(url, idx)) return { articleId: null, skipText: true as const };
   return { articleId: null, sampleParams: { shingleSize: idx.text.shingleSize, pageMod: idx.text.pageMod } };
 }
 

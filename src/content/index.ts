@@ -36,6 +36,8 @@ const status: Status = {
   highlightsVisible: false,
 };
 let article: ArticleHandle | null = null;
+/** This page of the publisher's site cannot be the article (its address says so): nothing more to do here. */
+let skipText = false;
 
 function onMessage(
   message: unknown,
@@ -93,6 +95,10 @@ function pageText(): { text: string; truncated: boolean } | null {
 async function recognise(): Promise<void> {
   const byUrl = await send<RecogniseUrlReply>({ type: "recognise-url", url: location.href });
   if (!byUrl) return;
+  if ("skipText" in byUrl) {
+    skipText = true;
+    return;
+  }
   if (!("sampleParams" in byUrl)) {
     Object.assign(status, { articleId: byUrl.articleId, matchedBy: "url", score: 1 });
     return;
@@ -164,6 +170,6 @@ if (!window.__sourceAnnotatorLoaded) {
     .catch(() => undefined)
     .then(() => {
       status.ready = true;
-      watch();
+      if (!skipText) watch();
     });
 }

@@ -36,6 +36,7 @@ export interface ArticleInput {
     dateline: string;
     urls: string[];
     urlPatterns: string[];
+    textCheckPatterns: string[];
   }>;
 }
 
@@ -84,6 +85,7 @@ export function buildDataset(
       summary: c.summary,
       urls: input.meta.urls ?? [],
       urlPatterns: input.meta.urlPatterns ?? [],
+      ...(input.meta.textCheckPatterns ? { textCheckPatterns: input.meta.textCheckPatterns } : {}),
       text: c.text,
       removed: c.removed,
     };

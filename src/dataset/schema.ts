@@ -44,6 +44,7 @@ export const datasetSchema = {
           summary: { type: "string" },
           urls: { type: "array", items: { type: "string", pattern: "^https?://" } },
           urlPatterns: { type: "array", items: { type: "string" } },
+          textCheckPatterns: { type: "array", items: { type: "string" } },
           text: { type: "string", minLength: 1 },
           removed: { type: "array", items: { type: "object", required: ["kind", "text", "rawStart"] } },
         },

@@ -28,6 +28,11 @@ export interface Article {
   urls: string[];
   /** URL patterns (see src/recognition) that identify copies of this article: print views, pages, archives. */
   urlPatterns: string[];
+  /**
+   * The shapes of the publisher's own URLs where this article could be (its date and section, its print view).
+   * Pages of the publisher's site outside them are not compared by text; pages on other sites always are.
+   */
+  textCheckPatterns?: string[];
   /** The cleaned article text: entities decoded, page chrome removed, paragraphs separated by "\n\n". */
   text: string;
   /** What cleaning removed, for the record. `rawStart` is an offset into the captured document. */

@@ -53,6 +53,11 @@ export interface RecognitionIndex {
   /** Article ids; everything below names an article by its position here. */
   articles: string[];
   url: {
+    /**
+     * Pages of a publisher's own site worth comparing by text (textCheckPatterns, bucketed by host). On such a
+     * host, a page matching none of them is not read at all; on any other host (mirrors, archives) every page is.
+     */
+    textCheck?: Record<string, UrlPattern[]>;
     /** canonicalUrl(known URL) → article. */
     exact: Record<string, number>;
     /** Canonical pattern host → rules on that host (and, for "*." rules, its subdomains). */
@@ -72,7 +77,8 @@ export interface RecognitionIndex {
   };
 }
 
-type IndexedArticle = Pick<Article, "id" | "urls" | "urlPatterns" | "text">;
+type IndexedArticle = Pick<Article, "id" | "urls" | "urlPatterns" | "text"> &
+  Partial<Pick<Article, "textCheckPatterns">>;
 
 const own = <T>(rec: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(rec, key) ? rec[key] : undefined;
@@ -86,6 +92,7 @@ export function buildRecognitionIndex(
     throw new Error(`sampleMod must be a power of two: ${sampleMod}`);
   const exact: Record<string, number> = {};
   const patterns: Record<string, PatternRule[]> = {};
+  const textCheck: Record<string, UrlPattern[]> = {};
   const postings = new Map<number, number[]>();
   const sizes: number[] = [];
   let pageMod = sampleMod;
@@ -100,6 +107,10 @@ export function buildRecognitionIndex(
         throw new Error(`URL ${url} belongs to both ${articles[other]?.id} and ${a.id}`);
       }
       exact[key] = i;
+    }
+    for (const pattern of a.textCheckPatterns ?? []) {
+      const rule = parseUrlPattern(pattern);
+      textCheck[rule.host] = [...(own(textCheck, rule.host) ?? []), rule];
     }
     for (const pattern of a.urlPatterns) {
       const rule = parseUrlPattern(pattern);
@@ -135,9 +146,20 @@ export function buildRecognitionIndex(
   return {
     version: 1,
     articles: articles.map((a) => a.id),
-    url: { exact, patterns },
+    url: { exact, patterns, textCheck },
     text: { shingleSize, threshold, pageMod, sizes, keys, owners },
   };
+}
+
+/** Whether a page that no URL rule recognised is worth comparing by its text (see RecognitionIndex.url.textCheck). */
+export function worthTextCheck(url: string, index: RecognitionIndex): boolean {
+  const u = parseUrl(url);
+  if (!u || !index.url.textCheck) return true;
+  for (const host of hostAndParents(u.host)) {
+    const rules = own(index.url.textCheck, host);
+    if (rules) return rules.some((r) => patternMatches(r, u));
+  }
+  return true;
 }
 
 /** The article whose known URL or URL pattern matches `url` (archive copies unwrapped), else null. */
