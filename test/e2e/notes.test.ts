@@ -202,8 +202,10 @@ describe.each([
       .toBe(true);
     await tab.evaluate(() =>
       (
-        document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(".add-note") as HTMLElement
-      ).click(),
+        document
+          .querySelector("source-annotator-ui")
+          ?.shadowRoot?.querySelector(".add-note") as HTMLElement | null
+      )?.click(),
     );
     await expect
       .poll(() =>
@@ -281,8 +283,8 @@ describe("chromium: notes survive closing and reopening the browser profile", ()
         (
           document
             .querySelector("source-annotator-ui")
-            ?.shadowRoot?.querySelector(".note-button") as HTMLElement
-        ).click(),
+            ?.shadowRoot?.querySelector(".note-button") as HTMLElement | null
+        )?.click(),
       );
       await expect
         .poll(() =>
