@@ -77,9 +77,9 @@ function anchorAndPaint(): void {
 
 let notes: { id: string; target: TextTarget }[] = [];
 
-async function loadNotes(): Promise<void> {
-  if (!payload) return;
-  notes = (await send<typeof notes>({ type: "note-anchors", articleId: payload.article.id })) ?? [];
+async function loadNotes(articleId = payload?.article.id): Promise<void> {
+  if (!articleId) return;
+  notes = (await send<typeof notes>({ type: "note-anchors", articleId })) ?? [];
 }
 
 /** The reader's selection in the page as a note draft, or null. */
@@ -259,12 +259,13 @@ export async function startArticle(loader: Loader): Promise<ArticleHandle | null
     status.note = "this browser cannot paint highlights (CSS Custom Highlight API missing)";
     return null;
   }
-  payload = await send<ArticlePayload>({ type: "article", id: status.articleId });
+  // The three requests are independent: one round trip's wait instead of three.
+  const id = status.articleId as string;
+  const [p] = await Promise.all([send<ArticlePayload>({ type: "article", id }), loadNotes(id), loadSettings()]);
+  payload = p;
   if (!payload) return null;
-  await loadNotes();
   status.article = payload.article;
   status.counts = payload.counts;
-  await loadSettings();
   requestAnimationFrame(() => {
     timings.paintedMs = performance.now() - loader.started;
   });
