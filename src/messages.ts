@@ -34,7 +34,13 @@ export interface Status {
   ready?: boolean;
   /** Milliseconds, for the benchmark: content-script start → overlays painted (first frame after), the last
    *  anchoring pass, the last switch of the highlights until the next frame. */
-  timings?: { paintedMs?: number; anchorMs?: number; toggleMs?: number };
+  timings?: {
+    recognisedMs?: number;
+    loadedMs?: number;
+    paintedMs?: number;
+    anchorMs?: number;
+    toggleMs?: number;
+  };
   /** The reader's notes on this page: how many were placed, and the ids of those whose passage is gone. */
   notes?: { anchored: number; orphaned: string[] };
 }

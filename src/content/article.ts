@@ -261,7 +261,11 @@ export async function startArticle(loader: Loader): Promise<ArticleHandle | null
   }
   // The three requests are independent: one round trip's wait instead of three.
   const id = status.articleId as string;
-  const [p] = await Promise.all([send<ArticlePayload>({ type: "article", id }), loadNotes(id), loadSettings()]);
+  const [p] = await Promise.all([
+    send<ArticlePayload>({ type: "article", id }),
+    loadNotes(id),
+    loadSettings(),
+  ]);
   payload = p;
   if (!payload) return null;
   status.article = payload.article;

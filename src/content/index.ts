@@ -122,7 +122,9 @@ async function recognise(): Promise<void> {
 async function start(): Promise<void> {
   if (!status.articleId) await recognise();
   if (!status.articleId || article) return;
+  timings.recognisedMs = performance.now() - STARTED;
   const mod = (await import(api.runtime.getURL("article.js"))) as typeof import("./article");
+  timings.loadedMs = performance.now() - STARTED;
   article = await mod.startArticle({ status, timings, started: STARTED, send });
 }
 
