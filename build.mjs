@@ -74,6 +74,7 @@ async function bundle(outdir, e2eHooks) {
       popup: "src/popup/main.tsx",
       options: "src/options/main.tsx",
       sidebar: "src/sidebar/main.tsx",
+      notes: "src/notes-page/main.tsx",
     },
     format: "iife",
     plugins: [noRawHtml],
@@ -99,6 +100,7 @@ function writeBrowser(browser, out, scripts) {
     "src/popup/popup.html",
     "src/options/options.html",
     "src/sidebar/sidebar.html",
+    "src/notes-page/notes.html",
     "src/shared/ui.css",
   ])
     cpSync(f, join(out, f.split("/").pop()));

@@ -14,6 +14,9 @@ import { api } from "./api";
 import type { ArticleHandle } from "./article";
 
 const REANCHOR_DEBOUNCE_MS = 300;
+/** A page that never stops mutating (a ticker) must not postpone the re-run forever: it runs this long after the
+ *  first change at the latest — or ten times the last anchoring pass, on a page that is slow to anchor. */
+const REANCHOR_MAX_WAIT_MS = 1000;
 /** Text added by the page since the last look that makes it worth recognising again (late-loading articles). */
 const RECHECK_CHARS = 500;
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "TEXTAREA"]);
@@ -123,7 +126,9 @@ async function start(): Promise<void> {
   if (!status.articleId) await recognise();
   if (!status.articleId || article) return;
   timings.recognisedMs = performance.now() - STARTED;
-  const mod = (await import(api.runtime.getURL("article.js"))) as typeof import("./article");
+  // `chrome.runtime.getURL` spelled out: addons-linter accepts it (and `browser.runtime.getURL`) as the
+  // sanitiser of a dynamic import's URL; both browsers have `chrome` in content scripts.
+  const mod = (await import(chrome.runtime.getURL("article.js"))) as typeof import("./article");
   timings.loadedMs = performance.now() - STARTED;
   article = await mod.startArticle({ status, timings, started: STARTED, send });
 }
@@ -134,6 +139,7 @@ async function start(): Promise<void> {
  */
 function watch(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending = 0; // when the first change not yet handled came
   let added = 0;
   let running = false;
   const observer = new MutationObserver((records) => {
@@ -149,8 +155,13 @@ function watch(): void {
       if (r.type === "characterData") added += 1;
     }
     if (!article && added < RECHECK_CHARS) return;
+    const now = performance.now();
+    const maxWait = Math.max(REANCHOR_MAX_WAIT_MS, 10 * (timings.anchorMs ?? 0));
+    if (timer === undefined) pending = now;
+    else if (now - pending >= maxWait - REANCHOR_DEBOUNCE_MS) return; // the run already scheduled goes ahead
     clearTimeout(timer);
     timer = setTimeout(async () => {
+      timer = undefined;
       if (running) return;
       running = true;
       added = 0;

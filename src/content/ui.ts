@@ -6,6 +6,10 @@ import { api } from "./api";
 
 const SIDEBAR_WIDTH = 380;
 
+// Sizes here are in px on purpose: this UI lives inside someone else's page, where rem follows the page's own
+// root font size (a site may set 10px or 20px), so px is the only size the page cannot change; browser zoom still
+// scales it. The extension's own pages (ui.css) use rem/em and follow the browser's font size. Colours follow
+// prefers-color-scheme like ui.css; the launcher and the note button keep one palette that contrasts in both.
 const STYLES = `
 :host { all: initial; }
 .card {

@@ -98,7 +98,7 @@ function Popup() {
     // ?tab=N opens the popup for a given tab (the end-to-end tests open popup.html in a tab of its own).
     const forced = Number(new URLSearchParams(location.search).get("tab"));
     const [tab] = forced
-      ? [await browser.tabs.get(forced)]
+      ? [await browser.tabs.get(forced).catch(() => undefined)]
       : await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return setState({ kind: "unreachable", reason: "No tab." });
     try {
@@ -171,6 +171,15 @@ function Popup() {
         </section>
       )}
       <footer>
+        <button
+          type="button"
+          class="link"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL("notes.html") })}
+          data-testid="open-notes"
+        >
+          Your notes
+        </button>
+        {" · "}
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>

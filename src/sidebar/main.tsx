@@ -37,29 +37,39 @@ function Summary({ view }: { view: SidebarView }) {
       <h2 id="summary-h">How this article is sourced</h2>
       <dl class="summary" data-testid="source-summary">
         <div>
-          <dt>Named sources</dt>
+          <dt>
+            Named sources
+            <span class="bar named" style={bar(s.named)} aria-hidden="true" />
+          </dt>
           <dd data-testid="count-named">{s.named}</dd>
-          <span class="bar named" style={bar(s.named)} />
         </div>
         <div>
-          <dt>Anonymous sources</dt>
+          <dt>
+            Anonymous sources
+            <span class="bar anonymous" style={bar(s.anonymous)} aria-hidden="true" />
+          </dt>
           <dd data-testid="count-anonymous">{s.anonymous}</dd>
-          <span class="bar anonymous" style={bar(s.anonymous)} />
         </div>
         <div>
-          <dt>Direct quotations</dt>
+          <dt>
+            Direct quotations
+            <span class="bar plain" style={bar(s.direct)} aria-hidden="true" />
+          </dt>
           <dd data-testid="count-direct">{s.direct}</dd>
-          <span class="bar plain" style={bar(s.direct)} />
         </div>
         <div>
-          <dt>Reported statements</dt>
+          <dt>
+            Reported statements
+            <span class="bar plain" style={bar(s.indirect)} aria-hidden="true" />
+          </dt>
           <dd data-testid="count-indirect">{s.indirect}</dd>
-          <span class="bar plain" style={bar(s.indirect)} />
         </div>
         <div>
-          <dt>Second-hand</dt>
+          <dt>
+            Second-hand
+            <span class="bar secondhand" style={bar(s.secondHand)} aria-hidden="true" />
+          </dt>
           <dd data-testid="count-secondhand">{s.secondHand}</dd>
-          <span class="bar secondhand" style={bar(s.secondHand)} />
         </div>
       </dl>
       {s.byOutlet.length > 0 && (

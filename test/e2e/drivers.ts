@@ -2,7 +2,7 @@
 // (puppeteer-core over WebDriver BiDi). A driver opens pages, asks a tab's content script for its status
 // through an extension page, reads the page's CSS highlights, and drives the popup.
 import type { Page as PwPage, Worker } from "playwright-core";
-import type { Browser as PpBrowser, Page as PpPage } from "puppeteer-core";
+import type { ElementHandle, Browser as PpBrowser, Page as PpPage } from "puppeteer-core";
 import type { Status } from "../../src/messages";
 import { type ChromiumSession, getExtensionWorker, launchChromium, launchFirefox } from "./browsers";
 import { type Highlights, highlightsInPage } from "./helpers";
@@ -23,6 +23,8 @@ export interface Tab {
   press(key: string): Promise<void>;
   /** Type text into the focused element, as a person would (real key events). */
   type(text: string): Promise<void>;
+  /** Choose a file from disk in the file input matched by `selector` (as a person would in the dialog). */
+  upload(selector: string, file: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
   errors: string[];
@@ -38,6 +40,8 @@ export interface Popup {
 export interface Driver {
   name: "chromium" | "firefox";
   newTab(): Promise<Tab>;
+  /** An extension page (path relative to the extension's root, e.g. "notes.html") in a tab of its own. */
+  openExtensionPage(path: string): Promise<Tab>;
   /** The popup, opened on a tab of its own, for the given tab. */
   popupFor(tab: Tab): Promise<Popup>;
   /** Run a keyboard command through the background's handler (headless browsers do not deliver shortcuts). */
@@ -104,17 +108,23 @@ export async function chromiumDriver(
       },
       press: (key) => p.keyboard.press(key),
       type: (text) => p.keyboard.type(text),
+      upload: (selector, file) => p.setInputFiles(selector, file),
       screenshot: async (path) => void (await p.screenshot({ path, fullPage: true })),
       close: () => p.close(),
     };
   };
+  const openExtensionPage = async (path: string) => {
+    const p = await session.context.newPage();
+    await p.goto(`chrome-extension://${extensionId}/${path}`);
+    return wrap(p);
+  };
   return {
     name: "chromium",
     newTab: async () => wrap(await session.context.newPage()),
+    openExtensionPage,
     popupFor: async (tab) => {
       const id = await tabIdOf((tab as Tab & { page: PwPage }).page);
-      const p = await session.context.newPage();
-      await p.goto(`chrome-extension://${extensionId}/popup.html?tab=${id}`);
+      const { page: p } = await openExtensionPage(`popup.html?tab=${id}`);
       return {
         summary: async () => (await p.getByTestId("summary").textContent()) ?? "",
         click: (testId) => p.getByTestId(testId).click(),
@@ -143,12 +153,21 @@ export async function chromiumDriver(
 export async function firefoxDriver(extensionDir: string, proxyPort: number): Promise<Driver> {
   const session = await launchFirefox({ extensionDir, proxyPort });
   const browser: PpBrowser = session.browser;
-  // Extension pages are listed with the URL about:blank; their own location says what they are.
-  const extensionPage = async (match: string): Promise<PpPage> => {
+  // Extension pages are listed with the URL about:blank; their own location (and, given `tabId`, their tab)
+  // says what they are.
+  const extensionPage = async (match: string, tabId?: number): Promise<PpPage> => {
     for (const until = Date.now() + 15_000; Date.now() < until; await sleep(200)) {
       for (const p of await browser.pages()) {
         const href = await p.evaluate(() => location.href).catch(() => "");
-        if (href.startsWith("moz-extension://") && href.includes(match)) return p;
+        if (!href.startsWith("moz-extension://") || !href.includes(match)) continue;
+        if (tabId === undefined) return p;
+        const own = await p
+          .evaluate(
+            async () =>
+              (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.getCurrent())?.id,
+          )
+          .catch(() => undefined);
+        if (own === tabId) return p;
       }
     }
     throw new Error(`no extension page ${match}`);
@@ -208,21 +227,30 @@ export async function firefoxDriver(extensionDir: string, proxyPort: number): Pr
         for (const k of keys.reverse()) await p.keyboard.up(k);
       },
       type: (text) => p.keyboard.type(text),
+      upload: async (selector, file) => {
+        const input = (await p.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;
+        await input.uploadFile(file);
+      },
       screenshot: async (path) =>
         void (await p.screenshot({ path: path as `${string}.png`, fullPage: true })),
       close: () => p.close(),
     };
   };
+  /** The client may not navigate to the extension's pages: the probe page opens them with tabs.create. */
+  const openExtensionPage = async (path: string) => {
+    const tabId = await probe.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.tabs.create({ url })).id as number;
+    }, path);
+    return wrap(await extensionPage(path, tabId));
+  };
   return {
     name: "firefox",
     newTab: async () => wrap(await browser.newPage()),
+    openExtensionPage,
     popupFor: async (tab) => {
       const id = await tabIdOf((tab as Tab & { page: PpPage }).page);
-      await probe.evaluate(async (tabId) => {
-        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-        await api.tabs.create({ url: `popup.html?tab=${tabId}` });
-      }, id);
-      const p = await extensionPage(`popup.html?tab=${id}`);
+      const { page: p } = await openExtensionPage(`popup.html?tab=${id}`);
       const el = (testId: string) => p.waitForSelector(`[data-testid="${testId}"]`);
       return {
         summary: async () => (await (await el("summary"))?.evaluate((e) => e.textContent)) ?? "",

@@ -1,0 +1,248 @@
+// End to end, Chromium: axe-core finds no accessibility violation (of any impact) in the extension's UI, in the
+// light and the dark colour scheme: the popup, the options page, the sidebar frame, an open card (its shadow
+// root), and the notes page when the build has one (dist/chrome/notes.html).
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AxeResults, ElementContext } from "axe-core";
+import type { BrowserContext, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getExtensionWorker } from "./browsers";
+import { chromiumDriver, type Driver, type Tab } from "./drivers";
+import { type FixtureServer, startFixtureServer } from "./fixture-server";
+import { ARTIFACTS, articleRoutes, DIST, openCard, payload, views } from "./helpers";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SCHEMES = ["light", "dark"] as const;
+type Scheme = (typeof SCHEMES)[number];
+
+interface Violation {
+  rule: string;
+  impact: string | null | undefined;
+  help: string;
+  nodes: { target: string; summary: string }[];
+}
+
+/**
+ * Inject axe (once per document) and run it: the violations, plus any text whose contrast axe could not measure
+ * (an "incomplete" colour-contrast result would otherwise let a bad colour pass unseen). A lone symbol such as
+ * the "×" of a close button is too short to measure and is left out of that.
+ */
+async function axe(where: Page | Frame, context?: ElementContext): Promise<Violation[]> {
+  const loaded = await where.evaluate(() => "axe" in window);
+  // A string is evaluated as-is over the DevTools protocol, so extension pages' CSP does not block it.
+  if (!loaded) await where.evaluate(AXE_SOURCE);
+  return where.evaluate(async (ctx) => {
+    const api = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe;
+    const r = await api.run(ctx ?? document, { resultTypes: ["violations", "incomplete"] });
+    const unmeasured = r.incomplete
+      .filter((v) => v.id === "color-contrast")
+      .map((v) => ({
+        ...v,
+        id: "color-contrast (not measured)",
+        nodes: v.nodes.filter((n) => !n.any.some((c) => c.data?.messageKey === "shortTextContent")),
+      }))
+      .filter((v) => v.nodes.length);
+    return [...r.violations, ...unmeasured].map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), summary: n.failureSummary ?? "" })),
+    }));
+  }, context ?? null);
+}
+
+const canonical = (articleId: string) =>
+  articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
+const targetWith = (articleId: string, quote: string) => {
+  const e = views(articleId).sidebar.entries.find((x) => x.excerpt.includes(quote) && x.kind !== "crossref");
+  if (!e) throw new Error(`no highlight with “${quote}” in ${articleId}`);
+  return e.targetId;
+};
+
+let server: FixtureServer;
+let driver: Driver;
+let tab: Tab;
+let context: BrowserContext;
+let extensionId: string;
+let tabId: number;
+let tabIdOf: (p: Page) => Promise<number>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  driver = await chromiumDriver(DIST.chrome, server.proxyPort);
+  tab = await driver.newTab();
+  const page = (tab as Tab & { page: Page }).page;
+  context = page.context();
+  const { worker, extensionId: id } = await getExtensionWorker(context);
+  extensionId = id;
+  tabIdOf = async (p) => {
+    await p.bringToFront();
+    return worker.evaluate(
+      async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id as number,
+    );
+  };
+  await tab.goto(canonical("nyt-libya-2011-07"));
+  await tab.status();
+  tabId = await tabIdOf(page);
+});
+afterAll(async () => {
+  await driver?.close();
+  await server?.close();
+});
+
+/** An extension page in a tab of its own, in the given colour scheme, once `ready` is on it. */
+async function extensionPage(file: string, scheme: Scheme, ready: string): Promise<Page> {
+  const p = await context.newPage();
+  await p.emulateMedia({ colorScheme: scheme });
+  await p.goto(`chrome-extension://${extensionId}/${file}`);
+  await p.waitForSelector(ready);
+  return p;
+}
+
+describe.each(SCHEMES)("axe, %s colour scheme", (scheme) => {
+  it("the popup (on a recognised article, with its switches)", async () => {
+    const p = await extensionPage(`popup.html?tab=${tabId}`, scheme, "[data-testid=toggle-all]");
+    try {
+      await p.screenshot({ path: `${ARTIFACTS}/a11y-popup-${scheme}.png` });
+      expect(await axe(p)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("the popup on a page that is not an article", async () => {
+    const other = await driver.newTab();
+    const page = (other as Tab & { page: Page }).page;
+    await page.goto("about:blank");
+    const p = await extensionPage(`popup.html?tab=${await tabIdOf(page)}`, scheme, "[data-testid=analyse]");
+    try {
+      expect(await axe(p)).toEqual([]);
+    } finally {
+      await p.close();
+      await other.close();
+    }
+  });
+
+  it("the options page", async () => {
+    const p = await extensionPage("options.html", scheme, "h2");
+    try {
+      await p.screenshot({ path: `${ARTIFACTS}/a11y-options-${scheme}.png`, fullPage: true });
+      expect(await axe(p)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it.runIf(existsSync(`${DIST.chrome}/notes.html`))("the notes page", async () => {
+    // Loaded: the list, the empty state or the error (the light pass has no note yet; the dark pass has one).
+    const p = await extensionPage(
+      "notes.html",
+      scheme,
+      "[data-testid=notes], [data-testid=empty], [role=alert]",
+    );
+    try {
+      await p.screenshot({ path: `${ARTIFACTS}/a11y-notes-${scheme}.png`, fullPage: true });
+      expect(await axe(p)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  describe("on an article", () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = (tab as Tab & { page: Page }).page;
+      await page.emulateMedia({ colorScheme: scheme });
+      await tab.goto(canonical("nyt-libya-2011-07"));
+      await tab.status();
+    });
+
+    /** The sidebar's frame once `ready` is in it. */
+    async function sidebarFrame(ready: string): Promise<Frame> {
+      let frame: Frame | undefined;
+      await expect
+        .poll(async () => {
+          frame = page.frames().find((f) => f.url().includes("sidebar.html"));
+          return frame?.evaluate((sel) => Boolean(document.querySelector(sel)), ready).catch(() => false);
+        })
+        .toBe(true);
+      return frame as Frame;
+    }
+
+    it("the sidebar frame", async () => {
+      await tab.message({ type: "sidebar", open: true });
+      const frame = await sidebarFrame("[data-testid=entries]");
+      await page.screenshot({ path: `${ARTIFACTS}/a11y-sidebar-${scheme}.png` });
+      expect(await axe(frame)).toEqual([]);
+      await tab.message({ type: "sidebar", open: false });
+    });
+
+    it("the sidebar's notes: the editor on a passage, then the saved note", async () => {
+      const id = targetWith("nyt-libya-2011-07", "Either he leaves the country");
+      await tab.message({ type: "reveal", targetId: id });
+      await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
+      await page.evaluate(() =>
+        document
+          .querySelector("source-annotator-ui")
+          ?.shadowRoot?.querySelector<HTMLElement>(".add-note")
+          ?.click(),
+      );
+      const frame = await sidebarFrame("[data-testid=note-body]");
+      expect(await axe(frame)).toEqual([]);
+      await frame.fill("[data-testid=note-body]", `Who else reported this? (${scheme})`);
+      await frame.click("[data-testid=note-save]");
+      await frame.waitForSelector("[data-testid=note-text]");
+      await page.screenshot({ path: `${ARTIFACTS}/a11y-sidebar-notes-${scheme}.png` });
+      expect(await axe(frame)).toEqual([]);
+      await tab.message({ type: "sidebar", open: false });
+    });
+
+    it.each([
+      [
+        "an attribution's card with a revision",
+        "nyt-libya-2011-07",
+        "that he can resign and order his soldiers",
+      ],
+      ["an entity's card", "nyt-libya-2011-07", null],
+    ])("%s (the shadow root, with the launcher)", async (_, articleId, quote) => {
+      const v = views(articleId);
+      const id =
+        quote === null
+          ? (payload(articleId).targets.find((t) => v.cards[t.id]?.entity)?.id as string)
+          : targetWith(articleId, quote);
+      await tab.message({ type: "reveal", targetId: id });
+      await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
+      await page.screenshot({
+        path: `${ARTIFACTS}/a11y-card-${scheme}-${quote ? "attribution" : "entity"}.png`,
+      });
+      // Names, roles, structure: on the card itself, in its shadow root.
+      const own = await axe(page, { include: [["source-annotator-ui"]] });
+      expect(own.filter((v) => v.rule !== "color-contrast (not measured)")).toEqual([]);
+      // Colours: axe measures contrast only inside <body>, and the card's host hangs on <html> (a page that
+      // replaces its body cannot take it away). So the same shadow tree and styles are measured once more from a
+      // copy in <body>, with the real one hidden meanwhile: the card, then the sidebar launcher (which the card may
+      // cover).
+      await page.evaluate(() => {
+        const host = document.querySelector("source-annotator-ui") as HTMLElement;
+        const copy = document.createElement("sa-axe-copy");
+        copy.setAttribute("data-sa-ignore", "");
+        copy.attachShadow({ mode: "open" }).innerHTML = host.shadowRoot?.innerHTML ?? "";
+        host.style.visibility = "hidden";
+        document.body.append(copy);
+      });
+      try {
+        expect(await axe(page, { include: [[["sa-axe-copy", ".card"]]] })).toEqual([]);
+        await page.evaluate(() =>
+          document.querySelector("sa-axe-copy")?.shadowRoot?.querySelector(".card")?.remove(),
+        );
+        expect(await axe(page, { include: [["sa-axe-copy"]] })).toEqual([]);
+      } finally {
+        await page.evaluate(() => {
+          document.querySelector("sa-axe-copy")?.remove();
+          (document.querySelector("source-annotator-ui") as HTMLElement).style.visibility = "";
+        });
+      }
+      await tab.press("Escape");
+    });
+  });
+});

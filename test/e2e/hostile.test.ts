@@ -1,0 +1,357 @@
+// Hostile and broken pages, end to end in Chromium and Firefox with the built extension: pages served under
+// www.nytimes.com (a declared site) at /2011/07/hostile/… — inside the NYT article's text-check pattern, so the
+// content script reads their text. Each page is broken in one way:
+//   - no body (taken away before the content script runs) and a frameset page: status answers, no article;
+//   - 5 MB of text: the content script compares only the first MAX_PAGE_CHARS and says so in status.note, and the
+//     page stays responsive; the same 5 MB under the real article: recognised, anchored, responsive;
+//   - a ticker mutating the page every 10 ms, and a framework re-rendering the article every 50 ms: repaints stay
+//     rare (debounced), never duplicated, the article stays recognised; a re-render during the ticker is repainted;
+//   - the page's own built-ins broken before the content script runs (the content script's isolated world does not
+//     see them): recognition and painting work;
+//   - forged messages, custom events, fake shortcuts and chrome.runtime.sendMessage from the page: nothing happens.
+// And, throughout: no page errors, no console errors from the extension.
+//
+// Static pages and page scripts live in test/fixtures/pages/hostile/ (the fixture server resolves a route's file
+// relative to test/fixtures/pages/); the article-based pages (the NYT fixture with a script injected first thing in
+// <head>) and the 5 MB pages are written to a temporary folder in beforeAll, their routes naming them by a path
+// relative to test/fixtures/pages/. Routes are passed to startFixtureServer next to routes.json's (not added to it).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page as PwPage } from "playwright-core";
+import type { Page as PpPage } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Status } from "../../src/messages";
+import { MAX_PAGE_CHARS } from "../../src/recognition/text";
+import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
+import {
+  type FixtureRoute,
+  type FixtureServer,
+  loadRoutes,
+  PAGES_DIR,
+  startFixtureServer,
+} from "./fixture-server";
+import { DIST, highlightsInPage, norm, openCard, payload } from "./helpers";
+
+const NYT = "nyt-libya-2011-07";
+const HOSTILE = path.join(PAGES_DIR, "hostile");
+const BASE = "https://www.nytimes.com/2011/07/hostile/";
+const QUOTE = "Either he leaves the country, or he goes to prison";
+const FIVE_MB = 5 * 1024 * 1024;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const url = (name: string) => `${BASE}${name}`;
+
+let tmp: string;
+let server: FixtureServer;
+
+/** A copy of the NYT article page with `scripts` (files in test/fixtures/pages/hostile/) first thing in its <head>. */
+function articleWith(scripts: string[], extraBody = ""): string {
+  const page = readFileSync(path.join(PAGES_DIR, "nyt/article.html"), "utf8");
+  const inject = scripts
+    .map((s) => `<script>\n${readFileSync(path.join(HOSTILE, s), "utf8")}</script>`)
+    .join("\n");
+  return page.replace("<head>", `<head>\n${inject}`).replace("</body>", `${extraBody}</body>`);
+}
+
+/** Deterministic filler text: `bytes` characters of lorem-ish words (a small LCG picks them). */
+function lorem(bytes: number, paragraph: (p: string) => string = (p) => p): string {
+  const words =
+    "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua".split(
+      " ",
+    );
+  let seed = 42;
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    let p = "";
+    for (let k = 0; k < 120; k++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      p += `${words[seed % words.length]} `;
+    }
+    const s = paragraph(p);
+    parts.push(s);
+    size += s.length;
+  }
+  return parts.join("\n");
+}
+
+function writePages(): FixtureRoute[] {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "e2e-hostile-"));
+  const generated: Record<string, string> = {
+    // 3 MB in one text node (a <pre>), then 2 MB of paragraphs: either shape alone is over the budget.
+    "big.html":
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Big</title></head><body><h1>Archive dump</h1><pre>' +
+      lorem(3 * 1024 * 1024) +
+      "</pre>" +
+      lorem(2 * 1024 * 1024, (p) => `<p>${p}</p>`) +
+      "<script>window.pageLoaded = true;</script></body></html>",
+    // The real article, then 5 MB of reader comments.
+    "big-article.html": articleWith(
+      [],
+      `<div id="comments">${lorem(FIVE_MB, (p) => `<div class="comment"><p>${p}</p></div>`)}</div>`,
+    ),
+    "ticker.html": articleWith(["paint-probe.js", "ticker.js"]),
+    "rewrite.html": articleWith(["paint-probe.js", "rewrite.js"]),
+    "overrides.html": articleWith(["overrides.js"]),
+    "forged.html": articleWith(["forged.js"]),
+  };
+  const routes: FixtureRoute[] = [];
+  const route = (name: string, file: string, expect: FixtureRoute["expect"], query = "") =>
+    routes.push({
+      url: url(name) + query,
+      file: path.relative(PAGES_DIR, file),
+      expect,
+      kind: expect ? "article" : "related",
+      variant: `hostile-${name.replace(/\.html$/, "")}`,
+      title: name,
+      headline: name,
+    });
+  for (const [name, html] of Object.entries(generated)) {
+    writeFileSync(path.join(tmp, name), html);
+    route(name, path.join(tmp, name), name === "big.html" ? null : NYT);
+  }
+  for (const name of ["no-body.html", "frameset.html", "frame-nav.html"])
+    route(name, path.join(HOSTILE, name), null);
+  route("frame-nav.html", path.join(HOSTILE, "frame-nav.html"), null, "?main");
+  return routes;
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer({ routes: [...loadRoutes(), ...writePages()] });
+});
+afterAll(async () => {
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Console errors of a tab that name the extension (its scripts' URLs or its own words). */
+function watchConsole(tab: Tab): string[] {
+  const errors: string[] = [];
+  const page = (tab as Tab & { page: PwPage | PpPage }).page;
+  (page as PwPage).on("console", (m: { type(): string; text(): string }) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+  });
+  return errors;
+}
+const ours = (lines: string[]) =>
+  lines.filter((l) => /extension:\/\/|source.?annotator|content\.js|article\.js/i.test(l));
+
+const countRanges = async (tab: Tab) =>
+  Object.values(await tab.highlights()).reduce((n, r) => n + r.length, 0);
+const paints = (tab: Tab) => tab.evaluate(() => (window as unknown as { __paints: number }).__paints);
+
+describe.each([
+  ["chromium", () => chromiumDriver(DIST.chrome, server.proxyPort)],
+  ["firefox", () => firefoxDriver(DIST.firefoxE2e, server.proxyPort)],
+] as const)("%s", (name, launch) => {
+  let driver: Driver;
+  let tab: Tab;
+  let consoleErrors: string[];
+  const targets = () => payload(NYT).targets.length;
+
+  beforeAll(async () => {
+    driver = await launch();
+    tab = await driver.newTab();
+    consoleErrors = watchConsole(tab);
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it("a page without a body: status answers, no article, nothing thrown", async () => {
+    await tab.goto(url("no-body.html"));
+    expect(await tab.evaluate(() => (window as unknown as { pageLoaded?: boolean }).pageLoaded)).toBe(true);
+    const s = await tab.status();
+    expect(s?.ready).toBe(true);
+    expect(s?.articleId).toBeNull();
+    expect(s?.note).toBe("no body");
+    expect(await tab.evaluate(() => document.body === null)).toBe(true);
+  });
+
+  it("a frameset page: status answers, no article, nothing thrown", async () => {
+    await tab.goto(url("frameset.html"));
+    const s = await tab.status();
+    expect(s?.ready).toBe(true);
+    expect(s?.articleId).toBeNull();
+    expect(s?.score).toBe(0);
+    expect(await tab.evaluate(() => document.body?.localName)).toBe("frameset");
+  });
+
+  it("5 MB of text: compares only the beginning, says so, and the page stays responsive", async () => {
+    await tab.goto(url("big.html"));
+    const loaded = Date.now();
+    const s = await tab.status(20_000);
+    const settled = Date.now() - loaded;
+    expect(s?.ready).toBe(true);
+    expect(s?.articleId).toBeNull();
+    expect(s?.note).toBe(`page text over ${MAX_PAGE_CHARS} characters: only the beginning was compared`);
+    const t0 = Date.now();
+    expect(await tab.evaluate(() => 1 + 1)).toBe(2);
+    const evalMs = Date.now() - t0;
+    expect(evalMs).toBeLessThan(2000);
+    console.log(`${name}: 5 MB page settled ${settled} ms after load; evaluate 1+1 took ${evalMs} ms`);
+  });
+
+  it("the article followed by 5 MB of comments: recognised, every target anchored, responsive", async () => {
+    await tab.goto(url("big-article.html"));
+    const s = await tab.status(20_000);
+    const t0 = Date.now();
+    expect(await tab.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(s?.articleId).toBe(NYT);
+    expect(s?.matchedBy).toBe("fingerprint");
+    expect(s?.orphaned).toEqual([]);
+    expect(s?.anchored).toBe(targets());
+    console.log(`${name}: article + 5 MB anchored in ${Math.round(s?.timings?.anchorMs ?? -1)} ms`);
+  });
+
+  it("a ticker mutating the page every 10 ms: few repaints, none duplicated; a re-render is still repainted", async () => {
+    await tab.goto(url("ticker.html"));
+    const s0 = (await tab.status()) as Status;
+    expect(s0.articleId).toBe(NYT);
+    expect(s0.anchored).toBe(targets());
+    const n0 = await countRanges(tab);
+    const [p0, k0] = [
+      await paints(tab),
+      await tab.evaluate(() => (window as unknown as { __ticks: number }).__ticks),
+    ];
+    const t0 = Date.now();
+    await sleep(3000);
+    const [p1, k1] = [
+      await paints(tab),
+      await tab.evaluate(() => (window as unknown as { __ticks: number }).__ticks),
+    ];
+    const secs = (Date.now() - t0) / 1000;
+    // Debounced, with a ceiling: at most one repaint a second or so while the page never settles (not one per tick).
+    expect(p1 - p0).toBeLessThanOrEqual(Math.ceil(secs) + 1);
+    expect(k1 - k0, "the page's own 10 ms timer kept running").toBeGreaterThan(secs * 20);
+    expect(await countRanges(tab)).toBe(n0);
+    // The site re-renders the article (new nodes) while the ticker goes on: the highlights follow.
+    await tab.evaluate(() => {
+      const root = document.querySelector(".articleBody") as Element;
+      root.replaceChildren(...[...root.childNodes].map((n) => n.cloneNode(true)));
+    });
+    await expect
+      .poll(
+        async () => ((await tab.highlights())["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE))),
+        {
+          timeout: 4000,
+        },
+      )
+      .toBe(true);
+    const s1 = (await tab.status()) as Status;
+    expect(s1.articleId).toBe(NYT);
+    expect(s1.anchored).toBe(s0.anchored);
+    expect(await countRanges(tab)).toBe(n0);
+    console.log(`${name}: ticker — ${p1 - p0} repaints in ${secs.toFixed(1)} s, ${k1 - k0} ticks`);
+    await tab.evaluate(() => (window as unknown as { __stopTicker(): void }).__stopTicker());
+  });
+
+  it("the article re-rendered every 50 ms: few repaints, none duplicated, right again once it settles", async () => {
+    await tab.goto(url("rewrite.html"));
+    const s0 = (await tab.status()) as Status;
+    expect(s0.articleId).toBe(NYT);
+    expect(s0.anchored).toBe(targets());
+    const n0 = await countRanges(tab);
+    const p0 = await paints(tab);
+    const t0 = Date.now();
+    await sleep(3000);
+    const p1 = await paints(tab);
+    const secs = (Date.now() - t0) / 1000;
+    expect(p1 - p0).toBeLessThanOrEqual(Math.ceil(secs) + 1);
+    expect(
+      await tab.evaluate(() => (window as unknown as { __rewrites: number }).__rewrites),
+    ).toBeGreaterThan(20);
+    const s1 = (await tab.status()) as Status;
+    expect(s1.articleId).toBe(NYT);
+    expect(s1.anchored).toBe(s0.anchored);
+    expect(await countRanges(tab)).toBe(n0);
+    await tab.evaluate(() => (window as unknown as { __stopRewrite(): void }).__stopRewrite());
+    await expect
+      .poll(
+        async () => ((await tab.highlights())["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE))),
+        {
+          timeout: 4000,
+        },
+      )
+      .toBe(true);
+    expect(await countRanges(tab)).toBe(n0);
+    console.log(`${name}: rewrite — ${p1 - p0} repaints in ${secs.toFixed(1)} s`);
+  });
+
+  it("the page's own built-ins broken before the content script runs: recognised and painted all the same", async () => {
+    await tab.goto(url("overrides.html"));
+    const s = (await tab.status()) as Status;
+    expect(s.articleId).toBe(NYT);
+    expect(s.matchedBy).toBe("fingerprint");
+    expect(s.orphaned).toEqual([]);
+    expect(s.anchored).toBe(targets());
+    expect(s.highlightsVisible).toBe(true);
+    // Read the highlights from the page's world once its built-ins are back (the reading helper needs them).
+    expect(
+      await tab.evaluate(() => (window as unknown as { __hostileBuiltins: number }).__hostileBuiltins),
+    ).toBeGreaterThan(20);
+    expect(
+      await tab.evaluate(() => (window as unknown as { __restoreBuiltins(): boolean }).__restoreBuiltins()),
+    ).toBe(true);
+    const h = await tab.evaluate(highlightsInPage);
+    expect((h["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE)))).toBe(true);
+    const painted = Object.values(h).reduce((n, r) => n + r.length, 0);
+    expect(painted).toBe(s.anchored);
+  });
+
+  it("forged messages, events and shortcuts from the page: nothing happens", async () => {
+    await tab.goto(url("forged.html"));
+    const s0 = (await tab.status()) as Status;
+    expect(s0.articleId).toBe(NYT);
+    const h0 = await tab.highlights();
+    await expect
+      .poll(() => tab.evaluate(() => (window as unknown as { __forgedDone?: boolean }).__forgedDone), {
+        timeout: 5000,
+      })
+      .toBe(true);
+    await sleep(500);
+    const forged = await tab.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __forged: { rounds: number; posted: number; runtime: string; sendMessage: string[] };
+          }
+        ).__forged,
+    );
+    expect(forged.rounds).toBe(15);
+    // A page has no runtime to send with: every attempt threw (TypeError) in the page, not in the extension.
+    expect(forged.runtime).toBe("undefined");
+    expect(forged.sendMessage.every((r) => r === "TypeError")).toBe(true);
+    const s1 = (await tab.status()) as Status;
+    for (const k of [
+      "articleId",
+      "matchedBy",
+      "score",
+      "anchored",
+      "orphaned",
+      "highlightsVisible",
+      "note",
+    ] as const)
+      expect(s1[k], k).toEqual(s0[k]);
+    expect(await tab.highlights()).toEqual(h0);
+    expect(await tab.evaluate(openCard), "no card opened").toBeNull();
+    expect(
+      await tab.evaluate(() =>
+        [...document.querySelectorAll("iframe")].map((f) => f.src).filter((s) => !s.startsWith("http")),
+      ),
+      "no sidebar opened",
+    ).toEqual([]);
+    expect(
+      await tab.evaluate(
+        () => document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector("iframe") ?? null,
+      ),
+    ).toBeNull();
+  });
+
+  it("no page errors and no console errors from the extension on any of these pages", () => {
+    expect(tab.errors).toEqual([]);
+    expect(ours(consoleErrors)).toEqual([]);
+  });
+});
