@@ -110,13 +110,15 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID && tab?.id !== undefined) void noteOnSelection(tab.id);
 });
 
-// End-to-end builds only (build.mjs --e2e): open an extension page at install, so a WebDriver BiDi client, which
-// may not navigate to moz-extension:// URLs itself, has an extension context to work from.
+// End-to-end builds only (build.mjs --e2e): open an extension page at install and at each start of the browser
+// profile it is installed in, so a WebDriver BiDi client, which may not navigate to moz-extension:// URLs itself,
+// has an extension context to work from.
 declare const __E2E__: boolean;
-if (__E2E__)
-  browser.runtime.onInstalled.addListener(
-    () => void browser.tabs.create({ url: browser.runtime.getURL("options.html?e2e") }),
-  );
+if (__E2E__) {
+  const openProbe = () => void browser.tabs.create({ url: browser.runtime.getURL("options.html?e2e") });
+  browser.runtime.onInstalled.addListener(openProbe);
+  browser.runtime.onStartup.addListener(openProbe);
+}
 
 // Reachable only from the extension's own contexts (the tests drive the command through it: headless browsers
 // do not deliver synthetic key presses to extension shortcuts).

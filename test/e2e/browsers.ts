@@ -1,9 +1,11 @@
 // Launchers for end-to-end tests in the real Debian browsers, with an unpacked extension loaded and all
 // traffic sent through the fixture server's forward proxy (see fixture-server.ts).
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Worker } from "playwright-core";
+import JSZip from "jszip";
 import puppeteer, { type Browser } from "puppeteer-core";
 
 export const CHROMIUM_PATH = process.env.E2E_CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -169,6 +171,11 @@ export interface FirefoxLaunchOptions {
   headless?: boolean;
   /** More preferences, over firefoxPrefs(). */
   prefs?: Record<string, unknown>;
+  /**
+   * A profile folder kept between launches. With it, the extension (a folder) is installed as a regular add-on of
+   * that profile, not a temporary one, so it and its data are still there when the browser starts again.
+   */
+  profileDir?: string;
 }
 
 export interface FirefoxSession {
@@ -299,18 +306,29 @@ export function firefoxPrefs(proxyPort: number): Record<string, unknown> {
 
 /** Firefox via puppeteer-core (WebDriver BiDi), with the extension installed as a temporary add-on. */
 export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<FirefoxSession> {
+  const profile = opts.profileDir;
+  const permanent = profile !== undefined && opts.extensionDir !== undefined;
+  // A regular add-on: the packed extension in the profile's extensions folder, named by its gecko id, and the
+  // preferences that let Firefox ESR enable an unsigned add-on found there.
+  if (permanent) await installInProfile(opts.extensionDir as string, profile);
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX_PATH,
     headless: opts.headless ?? true,
     acceptInsecureCerts: true,
-    extraPrefsFirefox: { ...firefoxPrefs(opts.proxyPort), ...opts.prefs },
+    ...(profile ? { userDataDir: profile } : {}),
+    extraPrefsFirefox: {
+      ...firefoxPrefs(opts.proxyPort),
+      ...(permanent ? { "extensions.autoDisableScopes": 0, "extensions.enabledScopes": 15 } : {}),
+      ...opts.prefs,
+    },
     defaultViewport: { width: 1280, height: 900 },
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" },
   });
   let extensionId: string | undefined;
   try {
-    if (opts.extensionDir) extensionId = await browser.installExtension(path.resolve(opts.extensionDir));
+    if (permanent) extensionId = geckoId(opts.extensionDir as string);
+    else if (opts.extensionDir) extensionId = await browser.installExtension(path.resolve(opts.extensionDir));
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw error;
@@ -324,4 +342,21 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
       return closed;
     },
   };
+}
+
+function geckoId(extensionDir: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, "manifest.json"), "utf8"));
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+async function installInProfile(extensionDir: string, profile: string): Promise<void> {
+  const into = path.join(profile, "extensions");
+  mkdirSync(into, { recursive: true });
+  const zip = new JSZip();
+  for (const file of readdirSync(extensionDir, { recursive: true, encoding: "utf8" })) {
+    const from = path.join(extensionDir, file);
+    if (statSync(from).isFile()) zip.file(file.split(path.sep).join("/"), readFileSync(from));
+  }
+  const xpi = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  writeFileSync(path.join(into, `${geckoId(extensionDir)}.xpi`), xpi);
 }

@@ -150,8 +150,12 @@ export async function chromiumDriver(
  * Firefox: a WebDriver BiDi client may not navigate to moz-extension:// URLs, so the end-to-end build
  * (dist/firefox-e2e) opens one extension page at install; the driver works from it and opens the popup from it.
  */
-export async function firefoxDriver(extensionDir: string, proxyPort: number): Promise<Driver> {
-  const session = await launchFirefox({ extensionDir, proxyPort });
+export async function firefoxDriver(
+  extensionDir: string,
+  proxyPort: number,
+  profileDir?: string,
+): Promise<Driver> {
+  const session = await launchFirefox({ extensionDir, proxyPort, profileDir });
   const browser: PpBrowser = session.browser;
   // Extension pages are listed with the URL about:blank; their own location (and, given `tabId`, their tab)
   // says what they are.
