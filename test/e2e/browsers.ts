@@ -4,8 +4,8 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Worker } from "playwright-core";
 import JSZip from "jszip";
+import { type BrowserContext, chromium, type Worker } from "playwright-core";
 import puppeteer, { type Browser } from "puppeteer-core";
 
 export const CHROMIUM_PATH = process.env.E2E_CHROMIUM_PATH ?? "/usr/bin/chromium";
