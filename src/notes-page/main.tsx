@@ -443,7 +443,7 @@ function NotesPage() {
             <p>
               To write one, open one of the articles the extension recognises, select a passage, then choose
               the “Note” button that appears beside it, “Add note” in the context menu, or press{" "}
-              <kbd>Alt+Shift+N</kbd>. The note is written in the sources sidebar and appears here.
+              <kbd>Alt+Shift+M</kbd>. The note is written in the sources sidebar and appears here.
             </p>
           </div>
         )}

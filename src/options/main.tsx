@@ -34,7 +34,7 @@ const SHORTCUTS: { name: string; action: string; key: string }[] = [
     key: "Alt+Shift+H",
   },
   { name: "toggle-sidebar", action: "Open or close the sources sidebar", key: "Alt+Shift+S" },
-  { name: "add-note", action: "Write a note on the selected text", key: "Alt+Shift+N" },
+  { name: "add-note", action: "Write a note on the selected text", key: "Alt+Shift+M" },
 ];
 
 /** Firefox has runtime.getBrowserInfo; Chromium does not. */

@@ -227,7 +227,7 @@ export function Notes(props: {
         />
       )}
       {notes.length === 0 && !draft && (
-        <p class="muted">Select text in the article and choose “Note” (or Alt+Shift+N) to write one.</p>
+        <p class="muted">Select text in the article and choose “Note” (or Alt+Shift+M) to write one.</p>
       )}
       <ol class="note-list">{placed.map((n) => item(n, false))}</ol>
       {unplaced.length > 0 && (

@@ -147,7 +147,7 @@ describe.each([
   });
 
   it("a fresh profile: the empty state says how to write a note", async () => {
-    await expect.poll(() => page.evaluateWith(textOf, "empty")).toContain("Alt+Shift+N");
+    await expect.poll(() => page.evaluateWith(textOf, "empty")).toContain("Alt+Shift+M");
     const empty = (await page.evaluateWith(textOf, "empty")) as string;
     expect(empty).toContain("“Note” button");
     expect(empty).toContain("“Add note” in the context menu");
