@@ -1,5 +1,7 @@
-// Screenshots for the README: an article with its overlays, an open card, the sidebar, the popup.
+// Screenshots for the README: an article with its overlays, an open card, the sidebar, the popup, the notes page.
 // node --import tsx scripts/screenshots.ts (after npm run build) → docs/screenshots/*.png
+import { readFileSync } from "node:fs";
+import type { ArticlePayload } from "../src/messages";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { startFixtureServer } from "../test/e2e/fixture-server";
 
@@ -29,11 +31,7 @@ await scrollTo("RUJBAN, Libya");
 await page.evaluate(() => window.scrollBy(0, -40));
 await page.screenshot({ path: `${OUT}/article.png` });
 
-const views = JSON.parse(
-  await import("node:fs").then((fs) =>
-    fs.readFileSync("dist/chrome/data/articles/nyt-libya-2011-07.views.json", "utf8"),
-  ),
-);
+const views = JSON.parse(readFileSync("dist/chrome/data/articles/nyt-libya-2011-07.views.json", "utf8"));
 const offer = Object.keys(views.cards).find(
   (k) => views.cards[k].attribution && views.cards[k].passage.text.includes("that he can resign"),
 );
@@ -56,6 +54,41 @@ await popup.setViewportSize({ width: 360, height: 420 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
 await popup.waitForTimeout(600);
 await popup.screenshot({ path: `${OUT}/popup.png` });
+
+// The notes page, with notes written through the notes service as the sidebar writes them.
+const payload = (id: string) =>
+  JSON.parse(readFileSync(`dist/chrome/data/articles/${id}.json`, "utf8")) as ArticlePayload;
+const passage = (id: string, words: string) => {
+  const t = payload(id).targets.find((x) => x.kind !== "crossref" && x.target.exact.includes(words));
+  if (!t) throw new Error(`no passage with “${words}” in ${id}`);
+  return t.target;
+};
+const notesPage = await session.context.newPage();
+await notesPage.setViewportSize({ width: 1100, height: 760 });
+await notesPage.goto(`chrome-extension://${extensionId}/notes.html`);
+for (const [id, url, words, body] of [
+  [
+    "nyt-libya-2011-07",
+    NYT,
+    "misconstrued",
+    "Did Reuters run the whole interview? Compare with the council's statement.",
+  ],
+  [
+    "csm-libya-2011-04-01",
+    "https://www.csmonitor.com/World/Middle-East/2011/0401/Libyan-rebels-offer-cease-fire.-Does-Qaddafi-have-the-upper-hand",
+    "cease-fire if the Libyan leader",
+    "April 1 terms: Qaddafi's forces out of the cities. Three months later the offer is that he may stay.",
+  ],
+] as const) {
+  await notesPage.evaluate((op) => chrome.runtime.sendMessage({ type: "notes", op }), {
+    op: "add",
+    draft: { articleId: id, url, target: passage(id, words) },
+    body,
+  });
+  await notesPage.waitForTimeout(50);
+}
+await notesPage.waitForTimeout(600);
+await notesPage.screenshot({ path: `${OUT}/notes.png` });
 
 await session.close();
 await server.close();
