@@ -35,7 +35,10 @@ const articleIndex = dataset.articles.map((a) => ({
   dateLabel: dateLabel(a.published ?? a.referenceDate?.date),
 }));
 
-// 2. Scripts.
+// 2. Scripts. The content script samples page text with the recognition index's parameters (two numbers: the
+// bundle does not grow with the dataset).
+const { shingleSize, pageMod } = JSON.parse(readFileSync(`${BUILD}/dataset.recognition.json`, "utf8")).text;
+const sampleParams = { shingleSize, pageMod };
 /**
  * Extension pages show the reader's note bodies: no component may ever insert raw HTML. Preact's only path to
  * innerHTML is `dangerouslySetInnerHTML`, which this project never uses; the build makes it throw instead, so
@@ -57,7 +60,7 @@ const noRawHtml = {
 };
 const common = {
   bundle: true,
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   target: ["chrome120", "firefox140"],
   logLevel: "warning",
   legalComments: "none",
@@ -70,6 +73,7 @@ async function bundle(outdir, e2eHooks) {
     ...common,
     entryPoints: {
       content: "src/content/index.ts",
+      status: "src/content/status.ts",
       background: "src/background/index.ts",
       popup: "src/popup/main.tsx",
       options: "src/options/main.tsx",
@@ -78,19 +82,49 @@ async function bundle(outdir, e2eHooks) {
     },
     format: "iife",
     plugins: [noRawHtml],
-    define: { __E2E__: String(e2eHooks) },
-    outdir,
-  });
-  // The article part of the content script, imported by it on a recognised article only.
-  await esbuild.build({
-    ...common,
-    entryPoints: { article: "src/content/article.ts" },
-    format: "esm",
+    define: { __E2E__: String(e2eHooks), __SAMPLE_PARAMS__: JSON.stringify(sampleParams) },
     outdir,
   });
 }
 
-// 3. One folder per browser.
+// 3. Where each content script runs. manifest.json declares the sites; on a site where the articles say which
+// addresses could hold them (textCheckPatterns, known URLs and URL patterns), content.js runs only there and
+// status.js (a status answer, nothing else) everywhere else; on other sites (archives) content.js runs everywhere.
+// Our URL patterns become WebExtension match patterns that match at least what they match: the host and any
+// subdomain (www., m. …), the path up to its first "*" (without a trailing "/"), then anything.
+const hostOf = (pattern) => new URL(pattern.replace(/^\*:/, "https:").replace("://*.", "://")).hostname;
+const canonicalHost = (host) => host.replace(/^(?:www\d?|m|mobile|amp)\./, "");
+function toMatchPattern(pattern) {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)?$/.exec(pattern);
+  if (!m) throw new Error(`not a URL pattern: ${pattern}`);
+  const path = (m[3] ?? "/").split("*")[0].replace(/\/+$/, "");
+  return `*://*.${canonicalHost(m[2].replace(/^\*\./, ""))}${path}*`;
+}
+function contentScripts(declared) {
+  const candidates = new Map(); // site host → match patterns of the addresses that could be an article
+  for (const a of dataset.articles)
+    for (const p of a.textCheckPatterns ?? []) candidates.set(canonicalHost(hostOf(p)), []);
+  for (const a of dataset.articles)
+    for (const p of [...a.urls, ...a.urlPatterns, ...(a.textCheckPatterns ?? [])]) {
+      const host = canonicalHost(hostOf(p));
+      for (const [site, list] of candidates)
+        if (host === site || host.endsWith(`.${site}`)) list.push(toMatchPattern(p));
+    }
+  const narrowed = declared.matches.filter((m) => candidates.has(canonicalHost(hostOf(m))));
+  const everywhere = declared.matches.filter((m) => !narrowed.includes(m));
+  // Sorted, a pattern comes right after any pattern whose prefix it extends: keep only the shortest.
+  const only = [];
+  for (const p of [...new Set([...candidates.values()].flat())].sort())
+    if (!only.some((q) => p.startsWith(q.slice(0, -1)))) only.push(p);
+  return [
+    { ...declared, matches: [...everywhere, ...only], js: ["content.js"] },
+    ...(narrowed.length
+      ? [{ ...declared, matches: narrowed, exclude_matches: only, js: ["status.js"] }]
+      : []),
+  ];
+}
+
+// 4. One folder per browser.
 function writeBrowser(browser, out, scripts) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "data", "articles"), { recursive: true });
@@ -117,6 +151,7 @@ function writeBrowser(browser, out, scripts) {
 
   const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
   manifest.version = pkg.version;
+  manifest.content_scripts = contentScripts(manifest.content_scripts[0]);
   if (browser === "firefox") {
     manifest.background = { scripts: ["background.js"] };
     manifest.browser_specific_settings.gecko.data_collection_permissions = { required: ["none"] };

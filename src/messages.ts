@@ -47,9 +47,12 @@ export interface Status {
 
 /** Content script → background. */
 export type BackgroundRequest =
-  | { type: "recognise-url"; url: string }
-  | { type: "recognise-sample"; sample: number[] }
-  | { type: "article"; id: string }
+  /**
+   * Which article is this page? Its address, and (when the page has text) a sample of its shingle hashes taken
+   * with the parameters the build baked into the content script: one round trip for both. On a match the reply
+   * carries all the article part needs to paint (see RecogniseReply).
+   */
+  | { type: "recognise"; url: string; sample?: PageSample }
   | { type: "card"; articleId: string; targetId: string }
   | { type: "sidebar-view"; articleId: string }
   /**
@@ -90,12 +93,28 @@ export type NotesOp =
 /** Every notes operation answers with a result, never a thrown error (errors do not cross messaging well). */
 export type NotesResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
-export type RecogniseUrlReply =
+export interface SampleParams {
+  shingleSize: number;
+  pageMod: number;
+}
+export interface PageSample extends SampleParams {
+  hashes: number[];
+}
+
+/** Everything the article part needs to paint, sent with the recognition: no second round trip. */
+export interface ArticleStart {
+  payload: ArticlePayload;
+  /** Where the reader's notes on this article are: ids and selectors, never their text. */
+  notes: { id: string; target: TextTarget }[];
+  settings?: Settings;
+}
+
+export type RecogniseReply =
   /** No URL rule matched and the page's address says it cannot be the article: do not read its text. */
   | { articleId: null; skipText: true }
-  | { articleId: string; matchedBy: "url"; score: 1 }
-  | { articleId: null; sampleParams: { shingleSize: number; pageMod: number } };
-export type RecogniseSampleReply = { articleId: string | null; score: number };
+  /** Not a known article (`sampleParams`: the sample was missing or taken with other parameters: resend). */
+  | { articleId: null; score: number; sampleParams?: SampleParams }
+  | { articleId: string; matchedBy: "url" | "fingerprint"; score: number; start: ArticleStart };
 
 /** Extension pages and the background → content script. */
 export type ContentRequest =
@@ -114,19 +133,21 @@ export type ContentRequest =
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
+const isSample = (v: unknown): v is PageSample =>
+  isObj(v) &&
+  Number.isInteger(v.shingleSize) &&
+  Number.isInteger(v.pageMod) &&
+  Array.isArray(v.hashes) &&
+  v.hashes.length <= 200_000 &&
+  v.hashes.every((n) => Number.isInteger(n) && n >= 0);
+
 export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
   if (!isObj(m)) return false;
   switch (m.type) {
-    case "recognise-url":
-      return typeof m.url === "string" && m.url.length < 8192;
-    case "recognise-sample":
+    case "recognise":
       return (
-        Array.isArray(m.sample) &&
-        m.sample.length <= 200_000 &&
-        m.sample.every((n) => Number.isInteger(n) && n >= 0)
+        typeof m.url === "string" && m.url.length < 8192 && (m.sample === undefined || isSample(m.sample))
       );
-    case "article":
-      return isArticleId(m.id);
     case "card":
       return isArticleId(m.articleId) && isTargetId(m.targetId);
     case "sidebar-view":

@@ -41,8 +41,8 @@ const SPACE = 1;
 const DROP = 2;
 const DASH = 3;
 const CLASS = new Uint8Array(0x10000);
+/** The character a code unit folds to; 0 = itself (the zero-filled table needs no initialising loop). */
 const FOLD = new Uint16Array(0x10000);
-for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
 for (const ch of "\t\n\v\f\r \u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000")
   CLASS[ch.charCodeAt(0)] = SPACE;
 for (let c = 0x2000; c <= 0x200a; c++) CLASS[c] = SPACE;
@@ -110,7 +110,7 @@ function run(src: string, out: Uint16Array, map: Int32Array): number {
         map[j++] = i;
       }
     } else {
-      out[j] = FOLD[c] as number;
+      out[j] = (FOLD[c] as number) || c;
       map[j++] = i;
     }
   }
@@ -300,6 +300,18 @@ function score(text: string, q: PreparedQuote, c: Candidate): number {
  * expected position (when there is one), else the first in the text wins.
  */
 function best(text: string, q: PreparedQuote, cands: Candidate[], hint: number | undefined) {
+  // A verbatim occurrence with both contexts verbatim scores 1, the most any candidate can: when there are such,
+  // the others need no edit distances (a name mentioned forty times is placed by its context in one pass).
+  const before = q.prefix.slice(-64);
+  const after = q.suffix.slice(0, 64);
+  const perfect = cands.filter(
+    (c) =>
+      c.quote === 1 &&
+      c.start >= before.length &&
+      text.startsWith(before, c.start - before.length) &&
+      text.startsWith(after, c.end),
+  );
+  if (perfect.length) cands = perfect;
   const scored = cands.map((c) => ({ ...c, score: score(text, q, c) }));
   let top: (Candidate & { score: number }) | null = null;
   for (const c of scored) if (!top || c.score > top.score) top = c;

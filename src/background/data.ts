@@ -1,6 +1,6 @@
 // The bundled dataset, loaded on demand from the extension's own files (never from the network).
 import browser from "webextension-polyfill";
-import type { ArticlePayload } from "../messages";
+import type { ArticlePayload, ArticleStart, PageSample, RecogniseReply, Settings } from "../messages";
 import { type RecognitionIndex, recogniseUrl, scoreSample, worthTextCheck } from "../recognition/index";
 import type { CardView, SidebarView } from "../views";
 
@@ -14,25 +14,60 @@ async function loadJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** The highlight switches, read once and then followed through storage.onChanged (one read per page load saved). */
+let settings: Promise<Settings | undefined> | null = null;
+function storedSettings(): Promise<Settings | undefined> {
+  settings ??= (browser.storage.local.get("settings") as Promise<{ settings?: Settings }>).then(
+    (r) => r.settings,
+    () => {
+      settings = null;
+      return undefined;
+    },
+  );
+  return settings;
+}
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && changes.settings) settings = Promise.resolve(changes.settings.newValue as Settings);
+});
+
 export function recognitionIndex(): Promise<RecognitionIndex> {
   index ??= loadJson<RecognitionIndex>("data/recognition.json");
   return index;
 }
 
-export async function byUrl(url: string) {
+/**
+ * Recognise a page by its address, else by its text sample; on a match, answer with everything the content script
+ * needs to paint (the payload, where the reader's notes are, the settings), read while the index is consulted.
+ */
+export async function recognise(
+  url: string,
+  sample: PageSample | undefined,
+  notesOf: (articleId: string) => Promise<ArticleStart["notes"]>,
+): Promise<RecogniseReply | null> {
   const idx = await recognitionIndex();
-  const articleId = recogniseUrl(url, idx);
-  if (articleId) return { articleId, matchedBy: "url" as const, score: 1 as const };
-  if (!worthTextCheck(url, idx)) return { articleId: null, skipText: true as const };
-  return { articleId: null, sampleParams: { shingleSize: idx.text.shingleSize, pageMod: idx.text.pageMod } };
+  const byUrl = recogniseUrl(url, idx);
+  let found: { articleId: string; matchedBy: "url" | "fingerprint"; score: number };
+  if (byUrl) found = { articleId: byUrl, matchedBy: "url", score: 1 };
+  else {
+    if (!worthTextCheck(url, idx)) return { articleId: null, skipText: true };
+    const { shingleSize, pageMod } = idx.text;
+    if (!sample || sample.shingleSize !== shingleSize || sample.pageMod !== pageMod)
+      return { articleId: null, score: 0, sampleParams: { shingleSize, pageMod } };
+    const r = scoreSample(sample.hashes, idx);
+    if (!r.articleId) return { articleId: null, score: r.score };
+    found = { articleId: r.articleId, matchedBy: "fingerprint", score: r.score };
+  }
+  const { articleId } = found;
+  const [payload, notes, stored] = await Promise.all([
+    articlePayload(articleId),
+    notesOf(articleId).catch(() => []), // a notes database that cannot be read does not stop the overlays
+    storedSettings(),
+  ]);
+  if (!payload) return null;
+  return { ...found, start: { payload, notes, settings: stored } };
 }
 
-export async function bySample(sample: number[]) {
-  const r = scoreSample(sample, await recognitionIndex());
-  return { articleId: r.articleId, score: r.score };
-}
-
-export function articlePayload(id: string): Promise<ArticlePayload | null> {
+function articlePayload(id: string): Promise<ArticlePayload | null> {
   let p = articles.get(id);
   if (!p) {
     p = recognitionIndex().then((idx) =>

@@ -10,7 +10,7 @@ import {
   type Status,
   siteKey,
 } from "../messages";
-import { articlePayload, bySample, byUrl, card, sidebarView } from "./data";
+import { card, recognise, sidebarView } from "./data";
 import { anchorsFor, handleNotes, keepDraft } from "./notes";
 
 /** An extension page (sidebar frame, notes page, popup), as opposed to a content script in a web page. */
@@ -36,12 +36,8 @@ async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSende
       return sender.tab?.id === undefined
         ? null
         : browser.tabs.sendMessage(sender.tab.id, m.message).catch(() => null);
-    case "recognise-url":
-      return byUrl(m.url);
-    case "recognise-sample":
-      return bySample(m.sample);
-    case "article":
-      return articlePayload(m.id);
+    case "recognise":
+      return recognise(m.url, m.sample, anchorsFor);
     case "card":
       return card(m.articleId, m.targetId);
     case "sidebar-view":
@@ -101,9 +97,10 @@ browser.runtime.onInstalled.addListener(() => {
     id: MENU_ID,
     title: "Add note",
     contexts: ["selection"],
-    documentUrlPatterns: (browser.runtime.getManifest().content_scripts ?? []).flatMap(
-      (c) => c.matches ?? [],
-    ),
+    // Where content.js runs (status.js pages cannot hold an article).
+    documentUrlPatterns: (browser.runtime.getManifest().content_scripts ?? [])
+      .filter((c) => c.js?.includes("content.js"))
+      .flatMap((c) => c.matches ?? []),
   });
 });
 browser.contextMenus.onClicked.addListener((info, tab) => {

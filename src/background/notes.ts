@@ -3,7 +3,14 @@
 // (the sidebar, the notes page) read or write notes.
 import browser from "webextension-polyfill";
 import type { NoteDraft, NotesOp, NotesResult } from "../messages";
-import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
+import {
+  exportCollection,
+  importAnnotations,
+  type Note,
+  NotesError,
+  type NotesStore,
+  openNotes,
+} from "../notes/index";
 
 let store: Promise<NotesStore> | null = null;
 const drafts = new Map<number, NoteDraft>();
@@ -28,6 +35,7 @@ async function articleIndex(): Promise<
 
 /** Tell every page of ours and every tab that an article's notes changed. */
 async function changed(articleId: string): Promise<void> {
+  anchorCache.delete(articleId);
   await browser.runtime.sendMessage({ type: "notes-changed", articleId }).catch(() => undefined);
   for (const tab of await browser.tabs.query({})) {
     if (tab.id !== undefined)
@@ -35,9 +43,22 @@ async function changed(articleId: string): Promise<void> {
   }
 }
 
-export async function anchorsFor(articleId: string) {
-  const list = await (await notes()).listByArticle(articleId);
-  return list.map((n) => ({ id: n.id, target: n.target }));
+/**
+ * Where an article's notes are, kept in memory between page loads: every write goes through this background, and
+ * each one drops its article's entry (see `changed`), so the cache is never stale; a failed read is not kept.
+ */
+const anchorCache = new Map<string, Promise<{ id: string; target: Note["target"] }[]>>();
+
+export function anchorsFor(articleId: string): Promise<{ id: string; target: Note["target"] }[]> {
+  let p = anchorCache.get(articleId);
+  if (!p) {
+    p = notes()
+      .then((s) => s.listByArticle(articleId))
+      .then((list) => list.map((n) => ({ id: n.id, target: n.target })));
+    p.catch(() => anchorCache.delete(articleId));
+    anchorCache.set(articleId, p);
+  }
+  return p;
 }
 
 export function keepDraft(tabId: number, draft: NoteDraft): void {

@@ -4,6 +4,7 @@ import { anchorAll, describeRange } from "../anchoring/dom";
 import type { TextTarget } from "../dataset/types";
 import {
   type ArticlePayload,
+  type ArticleStart,
   type ContentRequest,
   type HighlightKind,
   type NoteDraft,
@@ -15,6 +16,7 @@ import {
 import type { CardView } from "../views";
 import { api } from "./api";
 import { Painter, supported } from "./paint";
+import { articleRegion } from "./region";
 import { PageUi } from "./ui";
 
 export interface Loader {
@@ -50,7 +52,18 @@ function anchorAndPaint(): void {
   const t0 = performance.now();
   const noteTargets = notes.map((n) => ({ id: `note:${n.id}`, kind: "note" as const, target: n.target }));
   const all = [...payload.targets, ...noteTargets];
-  const { anchored, orphaned } = anchorAll(document.body, all);
+  // The article region first (cheap on a page of 500 KB of comments); what is not there, in the whole body.
+  const region = articleRegion(document);
+  let { anchored, orphaned } = anchorAll(region ?? document.body, all);
+  if (region && orphaned.length) {
+    const missing = new Set(orphaned);
+    const rest = anchorAll(
+      document.body,
+      all.filter((t) => missing.has(t.id)),
+    );
+    anchored = [...anchored, ...rest.anchored];
+    orphaned = rest.orphaned;
+  }
   const kindOf = new Map(all.map((t) => [t.id, t.kind]));
   painter.clear();
   const byKind = new Map<HighlightKind, Range[]>();
@@ -77,9 +90,9 @@ function anchorAndPaint(): void {
 
 let notes: { id: string; target: TextTarget }[] = [];
 
-async function loadNotes(articleId = payload?.article.id): Promise<void> {
-  if (!articleId) return;
-  notes = (await send<typeof notes>({ type: "note-anchors", articleId })) ?? [];
+async function loadNotes(): Promise<void> {
+  if (!payload) return;
+  notes = (await send<typeof notes>({ type: "note-anchors", articleId: payload.article.id })) ?? [];
 }
 
 /** The reader's selection in the page as a note draft, or null. */
@@ -192,10 +205,11 @@ function listenForPointer(): void {
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let pinned = false;
   let under: string | null = null;
+  // Only the reader's own pointer: a page can dispatch synthetic events at a highlight's coordinates.
   document.addEventListener(
     "pointermove",
     (e) => {
-      if (frame) return;
+      if (frame || !e.isTrusted) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
         if (ui?.contains(e.target)) {
@@ -218,7 +232,7 @@ function listenForPointer(): void {
     { passive: true },
   );
   document.addEventListener("click", (e) => {
-    if (ui?.contains(e.target)) return;
+    if (!e.isTrusted || ui?.contains(e.target)) return;
     const hit = hitTest(e.clientX, e.clientY);
     if (hit && !window.getSelection()?.toString()) {
       pinned = true;
@@ -247,27 +261,15 @@ function applyVisibility(): void {
     visibility.all && Object.values(visibility.kinds).some(Boolean) && status.anchored > 0;
 }
 
-async function loadSettings(): Promise<void> {
-  const got = (await api.storage.local.get("settings").catch(() => ({}))) as { settings?: Settings };
-  visibility = visibilityFor(got.settings, location.hostname);
-}
-
-/** Load the article's targets, notes and switches, anchor and paint; then keep them up to date. */
-export async function startArticle(loader: Loader): Promise<ArticleHandle | null> {
+/** Anchor and paint the article's targets and the reader's notes with its switches; then keep them up to date. */
+export function startArticle(loader: Loader, begin: ArticleStart): ArticleHandle | null {
   ({ status, timings, send } = loader);
   if (!supported()) {
     status.note = "this browser cannot paint highlights (CSS Custom Highlight API missing)";
     return null;
   }
-  // The three requests are independent: one round trip's wait instead of three.
-  const id = status.articleId as string;
-  const [p] = await Promise.all([
-    send<ArticlePayload>({ type: "article", id }),
-    loadNotes(id),
-    loadSettings(),
-  ]);
-  payload = p;
-  if (!payload) return null;
+  ({ payload, notes } = begin);
+  visibility = visibilityFor(begin.settings, location.hostname);
   status.article = payload.article;
   status.counts = payload.counts;
   requestAnimationFrame(() => {

@@ -2,16 +2,18 @@
 // by its address, else by a bounded sample of its text — and, only on a known article, load the article part
 // (article.ts). On any other page that is all it does. It reads no layout and never touches the page's DOM text.
 import {
+  type ArticleStart,
   type ContentRequest,
   isContentRequest,
-  type RecogniseSampleReply,
-  type RecogniseUrlReply,
+  type RecogniseReply,
+  type SampleParams,
   type Status,
   visibilityFor,
 } from "../messages";
 import { MAX_PAGE_CHARS, pageSample } from "../recognition/index";
 import { api } from "./api";
 import type { ArticleHandle } from "./article";
+import { articleRegion } from "./region";
 
 const REANCHOR_DEBOUNCE_MS = 300;
 /** A page that never stops mutating (a ticker) must not postpone the re-run forever: it runs this long after the
@@ -20,12 +22,7 @@ const REANCHOR_MAX_WAIT_MS = 1000;
 /** Text added by the page since the last look that makes it worth recognising again (late-loading articles). */
 const RECHECK_CHARS = 500;
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "TEXTAREA"]);
-
-declare global {
-  interface Window {
-    __sourceAnnotatorLoaded?: boolean;
-  }
-}
+const XHTML = "http://www.w3.org/1999/xhtml";
 
 const STARTED = performance.now();
 const timings: NonNullable<Status["timings"]> = {};
@@ -70,23 +67,20 @@ async function send<T>(message: unknown): Promise<T | null> {
 }
 
 /**
- * The page's text, up to MAX_PAGE_CHARS: text nodes in document order, scripts and styles left out, stopping
- * early on a huge page instead of building its whole text (no layout is read).
+ * The text of the page's article region (see region.ts), else of its body, up to MAX_PAGE_CHARS: text nodes in
+ * document order, scripts, styles and SVG left out, stopping early on a huge page instead of building its whole
+ * text (no layout is read). A plain text-node walk with the parent checked in the loop: no filter callback per node.
  */
 function pageText(): { text: string; truncated: boolean } | null {
   const body = document.body;
   if (!body) return null;
+  const root = articleRegion(document) ?? body;
   const parts: string[] = [];
   let length = 0;
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (n) =>
-      n.nodeType === 1
-        ? SKIP.has((n as Element).tagName.toUpperCase())
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_SKIP
-        : NodeFilter.FILTER_ACCEPT,
-  });
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentNode as Element;
+    if (SKIP.has(parent.nodeName) || parent.namespaceURI !== XHTML) continue;
     const t = (n as Text).data;
     parts.push(t);
     length += t.length + 1;
@@ -95,42 +89,44 @@ function pageText(): { text: string; truncated: boolean } | null {
   return { text: parts.join(" "), truncated: false };
 }
 
-async function recognise(): Promise<void> {
-  const byUrl = await send<RecogniseUrlReply>({ type: "recognise-url", url: location.href });
-  if (!byUrl) return;
-  if ("skipText" in byUrl) {
-    skipText = true;
-    return;
-  }
-  if (!("sampleParams" in byUrl)) {
-    Object.assign(status, { articleId: byUrl.articleId, matchedBy: "url", score: 1 });
-    return;
-  }
+/** Shingle sampling parameters of the bundled recognition index, baked in by build.mjs. */
+declare const __SAMPLE_PARAMS__: SampleParams;
+
+/** One round trip: the address and a text sample together; on a match, what the article part needs to paint. */
+async function recognise(): Promise<ArticleStart | null> {
   const page = pageText();
-  if (page === null) {
-    status.note = "no body";
-    return;
-  }
-  if (page.truncated)
+  if (page === null) status.note = "no body";
+  else if (page.truncated)
     status.note = `page text over ${MAX_PAGE_CHARS} characters: only the beginning was compared`;
-  const reply = await send<RecogniseSampleReply>({
-    type: "recognise-sample",
-    sample: pageSample(page.text, byUrl.sampleParams),
-  });
-  if (!reply) return;
+  const ask = (params: SampleParams) =>
+    send<RecogniseReply>({
+      type: "recognise",
+      url: location.href,
+      ...(page?.text ? { sample: { ...params, hashes: pageSample(page.text, params) } } : {}),
+    });
+  let reply = await ask(__SAMPLE_PARAMS__);
+  // Taken with other parameters than the index's (an extension updated under a page): once more with them.
+  if (reply && "sampleParams" in reply && reply.sampleParams && page?.text)
+    reply = await ask(reply.sampleParams);
+  if (!reply) return null;
+  if ("skipText" in reply) {
+    skipText = true;
+    return null;
+  }
   status.score = reply.score;
-  if (reply.articleId) Object.assign(status, { articleId: reply.articleId, matchedBy: "fingerprint" });
+  if (!("start" in reply)) return null;
+  Object.assign(status, { articleId: reply.articleId, matchedBy: reply.matchedBy });
+  return reply.start;
 }
 
 async function start(): Promise<void> {
-  if (!status.articleId) await recognise();
-  if (!status.articleId || article) return;
+  if (article) return;
+  const begin = await recognise();
+  if (!begin) return;
   timings.recognisedMs = performance.now() - STARTED;
-  // `chrome.runtime.getURL` spelled out: addons-linter accepts it (and `browser.runtime.getURL`) as the
-  // sanitiser of a dynamic import's URL; both browsers have `chrome` in content scripts.
-  const mod = (await import(chrome.runtime.getURL("article.js"))) as typeof import("./article");
+  const mod = await import("./article");
   timings.loadedMs = performance.now() - STARTED;
-  article = await mod.startArticle({ status, timings, started: STARTED, send });
+  article = await mod.startArticle({ status, timings, started: STARTED, send }, begin);
 }
 
 /**
@@ -178,6 +174,8 @@ function watch(): void {
 
 if (!window.__sourceAnnotatorLoaded) {
   window.__sourceAnnotatorLoaded = true;
+  // Injected where status.js answered so far (Analyse this page): this script answers from now on.
+  if (window.__sourceAnnotatorIdle) api.runtime.onMessage.removeListener(window.__sourceAnnotatorIdle);
   api.runtime.onMessage.addListener(onMessage);
   void start()
     .catch(() => undefined)

@@ -39,8 +39,65 @@ function classifyOther(c: number): CharClass {
   }
   return k;
 }
-const ASCII = Array.from({ length: 128 }, (_, c) => classifyOther(c));
-const classify = (c: number): CharClass => ASCII[c] ?? classifyOther(c);
+/**
+ * The characters news text is made of, classified without regular expressions (compiling the Unicode property
+ * expressions above costs milliseconds at a content script's start): ASCII, and after NFKD the combining marks
+ * (U+0300–U+036F, what accents decompose to), Latin-1 punctuation and General Punctuation (U+2000–U+206F: curly quotes, dashes,
+ * spaces, ellipsis). The same classes classifyOther gives them; a unit test compares the two over these ranges.
+ */
+function classifyFast(c: number): CharClass | undefined {
+  if (c < 0x80) {
+    const ch = String.fromCharCode(c);
+    if (c >= 0x61 && c <= 0x7a) return { letters: ch, upper: false, lower: true };
+    if (c >= 0x41 && c <= 0x5a) return { letters: ch.toLowerCase(), upper: true, lower: false };
+    if (c >= 0x30 && c <= 0x39) return { letters: ch, upper: false, lower: false };
+    return { letters: c === 0x27 || c === 0x60 ? "" : null, upper: false, lower: false };
+  }
+  // Latin-1 punctuation and symbols (©, «, °, ·, ¶ …), but not its letters and numbers (ª ² ³ µ ¹ º ¼ ½ ¾).
+  if (c >= 0xa0 && c <= 0xbf) return LATIN1_WORD_CHARS.includes(c) ? undefined : punctuation(c);
+  if (c >= 0x300 && c <= 0x36f) return { letters: "", upper: false, lower: false };
+  if (c >= 0x2000 && c <= 0x206f) return punctuation(c);
+  return undefined;
+}
+/** A character that separates words, or vanishes inside one if it is an apostrophe. */
+const punctuation = (c: number): CharClass => ({
+  letters: APOSTROPHES.includes(String.fromCharCode(c)) ? "" : null,
+  upper: false,
+  lower: false,
+});
+const LATIN1_WORD_CHARS = [0xaa, 0xb2, 0xb3, 0xb5, 0xb9, 0xba, 0xbc, 0xbd, 0xbe];
+const FAST_RANGES: [number, number][] = [
+  [0, 0x7f],
+  [0xa0, 0xbf],
+  [0x300, 0x36f],
+  [0x2000, 0x206f],
+];
+const fast = new Map<number, CharClass>();
+for (const [from, to] of FAST_RANGES)
+  for (let c = from; c <= to; c++) {
+    const k = classifyFast(c);
+    if (k) fast.set(c, k);
+  }
+const classify = (c: number): CharClass => fast.get(c) ?? classifyOther(c);
+
+// The fast ranges as typed arrays, for the hot loop of wordHashes: per code unit below FAST_END, the lowercased
+// letter's code (> 0), VANISH or SEPARATE (or OTHER: ask classify), and its case (UPPER, LOWER).
+const FAST_END = 0x2070;
+const OTHER = -2;
+const SEPARATE = -1;
+const VANISH = 0;
+const MANY = -3; // letters of more than one code unit (only from classifyOther)
+const UPPER = 1;
+const LOWER = 2;
+const CODE = new Int32Array(FAST_END).fill(OTHER);
+const CASE = new Uint8Array(FAST_END);
+for (const [c, k] of fast) {
+  CODE[c] = k.letters === null ? SEPARATE : k.letters === "" ? VANISH : k.letters.charCodeAt(0);
+  CASE[c] = k.upper ? UPPER : k.lower ? LOWER : 0;
+}
+
+/** For the unit test: each fast-path class beside the general rule's. */
+export const fastClassesForTest = () => [...fast].map(([c, k]) => [c, k, classifyOther(c)] as const);
 
 /**
  * The normalised words of a text: compatibility forms and diacritics folded (NFKD, marks dropped),
@@ -98,16 +155,56 @@ function fmix32(h: number): number {
 }
 
 /**
- * Hash of each run of `size` consecutive words: each word is hashed with FNV-1a (then mixed), the
- * shingle is the polynomial Σ wordHash·G^(size−1−j) mod 2³² (G = 0x9e3779b1), mixed again.
+ * The hash of each normalised word of a text (see words), fmix32(fnv1a(word)), computed as the text is read:
+ * no word strings are built, which makes reading a page several times cheaper than words() then hashing.
  */
-export function hashShingles(ws: readonly string[], size = SHINGLE_SIZE): number[] {
-  const wh = new Uint32Array(ws.length);
-  for (let i = 0; i < ws.length; i++) {
-    wh[i] = fmix32(fnv1a(ws[i] as string));
-  }
+export function wordHashes(text: string): number[] {
+  const s = text.normalize("NFKD");
   const out: number[] = [];
-  for (let i = 0; i + size <= ws.length; i++) {
+  let h = FNV_OFFSET;
+  let inWord = false;
+  let prevLower = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let code = c < FAST_END ? (CODE[c] as number) : OTHER;
+    let kase = code === OTHER ? 0 : (CASE[c] as number);
+    let letters = "";
+    if (code === OTHER) {
+      const k = classifyOther(c);
+      kase = k.upper ? UPPER : k.lower ? LOWER : 0;
+      if (k.letters === null) code = SEPARATE;
+      else if (k.letters.length === 1) code = k.letters.charCodeAt(0);
+      else if (k.letters.length === 0) code = VANISH;
+      else {
+        code = MANY;
+        letters = k.letters;
+      }
+    }
+    if (code === SEPARATE || (kase === UPPER && prevLower)) {
+      if (inWord) out.push(fmix32(h));
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+    if (code > 0) {
+      h = Math.imul(h ^ code, FNV_PRIME);
+      inWord = true;
+    } else if (code === MANY) {
+      for (let j = 0; j < letters.length; j++) h = Math.imul(h ^ letters.charCodeAt(j), FNV_PRIME);
+      inWord = true;
+    }
+    prevLower = kase === LOWER;
+  }
+  if (inWord) out.push(fmix32(h));
+  return out;
+}
+
+/**
+ * Hash of each run of `size` consecutive words, from their word hashes (see wordHashes): the shingle is the
+ * polynomial Σ wordHash·G^(size−1−j) mod 2³² (G = 0x9e3779b1), mixed again.
+ */
+function hashShingles(wh: readonly number[], size: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + size <= wh.length; i++) {
     let h = 0;
     for (let j = i; j < i + size; j++) h = (Math.imul(h, 0x9e3779b1) + (wh[j] as number)) | 0;
     out.push(fmix32(h));
@@ -117,7 +214,7 @@ export function hashShingles(ws: readonly string[], size = SHINGLE_SIZE): number
 
 /** Shingle hashes of a text read as one run of words (how a page is read: its line breaks do not matter). */
 export function shingleHashes(text: string, size = SHINGLE_SIZE): number[] {
-  return hashShingles(words(text), size);
+  return hashShingles(wordHashes(text), size);
 }
 
 /**

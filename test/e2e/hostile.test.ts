@@ -316,11 +316,18 @@ describe.each([
       () =>
         (
           window as unknown as {
-            __forged: { rounds: number; posted: number; runtime: string; sendMessage: string[] };
+            __forged: {
+              rounds: number;
+              posted: number;
+              runtime: string;
+              sendMessage: string[];
+              clicked?: boolean;
+            };
           }
         ).__forged,
     );
     expect(forged.rounds).toBe(15);
+    expect(forged.clicked, "the page clicked on a highlight").toBe(true);
     // A page has no runtime to send with: every attempt threw (TypeError) in the page, not in the extension.
     expect(forged.runtime).toBe("undefined");
     expect(forged.sendMessage.every((r) => r === "TypeError")).toBe(true);

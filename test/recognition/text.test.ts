@@ -9,8 +9,10 @@ import {
   recognise,
   recogniseText,
   shingleHashes,
+  wordHashes,
   words,
 } from "../../src/recognition/index";
+import { fastClassesForTest, fnv1a } from "../../src/recognition/text";
 import { edited, inChrome, prng, RELATED, realArticles, relatedText, vocabulary } from "./fixtures";
 
 describe("normalisation", () => {
@@ -40,6 +42,27 @@ describe("normalisation", () => {
     expect(a).toHaveLength(8); // 12 words
     expect(new Set(a).size).toBe(8);
     for (const h of a) expect(Number.isInteger(h) && h >= 0 && h < 2 ** 32).toBe(true);
+  });
+
+  it("reads ASCII, combining marks and punctuation by its fast table exactly as by the general Unicode rule", () => {
+    const table = fastClassesForTest();
+    expect(table.length).toBe(128 + 32 - 9 + 112 + 112);
+    for (const [c, fast, general] of table) expect(fast, `U+${c.toString(16)}`).toEqual(general);
+  });
+
+  it("hashes words as it reads them exactly as hashing words() one by one would", () => {
+    // murmur3's finaliser, as text.ts applies it to each word's FNV-1a hash.
+    const mix = (x: number) => {
+      let h = x;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    const texts = [
+      ...realArticles().map((a) => a.text),
+      "Libya’s “rebels” — cease‑fire; Café NAÏVE ﬁnal; spilledWestern; Gila`a; Ελλάδα ΣΟΦΙΑ; ½ ﬀ",
+    ];
+    for (const t of texts) expect(wordHashes(t)).toEqual(words(t).map((w) => mix(fnv1a(w))));
   });
 
   it("does not let an article's shingles span paragraphs", () => {

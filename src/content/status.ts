@@ -1,0 +1,34 @@
+// The content script of a publisher's pages whose address rules out every known article (a section front, a story
+// of another month): it only answers `status`, so on the great majority of a publisher's pages the extension costs
+// what one message listener costs. build.mjs declares it on the publishers' sites minus the addresses where an
+// article could be, where content.js runs instead. If content.js is injected later (Analyse this page, or the
+// opt-in for every site) it takes over and removes this listener.
+import { isContentRequest, type Status } from "../messages";
+import { api } from "./api";
+
+declare global {
+  interface Window {
+    __sourceAnnotatorLoaded?: boolean;
+    __sourceAnnotatorIdle?: Parameters<typeof chrome.runtime.onMessage.addListener>[0];
+  }
+}
+
+if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
+  const status: Status = {
+    articleId: null,
+    matchedBy: null,
+    score: 0,
+    anchored: 0,
+    orphaned: [],
+    highlightsVisible: false,
+    ready: true,
+    host: location.hostname,
+    note: "not a known article: this page's address rules out every one, so its text is not read",
+  };
+  const listener = (message: unknown, sender: chrome.runtime.MessageSender, reply: (r: unknown) => void) => {
+    if (sender.id === api.runtime.id && isContentRequest(message) && message.type === "status") reply(status);
+    return undefined;
+  };
+  api.runtime.onMessage.addListener(listener);
+  window.__sourceAnnotatorIdle = listener;
+}
