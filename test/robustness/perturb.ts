@@ -314,17 +314,11 @@ export function perturb(text: string, rng: Rng, opts: { deleteParagraphs?: numbe
     } else units.push({ paras: [k], seps: [] });
   }
 
-  // Pull quote: one sentence of the article, repeated in a widget at least two paragraphs away from it. Only from a
-  // paragraph without typos: a pull quote repeating the start of a long quote whose own start has a typo orphans
-  // the quote (a known limitation of the chunked matcher, pinned by a `test.fails` in perturbed-pages.test.ts).
+  // Pull quote: one sentence of the article, repeated in a widget at least two paragraphs away from it (from any
+  // paragraph, typos included: the quote with the typo must still be found, not its verbatim pull quote).
   let pull: { html: string; beforeUnit: number } | null = null;
-  const typoFree = kept.filter((k) =>
-    typos.every((t) =>
-      t.at.every((a) => a < (paragraphs[k] as Para).start || a >= (paragraphs[k] as Para).end),
-    ),
-  );
-  if (rng.chance(0.25) && units.length > 4 && typoFree.length) {
-    const k = rng.pick(typoFree);
+  if (rng.chance(0.25) && units.length > 4) {
+    const k = rng.pick(kept);
     const para = text.slice((paragraphs[k] as Para).start, (paragraphs[k] as Para).end);
     const sentence = para.match(/[^.!?]{30,}[.!?]+[”"]?/)?.[0]?.trim();
     const far = units

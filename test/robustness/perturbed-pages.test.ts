@@ -223,12 +223,10 @@ afterAll(() => {
   }
 });
 
-// What the "interrupted" class above measures, reduced to one case each. These document a limitation of the
-// matcher (src/anchoring/text.ts), not of the pages: text that is not the article's, put INSIDE a quote shorter
-// than LONG_QUOTE (an inline ad, a "read more" link), is more than the whole-quote search's 20% error budget, and
-// the chunked search cannot skip it either (it skips text only between chunks, and a quote under 64 characters
-// is one chunk). `test.fails`: when the matcher learns to skip such text, these fail — turn them into plain tests.
-describe("known limitation: a widget inside a short quote", () => {
+// What the "interrupted" class above measures, reduced to one case each. Text that is not the article's, put INSIDE
+// a quote shorter than LONG_QUOTE (an inline ad, a "read more" link), is more than the whole-quote search's 20%
+// error budget; the chunked search cuts such a quote into two halves and skips up to 300 characters between them.
+describe("a widget inside a short quote", () => {
   const quote = "Either he leaves the country, or he goes to prison";
   const ad =
     '<span class="ad-inline"><span>Advertisement</span> <a href="https://ads.example/c">Save 50% on your first year</a></span> ';
@@ -245,28 +243,36 @@ describe("known limitation: a widget inside a short quote", () => {
   const text =
     "“Either he leaves the country, or he goes to prison,” said Salah Ibrahim Eissa, a council member.";
 
-  test.fails("an inline ad mid-quote: the target should still be anchored (today it is orphaned)", () => {
+  test("an inline ad mid-quote: the quote is anchored, from its first word to its last", () => {
     document.body.innerHTML = `<p>${text.replace("country, or ", `country, ${ad}or `)}</p>`;
     const { anchored } = anchorAll(document.body, [{ id: "t", target: target(text) }]);
     expect(anchored.length).toBe(1);
+    const read = anchored[0]?.range.toString() ?? "";
+    expect(read.startsWith("Either he leaves the country,")).toBe(true);
+    expect(read.endsWith("or he goes to prison")).toBe(true);
   });
 
-  test("…and it is never anchored elsewhere instead", () => {
-    document.body.innerHTML = `<p>${text.replace("country, or ", `country, ${ad}or `)}</p><p>He leaves the country.</p>`;
+  test("…and never elsewhere: not on a sentence that shares its words", () => {
+    document.body.innerHTML = `<p>He leaves the country.</p><p>${text.replace("country, or ", `country, ${ad}or `)}</p><p>He goes to prison.</p>`;
     const { anchored, orphaned } = anchorAll(document.body, [{ id: "t", target: target(text) }]);
-    expect(anchored).toEqual([]);
+    expect(orphaned).toEqual([]);
+    expect(anchored[0]?.range.startContainer.parentElement).toBe(document.body.children[1]);
+  });
+
+  test("…and not across a whole paragraph of other text: a short quote's halves must be close", () => {
+    const filler = "Other news of the day, at some length. ".repeat(12);
+    document.body.innerHTML = `<p>Either he leaves the country,</p><p>${filler}</p><p>or he goes to prison.</p>`;
+    const { orphaned } = anchorAll(document.body, [{ id: "t", target: target(text) }]);
     expect(orphaned).toEqual(["t"]);
   });
 });
 
-// Found by the perturbations above (seed 1592591337 before pull quotes were limited to paragraphs without typos):
-// quotes over LONG_QUOTE characters are matched chunk by chunk from an anchor chunk, and the anchor chunk's exact
-// occurrences, when there are any, are the only seeds tried. A pull quote repeating the quote's first sentence
-// verbatim, while the quote itself has a typo in that sentence, makes the pull quote the only seed: the chain from
-// it finds nothing more and the lightly edited quote is orphaned. `test.fails` until chunkedCandidates also tries
-// approximate seeds (or the other anchor chunks); then make it a plain test.
-describe("known limitation: a pull quote and a typo at the start of a long quote", () => {
-  test.fails("the lead paragraph with one typo, its first sentence repeated in a pull quote, is anchored", () => {
+// Found by the perturbations above (seed 1592591337): quotes over LONG_QUOTE characters are matched chunk by chunk
+// from an anchor chunk. A pull quote repeating the quote's first sentence verbatim, while the quote itself has a typo
+// in that sentence, made the pull quote the only seed when only the first anchor chunk's occurrences were tried;
+// seeds of the next anchor chunks now compete, and chains extend backwards too.
+describe("a pull quote and a typo at the start of a long quote", () => {
+  test("the lead paragraph with one typo, its first sentence repeated in a pull quote, is anchored", () => {
     const lead = nyt.paragraphs[0] as string;
     const first = lead.slice(0, lead.indexOf("Col.") + 4);
     const paras = html(nyt).map((p, i) =>
