@@ -48,9 +48,9 @@ export interface Status {
 /** Content script → background. */
 export type BackgroundRequest =
   /**
-   * Which article is this page? Its address, and (when the page has text) a sample of its shingle hashes taken
-   * with the parameters the build baked into the content script: one round trip for both. On a match the reply
-   * carries all the article part needs to paint (see RecogniseReply).
+   * Which article is this page? Its address, then, if the address does not settle it, the address with a sample
+   * of the page's shingle hashes (taken with the parameters the build baked into the content script while the
+   * first message was on its way). On a match the reply carries all the article part needs to paint.
    */
   | { type: "recognise"; url: string; sample?: PageSample }
   | { type: "card"; articleId: string; targetId: string }

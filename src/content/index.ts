@@ -92,22 +92,30 @@ function pageText(): { text: string; truncated: boolean } | null {
 /** Shingle sampling parameters of the bundled recognition index, baked in by build.mjs. */
 declare const __SAMPLE_PARAMS__: SampleParams;
 
-/** One round trip: the address and a text sample together; on a match, what the article part needs to paint. */
+/**
+ * The address goes first, on its own: a page's first message to the background is the slow one (it sets up the
+ * messaging), so the page's text is read and sampled while it is on its way, and sent only if the address did not
+ * settle it. On a match the reply carries what the article part needs to paint.
+ */
 async function recognise(): Promise<ArticleStart | null> {
+  const byUrl = send<RecogniseReply>({ type: "recognise", url: location.href });
   const page = pageText();
   if (page === null) status.note = "no body";
   else if (page.truncated)
     status.note = `page text over ${MAX_PAGE_CHARS} characters: only the beginning was compared`;
-  const ask = (params: SampleParams) =>
-    send<RecogniseReply>({
-      type: "recognise",
-      url: location.href,
-      ...(page?.text ? { sample: { ...params, hashes: pageSample(page.text, params) } } : {}),
-    });
-  let reply = await ask(__SAMPLE_PARAMS__);
-  // Taken with other parameters than the index's (an extension updated under a page): once more with them.
-  if (reply && "sampleParams" in reply && reply.sampleParams && page?.text)
-    reply = await ask(reply.sampleParams);
+  const sampleWith = (params: SampleParams) =>
+    page?.text ? { ...params, hashes: pageSample(page.text, params) } : undefined;
+  const baked = sampleWith(__SAMPLE_PARAMS__);
+  let reply = await byUrl;
+  if (reply && "sampleParams" in reply && reply.sampleParams && baked) {
+    const wanted = reply.sampleParams;
+    // Taken with other parameters than the index's (an extension updated under a page): again with those.
+    const sample =
+      wanted.shingleSize === baked.shingleSize && wanted.pageMod === baked.pageMod
+        ? baked
+        : sampleWith(wanted);
+    reply = await send<RecogniseReply>({ type: "recognise", url: location.href, sample });
+  }
   if (!reply) return null;
   if ("skipText" in reply) {
     skipText = true;
