@@ -189,6 +189,8 @@ export interface LocateOptions {
   lowercase?: boolean;
   /** Minimum score of a fuzzy match (see matchQuote). Default 0.5. */
   minScore?: number;
+  /** Verbatim occurrences only: no fuzzy search (a second, wider pass after a fuzzy one found nothing). */
+  exactOnly?: boolean;
 }
 
 export interface AnchorOptions extends TextIndexOptions, LocateOptions {
@@ -255,7 +257,7 @@ export function locateAll(
 
   // Pass 2: everything else.
   prepared.forEach((q, k) => {
-    if (found.has(k)) return;
+    if (found.has(k) || (opts.exactOnly && !occurrences[k]?.length)) return;
     const hint = hintFor((targets[k] as AnchorTarget).target.start);
     const m = matchNormalized(text, q, hint, opts.minScore, occurrences[k]);
     if (m) found.set(k, m);

@@ -52,7 +52,8 @@ function anchorAndPaint(): void {
   const t0 = performance.now();
   const noteTargets = notes.map((n) => ({ id: `note:${n.id}`, kind: "note" as const, target: n.target }));
   const all = [...payload.targets, ...noteTargets];
-  // The article region first (cheap on a page of 500 KB of comments); what is not there, in the whole body.
+  // The article region first (cheap on a page of 500 KB of comments); what is not there, verbatim in the whole
+  // body (a note on a comment). The fuzzy search, the costly part, is not run twice.
   const region = articleRegion(document);
   let { anchored, orphaned } = anchorAll(region ?? document.body, all);
   if (region && orphaned.length) {
@@ -60,6 +61,7 @@ function anchorAndPaint(): void {
     const rest = anchorAll(
       document.body,
       all.filter((t) => missing.has(t.id)),
+      { exactOnly: true },
     );
     anchored = [...anchored, ...rest.anchored];
     orphaned = rest.orphaned;

@@ -58,6 +58,21 @@ describe("anchorAll: a whole article at once", () => {
   }
 });
 
+describe("anchorAll: exactOnly", () => {
+  test("finds verbatim quotes (whatever their typography) and leaves edited ones orphaned, unsearched", () => {
+    document.body.innerHTML =
+      "<p>He said the offer was \u201cnot part of any discussions on our part.\u201d</p><p>The council met in Benghazi on Monday.</p>";
+    const text =
+      'He said the offer was "not part of any discussions on our part." The council met in Benghazi on Sunday.';
+    const verbatim = { id: "v", target: targetOf(text, "not part of any discussions on our part.") };
+    const edited = { id: "e", target: targetOf(text, "The council met in Benghazi on Sunday.") };
+    expect(anchorAll(document.body, [verbatim, edited]).orphaned).toEqual([]);
+    const only = anchorAll(document.body, [verbatim, edited], { exactOnly: true });
+    expect(only.anchored.map((a) => a.id)).toEqual(["v"]);
+    expect(only.orphaned).toEqual(["e"]);
+  });
+});
+
 describe("buildTextIndex", () => {
   test("separates blocks, keeps inline text together, skips scripts, hidden elements and our UI", () => {
     document.body.innerHTML =
