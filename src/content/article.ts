@@ -1,6 +1,6 @@
 // The article part of the content script, loaded only on a recognised article: anchoring, painting, cards,
 // the sidebar frame, notes. Pages that are not known articles never load or compile any of it.
-import { anchorAll, describeRange } from "../anchoring/dom";
+import { describeRange } from "../anchoring/dom";
 import type { TextTarget } from "../dataset/types";
 import {
   type ArticlePayload,
@@ -16,7 +16,7 @@ import {
 import type { CardView } from "../views";
 import { api } from "./api";
 import { Painter, supported } from "./paint";
-import { articleRegion } from "./region";
+import { anchorInPage } from "./region";
 import { PageUi } from "./ui";
 
 export interface Loader {
@@ -52,20 +52,7 @@ function anchorAndPaint(): void {
   const t0 = performance.now();
   const noteTargets = notes.map((n) => ({ id: `note:${n.id}`, kind: "note" as const, target: n.target }));
   const all = [...payload.targets, ...noteTargets];
-  // The article region first (cheap on a page of 500 KB of comments); what is not there, verbatim in the whole
-  // body (a note on a comment). The fuzzy search, the costly part, is not run twice.
-  const region = articleRegion(document);
-  let { anchored, orphaned } = anchorAll(region ?? document.body, all);
-  if (region && orphaned.length) {
-    const missing = new Set(orphaned);
-    const rest = anchorAll(
-      document.body,
-      all.filter((t) => missing.has(t.id)),
-      { exactOnly: true },
-    );
-    anchored = [...anchored, ...rest.anchored];
-    orphaned = rest.orphaned;
-  }
+  const { anchored, orphaned } = anchorInPage(document, all);
   const kindOf = new Map(all.map((t) => [t.id, t.kind]));
   painter.clear();
   const byKind = new Map<HighlightKind, Range[]>();
