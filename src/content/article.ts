@@ -44,6 +44,7 @@ let visibility: Visibility = visibilityFor(undefined, location.hostname);
 const painter = new Painter(document);
 let anchors: { id: string; kind: HighlightKind; range: Range }[] = [];
 let ui: PageUi | null = null;
+let listening = false; // pointer and selection listeners installed
 const cards = new Map<string, Promise<CardView | null>>();
 
 /** Anchor the dataset's targets and the reader's notes in one pass over the page's text, and paint them. */
@@ -67,12 +68,20 @@ function anchorAndPaint(): void {
   };
   applyVisibility();
   timings.anchorMs = performance.now() - t0;
-  if (!ui) {
-    ui = new PageUi({ reveal: (id) => void reveal(id), addNote: (id) => void draftFor(id) });
+  if (!listening) {
+    listening = true;
     listenForPointer();
     listenForSelection();
+    // The highlights first: our own UI (the shadow host, its styles, the launcher) comes in the task after the
+    // frame that paints them; anything that needs it sooner creates it (pageUi()).
+    requestAnimationFrame(() => setTimeout(() => pageUi().showLauncher(true), 0));
   }
-  ui.showLauncher(true);
+}
+
+/** Our UI in the page (cards, launcher, note button, sidebar frame), created on first need. */
+function pageUi(): PageUi {
+  ui ??= new PageUi({ reveal: (id) => void reveal(id), addNote: (id) => void draftFor(id) });
+  return ui;
 }
 
 // ---- notes: where they are (never what they say), and new passages for them -----------------------------
@@ -113,7 +122,7 @@ function listenForSelection(): void {
     const range = sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
     if (!range || !selectionDraft()) return ui?.showNoteButton(null);
     const rects = range.getClientRects();
-    ui?.showNoteButton(rects[rects.length - 1] ?? null, () => {
+    pageUi().showNoteButton(rects[rects.length - 1] ?? null, () => {
       void draftFor();
       ui?.showNoteButton(null);
     });
@@ -181,11 +190,11 @@ function hitTest(x: number, y: number): (typeof anchors)[number] | null {
 async function openCard(a: (typeof anchors)[number], focus: boolean): Promise<void> {
   // A note's text is shown only in the sidebar (an extension page), never in the page.
   if (a.kind === "note") {
-    if (focus) ui?.toggleSidebar(true, `note=${a.id.slice(5)}`);
+    if (focus) pageUi().toggleSidebar(true, `note=${a.id.slice(5)}`);
     return;
   }
   const view = await card(a.id);
-  if (view && ui) ui.showCard(view, a.range.getClientRects(), { focus });
+  if (view) pageUi().showCard(view, a.range.getClientRects(), { focus });
 }
 
 function listenForPointer(): void {
@@ -239,7 +248,7 @@ async function reveal(targetId: string): Promise<void> {
   const el = a.range.startContainer.parentElement;
   el?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
   painter.flash(a.range);
-  if (a.kind === "note") ui?.toggleSidebar(true, `note=${a.id.slice(5)}`);
+  if (a.kind === "note") pageUi().toggleSidebar(true, `note=${a.id.slice(5)}`);
   else await openCard(a, true);
 }
 
@@ -281,7 +290,7 @@ export function startArticle(loader: Loader, begin: ArticleStart): ArticleHandle
       if (m.type === "reveal") void reveal(m.targetId);
       else if (m.type === "reveal-note") void reveal(`note:${m.id}`);
       else if (m.type === "sidebar")
-        ui?.toggleSidebar(m.open, m.view === "notes" ? `draft-${Date.now()}` : undefined);
+        pageUi().toggleSidebar(m.open, m.view === "notes" ? `draft-${Date.now()}` : undefined);
       else if (m.type === "notes-changed" && m.articleId === payload?.article.id)
         void loadNotes().then(anchorAndPaint);
       else if (m.type === "selection") reply(selectionDraft());
