@@ -35,10 +35,7 @@ const articleIndex = dataset.articles.map((a) => ({
   dateLabel: dateLabel(a.published ?? a.referenceDate?.date),
 }));
 
-// 2. Scripts. The content script samples page text with the recognition index's parameters (two numbers: the
-// bundle does not grow with the dataset).
-const { shingleSize, pageMod } = JSON.parse(readFileSync(`${BUILD}/dataset.recognition.json`, "utf8")).text;
-const sampleParams = { shingleSize, pageMod };
+// 2. Scripts.
 /**
  * Extension pages show the reader's note bodies: no component may ever insert raw HTML. Preact's only path to
  * innerHTML is `dangerouslySetInnerHTML`, which this project never uses; the build makes it throw instead, so
@@ -82,7 +79,7 @@ async function bundle(outdir, e2eHooks) {
     },
     format: "iife",
     plugins: [noRawHtml],
-    define: { __E2E__: String(e2eHooks), __SAMPLE_PARAMS__: JSON.stringify(sampleParams) },
+    define: { __E2E__: String(e2eHooks) },
     outdir,
   });
 }

@@ -390,7 +390,7 @@ async function main() {
     table.push([
       "content-script bundle (minified)",
       `${(size / 1024).toFixed(1)} KB`,
-      `${dataInputs.length} data files among its ${inputs.length} inputs (the dataset reaches it as two sampling parameters): the same with 3 or 10,000 articles`,
+      `${dataInputs.length} data files among its ${inputs.length} inputs: the same with 3 or 10,000 articles`,
       "budget ≤ 60 KB",
     ]);
   }

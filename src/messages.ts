@@ -49,8 +49,8 @@ export interface Status {
 export type BackgroundRequest =
   /**
    * Which article is this page? Its address, then, if the address does not settle it, the address with a sample
-   * of the page's shingle hashes (taken with the parameters the build baked into the content script while the
-   * first message was on its way). On a match the reply carries all the article part needs to paint.
+   * of the page's shingle hashes taken with the parameters the first reply named. On a match the reply carries
+   * all the article part needs to paint.
    */
   | { type: "recognise"; url: string; sample?: PageSample }
   | { type: "card"; articleId: string; targetId: string }
@@ -112,7 +112,7 @@ export interface ArticleStart {
 export type RecogniseReply =
   /** No URL rule matched and the page's address says it cannot be the article: do not read its text. */
   | { articleId: null; skipText: true }
-  /** Not a known article (`sampleParams`: the sample was missing or taken with other parameters: resend). */
+  /** Not a known article by its address (`sampleParams`: send a text sample taken with these to know more). */
   | { articleId: null; score: number; sampleParams?: SampleParams }
   | { articleId: string; matchedBy: "url" | "fingerprint"; score: number; start: ArticleStart };
 
