@@ -45,6 +45,16 @@ export interface Status {
   notes?: { anchored: number; orphaned: string[] };
 }
 
+/** The status of a page before (or without) a recognised article. */
+export const notAnArticle = (): Status => ({
+  articleId: null,
+  matchedBy: null,
+  score: 0,
+  anchored: 0,
+  orphaned: [],
+  highlightsVisible: false,
+});
+
 /** Content script → background. */
 export type BackgroundRequest =
   /**

@@ -5,6 +5,7 @@ import {
   type ArticleStart,
   type ContentRequest,
   isContentRequest,
+  notAnArticle,
   type RecogniseReply,
   type Status,
   visibilityFor,
@@ -25,15 +26,7 @@ const XHTML = "http://www.w3.org/1999/xhtml";
 
 const STARTED = performance.now();
 const timings: NonNullable<Status["timings"]> = {};
-const status: Status = {
-  timings,
-  articleId: null,
-  matchedBy: null,
-  score: 0,
-  anchored: 0,
-  orphaned: [],
-  highlightsVisible: false,
-};
+const status: Status = { ...notAnArticle(), timings };
 let article: ArticleHandle | null = null;
 /** This page of the publisher's site cannot be the article (its address says so): nothing more to do here. */
 let skipText = false;

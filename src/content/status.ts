@@ -3,7 +3,7 @@
 // what one message listener costs. build.mjs declares it on the publishers' sites minus the addresses where an
 // article could be, where content.js runs instead. If content.js is injected later (Analyse this page, or the
 // opt-in for every site) it takes over and removes this listener.
-import { isContentRequest, type Status } from "../messages";
+import { isContentRequest, notAnArticle, type Status } from "../messages";
 import { api } from "./api";
 
 declare global {
@@ -15,12 +15,7 @@ declare global {
 
 if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
   const status: Status = {
-    articleId: null,
-    matchedBy: null,
-    score: 0,
-    anchored: 0,
-    orphaned: [],
-    highlightsVisible: false,
+    ...notAnArticle(),
     ready: true,
     host: location.hostname,
     note: "not a known article: this page's address rules out every one, so its text is not read",

@@ -1,8 +1,9 @@
 // End to end, Chromium and Firefox: the cards that explain a highlight and the sidebar that lists them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
+import type { Driver, Tab } from "./drivers";
+import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, DIST, openCard, payload, views } from "./helpers";
+import { ARTIFACTS, articleRoutes, openCard, payload, views } from "./helpers";
 
 const canonical = (articleId: string) =>
   articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
@@ -24,10 +25,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe.each([
-  ["chromium", () => chromiumDriver(DIST.chrome, server.proxyPort)],
-  ["firefox", () => firefoxDriver(DIST.firefoxE2e, server.proxyPort)],
-] as const)("%s", (name, launch) => {
+describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import type { Page as PwPage, Worker } from "playwright-core";
 import type { ElementHandle, Browser as PpBrowser, Page as PpPage } from "puppeteer-core";
 import type { Status } from "../../src/messages";
 import { type ChromiumSession, getExtensionWorker, launchChromium, launchFirefox } from "./browsers";
-import { type Highlights, highlightsInPage } from "./helpers";
+import { DIST, type Highlights, highlightsInPage } from "./helpers";
 
 export interface Tab {
   goto(url: string): Promise<void>;
@@ -276,3 +276,10 @@ export async function firefoxDriver(
     close: () => session.close(),
   };
 }
+
+/** Chromium and Firefox, each with the extension built for it, for `describe.each`: [name, launch]. */
+export const bothBrowsers = (proxyPort: () => number) =>
+  [
+    ["chromium", () => chromiumDriver(DIST.chrome, proxyPort())],
+    ["firefox", () => firefoxDriver(DIST.firefoxE2e, proxyPort())],
+  ] as const;

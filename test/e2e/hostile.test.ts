@@ -23,7 +23,7 @@ import type { Page as PpPage } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Status } from "../../src/messages";
 import { MAX_PAGE_CHARS } from "../../src/recognition/text";
-import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
+import { bothBrowsers, type Driver, type Tab } from "./drivers";
 import {
   type FixtureRoute,
   type FixtureServer,
@@ -31,7 +31,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { DIST, highlightsInPage, norm, openCard, payload } from "./helpers";
+import { highlightsInPage, norm, openCard, payload } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const HOSTILE = path.join(PAGES_DIR, "hostile");
@@ -141,10 +141,7 @@ const countRanges = async (tab: Tab) =>
   Object.values(await tab.highlights()).reduce((n, r) => n + r.length, 0);
 const paints = (tab: Tab) => tab.evaluate(() => (window as unknown as { __paints: number }).__paints);
 
-describe.each([
-  ["chromium", () => chromiumDriver(DIST.chrome, server.proxyPort)],
-  ["firefox", () => firefoxDriver(DIST.firefoxE2e, server.proxyPort)],
-] as const)("%s", (name, launch) => {
+describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
   let consoleErrors: string[];

@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NoteDraft } from "../../src/messages";
 import type { Note } from "../../src/notes/types";
 import type { AnnotationCollection } from "../../src/notes/w3c";
-import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
+import type { Driver, Tab } from "./drivers";
+import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, DIST, payload } from "./helpers";
+import { ARTIFACTS, articleRoutes, payload } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const WT = "wt-libya-2011-04";
@@ -124,10 +125,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each([
-  ["chromium", () => chromiumDriver(DIST.chrome, server.proxyPort)],
-  ["firefox", () => firefoxDriver(DIST.firefoxE2e, server.proxyPort)],
-] as const)("%s", (name, launch) => {
+describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let page: Tab;
   /** A second browser with a fresh profile, for the import. */

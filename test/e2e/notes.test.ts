@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
+import { bothBrowsers, chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
 import { ARTIFACTS, articleRoutes, DIST } from "./helpers";
 
@@ -55,10 +55,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe.each([
-  ["chromium", () => chromiumDriver(DIST.chrome, server.proxyPort)],
-  ["firefox", () => firefoxDriver(DIST.firefoxE2e, server.proxyPort)],
-] as const)("%s", (name, launch) => {
+describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
   beforeAll(async () => {

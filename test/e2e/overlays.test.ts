@@ -2,19 +2,17 @@
 // address, highlights by kind, re-rendered and late content, the popup's switches across tabs, the keyboard
 // command, no network request of the extension's own, no page errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
+import type { Driver, Tab } from "./drivers";
+import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, DIST, KNOWN_QUOTES, norm, pageOwnUrls, payload, routes } from "./helpers";
+import { ARTIFACTS, articleRoutes, KNOWN_QUOTES, norm, pageOwnUrls, payload, routes } from "./helpers";
 
 const DECLARED_SITES = /(?:^|\.)(?:csmonitor\.com|nytimes\.com|washingtontimes\.com|web\.archive\.org)$/;
 const canonical = (articleId: string) =>
   articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
 const kinds = async (tab: Tab) => Object.keys(await tab.highlights()).sort();
 
-describe.each([
-  ["chromium", () => chromiumDriver(DIST.chrome, server.proxyPort)],
-  ["firefox", () => firefoxDriver(DIST.firefoxE2e, server.proxyPort)],
-] as const)("%s", (name, launch) => {
+describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
 

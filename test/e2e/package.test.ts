@@ -28,6 +28,15 @@ async function pngSize(zip: JSZip, name: string): Promise<string> {
   return `${b.readUInt32BE(16)}x${b.readUInt32BE(20)}`;
 }
 
+/** The CSM article, opened in `page`, gets its highlights: seen from the page alone. */
+async function expectRecognised(page: {
+  goto(url: string): Promise<unknown>;
+  evaluate<T>(fn: () => T): Promise<T>;
+}): Promise<void> {
+  await page.goto(csm);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 15_000 }).toBeGreaterThan(0);
+}
+
 let server: FixtureServer;
 const temp: string[] = [];
 beforeAll(async () => {
@@ -94,11 +103,7 @@ describe("packages", () => {
           Object.entries(manifest.commands).map(([name, c]) => [name, c.suggested_key.default]),
         ),
       );
-      const page = await session.context.newPage();
-      await page.goto(csm);
-      await expect
-        .poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 15_000 })
-        .toBeGreaterThan(0);
+      await expectRecognised(await session.context.newPage());
     } finally {
       await session.close();
     }
@@ -108,11 +113,7 @@ describe("packages", () => {
     const session = await launchFirefox({ extensionDir: zipPath("firefox"), proxyPort: server.proxyPort });
     try {
       expect(session.extensionId).toBe("source-annotator@annotator.invalid");
-      const page = await session.browser.newPage();
-      await page.goto(csm);
-      await expect
-        .poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 15_000 })
-        .toBeGreaterThan(0);
+      await expectRecognised(await session.browser.newPage());
     } finally {
       await session.close();
     }

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeHTML } from "entities";
+import { mulberry32 } from "../robustness/prng";
 
 /** The captures, verbatim, as the project keeps them (assets/articles/<id>.txt). */
 const ARTICLES = fileURLToPath(new URL("../../assets/articles/", import.meta.url));
@@ -77,17 +78,8 @@ export function realArticles(): RealArticle[] {
   ];
 }
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small seeded PRNG, uniform in [0, 1) (the one the robustness suites use). */
+export const prng = mulberry32;
 
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
