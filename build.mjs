@@ -1,6 +1,7 @@
 // Builds the extension for Chromium (dist/chrome) and Firefox (dist/firefox) from one manifest.json:
 // runs the dataset pipeline, splits the dataset into per-article payloads loaded on demand, bundles the
-// scripts with esbuild. Usage: node build.mjs [--skip-dataset]
+// scripts with esbuild. Usage: node build.mjs [--skip-dataset] [--e2e]; NO_MINIFY=1 keeps the bundles readable
+// (for CPU profiles).
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,6 +1,7 @@
-// The content script's first part, on every page of the declared sites: answer `status`, recognise the page —
-// by its address, else by a bounded sample of its text — and, only on a known article, load the article part
-// (article.ts). On any other page that is all it does. It reads no layout and never touches the page's DOM text.
+// content.js, on the pages of the declared sites where an article could be (see build.mjs): answer `status`,
+// recognise the page — by its address, else by a bounded sample of its text — and, only on a known article,
+// initialise the article part (article.ts, bundled in but run only then). On any other page that is all it does.
+// It reads no layout and never touches the page's DOM text.
 import {
   type ArticleStart,
   type ContentRequest,
