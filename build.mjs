@@ -90,30 +90,24 @@ async function bundle(outdir, e2eHooks) {
 // status.js (a status answer, nothing else) everywhere else; on other sites (archives) content.js runs everywhere.
 // Our URL patterns become WebExtension match patterns that match at least what they match: the host and any
 // subdomain (www., m. …), the path up to its first "*" (without a trailing "/"), then anything.
-const hostOf = (pattern) => new URL(pattern.replace(/^\*:/, "https:").replace("://*.", "://")).hostname;
-const canonicalHost = (host) => host.replace(/^(?:www\d?|m|mobile|amp)\./, "");
-function toMatchPattern(pattern) {
-  const m = /^(\*|https?):\/\/([^/]+)(\/.*)?$/.exec(pattern);
-  if (!m) throw new Error(`not a URL pattern: ${pattern}`);
-  const path = (m[3] ?? "/").split("*")[0].replace(/\/+$/, "");
-  return `*://*.${canonicalHost(m[2].replace(/^\*\./, ""))}${path}*`;
-}
+// The patterns are read by the same parser recognition uses (src/recognition/url.ts): canonical host, path glob.
+const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
+const toMatchPattern = (p) => `*://*.${p.host}${p.path.split(/[*?]/)[0].replace(/\/+$/, "")}*`;
 function contentScripts(declared) {
-  const candidates = new Map(); // site host → match patterns of the addresses that could be an article
-  for (const a of dataset.articles)
-    for (const p of a.textCheckPatterns ?? []) candidates.set(canonicalHost(hostOf(p)), []);
-  for (const a of dataset.articles)
-    for (const p of [...a.urls, ...a.urlPatterns, ...(a.textCheckPatterns ?? [])]) {
-      const host = canonicalHost(hostOf(p));
-      for (const [site, list] of candidates)
-        if (host === site || host.endsWith(`.${site}`)) list.push(toMatchPattern(p));
-    }
-  const narrowed = declared.matches.filter((m) => candidates.has(canonicalHost(hostOf(m))));
-  const everywhere = declared.matches.filter((m) => !narrowed.includes(m));
+  const sites = new Set(
+    dataset.articles.flatMap((a) => (a.textCheckPatterns ?? []).map((p) => parseUrlPattern(p).host)),
+  );
+  const onSite = (host) => [...sites].some((site) => host === site || host.endsWith(`.${site}`));
+  const candidates = dataset.articles
+    .flatMap((a) => [...a.urls, ...a.urlPatterns, ...(a.textCheckPatterns ?? [])].map(parseUrlPattern))
+    .filter((p) => onSite(p.host))
+    .map(toMatchPattern);
   // Sorted, a pattern comes right after any pattern whose prefix it extends: keep only the shortest.
   const only = [];
-  for (const p of [...new Set([...candidates.values()].flat())].sort())
+  for (const p of [...new Set(candidates)].sort())
     if (!only.some((q) => p.startsWith(q.slice(0, -1)))) only.push(p);
+  const narrowed = declared.matches.filter((m) => sites.has(parseUrlPattern(m).host));
+  const everywhere = declared.matches.filter((m) => !narrowed.includes(m));
   return [
     { ...declared, matches: [...everywhere, ...only], js: ["content.js"] },
     ...(narrowed.length

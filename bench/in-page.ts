@@ -1,7 +1,7 @@
 // Injected into a page by the benchmark: times anchoring against its baselines in the page's own document.
 import { toRange } from "dom-anchor-text-quote";
 import { anchorAll } from "../src/anchoring/dom";
-import { anchorInPage } from "../src/content/region";
+import { anchorInPage } from "../src/content/anchor";
 import type { TextTarget } from "../src/dataset/types";
 
 /** Run `fn` until at least `minMs` have passed (a single run can be below the timer's resolution); ms per run. */

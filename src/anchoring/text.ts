@@ -212,6 +212,14 @@ const MIN_QUOTE = 0.75;
 let row = new Int32Array(0);
 const BAND = 8;
 
+/** The (at most 64) characters of context right after `at` (dir 1) or right before it (dir -1) are verbatim there. */
+function contextVerbatim(text: string, at: number, context: string, dir: 1 | -1): boolean {
+  const m = Math.min(context.length, 64);
+  return dir === 1
+    ? text.startsWith(context.slice(0, m), at)
+    : at >= m && text.startsWith(context.slice(context.length - m), at - m);
+}
+
 /**
  * Agreement 0..1 of a context string with the page text next to a candidate: 1 - edit distance / length, with
  * the context aligned to start right at `at` (dir 1, a suffix) or to end right at it (dir -1, a prefix, compared
@@ -219,10 +227,9 @@ const BAND = 8;
  * At most 64 characters of context are compared; an empty context agrees (1).
  */
 export function contextSimilarity(text: string, at: number, context: string, dir: 1 | -1): number {
+  if (contextVerbatim(text, at, context, dir)) return 1;
   const m = Math.min(context.length, 64);
-  if (m === 0) return 1;
   const ctx = dir === 1 ? context.slice(0, m) : context.slice(context.length - m);
-  if (dir === 1 ? text.startsWith(ctx, at) : at >= m && text.startsWith(ctx, at - m)) return 1;
   const n = dir === 1 ? Math.min(m + BAND, text.length - at) : Math.min(m + BAND, at);
   if (n <= 0) return 0;
   if (row.length < n + 1) row = new Int32Array(n + 1);
@@ -308,14 +315,11 @@ function score(text: string, q: PreparedQuote, c: Candidate): number {
 function best(text: string, q: PreparedQuote, cands: Candidate[], hint: number | undefined) {
   // A verbatim occurrence with both contexts verbatim scores 1, the most any candidate can: when there are such,
   // the others need no edit distances (a name mentioned forty times is placed by its context in one pass).
-  const before = q.prefix.slice(-64);
-  const after = q.suffix.slice(0, 64);
   const perfect = cands.filter(
     (c) =>
       c.quote === 1 &&
-      c.start >= before.length &&
-      text.startsWith(before, c.start - before.length) &&
-      text.startsWith(after, c.end),
+      contextVerbatim(text, c.start, q.prefix, -1) &&
+      contextVerbatim(text, c.end, q.suffix, 1),
   );
   if (perfect.length) cands = perfect;
   const scored = cands.map((c) => ({ ...c, score: score(text, q, c) }));

@@ -1,5 +1,5 @@
-// The article part of the content script, loaded only on a recognised article: anchoring, painting, cards,
-// the sidebar frame, notes. Pages that are not known articles never load or compile any of it.
+// The article part of the content script: anchoring, painting, cards, the sidebar frame, notes. Bundled into
+// content.js but initialised only on a recognised article: other pages only parse it.
 import { describeRange } from "../anchoring/dom";
 import type { TextTarget } from "../dataset/types";
 import {
@@ -14,9 +14,9 @@ import {
   visibilityFor,
 } from "../messages";
 import type { CardView } from "../views";
+import { anchorInPage } from "./anchor";
 import { api } from "./api";
 import { Painter, supported } from "./paint";
-import { anchorInPage } from "./region";
 import { PageUi } from "./ui";
 
 export interface Loader {

@@ -22,7 +22,9 @@ const REANCHOR_DEBOUNCE_MS = 300;
 const REANCHOR_MAX_WAIT_MS = 1000;
 /** Text added by the page since the last look that makes it worth recognising again (late-loading articles). */
 const RECHECK_CHARS = 500;
-const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "TEXTAREA"]);
+/** HTML elements whose text is not page text (an HTML document names them in capitals; SVG text is left out by
+ *  its namespace in pageText). */
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA"]);
 const XHTML = "http://www.w3.org/1999/xhtml";
 
 const STARTED = performance.now();

@@ -1,5 +1,3 @@
-import { type AnchorTarget, anchorAll } from "../anchoring/dom";
-
 // Where on a page the article's text most likely is. News pages wrap the story in an <article>, <main> or a
 // container named for it; navigation, comment threads and related-story boxes sit outside it. Reading that region
 // first keeps recognition and anchoring proportional to the article, not to the page (a 500 KB comment thread).
@@ -21,23 +19,4 @@ export function articleRegion(doc: Document): Element | null {
     }
   }
   return best;
-}
-
-/**
- * Anchor targets as the extension does on a page: in the article region first (cheap on a page of 500 KB of
- * comments); what is not there, verbatim in the whole body (a note on a comment). The fuzzy search, the costly
- * part, is not run twice.
- */
-export function anchorInPage(doc: Document, targets: AnchorTarget[]): ReturnType<typeof anchorAll> {
-  const body = doc.body as HTMLElement;
-  const region = articleRegion(doc);
-  const first = anchorAll(region ?? body, targets);
-  if (!region || !first.orphaned.length) return first;
-  const missing = new Set(first.orphaned);
-  const rest = anchorAll(
-    body,
-    targets.filter((t) => missing.has(t.id)),
-    { exactOnly: true },
-  );
-  return { anchored: [...first.anchored, ...rest.anchored], orphaned: rest.orphaned };
 }

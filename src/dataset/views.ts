@@ -2,6 +2,7 @@
 // what each highlight's card says, and what the sidebar lists. The extension loads one article's files on
 // demand, so the runtime never holds the whole dataset.
 import type { ArticlePayload, HighlightKind } from "../messages";
+import { withTextFragment } from "../shared/fragment";
 import type {
   CardView,
   LinkView,
@@ -49,14 +50,7 @@ const articleDateLabel = (a: Article) =>
 /** A link to a passage: the article's address with a text fragment, where the address is known. */
 export function fragmentLink(article: Article, text: string): string | undefined {
   const url = article.urls.find((u) => u.startsWith("https:")) ?? article.urls[0];
-  if (!url) return undefined;
-  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, "%2D").replace(/,/g, "%2C");
-  const words = text.replace(/\s+/g, " ").trim().split(" ");
-  const fragment =
-    words.length <= 8
-      ? enc(words.join(" "))
-      : `${enc(words.slice(0, 4).join(" "))},${enc(words.slice(-4).join(" "))}`;
-  return `${url}#:~:text=${fragment}`;
+  return url ? withTextFragment(url, text) : undefined;
 }
 
 /** The sentence around a short target (a name mention), for showing it in context. */
@@ -118,13 +112,14 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     const span = context(art.text, end.target);
     const text = art.text.slice(span.start, span.end).trim();
     const date = end.date ?? articleDate(art);
+    const href = fragmentLink(art, text);
     return {
       articleId: art.id,
       publisher: art.publisher,
       dateLabel: end.date ? dateLabel(end.date) : articleDateLabel(art),
       ...(date ? { date } : {}),
       text,
-      ...(fragmentLink(art, text) ? { href: fragmentLink(art, text) } : {}),
+      ...(href ? { href } : {}),
       ...(targetId ? { targetId } : {}),
     };
   };

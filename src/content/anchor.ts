@@ -1,0 +1,23 @@
+// Anchoring as the extension does it on a page, shared by the article part and the benchmark. Kept apart from
+// region.ts, which the loader imports: the anchoring code is initialised only on a recognised article.
+import { type AnchorTarget, anchorAll } from "../anchoring/dom";
+import { articleRegion } from "./region";
+
+/**
+ * Anchor targets as the extension does on a page: in the article region first (cheap on a page of 500 KB of
+ * comments); what is not there, verbatim in the whole body (a note on a comment). The fuzzy search, the costly
+ * part, is not run twice.
+ */
+export function anchorInPage(doc: Document, targets: AnchorTarget[]): ReturnType<typeof anchorAll> {
+  const body = doc.body as HTMLElement;
+  const region = articleRegion(doc);
+  const first = anchorAll(region ?? body, targets);
+  if (!region || !first.orphaned.length) return first;
+  const missing = new Set(first.orphaned);
+  const rest = anchorAll(
+    body,
+    targets.filter((t) => missing.has(t.id)),
+    { exactOnly: true },
+  );
+  return { anchored: [...first.anchored, ...rest.anchored], orphaned: rest.orphaned };
+}
