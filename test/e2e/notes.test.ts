@@ -55,6 +55,10 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The data-testid of what has the focus in the sidebar frame (null while there is no frame). */
+const focusInSidebar = (t: Tab) =>
+  t.inFrame(SIDEBAR, () => document.activeElement?.getAttribute("data-testid"), null).catch(() => null);
+
 describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
@@ -86,13 +90,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       )?.click(),
     );
     // The editor opens in the sidebar with the passage quoted; typing goes to it, not to the page.
-    await expect
-      .poll(() =>
-        tab
-          .inFrame(SIDEBAR, () => document.activeElement?.getAttribute("data-testid"), null)
-          .catch(() => null),
-      )
-      .toBe("note-body");
+    await expect.poll(() => focusInSidebar(tab)).toBe("note-body");
     expect(
       await tab.inFrame(SIDEBAR, () => document.querySelector(".editor blockquote")?.textContent, null),
     ).toBe(PASSAGE);
@@ -211,6 +209,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
           .catch(() => null),
       )
       .toMatch(/^that the Qaddafi brigades/);
+    // Type only once the editor has the focus (else the first keys go to whatever had it).
+    await expect.poll(() => focusInSidebar(tab)).toBe("note-body");
     await tab.type("The same terms as in July?");
     await tab.press("Control+Enter");
     await expect.poll(() => sidebarNotes(tab)).toEqual(["The same terms as in July?"]);
@@ -285,13 +285,7 @@ describe.each([
             ?.shadowRoot?.querySelector(".note-button") as HTMLElement | null
         )?.click(),
       );
-      await expect
-        .poll(() =>
-          t
-            .inFrame(SIDEBAR, () => document.activeElement?.getAttribute("data-testid"), null)
-            .catch(() => null),
-        )
-        .toBe("note-body");
+      await expect.poll(() => focusInSidebar(t)).toBe("note-body");
       await t.type("Kept across a restart.");
       await t.press("Control+Enter");
       await expect.poll(() => sidebarNotes(t)).toEqual(["Kept across a restart."]);
