@@ -65,8 +65,12 @@ const common = {
   jsx: "automatic",
   jsxImportSource: "preact",
 };
+// The index's sampling parameters, compiled into content.js so that a page sends its text sample with its first
+// message (two numbers, whatever the dataset's size).
+const { shingleSize, pageMod } = JSON.parse(readFileSync(`${BUILD}/dataset.recognition.json`, "utf8")).text;
 /** Bundle every context into `outdir`; `e2eHooks` compiles in the end-to-end tests' one hook. */
 async function bundle(outdir, e2eHooks) {
+  rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     ...common,
     entryPoints: {
@@ -80,38 +84,38 @@ async function bundle(outdir, e2eHooks) {
     },
     format: "iife",
     plugins: [noRawHtml],
-    define: { __E2E__: String(e2eHooks) },
+    define: { __E2E__: String(e2eHooks), __SAMPLE_PARAMS__: JSON.stringify({ shingleSize, pageMod }) },
     outdir,
   });
 }
 
-// 3. Where each content script runs. manifest.json declares the sites; on a site where the articles say which
-// addresses could hold them (textCheckPatterns, known URLs and URL patterns), content.js runs only there and
-// status.js (a status answer, nothing else) everywhere else; on other sites (archives) content.js runs everywhere.
-// Our URL patterns become WebExtension match patterns that match at least what they match: the host and any
-// subdomain (www., m. …), the path up to its first "*" (without a trailing "/"), then anything.
-// The patterns are read by the same parser recognition uses (src/recognition/url.ts): canonical host, path glob.
+// 3. Where each content script runs (src/dataset/sites.ts): on a site the articles' textCheckPatterns name,
+// content.js and the site's data file only where an article could be, status.js (a status answer, nothing else)
+// everywhere else; on the other declared sites (archives) content.js everywhere, asking the background.
+const { siteScripts, siteDataScript } = await tsImport("./src/dataset/sites.ts", import.meta.url);
 const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
-const toMatchPattern = (p) => `*://*.${p.host}${p.path.split(/[*?]/)[0].replace(/\/+$/, "")}*`;
+const sites = siteScripts(dataset.articles, new Map(views.map((v) => [v.payload.article.id, v.payload])));
+const siteFile = (site) => `data/sites/${site.host}.js`;
 function contentScripts(declared) {
-  const sites = new Set(
-    dataset.articles.flatMap((a) => (a.textCheckPatterns ?? []).map((p) => parseUrlPattern(p).host)),
-  );
-  const onSite = (host) => [...sites].some((site) => host === site || host.endsWith(`.${site}`));
-  const candidates = dataset.articles
-    .flatMap((a) => [...a.urls, ...a.urlPatterns, ...(a.textCheckPatterns ?? [])].map(parseUrlPattern))
-    .filter((p) => onSite(p.host))
-    .map(toMatchPattern);
-  // Sorted, a pattern comes right after any pattern whose prefix it extends: keep only the shortest.
-  const only = [];
-  for (const p of [...new Set(candidates)].sort())
-    if (!only.some((q) => p.startsWith(q.slice(0, -1)))) only.push(p);
-  const narrowed = declared.matches.filter((m) => sites.has(parseUrlPattern(m).host));
+  const hosts = new Set(sites.map((s) => s.host));
+  const narrowed = declared.matches.filter((m) => hosts.has(parseUrlPattern(m).host));
   const everywhere = declared.matches.filter((m) => !narrowed.includes(m));
   return [
-    { ...declared, matches: [...everywhere, ...only], js: ["content.js"] },
+    ...sites.map((s) => ({
+      ...declared,
+      matches: s.matches,
+      js: s.data ? [siteFile(s), "content.js"] : ["content.js"],
+    })),
+    ...(everywhere.length ? [{ ...declared, matches: everywhere, js: ["content.js"] }] : []),
     ...(narrowed.length
-      ? [{ ...declared, matches: narrowed, exclude_matches: only, js: ["status.js"] }]
+      ? [
+          {
+            ...declared,
+            matches: narrowed,
+            exclude_matches: sites.flatMap((s) => s.matches),
+            js: ["status.js"],
+          },
+        ]
       : []),
   ];
 }
@@ -120,6 +124,9 @@ function contentScripts(declared) {
 function writeBrowser(browser, out, scripts) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "data", "articles"), { recursive: true });
+  mkdirSync(join(out, "data", "sites"), { recursive: true });
+  for (const site of sites)
+    if (site.data) writeFileSync(join(out, siteFile(site)), siteDataScript(site.data));
   cpSync(scripts, out, { recursive: true });
   cpSync("assets/icons", join(out, "icons"), { recursive: true });
   for (const f of [

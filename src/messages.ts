@@ -32,12 +32,14 @@ export interface Status {
   note?: string;
   /** False while the first recognition (and, for an article, anchoring) is still running. */
   ready?: boolean;
-  /** Milliseconds, for the benchmark: content-script start → overlays painted (first frame after), the last
-   *  anchoring pass, the last switch of the highlights until the next frame. */
+  /** Milliseconds, for the benchmark: content-script start → the article's overlays painted (first frame after),
+   *  → the reader's notes painted too (when there are any), the last anchoring pass, the last switch of the
+   *  highlights until the next frame. */
   timings?: {
     recognisedMs?: number;
     loadedMs?: number;
     paintedMs?: number;
+    notesPaintedMs?: number;
     anchorMs?: number;
     toggleMs?: number;
   };
@@ -111,11 +113,16 @@ export interface PageSample extends SampleParams {
   hashes: number[];
 }
 
+/** Where one of the reader's notes is: its id and selector, never its text. */
+export interface NoteAnchor {
+  id: string;
+  target: TextTarget;
+}
+
 /** Everything the article part needs to paint, sent with the recognition: no second round trip. */
 export interface ArticleStart {
   payload: ArticlePayload;
-  /** Where the reader's notes on this article are: ids and selectors, never their text. */
-  notes: { id: string; target: TextTarget }[];
+  notes: NoteAnchor[];
   settings?: Settings;
 }
 

@@ -1,12 +1,11 @@
 // The article part of the content script: anchoring, painting, cards, the sidebar frame, notes. Bundled into
 // content.js but initialised only on a recognised article: other pages only parse it.
 import { describeRange } from "../anchoring/dom";
-import type { TextTarget } from "../dataset/types";
 import {
   type ArticlePayload,
-  type ArticleStart,
   type ContentRequest,
   type HighlightKind,
+  type NoteAnchor,
   type NoteDraft,
   type Settings,
   type Status,
@@ -47,27 +46,35 @@ let ui: PageUi | null = null;
 let listening = false; // pointer and selection listeners installed
 const cards = new Map<string, Promise<CardView | null>>();
 
-/** Anchor the dataset's targets and the reader's notes in one pass over the page's text, and paint them. */
-function anchorAndPaint(): void {
+/** Anchor the dataset's targets and the reader's notes in one pass over the page's text. */
+function anchor(): void {
   if (!payload || !document.body) return;
   const t0 = performance.now();
   const noteTargets = notes.map((n) => ({ id: `note:${n.id}`, kind: "note" as const, target: n.target }));
   const all = [...payload.targets, ...noteTargets];
   const { anchored, orphaned } = anchorInPage(document, all);
   const kindOf = new Map(all.map((t) => [t.id, t.kind]));
-  painter.clear();
-  const byKind = new Map<HighlightKind, Range[]>();
   anchors = anchored.map((a) => ({ id: a.id, kind: kindOf.get(a.id) as HighlightKind, range: a.range }));
-  for (const a of anchors) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a.range]);
-  for (const [kind, ranges] of byKind) painter.set(kind, ranges);
   status.anchored = anchors.filter((a) => a.kind !== "note").length;
   status.orphaned = orphaned.filter((id) => !id.startsWith("note:"));
   status.notes = {
     anchored: anchors.length - status.anchored,
     orphaned: orphaned.filter((id) => id.startsWith("note:")).map((id) => id.slice(5)),
   };
-  applyVisibility();
   timings.anchorMs = performance.now() - t0;
+}
+
+/** Register the anchored ranges by kind, as the switches say; the first time, start following the reader. */
+function paint(): void {
+  painter.clear();
+  const byKind = new Map<HighlightKind, Range[]>();
+  for (const a of anchors) {
+    const list = byKind.get(a.kind);
+    if (list) list.push(a.range);
+    else byKind.set(a.kind, [a.range]);
+  }
+  for (const [kind, ranges] of byKind) painter.set(kind, ranges);
+  applyVisibility();
   if (!listening) {
     listening = true;
     listenForPointer();
@@ -78,6 +85,11 @@ function anchorAndPaint(): void {
   }
 }
 
+function anchorAndPaint(): void {
+  anchor();
+  paint();
+}
+
 /** Our UI in the page (cards, launcher, note button, sidebar frame), created on first need. */
 function pageUi(): PageUi {
   ui ??= new PageUi({ reveal: (id) => void reveal(id), addNote: (id) => void draftFor(id) });
@@ -86,7 +98,7 @@ function pageUi(): PageUi {
 
 // ---- notes: where they are (never what they say), and new passages for them -----------------------------
 
-let notes: { id: string; target: TextTarget }[] = [];
+let notes: NoteAnchor[] = [];
 
 async function loadNotes(): Promise<void> {
   if (!payload) return;
@@ -259,23 +271,32 @@ function applyVisibility(): void {
     visibility.all && Object.values(visibility.kinds).some(Boolean) && status.anchored > 0;
 }
 
-/** Anchor and paint the article's targets and the reader's notes with its switches; then keep them up to date. */
-export function startArticle(loader: Loader, begin: ArticleStart): ArticleHandle | null {
+/** What the article part starts from: the payload at once, the switches as they come from storage, and where the
+ *  reader's notes are, asked once the article's overlays are painted (the background may have to wake up). */
+export interface ArticleBegin {
+  payload: ArticlePayload;
+  settings: Promise<Settings | undefined>;
+  notes: () => Promise<NoteAnchor[]>;
+}
+
+/**
+ * Anchor the article's targets while the switches are read, paint them as the switches say, then anchor and paint
+ * the reader's notes once the background has them; then keep all of it up to date. Resolves when the notes are in.
+ */
+export async function startArticle(loader: Loader, begin: ArticleBegin): Promise<ArticleHandle | null> {
   ({ status, timings, send } = loader);
   if (!supported()) {
     status.note = "this browser cannot paint highlights (CSS Custom Highlight API missing)";
     return null;
   }
-  ({ payload, notes } = begin);
-  visibility = visibilityFor(begin.settings, location.hostname);
+  payload = begin.payload;
   status.article = payload.article;
   status.counts = payload.counts;
-  requestAnimationFrame(() => {
-    timings.paintedMs = performance.now() - loader.started;
-  });
-  anchorAndPaint();
+  anchor();
+  let switched = false; // the switches changed while the stored ones were being read: the change wins
   api.storage.onChanged.addListener((changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     if (area !== "local" || !changes.settings) return;
+    switched = true;
     visibility = visibilityFor(changes.settings.newValue as Settings | undefined, location.hostname);
     const t0 = performance.now();
     applyVisibility();
@@ -283,6 +304,17 @@ export function startArticle(loader: Loader, begin: ArticleStart): ArticleHandle
       timings.toggleMs = performance.now() - t0;
     });
   });
+  const stored = await begin.settings;
+  if (!switched) visibility = visibilityFor(stored, location.hostname);
+  requestAnimationFrame(() => {
+    timings.paintedMs = performance.now() - loader.started;
+  });
+  paint();
+  notes = await begin.notes();
+  if (notes.length) {
+    anchorAndPaint();
+    timings.notesPaintedMs = performance.now() - loader.started;
+  }
   return {
     status: () => ({ visibility }),
     reanchor: anchorAndPaint,

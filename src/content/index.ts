@@ -1,19 +1,26 @@
-// content.js, on the pages of the declared sites where an article could be (see build.mjs): answer `status`,
-// recognise the page — by its address, else by a bounded sample of its text — and, only on a known article,
-// initialise the article part (article.ts, bundled in but run only then). On any other page that is all it does.
-// It reads no layout and never touches the page's DOM text.
+// content.js, on the pages of the declared sites where an article could be (see src/dataset/sites.ts): answer
+// `status`, recognise the page — by its address, else by its text — and, only on a known article, initialise the
+// article part (article.ts, bundled in but run only then). On a publisher's site the browser injects the site's
+// data first and recognition needs no message; elsewhere (archives) the background recognises. On any other page
+// that is all it does. It reads no layout and never touches the page's DOM text.
+import type { SiteData } from "../dataset/sites";
 import {
+  type ArticlePayload,
   type ArticleStart,
   type ContentRequest,
   isContentRequest,
+  type NoteAnchor,
   notAnArticle,
   type RecogniseReply,
+  type SampleParams,
+  type Settings,
   type Status,
   visibilityFor,
 } from "../messages";
-import { MAX_PAGE_CHARS, pageSample } from "../recognition/index";
+import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
+import { pageProbeText, probeScore } from "../recognition/probes";
 import { api } from "./api";
-import type { ArticleHandle } from "./article";
+import type { ArticleBegin, ArticleHandle } from "./article";
 import { articleRegion } from "./region";
 
 const REANCHOR_DEBOUNCE_MS = 300;
@@ -84,37 +91,108 @@ function pageText(): { text: string; truncated: boolean } | null {
   return { text: parts.join(" "), truncated: false };
 }
 
-/**
- * The address first; only if it settles nothing, the page's text is read and a sample of it sent (with the
- * sampling parameters the reply named). Reading the text while the first message is on its way was tried: it cost
- * a page that is not an article about twice the script time (measured in Chromium, CDP ScriptDuration) and bought
- * no measurable time to paint. On a match the reply carries what the article part needs to paint.
- */
-async function recognise(): Promise<ArticleStart | null> {
-  const url = location.href;
-  let reply = await send<RecogniseReply>({ type: "recognise", url });
-  if (reply && "sampleParams" in reply && reply.sampleParams) {
-    const params = reply.sampleParams;
-    const page = pageText();
-    if (page === null) status.note = "no body";
-    else if (page.truncated)
-      status.note = `page text over ${MAX_PAGE_CHARS} characters: only the beginning was compared`;
-    if (!page?.text) return null;
-    reply = await send<RecogniseReply>({
-      type: "recognise",
-      url,
-      sample: { ...params, hashes: pageSample(page.text, params) },
-    });
+declare global {
+  interface Window {
+    /** Pushed by the site's data file, which the browser runs before this script (see src/dataset/sites.ts). */
+    __sourceAnnotatorSites?: SiteData[];
   }
+}
+
+/** The index's sampling parameters, compiled in by build.mjs (two numbers, whatever the dataset's size). */
+declare const __SAMPLE_PARAMS__: SampleParams;
+
+/** The page's text for sampling; null (the reason in the status) when there is none. */
+function textToSample(): string | null {
+  const page = pageText();
+  if (page === null) status.note = "no body";
+  else if (page.truncated)
+    status.note = `page text over ${MAX_PAGE_CHARS} characters: only the beginning was compared`;
+  return page?.text || null;
+}
+
+type Found = { articleId: string; matchedBy: "url" | "fingerprint"; score: number };
+
+/**
+ * Recognition on a publisher's site, with the site's data the browser injected: its URL rules first, then, where
+ * they say an article could be, the share of each of the site's articles' probes found in the page's text. No
+ * message, and no character-by-character JavaScript: the text is read by the browser's string functions.
+ */
+function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload }) | null {
+  const url = location.href;
+  for (const site of sites) {
+    const id = recogniseUrl(url, site.index);
+    const payload = id ? site.payloads[id] : undefined;
+    if (id && payload) return { articleId: id, matchedBy: "url", score: 1, payload };
+  }
+  const checked = sites.filter((site) => worthTextCheck(url, site.index));
+  if (!checked.length) {
+    skipText = true;
+    return null;
+  }
+  const text = textToSample();
+  if (!text) return null;
+  const page = pageProbeText(text);
+  let best: (Found & { payload: ArticlePayload }) | null = null;
+  for (const site of checked)
+    site.index.articles.forEach((id, i) => {
+      const score = probeScore(page, site.probes[i] ?? []);
+      status.score = Math.max(status.score, score);
+      const payload = site.payloads[id];
+      if (score >= site.threshold && payload && (!best || score > best.score))
+        best = { articleId: id, matchedBy: "fingerprint", score, payload };
+    });
+  return best;
+}
+
+/**
+ * Recognition elsewhere (archive copies, pages the reader asked to analyse): one message with the address and a
+ * sample of the text; the background asks again only if its index was sampled otherwise than this script (a
+ * mismatched build). On a match the reply carries the payload, the note anchors and the switches.
+ */
+async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }) | null> {
+  const url = location.href;
+  const sampled = (params: SampleParams) => {
+    const text = textToSample();
+    return text ? { sample: { ...params, hashes: pageSample(text, params) } } : {};
+  };
+  let reply = await send<RecogniseReply>({ type: "recognise", url, ...sampled(__SAMPLE_PARAMS__) });
+  if (reply && "sampleParams" in reply && reply.sampleParams)
+    reply = await send<RecogniseReply>({ type: "recognise", url, ...sampled(reply.sampleParams) });
   if (!reply) return null;
   if ("skipText" in reply) {
     skipText = true;
     return null;
   }
   status.score = reply.score;
-  if (!("start" in reply)) return null;
-  Object.assign(status, { articleId: reply.articleId, matchedBy: reply.matchedBy });
-  return reply.start;
+  return "start" in reply ? reply : null;
+}
+
+async function recognise(): Promise<ArticleBegin | null> {
+  const sites = window.__sourceAnnotatorSites;
+  if (sites?.length) {
+    const found = recogniseHere(sites);
+    if (!found) return null;
+    const { payload, ...match } = found;
+    Object.assign(status, match);
+    return {
+      payload,
+      notes: () =>
+        send<NoteAnchor[]>({ type: "note-anchors", articleId: found.articleId }).then((n) => n ?? []),
+      settings: api.storage.local.get("settings").then(
+        (r) => r.settings as Settings | undefined,
+        () => undefined,
+      ),
+    };
+  }
+  const found = await recogniseByBackground();
+  if (!found) return null;
+  const { start, ...match } = found;
+  Object.assign(status, match);
+  return {
+    payload: start.payload,
+    notes: async () => start.notes,
+    settings: Promise.resolve(start.settings),
+  };
 }
 
 async function start(): Promise<void> {

@@ -44,6 +44,9 @@ export const DEFAULT_OPTIONS: Required<RecognitionOptions> = {
   threshold: 0.5,
 };
 
+/** The address side of an index: enough for recogniseUrl and worthTextCheck (a site's data file carries it). */
+export type UrlRules = Pick<RecognitionIndex, "articles" | "url">;
+
 export interface PatternRule extends UrlPattern {
   article: number;
 }
@@ -152,7 +155,7 @@ export function buildRecognitionIndex(
 }
 
 /** Whether a page that no URL rule recognised is worth comparing by its text (see RecognitionIndex.url.textCheck). */
-export function worthTextCheck(url: string, index: RecognitionIndex): boolean {
+export function worthTextCheck(url: string, index: UrlRules): boolean {
   const u = parseUrl(url);
   if (!u || !index.url.textCheck) return true;
   for (const host of hostAndParents(u.host)) {
@@ -163,7 +166,7 @@ export function worthTextCheck(url: string, index: RecognitionIndex): boolean {
 }
 
 /** The article whose known URL or URL pattern matches `url` (archive copies unwrapped), else null. */
-export function recogniseUrl(url: string, index: RecognitionIndex): string | null {
+export function recogniseUrl(url: string, index: UrlRules): string | null {
   const u = parseUrl(url);
   if (!u) return null;
   let article = own(index.url.exact, u.host + u.pathQuery);

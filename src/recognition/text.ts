@@ -72,16 +72,9 @@ const FAST_RANGES: [number, number][] = [
   [0x300, 0x36f],
   [0x2000, 0x206f],
 ];
-const fast = new Map<number, CharClass>();
-for (const [from, to] of FAST_RANGES)
-  for (let c = from; c <= to; c++) {
-    const k = classifyFast(c);
-    if (k) fast.set(c, k);
-  }
-const classify = (c: number): CharClass => fast.get(c) ?? classifyOther(c);
-
-// The fast ranges as typed arrays, for the hot loop of wordHashes: per code unit below FAST_END, the lowercased
-// letter's code (> 0), VANISH or SEPARATE (or OTHER: ask classify), and its case (UPPER, LOWER).
+// The fast ranges as a Map (for words()) and as typed arrays (for the hot loop of wordHashes: per code unit below
+// FAST_END, the lowercased letter's code (> 0), VANISH or SEPARATE (or OTHER: ask classify), and its case (UPPER,
+// LOWER)). Built on first use: a content script that recognises by probes (probes.ts) never builds them.
 const FAST_END = 0x2070;
 const OTHER = -2;
 const SEPARATE = -1;
@@ -89,15 +82,29 @@ const VANISH = 0;
 const MANY = -3; // letters of more than one code unit (only from classifyOther)
 const UPPER = 1;
 const LOWER = 2;
-const CODE = new Int32Array(FAST_END).fill(OTHER);
-const CASE = new Uint8Array(FAST_END);
-for (const [c, k] of fast) {
-  CODE[c] = k.letters === null ? SEPARATE : k.letters === "" ? VANISH : k.letters.charCodeAt(0);
-  CASE[c] = k.upper ? UPPER : k.lower ? LOWER : 0;
+let tables: { fast: Map<number, CharClass>; CODE: Int32Array; CASE: Uint8Array } | null = null;
+function fastTables(): NonNullable<typeof tables> {
+  if (tables) return tables;
+  const fast = new Map<number, CharClass>();
+  for (const [from, to] of FAST_RANGES)
+    for (let c = from; c <= to; c++) {
+      const k = classifyFast(c);
+      if (k) fast.set(c, k);
+    }
+  const CODE = new Int32Array(FAST_END).fill(OTHER);
+  const CASE = new Uint8Array(FAST_END);
+  for (const [c, k] of fast) {
+    CODE[c] = k.letters === null ? SEPARATE : k.letters === "" ? VANISH : k.letters.charCodeAt(0);
+    CASE[c] = k.upper ? UPPER : k.lower ? LOWER : 0;
+  }
+  tables = { fast, CODE, CASE };
+  return tables;
 }
+const classify = (c: number): CharClass => fastTables().fast.get(c) ?? classifyOther(c);
 
 /** For the unit test: each fast-path class beside the general rule's. */
-export const fastClassesForTest = () => [...fast].map(([c, k]) => [c, k, classifyOther(c)] as const);
+export const fastClassesForTest = () =>
+  [...fastTables().fast].map(([c, k]) => [c, k, classifyOther(c)] as const);
 
 /**
  * The normalised words of a text: compatibility forms and diacritics folded (NFKD, marks dropped),
@@ -145,7 +152,7 @@ export function fnv1a(s: string): number {
  * murmur3's finaliser. FNV-1a's low bits depend only on the low bits of the input, and the sampling
  * rule (`hash % mod === 0`) reads the low bits, so hashes go through this mixer.
  */
-function fmix32(h: number): number {
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -159,6 +166,7 @@ function fmix32(h: number): number {
  * no word strings are built, which makes reading a page several times cheaper than words() then hashing.
  */
 export function wordHashes(text: string): number[] {
+  const { CODE, CASE } = fastTables();
   const s = text.normalize("NFKD");
   const out: number[] = [];
   let h = FNV_OFFSET;
