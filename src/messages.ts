@@ -1,4 +1,5 @@
 // One typed protocol for every message between contexts. Each handler checks the sender and the shape.
+import type { PreparedQuote } from "./anchoring/text";
 import type { TextTarget } from "./dataset/types";
 
 export type HighlightKind = "named" | "anonymous" | "secondhand" | "crossref" | "note";
@@ -7,7 +8,7 @@ export const HIGHLIGHT_KINDS: HighlightKind[] = ["named", "anonymous", "secondha
 /** What the content script needs to paint one article: its targets, nothing else. */
 export interface ArticlePayload {
   article: { id: string; publisher: string; headline?: string; published?: string; referenceDate?: string };
-  targets: { id: string; kind: HighlightKind; target: TextTarget }[];
+  targets: { id: string; kind: HighlightKind; target: TextTarget; prepared?: PreparedQuote }[];
   counts: { attributions: number; crossrefs: number };
 }
 

@@ -7,6 +7,7 @@ import {
   matchNormalized,
   type NormalizedText,
   normalize,
+  type PreparedQuote,
   prepareQuote,
   toSource,
 } from "./text";
@@ -175,6 +176,8 @@ export function rangeFor(index: TextIndex, start: number, end: number): Range {
 export interface AnchorTarget {
   id: string;
   target: TextTarget;
+  /** prepareQuote(target, true), when computed ahead (the build does it for the dataset's targets). */
+  prepared?: PreparedQuote;
 }
 
 export interface Anchored {
@@ -221,7 +224,9 @@ export function locateAll(
   const norm: NormalizedText = normalize(source, { lowercase: opts.lowercase ?? true });
   const text = norm.text;
   const found = new Map<number, { start: number; end: number; score: number; method: MatchMethod }>();
-  const prepared = targets.map((t) => prepareQuote(t.target, norm.lowercase));
+  const prepared = targets.map((t) =>
+    t.prepared && norm.lowercase ? t.prepared : prepareQuote(t.target, norm.lowercase),
+  );
 
   // Pass 1: unique exact matches, and the offset shift they give (dataset offset → normalised page offset).
   const fixed: { from: number; to: number }[] = [];

@@ -31,32 +31,53 @@ export interface NormalizedText {
   source: string;
   /** Its comparable form. */
   text: string;
-  /** map[i] = index in `source` of text[i]; map[text.length] = source.length. */
-  map: Int32Array;
   lowercase: boolean;
+  /** The changes of length, in order (see sourceIndex): where each starts in `text` and in `source`, how long it
+   *  is on each side, and the source index of each of its output characters. */
+  edits: { at: number; from: number; length: number; sourceLength: number; sources: number[] }[];
 }
 
-// Character classes, looked up by UTF-16 code unit.
-const SPACE = 1;
-const DROP = 2;
-const DASH = 3;
-const CLASS = new Uint8Array(0x10000);
-/** The character a code unit folds to; 0 = itself (the zero-filled table needs no initialising loop). */
-const FOLD = new Uint16Array(0x10000);
-for (const ch of "\t\n\v\f\r \u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000")
-  CLASS[ch.charCodeAt(0)] = SPACE;
-for (let c = 0x2000; c <= 0x200a; c++) CLASS[c] = SPACE;
-for (const ch of "\u00ad\u200b\u200c\u200d\u2060\ufeff") CLASS[ch.charCodeAt(0)] = DROP;
-for (const ch of "-\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d") {
-  CLASS[ch.charCodeAt(0)] = DASH;
-  FOLD[ch.charCodeAt(0)] = 0x2d;
-}
-for (const ch of "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc`\u00b4") FOLD[ch.charCodeAt(0)] = 0x27;
+// The characters normalisation treats specially. Whitespace, invisible characters and dashes are the only ones
+// that change the text's length; everything else maps one to one.
+const SPACES =
+  "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+const DROPS = "\u00ad\u200b\u200c\u200d\u2060\ufeff";
+const DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d";
+const FOLDS: Record<string, string> = { "\u03c2": "\u03c3" }; // final sigma: see below
+for (const ch of "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc`\u00b4") FOLDS[ch] = "'";
+for (const ch of "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02") FOLDS[ch] = '"';
 // Final sigma: a whole string lowercases a word-final Σ to ς, a lone character to σ (and lowerSameLength does one
-// or the other depending on the rest of the text): fold both to σ so a quote and its page always agree.
-FOLD[0x3c2] = 0x3c3;
-for (const ch of "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02") FOLD[ch.charCodeAt(0)] = 0x22;
-const ELLIPSIS = 0x2026;
+// or the other depending on the rest of the text): both fold to σ so a quote and its page always agree.
+const classOf = (chars: string) => `[${chars.replace(/[\]\\^-]/g, "\\$&")}]`;
+const FOLD_RE = new RegExp(classOf(Object.keys(FOLDS).join("")), "g");
+const SEPARATOR = classOf(SPACES + DROPS + DASHES);
+/** A run of whitespace, invisible characters and dashes — except a lone space or hyphen, which stays as it is —
+ *  or an ellipsis. */
+const EDIT_RE = new RegExp(`(?![ \\-](?!${SEPARATOR}))${SEPARATOR}+|\u2026`, "g");
+
+/**
+ * What a run of separators becomes: its dashes as "-" (the whitespace around them dropped), else one space if it
+ * has whitespace, else nothing (invisible characters only); an ellipsis becomes "...". `sources` gets the source
+ * index of each output character.
+ */
+function editRun(run: string, at: number, sources: number[]): string {
+  if (run === "\u2026") {
+    sources.push(at, at, at);
+    return "...";
+  }
+  let out = "";
+  let space = -1;
+  for (let k = 0; k < run.length; k++) {
+    const ch = run[k] as string;
+    if (DASHES.includes(ch)) {
+      out += "-";
+      sources.push(at + k);
+    } else if (space < 0 && SPACES.includes(ch)) space = at + k;
+  }
+  if (out || space < 0) return out;
+  sources.push(space);
+  return " ";
+}
 
 /** Lowercase without changing the length (characters whose lowercase form is longer are kept as they are). */
 function lowerSameLength(s: string): string {
@@ -71,82 +92,55 @@ function lowerSameLength(s: string): string {
   return out;
 }
 
-function fromCodes(codes: Uint16Array, n: number): string {
-  const CHUNK_CODES = 8192; // stay far below the engine's argument-count limit
-  if (n <= CHUNK_CODES) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
-  const parts: string[] = [];
-  for (let i = 0; i < n; i += CHUNK_CODES) {
-    const part = codes.subarray(i, Math.min(n, i + CHUNK_CODES));
-    parts.push(String.fromCharCode.apply(null, part as unknown as number[]));
-  }
-  return parts.join("");
-}
+/** The one-to-one part: lowercase (optionally) and the quote and sigma folds. */
+const folded = (input: string, lowercase: boolean) =>
+  (lowercase ? lowerSameLength(input) : input).replace(FOLD_RE, (ch) => FOLDS[ch] as string);
 
-// Scratch buffers for short strings (quotes, contexts), so that normalising them allocates almost nothing.
-const SCRATCH = 4096;
-const scratchOut = new Uint16Array(SCRATCH);
-const scratchMap = new Int32Array(SCRATCH + 1);
-
-/** The normalisation pass: writes codes to `out` and source offsets to `map`, returns the output length. */
-function run(src: string, out: Uint16Array, map: Int32Array): number {
-  let j = 0;
-  let inSpace = false; // last output is a collapsed space
-  let afterDash = false; // last output is a dash: swallow following whitespace
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    const cls = CLASS[c];
-    if (cls === SPACE) {
-      if (!inSpace && !afterDash) {
-        out[j] = 0x20;
-        map[j++] = i;
-        inSpace = true;
-      }
-      continue;
-    }
-    if (cls === DROP) continue;
-    if (cls === DASH && inSpace) j--; // drop whitespace before a dash
-    inSpace = false;
-    afterDash = cls === DASH;
-    if (c === ELLIPSIS) {
-      for (let k = 0; k < 3; k++) {
-        out[j] = 0x2e;
-        map[j++] = i;
-      }
-    } else {
-      out[j] = (FOLD[c] as number) || c;
-      map[j++] = i;
-    }
-  }
-  map[j] = src.length;
-  return j;
-}
-
-function buffers(src: string): [Uint16Array, Int32Array] {
-  let cap = src.length;
-  for (let i = src.indexOf("\u2026"); i !== -1; i = src.indexOf("\u2026", i + 1)) cap += 2;
-  return cap <= SCRATCH ? [scratchOut, scratchMap] : [new Uint16Array(cap), new Int32Array(cap + 1)];
-}
-
-/** Normalise `input` to its comparable form, keeping the map back to `input` offsets. One pass, O(n). */
+/**
+ * Normalise `input` to its comparable form, keeping what maps it back to `input` offsets. The browser's string
+ * functions do the work (a few passes of lowercase and regular expressions); JavaScript runs only for each
+ * change of length, not for each character — which keeps a page's first anchoring fast before its code is
+ * optimised.
+ */
 export function normalize(input: string, opts: { lowercase?: boolean } = {}): NormalizedText {
   const lowercase = opts.lowercase ?? false;
-  const src = lowercase ? lowerSameLength(input) : input;
-  const [out, map] = buffers(src);
-  const n = run(src, out, map);
-  return { source: input, text: fromCodes(out, n), map: map.slice(0, n + 1), lowercase };
+  const edits: NormalizedText["edits"] = [];
+  let shift = 0; // text offset − source offset after the edits so far
+  const text = folded(input, lowercase).replace(EDIT_RE, (run: string, from: number) => {
+    const sources: number[] = [];
+    const out = editRun(run, from, sources);
+    edits.push({ at: from + shift, from, length: out.length, sourceLength: run.length, sources });
+    shift += out.length - run.length;
+    return out;
+  });
+  return { source: input, text, lowercase, edits };
 }
 
-/** The comparable form only (no offset map). */
+/** The comparable form only (no map back). */
 export function normalizeText(input: string, lowercase = false): string {
-  const src = lowercase ? lowerSameLength(input) : input;
-  const [out, map] = buffers(src);
-  return fromCodes(out, run(src, out, map));
+  return folded(input, lowercase).replace(EDIT_RE, (run: string, from: number) => editRun(run, from, []));
+}
+
+/** Index in `norm.source` of the normalised character `i` (`norm.text.length` → `norm.source.length`). */
+export function sourceIndex(norm: NormalizedText, i: number): number {
+  const { edits } = norm;
+  let lo = 0;
+  let hi = edits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((edits[mid] as NormalizedText["edits"][number]).at <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  const e = edits[lo - 1];
+  if (!e) return i;
+  const inside = i - e.at;
+  return inside < e.length ? (e.sources[inside] as number) : e.from + e.sourceLength + inside - e.length;
 }
 
 /** Map a normalised span back to the original string: [start, end) of the characters it came from. */
 export function toSource(norm: NormalizedText, start: number, end: number): { start: number; end: number } {
-  const s = norm.map[start] ?? norm.source.length;
-  const e = end > start ? (norm.map[end - 1] ?? norm.source.length - 1) + 1 : s;
+  const s = start < norm.text.length ? sourceIndex(norm, start) : norm.source.length;
+  const e = end > start ? sourceIndex(norm, end - 1) + 1 : s;
   return { start: s, end: e };
 }
 
@@ -156,7 +150,7 @@ export function fromSource(norm: NormalizedText, offset: number): number {
   let hi = norm.text.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((norm.map[mid] as number) < offset) lo = mid + 1;
+    if (sourceIndex(norm, mid) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

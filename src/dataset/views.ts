@@ -1,6 +1,7 @@
 // Per-article views built from the dataset at build time: what the content script paints (the payload),
 // what each highlight's card says, and what the sidebar lists. The extension loads one article's files on
 // demand, so the runtime never holds the whole dataset.
+import { prepareQuote } from "../anchoring/text";
 import type { ArticlePayload, HighlightKind } from "../messages";
 import { withTextFragment } from "../shared/fragment";
 import type {
@@ -298,7 +299,9 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         ...(article.published ? { published: article.published } : {}),
         ...(article.referenceDate ? { referenceDate: article.referenceDate.date } : {}),
       },
-      targets,
+      // Each quote and its context already in the form anchoring compares (case-insensitive): the content script
+      // does not normalise them again on every page load.
+      targets: targets.map((t) => ({ ...t, prepared: prepareQuote(t.target, true) })),
       counts: { attributions: attributions.length, crossrefs: crossrefs.length },
     },
     cards,

@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { contextSimilarity, matchQuote, normalize, normalizeText, toSource } from "../../src/anchoring/text";
+import {
+  contextSimilarity,
+  fromSource,
+  matchQuote,
+  normalize,
+  normalizeText,
+  sourceIndex,
+  toSource,
+} from "../../src/anchoring/text";
 import type { TextTarget } from "../../src/dataset/types";
 import { prng } from "./bigpage";
 import { csm, nyt, straight, targetOf } from "./fixtures";
@@ -39,13 +47,12 @@ describe("normalize", () => {
     expect(n.text.length).toBe(13);
   });
 
-  test("the map points every normalised character at its source", () => {
+  test("every normalised character maps back to its source", () => {
     const src = "RUJBAN, Libya \u2014 The leader\u00a0\u00a0of Libya\u2019s “opposition”…  end";
     const n = normalize(src);
-    expect(n.map.length).toBe(n.text.length + 1);
-    expect(n.map[n.text.length]).toBe(src.length);
+    expect(sourceIndex(n, n.text.length)).toBe(src.length);
     for (let i = 0; i < n.text.length; i++) {
-      const c = src[n.map[i] as number] as string;
+      const c = src[sourceIndex(n, i)] as string;
       const ok = c === n.text[i] || /\s/.test(c) || "—’“”…".includes(c);
       expect(ok, `${i}: ${c} vs ${n.text[i]}`).toBe(true);
     }
@@ -54,6 +61,69 @@ describe("normalize", () => {
       start: src.indexOf("Libya\u2019s"),
       end: src.indexOf("Libya\u2019s") + 7,
     });
+    expect(fromSource(n, src.indexOf("The"))).toBe(n.text.indexOf("The"));
+  });
+
+  /**
+   * The rules of normalisation as a plain per-character loop (how the module first implemented them): the text and
+   * the source index of each output character. The module's native-string version must agree on any input.
+   */
+  function reference(src: string): { text: string; map: number[] } {
+    const space = (c: string) =>
+      /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/.test(c);
+    const drop = (c: string) => /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/.test(c);
+    const dash = (c: string) => /[-\u2010-\u2015\u2043\u2212\ufe58\ufe63\uff0d]/.test(c);
+    const fold: Record<string, string> = { "\u03c2": "\u03c3" };
+    for (const c of "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc`\u00b4") fold[c] = "'";
+    for (const c of "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\uff02") fold[c] = '"';
+    let text = "";
+    const map: number[] = [];
+    let inSpace = false;
+    let afterDash = false;
+    for (let i = 0; i < src.length; i++) {
+      const c = src[i] as string;
+      if (space(c)) {
+        if (!inSpace && !afterDash) {
+          text += " ";
+          map.push(i);
+          inSpace = true;
+        }
+        continue;
+      }
+      if (drop(c)) continue;
+      if (dash(c) && inSpace) {
+        text = text.slice(0, -1);
+        map.pop();
+      }
+      inSpace = false;
+      afterDash = dash(c);
+      const out = dash(c) ? "-" : c === "\u2026" ? "..." : (fold[c] ?? c);
+      for (const o of out) {
+        text += o;
+        map.push(i);
+      }
+    }
+    map.push(src.length);
+    return { text, map };
+  }
+
+  test("agrees with the per-character rules on random text of every special character", () => {
+    const alphabet = [..."ab Σς-\u2014\u2013 \n\t\u00a0\u2009\u00ad\u200b\u2026\u2019\u201c\u201d`\u00b4x"];
+    const rand = prng(11);
+    for (let n = 0; n < 3000; n++) {
+      let src = "";
+      const len = Math.floor(rand() * 24);
+      for (let k = 0; k < len; k++) src += alphabet[Math.floor(rand() * alphabet.length)];
+      const got = normalize(src);
+      const want = reference(src);
+      expect(got.text, JSON.stringify(src)).toBe(want.text);
+      expect(
+        Array.from({ length: got.text.length + 1 }, (_, i) => sourceIndex(got, i)),
+        JSON.stringify(src),
+      ).toEqual(want.map);
+      expect(normalizeText(src)).toBe(want.text);
+    }
+    for (const page of [nyt.text, csm.text]) expect(normalize(page).text).toBe(reference(page).text);
   });
 });
 

@@ -1,6 +1,7 @@
 // Where content.js runs and the site data files the browser injects with it (src/dataset/sites.ts).
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { prepareQuote } from "../../src/anchoring/text";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
 import { type SiteData, siteDataScript, siteScripts, toMatchPattern } from "../../src/dataset/sites";
@@ -43,7 +44,9 @@ describe("site scripts", () => {
     const url =
       "https://www.csmonitor.com/World/Middle-East/2011/0401/Libyan-rebels-offer-cease-fire.-Does-Qaddafi-have-the-upper-hand";
     expect(recogniseUrl(url, csm.index)).toBe("csm-libya-2011-04-01");
-    expect(worthTextCheck("https://www.csmonitor.com/World/Middle-East/2011/0402/other", csm.index)).toBe(true);
+    expect(worthTextCheck("https://www.csmonitor.com/World/Middle-East/2011/0402/other", csm.index)).toBe(
+      true,
+    );
   });
 
   it("the article's own text scores 1 on its site's probes; another article's text, nothing", () => {
@@ -56,6 +59,11 @@ describe("site scripts", () => {
           expect(probeScore(page, probes)).toBe(j === i ? 1 : 0);
       }
     }
+  });
+
+  it("payload targets carry their quotes prepared exactly as anchoring would prepare them", () => {
+    for (const p of payloads.values())
+      for (const t of p.targets) expect(t.prepared).toEqual(prepareQuote(t.target, true));
   });
 
   it("a site whose data would be too large gets no data file (its pages ask the background)", () => {
