@@ -9,7 +9,8 @@
 //   - every run of whitespace (NBSP, thin and other Unicode spaces, line breaks, tabs …) → one " "
 //   - zero-width characters, BOM and soft hyphens are removed
 //   - optionally, lowercase (per character, never changing the length)
-// `map[i]` is the index in the original string of normalised character i (`map[text.length]` = original length).
+// `sourceIndex(norm, i)` is the index in the original string of normalised character i (text.length → the original
+// length), from the list of the changes of length normalisation made.
 //
 // Matching (`matchQuote`, `matchNormalized`), in the spirit of Hypothesis's match-quote.ts:
 //   1. exact: every occurrence of the normalised quote; the best by score (below), ties by expected position.

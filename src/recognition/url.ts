@@ -97,8 +97,16 @@ export interface ParsedUrl {
   pathQuery: string;
 }
 
+/** The last URL parsed and its parts: a page's address is asked about several times in a row. */
+let last: { url: string; parsed: ParsedUrl | null } | null = null;
+
 /** Parse an http(s) URL, archive wrappers unwrapped, into its canonical parts; null for anything else. */
 export function parseUrl(url: string): ParsedUrl | null {
+  if (last?.url !== url) last = { url, parsed: parseUrlOnce(url) };
+  return last.parsed && { ...last.parsed };
+}
+
+function parseUrlOnce(url: string): ParsedUrl | null {
   let u: URL;
   try {
     u = new URL(unwrapArchiveUrl(url));
