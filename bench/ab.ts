@@ -1,6 +1,7 @@
 // A/B of what a page pays for two builds of the extension (or a baseline): CDP ScriptDuration per page load in
 // real Chromium, sessions of the builds interleaved round by round so the machine's drift hits both alike.
 // node --import tsx bench/ab.ts <extension dir A> <extension dir B> [...]   (URL=…, ROUNDS=4; 5 loads per round)
+// (bench/ab-painted.ts does the same for start → overlays painted on the article pages.)
 import { launchChromium } from "../test/e2e/browsers";
 import { startFixtureServer } from "../test/e2e/fixture-server";
 
