@@ -271,12 +271,13 @@ function applyVisibility(): void {
     visibility.all && Object.values(visibility.kinds).some(Boolean) && status.anchored > 0;
 }
 
-/** What the article part starts from: the payload at once, the switches as they come from storage, and where the
- *  reader's notes are, asked once the article's overlays are painted (the background may have to wake up). */
+/** What the article part starts from: the payload at once, the switches as they come, and where the reader's
+ *  notes are when the background sent them already (else they are asked once the overlays are painted: the
+ *  background may have to wake up). */
 export interface ArticleBegin {
   payload: ArticlePayload;
   settings: Promise<Settings | undefined>;
-  notes: () => Promise<NoteAnchor[]>;
+  notes?: NoteAnchor[];
 }
 
 /**
@@ -310,7 +311,8 @@ export async function startArticle(loader: Loader, begin: ArticleBegin): Promise
     timings.paintedMs = performance.now() - loader.started;
   });
   paint();
-  notes = await begin.notes();
+  if (begin.notes) notes = begin.notes;
+  else await loadNotes();
   if (notes.length) {
     anchorAndPaint();
     timings.notesPaintedMs = performance.now() - loader.started;

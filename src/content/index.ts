@@ -9,7 +9,6 @@ import {
   type ArticleStart,
   type ContentRequest,
   isContentRequest,
-  type NoteAnchor,
   notAnArticle,
   type RecogniseReply,
   type SampleParams,
@@ -183,8 +182,6 @@ async function recognise(): Promise<ArticleBegin | null> {
     Object.assign(status, match);
     return {
       payload,
-      notes: () =>
-        send<NoteAnchor[]>({ type: "note-anchors", articleId: found.articleId }).then((n) => n ?? []),
       settings: api.storage.local.get("settings").then(
         (r) => r.settings as Settings | undefined,
         () => undefined,
@@ -197,7 +194,7 @@ async function recognise(): Promise<ArticleBegin | null> {
   Object.assign(status, match);
   return {
     payload: start.payload,
-    notes: async () => start.notes,
+    notes: start.notes,
     settings: Promise.resolve(start.settings),
   };
 }
