@@ -44,6 +44,25 @@ export const DEFAULT_OPTIONS: Required<RecognitionOptions> = {
   threshold: 0.5,
 };
 
+/**
+ * The sampling rule of articles: the shingles whose hash is 0 modulo sampleMod, the modulus halved until at least
+ * minSamples are kept (a short article is sampled more densely). `items[i]` has the hash `hashes[i]`.
+ */
+export function sampleShingles<T>(
+  items: readonly T[],
+  hashes: readonly number[],
+  opts: Pick<Required<RecognitionOptions>, "sampleMod" | "minSamples">,
+): { sample: T[]; mod: number } {
+  const keep = (mod: number) => items.filter((_, i) => (hashes[i] as number) % mod === 0);
+  let mod = opts.sampleMod;
+  let sample = keep(mod);
+  while (mod > 1 && sample.length < opts.minSamples) {
+    mod /= 2;
+    sample = keep(mod);
+  }
+  return { sample, mod };
+}
+
 /** The address side of an index: enough for recogniseUrl and worthTextCheck (a site's data file carries it). */
 export type UrlRules = Pick<RecognitionIndex, "articles" | "url">;
 
@@ -122,13 +141,8 @@ export function buildRecognitionIndex(
       patterns[rule.host] = rules;
     }
 
-    const all = fingerprint(a.text, shingleSize);
-    let mod = sampleMod;
-    let sample = all.filter((h) => h % mod === 0);
-    while (mod > 1 && sample.length < minSamples) {
-      mod /= 2;
-      sample = all.filter((h) => h % mod === 0);
-    }
+    const all = [...fingerprint(a.text, shingleSize)];
+    const { sample, mod } = sampleShingles(all, all, { sampleMod, minSamples });
     if (sample.length > 0) pageMod = Math.min(pageMod, mod);
     sizes.push(sample.length);
     for (const h of sample) {

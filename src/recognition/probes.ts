@@ -5,7 +5,7 @@
 // two regular expressions) and each candidate article's sampled shingles, kept as strings, are looked up in it:
 // the same measure — the share of the article's sampled five-word shingles present in the page — for about a
 // millisecond. Pure; no DOM.
-import { DEFAULT_OPTIONS } from "./index";
+import { DEFAULT_OPTIONS, sampleShingles } from "./index";
 import { boundedText, fmix32, fnv1a } from "./text";
 
 /** Vanish: combining marks (what NFKD leaves of accents) and apostrophes of every kind ("Libya’s" → "libyas"). */
@@ -47,15 +47,11 @@ export function articleProbes(articleText: string, opts = DEFAULT_OPTIONS): stri
       all.add(` ${words.slice(i, i + opts.shingleSize).join(" ")} `);
   }
   const shingles = [...all];
-  const hashes = shingles.map((s) => fmix32(fnv1a(s)));
-  const sampled = (mod: number) => shingles.filter((_, i) => (hashes[i] as number) % mod === 0);
-  let mod = opts.sampleMod;
-  let sample = sampled(mod);
-  while (mod > 1 && sample.length < opts.minSamples) {
-    mod /= 2;
-    sample = sampled(mod);
-  }
-  return sample;
+  return sampleShingles(
+    shingles,
+    shingles.map((s) => fmix32(fnv1a(s))),
+    opts,
+  ).sample;
 }
 
 /** The share of an article's probes found in a page's probeText (bounded like the index's page sample). */

@@ -159,8 +159,8 @@ export async function firefoxDriver(
   const browser: PpBrowser = session.browser;
   // Extension pages are listed with the URL about:blank; their own location (and, given `tabId`, their tab)
   // says what they are.
-  const extensionPage = async (match: string, tabId?: number): Promise<PpPage> => {
-    for (const until = Date.now() + 15_000; Date.now() < until; await sleep(200)) {
+  const extensionPage = async (match: string, tabId?: number, waitMs = 15_000): Promise<PpPage> => {
+    for (const until = Date.now() + waitMs; Date.now() < until; await sleep(200)) {
       for (const p of await browser.pages()) {
         const href = await p.evaluate(() => location.href).catch(() => "");
         if (!href.startsWith("moz-extension://") || !href.includes(match)) continue;
@@ -176,7 +176,9 @@ export async function firefoxDriver(
     }
     throw new Error(`no extension page ${match}`);
   };
-  const probe = await extensionPage("options.html?e2e");
+  // Opened when the background starts; on a restarted profile Firefox may start it late on a busy machine (CI
+  // once waited more than 15 s).
+  const probe = await extensionPage("options.html?e2e", undefined, 45_000);
   const tabIdOf = async (p: PpPage) => {
     await p.bringToFront();
     return probe.evaluate(async () => {
