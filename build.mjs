@@ -67,7 +67,8 @@ const common = {
 };
 // The index's sampling parameters, compiled into content.js so that a page sends its text sample with its first
 // message (two numbers, whatever the dataset's size).
-const { shingleSize, pageMod } = JSON.parse(readFileSync(`${BUILD}/dataset.recognition.json`, "utf8")).text;
+const recognitionJson = readFileSync(`${BUILD}/dataset.recognition.json`, "utf8");
+const { shingleSize, pageMod } = JSON.parse(recognitionJson).text;
 /** Bundle every context into `outdir`; `e2eHooks` compiles in the end-to-end tests' one hook. */
 async function bundle(outdir, e2eHooks) {
   rmSync(outdir, { recursive: true, force: true });
@@ -137,7 +138,7 @@ function writeBrowser(browser, out, scripts) {
     "src/shared/ui.css",
   ])
     cpSync(f, join(out, f.split("/").pop()));
-  writeFileSync(join(out, "data", "recognition.json"), readFileSync(`${BUILD}/dataset.recognition.json`));
+  writeFileSync(join(out, "data", "recognition.json"), recognitionJson);
   writeFileSync(join(out, "data", "articles.json"), JSON.stringify(articleIndex));
   for (const v of views) {
     const id = v.payload.article.id;

@@ -2,9 +2,9 @@
 // article pages (start → recognised, the first anchoring pass, start → overlays painted), sessions of the builds
 // interleaved round by round so the machine's drift hits both alike.
 // node --import tsx bench/ab-painted.ts <extension dir A> <extension dir B> [...]   (ROUNDS=3; 4 loads per round)
-import type { Status } from "../src/messages";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
+import { paintedStatus } from "./page-metrics";
 
 const dirs = process.argv.slice(2);
 if (dirs.length < 2) throw new Error("usage: node --import tsx bench/ab-painted.ts <dir A> <dir B> [...]");
@@ -20,16 +20,7 @@ for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++)
       for (let i = 0; i < 5; i++) {
         const page = await s.context.newPage();
         await page.goto(r.url);
-        let timings: Status["timings"];
-        for (let k = 0; k < 100 && timings?.paintedMs === undefined; k++) {
-          await new Promise((res) => setTimeout(res, 50));
-          timings = (
-            (await worker.evaluate(async () => {
-              const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-              return chrome.tabs.sendMessage(t?.id as number, { type: "status" }).catch(() => null);
-            })) as Status | null
-          )?.timings;
-        }
+        const timings = (await paintedStatus(worker))?.timings;
         await page.close();
         if (i === 0) continue; // the first load warms the browser up
         const key = `${dir} ${r.expect}`;

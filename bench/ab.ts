@@ -4,6 +4,7 @@
 // (bench/ab-painted.ts does the same for start → overlays painted on the article pages.)
 import { launchChromium } from "../test/e2e/browsers";
 import { startFixtureServer } from "../test/e2e/fixture-server";
+import { pageLoadMetrics } from "./page-metrics";
 
 const url = process.env.URL ?? "https://www.nytimes.com/2011/07/06/world/africa/06libya.html";
 const dirs = process.argv.slice(2);
@@ -14,15 +15,8 @@ for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++)
   for (const dir of dirs) {
     const s = await launchChromium({ extensionDir: dir, proxyPort: server.proxyPort });
     for (let i = 0; i < 6; i++) {
-      const page = await s.context.newPage();
-      const cdp = await s.context.newCDPSession(page);
-      await cdp.send("Performance.enable");
-      await page.goto(url, { waitUntil: "load" });
-      await page.waitForTimeout(400); // the content script runs at document_idle, then its round trips
-      const { metrics } = await cdp.send("Performance.getMetrics");
-      const ms = (metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0) * 1000;
-      if (i > 0) script.get(dir)?.push(ms); // the first load warms the browser up
-      await page.close();
+      const { ScriptDuration = 0 } = await pageLoadMetrics(s.context, url);
+      if (i > 0) script.get(dir)?.push(ScriptDuration); // the first load warms the browser up
     }
     await s.close();
   }

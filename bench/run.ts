@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import type { BrowserContext, Page } from "playwright-core";
-import type { Status } from "../src/messages";
 import { buildRecognitionIndex, recogniseText } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, readFixture, startFixtureServer } from "../test/e2e/fixture-server";
+import { pageLoadMetrics, paintedStatus } from "./page-metrics";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 type Stat = { median: number; min: number; max: number };
@@ -83,18 +83,11 @@ async function main() {
     const script: number[] = [];
     const task: number[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
-      const page = await s.context.newPage();
-      const cdp = await s.context.newCDPSession(page);
-      await cdp.send("Performance.enable");
-      await page.goto(url, { waitUntil: "load" });
-      await page.waitForTimeout(400); // the content script runs at document_idle, then its round trips
-      const { metrics } = await cdp.send("Performance.getMetrics");
-      const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+      const m = await pageLoadMetrics(s.context, url);
       if (i > 0) {
-        script.push((m.ScriptDuration ?? 0) * 1000);
-        task.push((m.TaskDuration ?? 0) * 1000);
+        script.push(m.ScriptDuration ?? 0);
+        task.push(m.TaskDuration ?? 0);
       }
-      await page.close();
     }
     await s.close();
     return { script: stat(script), task: stat(task) };
@@ -181,17 +174,7 @@ async function main() {
         minify: true,
       })
     ).outputFiles[0]?.text ?? "";
-  const statusOf = async (): Promise<Status | null> => {
-    for (let i = 0; i < 100; i++) {
-      const s = (await worker.evaluate(async () => {
-        const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return chrome.tabs.sendMessage(t?.id as number, { type: "status" }).catch(() => null);
-      })) as Status | null;
-      if (s?.ready && s.timings?.paintedMs !== undefined) return s;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return null;
-  };
+  const statusOf = () => paintedStatus(worker);
   const measurePage = async (url: string, id: string) => {
     const painted: number[] = [];
     const recognised: number[] = [];

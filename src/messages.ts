@@ -61,9 +61,9 @@ export const notAnArticle = (): Status => ({
 /** Content script → background. */
 export type BackgroundRequest =
   /**
-   * Which article is this page? Its address, then, if the address does not settle it, the address with a sample
-   * of the page's shingle hashes taken with the parameters the first reply named. On a match the reply carries
-   * all the article part needs to paint.
+   * Which article is this page (a page without site data: archives, analysed pages)? Its address and a sample of
+   * its shingle hashes, taken with the index's parameters compiled into content.js (asked again with the ones the
+   * reply names if they differ). On a match the reply carries all the article part needs to paint.
    */
   | { type: "recognise"; url: string; sample?: PageSample }
   | { type: "card"; articleId: string; targetId: string }

@@ -20,7 +20,7 @@ import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../rec
 import { pageProbeText, probeScore } from "../recognition/probes";
 import { api } from "./api";
 import type { ArticleBegin, ArticleHandle } from "./article";
-import { articleRegion } from "./region";
+import { articleRegionText } from "./region";
 
 const REANCHOR_DEBOUNCE_MS = 300;
 /** A page that never stops mutating (a ticker) must not postpone the re-run forever: it runs this long after the
@@ -78,9 +78,9 @@ async function send<T>(message: unknown): Promise<T | null> {
 function pageText(): { text: string; truncated: boolean } | null {
   const body = document.body;
   if (!body) return null;
-  const region = articleRegion(document);
+  const region = articleRegionText(document);
   if (region) {
-    const text = region.textContent ?? "";
+    const { text } = region;
     return { text: text.slice(0, MAX_PAGE_CHARS), truncated: text.length > MAX_PAGE_CHARS };
   }
   const parts: string[] = [];
@@ -157,10 +157,9 @@ function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload })
  */
 async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }) | null> {
   const url = location.href;
-  const sampled = (params: SampleParams) => {
-    const text = textToSample();
-    return text ? { sample: { ...params, hashes: pageSample(text, params) } } : {};
-  };
+  const text = textToSample();
+  const sampled = (params: SampleParams) =>
+    text ? { sample: { ...params, hashes: pageSample(text, params) } } : {};
   let reply = await send<RecogniseReply>({ type: "recognise", url, ...sampled(__SAMPLE_PARAMS__) });
   if (reply && "sampleParams" in reply && reply.sampleParams)
     reply = await send<RecogniseReply>({ type: "recognise", url, ...sampled(reply.sampleParams) });

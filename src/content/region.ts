@@ -7,16 +7,15 @@ const REGION_SELECTOR = 'article, main, [role="main"], [itemprop="articleBody"],
 /** A region with less text than this is a teaser or a caption, not the story. */
 const MIN_REGION_CHARS = 1000;
 
-/** The candidate container with the most text (at least MIN_REGION_CHARS), or null: then read the whole body. */
-export function articleRegion(doc: Document): Element | null {
-  let best: Element | null = null;
-  let most = MIN_REGION_CHARS - 1;
+/** The candidate container with the most text (at least MIN_REGION_CHARS) and that text, or null: then read the
+ *  whole body. */
+export function articleRegionText(doc: Document): { region: Element; text: string } | null {
+  let best: { region: Element; text: string } | null = null;
   for (const el of doc.querySelectorAll(REGION_SELECTOR)) {
-    const n = el.textContent?.length ?? 0;
-    if (n > most) {
-      best = el;
-      most = n;
-    }
+    const text = el.textContent ?? "";
+    if (text.length >= Math.max(MIN_REGION_CHARS, (best?.text.length ?? 0) + 1)) best = { region: el, text };
   }
   return best;
 }
+
+export const articleRegion = (doc: Document): Element | null => articleRegionText(doc)?.region ?? null;

@@ -6,7 +6,7 @@
 // (one costs 15–25 ms at document_idle, measured in the benchmark). A site whose data would be too large to load
 // on each of its candidate pages gets no data file: its pages ask the background, as archive copies do.
 import type { ArticlePayload } from "../messages";
-import { buildRecognitionIndex, DEFAULT_OPTIONS, parseUrlPattern, type UrlRules } from "../recognition/index";
+import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern, type UrlRules } from "../recognition/index";
 import { articleProbes } from "../recognition/probes";
 import type { Article } from "./types";
 
@@ -73,9 +73,8 @@ export function siteScripts(
         onSite(parseUrlPattern(p).host, site),
       );
     const here = articles.filter((a) => patternsOf(a).length > 0);
-    const { articles: ids, url } = buildRecognitionIndex(here);
     const data: SiteData = {
-      index: { articles: ids, url },
+      index: buildUrlRules(here),
       probes: here.map((a) => articleProbes(a.text)),
       threshold: DEFAULT_OPTIONS.threshold,
       payloads: Object.fromEntries(here.map((a) => [a.id, payloads.get(a.id) as ArticlePayload])),

@@ -105,20 +105,11 @@ type IndexedArticle = Pick<Article, "id" | "urls" | "urlPatterns" | "text"> &
 const own = <T>(rec: Record<string, T>, key: string): T | undefined =>
   Object.hasOwn(rec, key) ? rec[key] : undefined;
 
-export function buildRecognitionIndex(
-  articles: readonly IndexedArticle[],
-  opts: RecognitionOptions = {},
-): RecognitionIndex {
-  const { shingleSize, sampleMod, minSamples, threshold } = { ...DEFAULT_OPTIONS, ...opts };
-  if (!Number.isInteger(Math.log2(sampleMod)))
-    throw new Error(`sampleMod must be a power of two: ${sampleMod}`);
+/** The address side of an index for these articles: known URLs, URL patterns and textCheckPatterns. */
+export function buildUrlRules(articles: readonly IndexedArticle[]): UrlRules {
   const exact: Record<string, number> = {};
   const patterns: Record<string, PatternRule[]> = {};
   const textCheck: Record<string, UrlPattern[]> = {};
-  const postings = new Map<number, number[]>();
-  const sizes: number[] = [];
-  let pageMod = sampleMod;
-
   articles.forEach((a, i) => {
     for (const url of a.urls) {
       const p = parseUrl(url);
@@ -140,7 +131,22 @@ export function buildRecognitionIndex(
       rules.push({ ...rule, article: i });
       patterns[rule.host] = rules;
     }
+  });
+  return { articles: articles.map((a) => a.id), url: { exact, patterns, textCheck } };
+}
 
+export function buildRecognitionIndex(
+  articles: readonly IndexedArticle[],
+  opts: RecognitionOptions = {},
+): RecognitionIndex {
+  const { shingleSize, sampleMod, minSamples, threshold } = { ...DEFAULT_OPTIONS, ...opts };
+  if (!Number.isInteger(Math.log2(sampleMod)))
+    throw new Error(`sampleMod must be a power of two: ${sampleMod}`);
+  const postings = new Map<number, number[]>();
+  const sizes: number[] = [];
+  let pageMod = sampleMod;
+
+  articles.forEach((a, i) => {
     const all = [...fingerprint(a.text, shingleSize)];
     const { sample, mod } = sampleShingles(all, all, { sampleMod, minSamples });
     if (sample.length > 0) pageMod = Math.min(pageMod, mod);
@@ -162,8 +168,7 @@ export function buildRecognitionIndex(
   }
   return {
     version: 1,
-    articles: articles.map((a) => a.id),
-    url: { exact, patterns, textCheck },
+    ...buildUrlRules(articles),
     text: { shingleSize, threshold, pageMod, sizes, keys, owners },
   };
 }

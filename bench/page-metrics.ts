@@ -1,0 +1,32 @@
+// What the benchmarks read from a page: Chromium's own counters for one page load (CDP Performance.getMetrics),
+// and the content script's status once it has painted.
+import type { BrowserContext, Worker } from "playwright-core";
+import type { Status } from "../src/messages";
+
+/** Load `url` in a new page, wait for the content script's work, return the page's metrics (ms for durations). */
+export async function pageLoadMetrics(context: BrowserContext, url: string): Promise<Record<string, number>> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForTimeout(400); // the content script runs at document_idle, then its round trips
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  await page.close();
+  return Object.fromEntries(
+    metrics.map((m) => [m.name, /Duration$/.test(m.name) ? m.value * 1000 : m.value]),
+  );
+}
+
+/** The active tab's content-script status once it is ready and has painted (asked through the extension's
+ *  service worker every 50 ms, for at most 5 s); null if it never does. */
+export async function paintedStatus(worker: Worker): Promise<Status | null> {
+  for (let i = 0; i < 100; i++) {
+    const s = (await worker.evaluate(async () => {
+      const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.tabs.sendMessage(t?.id as number, { type: "status" }).catch(() => null);
+    })) as Status | null;
+    if (s?.ready && s.timings?.paintedMs !== undefined) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
