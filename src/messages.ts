@@ -92,7 +92,6 @@ export interface NoteDraft {
 export type NotesOp =
   | { op: "list"; articleId: string }
   | { op: "all" }
-  | { op: "search"; query: string; articleId?: string; sort?: "created" | "modified"; order?: "asc" | "desc" }
   | { op: "add"; draft: NoteDraft; body: string }
   | { op: "update"; id: string; body: string }
   | { op: "remove"; id: string }
@@ -221,8 +220,6 @@ function isNotesOp(o: unknown): o is NotesOp {
     case "all":
     case "take-draft":
       return true;
-    case "search":
-      return isStr(o.query, 1000) && (o.articleId === undefined || isArticleId(o.articleId));
     case "add":
       return isDraft(o.draft) && isStr(o.body, 200_000);
     case "update":

@@ -2,7 +2,7 @@
 // ask where an article's notes are (selectors only) and hand over a passage for a new note; only extension pages
 // (the sidebar, the notes page) read or write notes.
 import browser from "webextension-polyfill";
-import type { NoteDraft, NotesOp, NotesResult } from "../messages";
+import type { NoteAnchor, NoteDraft, NotesOp, NotesResult } from "../messages";
 import {
   exportCollection,
   importAnnotations,
@@ -47,9 +47,9 @@ async function changed(articleId: string): Promise<void> {
  * Where an article's notes are, kept in memory between page loads: every write goes through this background, and
  * each one drops its article's entry (see `changed`), so the cache is never stale; a failed read is not kept.
  */
-const anchorCache = new Map<string, Promise<{ id: string; target: Note["target"] }[]>>();
+const anchorCache = new Map<string, Promise<NoteAnchor[]>>();
 
-export function anchorsFor(articleId: string): Promise<{ id: string; target: Note["target"] }[]> {
+export function anchorsFor(articleId: string): Promise<NoteAnchor[]> {
   let p = anchorCache.get(articleId);
   if (!p) {
     p = notes()
@@ -72,8 +72,6 @@ async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
       return s.listByArticle(op.articleId);
     case "all":
       return s.listAll();
-    case "search":
-      return s.search(op.query, { articleId: op.articleId, sort: op.sort, order: op.order });
     case "add": {
       const note = await s.add({ ...op.draft, body: op.body });
       await changed(note.articleId);

@@ -3,13 +3,13 @@
 // Notes come from the background's notes service; this page never opens the database itself. Note text is
 // only ever rendered as text (Preact elements, no HTML).
 import { type ComponentChild, render } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import type { NotesOp, NotesResult } from "../messages";
-import type { SearchHit, TextRange } from "../notes/search";
+import { type SearchHit, searchNotes, type TextRange } from "../notes/search";
 import type { Note } from "../notes/types";
 import { IMPORT_LIMITS, type ImportReport, type Rejection } from "../notes/w3c";
 import { withTextFragment } from "../shared/fragment";
+import { notesOp } from "../shared/notes-op";
 
 /** One entry of data/articles.json. */
 interface ArticleInfo {
@@ -39,15 +39,6 @@ const SEARCH_DEBOUNCE_MS = 150;
 const QUOTE_MAX = 240;
 /** Rejections listed one by one; the rest are counted. */
 const REJECTIONS_SHOWN = 100;
-
-async function notesOp<T>(op: NotesOp): Promise<NotesResult<T>> {
-  try {
-    const r = (await browser.runtime.sendMessage({ type: "notes", op })) as NotesResult<T> | undefined;
-    return r ?? { ok: false, code: "failed", message: "The extension did not answer." };
-  } catch (e) {
-    return { ok: false, code: "failed", message: `The extension did not answer (${(e as Error).message}).` };
-  }
-}
 
 async function loadArticles(): Promise<Map<string, ArticleInfo>> {
   const res = await fetch(browser.runtime.getURL("data/articles.json"));
@@ -205,7 +196,6 @@ function ImportReportView({ report }: { report: Report }) {
 function NotesPage() {
   const [articles, setArticles] = useState<Map<string, ArticleInfo>>(new Map());
   const [all, setAll] = useState<Note[] | null>(null);
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [query, setQuery] = useState("");
   const [debounced, setDebounced] = useState("");
   const [articleId, setArticleId] = useState("");
@@ -215,7 +205,6 @@ function NotesPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
-  const searchSeq = useRef(0);
 
   useEffect(() => {
     loadArticles()
@@ -243,21 +232,12 @@ function NotesPage() {
     return () => clearTimeout(t);
   }, [query]);
 
-  useEffect(() => {
-    const seq = ++searchSeq.current;
+  // Searched here, in the notes already read: one read of the store per change, not two.
+  const hits = useMemo(() => {
+    if (!all) return null;
     const [key, order] = sort.split("-") as ["created" | "modified", "asc" | "desc"];
-    void notesOp<SearchHit[]>({
-      op: "search",
-      query: debounced,
-      sort: key,
-      order,
-      ...(articleId ? { articleId } : {}),
-    }).then((r) => {
-      if (seq !== searchSeq.current) return; // a newer search is under way
-      if (r.ok) setHits(r.value);
-      else setLoadError(`The search failed: ${r.message}`);
-    });
-  }, [debounced, articleId, sort, version]);
+    return searchNotes(all, debounced, { sort: key, order, ...(articleId ? { articleId } : {}) });
+  }, [all, debounced, articleId, sort]);
 
   const withNotes = [...new Set([...(all ?? []).map((n) => n.articleId), ...(articleId ? [articleId] : [])])]
     .map((id) => ({ id, label: articleLabel(id, articles.get(id)) }))

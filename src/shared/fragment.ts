@@ -5,7 +5,7 @@
 const enc = (s: string) => encodeURIComponent(s).replace(/-/g, "%2D").replace(/,/g, "%2C");
 
 /** The `text=` value for a passage: the whole text up to 8 words, else "first 4 words,last 4 words". */
-export function textDirective(text: string): string {
+function textDirective(text: string): string {
   const words = text.replace(/\s+/g, " ").trim().split(" ");
   return words.length <= 8
     ? enc(words.join(" "))

@@ -3,15 +3,11 @@
 // note whose passage is gone. Keys typed here stay in this frame: the page's shortcuts never see them.
 import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import type { ContentRequest, NoteDraft, NotesOp, NotesResult, Status } from "../messages";
+import type { ContentRequest, NoteDraft, Status } from "../messages";
 import type { Note } from "../notes/types";
+import { notesOp } from "../shared/notes-op";
 
 const UNDO_MS = 8000;
-
-export async function notesOp<T>(op: NotesOp): Promise<NotesResult<T>> {
-  const r = (await browser.runtime.sendMessage({ type: "notes", op })) as NotesResult<T> | undefined;
-  return r ?? { ok: false, code: "failed", message: "The extension did not answer." };
-}
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
