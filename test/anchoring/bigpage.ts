@@ -1,15 +1,10 @@
 // A large synthetic page for performance tests, built from the seed articles (DOM-free: returns markup).
 import type { AnchorTarget } from "../../src/anchoring/dom";
+import { mulberry32 } from "../robustness/prng";
 import { AD, csm, entities, esc, nyt, page, RELATED, straight } from "./fixtures";
 
-export function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator (mulberry32). */
+export const prng = mulberry32;
 
 export interface Planned {
   id: string;

@@ -38,6 +38,7 @@ describe("site scripts", () => {
       const data = s.data as SiteData;
       expect(data.index.articles.length).toBeGreaterThan(0);
       expect(Object.keys(data.payloads).sort()).toEqual([...data.index.articles].sort());
+      expect(data.probes).toHaveLength(data.index.articles.length);
       for (const probes of data.probes) expect(probes.length).toBeGreaterThanOrEqual(64);
     }
     const csm = sites[0]?.data as SiteData;

@@ -1,7 +1,7 @@
 // End to end, Chromium: axe-core finds no accessibility violation (of any impact) in the extension's UI, in the
 // light and the dark colour scheme: the popup, the options page, the sidebar frame, an open card (its shadow
 // root), and the notes page when the build has one (dist/chrome/notes.html).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AxeResults, ElementContext } from "axe-core";
 import type { BrowserContext, Frame, Page } from "playwright-core";
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getExtensionWorker } from "./browsers";
 import { chromiumDriver, type Driver, type Tab } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, DIST, openCard, payload, views } from "./helpers";
+import { ARTIFACTS, canonical, DIST, openCard, payload, views } from "./helpers";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SCHEMES = ["light", "dark"] as const;
@@ -51,8 +51,6 @@ async function axe(where: Page | Frame, context?: ElementContext): Promise<Viola
   }, context ?? null);
 }
 
-const canonical = (articleId: string) =>
-  articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
 const targetWith = (articleId: string, quote: string) => {
   const e = views(articleId).sidebar.entries.find((x) => x.excerpt.includes(quote) && x.kind !== "crossref");
   if (!e) throw new Error(`no highlight with “${quote}” in ${articleId}`);
@@ -133,7 +131,7 @@ describe.each(SCHEMES)("axe, %s colour scheme", (scheme) => {
     }
   });
 
-  it.runIf(existsSync(`${DIST.chrome}/notes.html`))("the notes page", async () => {
+  it("the notes page", async () => {
     // Loaded: the list, the empty state or the error (the light pass has no note yet; the dark pass has one).
     const p = await extensionPage(
       "notes.html",

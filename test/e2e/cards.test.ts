@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, openCard, payload, views } from "./helpers";
+import { ARTIFACTS, canonical, openCard, payload, views } from "./helpers";
 
-const canonical = (articleId: string) =>
-  articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
 /** The id of the highlight whose text contains `quote` (attributions first). */
 const targetWith = (articleId: string, quote: string) => {
   const v = views(articleId);

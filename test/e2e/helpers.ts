@@ -10,6 +10,9 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 export const routes = loadRoutes();
 export const articleRoutes = routes.filter((r) => r.kind === "article");
+/** The canonical address of an article's fixture page. */
+export const canonical = (articleId: string) =>
+  articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
 export const relatedRoutes = routes.filter((r) => r.kind === "related");
 
 export function payload(articleId: string): ArticlePayload {

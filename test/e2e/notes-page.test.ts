@@ -14,13 +14,11 @@ import type { AnnotationCollection } from "../../src/notes/w3c";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, payload } from "./helpers";
+import { ARTIFACTS, canonical, payload } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const WT = "wt-libya-2011-04";
 const CSM = "csm-libya-2011-04-01";
-const canonical = (articleId: string) =>
-  articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
 
 /** A passage of the article (a real highlight target) whose text contains `words`. */
 function draft(articleId: string, words: string): NoteDraft {

@@ -5,11 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, KNOWN_QUOTES, norm, pageOwnUrls, payload, routes } from "./helpers";
+import {
+  ARTIFACTS,
+  articleRoutes,
+  canonical,
+  KNOWN_QUOTES,
+  norm,
+  pageOwnUrls,
+  payload,
+  routes,
+} from "./helpers";
 
 const DECLARED_SITES = /(?:^|\.)(?:csmonitor\.com|nytimes\.com|washingtontimes\.com|web\.archive\.org)$/;
-const canonical = (articleId: string) =>
-  articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
 const kinds = async (tab: Tab) => Object.keys(await tab.highlights()).sort();
 
 describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {

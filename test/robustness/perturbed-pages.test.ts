@@ -230,22 +230,12 @@ describe("a widget inside a short quote", () => {
   const quote = "Either he leaves the country, or he goes to prison";
   const ad =
     '<span class="ad-inline"><span>Advertisement</span> <a href="https://ads.example/c">Save 50% on your first year</a></span> ';
-  const target = (text: string) => {
-    const start = text.indexOf(quote);
-    return {
-      exact: quote,
-      prefix: text.slice(Math.max(0, start - 32), start),
-      suffix: text.slice(start + quote.length, start + quote.length + 32),
-      start,
-      end: start + quote.length,
-    };
-  };
   const text =
     "“Either he leaves the country, or he goes to prison,” said Salah Ibrahim Eissa, a council member.";
 
   test("an inline ad mid-quote: the quote is anchored, from its first word to its last", () => {
     document.body.innerHTML = `<p>${text.replace("country, or ", `country, ${ad}or `)}</p>`;
-    const { anchored } = anchorAll(document.body, [{ id: "t", target: target(text) }]);
+    const { anchored } = anchorAll(document.body, [{ id: "t", target: targetOf(text, quote) }]);
     expect(anchored.length).toBe(1);
     const read = anchored[0]?.range.toString() ?? "";
     expect(read.startsWith("Either he leaves the country,")).toBe(true);
@@ -254,7 +244,7 @@ describe("a widget inside a short quote", () => {
 
   test("…and never elsewhere: not on a sentence that shares its words", () => {
     document.body.innerHTML = `<p>He leaves the country.</p><p>${text.replace("country, or ", `country, ${ad}or `)}</p><p>He goes to prison.</p>`;
-    const { anchored, orphaned } = anchorAll(document.body, [{ id: "t", target: target(text) }]);
+    const { anchored, orphaned } = anchorAll(document.body, [{ id: "t", target: targetOf(text, quote) }]);
     expect(orphaned).toEqual([]);
     expect(anchored[0]?.range.startContainer.parentElement).toBe(document.body.children[1]);
   });
@@ -262,7 +252,7 @@ describe("a widget inside a short quote", () => {
   test("…and not across a whole paragraph of other text: a short quote's halves must be close", () => {
     const filler = "Other news of the day, at some length. ".repeat(12);
     document.body.innerHTML = `<p>Either he leaves the country,</p><p>${filler}</p><p>or he goes to prison.</p>`;
-    const { orphaned } = anchorAll(document.body, [{ id: "t", target: target(text) }]);
+    const { orphaned } = anchorAll(document.body, [{ id: "t", target: targetOf(text, quote) }]);
     expect(orphaned).toEqual(["t"]);
   });
 });

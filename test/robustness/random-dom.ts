@@ -87,7 +87,7 @@ export function randomText(rng: Rng, fragments: string[]): string {
   return parts.join(rng.pick(["", " ", "\n"]));
 }
 
-/** Fill `parent` with a random subtree; returns the number of nodes made. */
+/** Fill `parent` with a random subtree; returns how much of its budget it used (a table or list counts once). */
 export function randomTree(doc: Document, parent: Node, rng: Rng, opts: TreeOptions): number {
   let budget = opts.budget ?? 300;
   const make = (into: Node, depth: number) => {
