@@ -118,23 +118,42 @@ function textToSample(): string | null {
 
 type Found = { articleId: string; matchedBy: "url" | "fingerprint"; score: number };
 
-/**
- * Recognition on a publisher's site, with the site's data the browser injected: its URL rules first, then, where
- * they say an article could be, the share of each of the site's articles' probes found in the page's text. No
- * message, and no character-by-character JavaScript: the text is read by the browser's string functions.
- */
-function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload }) | null {
-  const url = location.href;
+/** The site's article at this address, by its URL rules alone. */
+function recogniseAddress(sites: SiteData[]): (Found & { payload: ArticlePayload }) | null {
   for (const site of sites) {
-    const id = recogniseUrl(url, site.index);
+    const id = recogniseUrl(location, site.index);
     const payload = id ? site.payloads[id] : undefined;
     if (id && payload) return { articleId: id, matchedBy: "url", score: 1, payload };
   }
-  const checked = sites.filter((site) => worthTextCheck(url, site.index));
+  return null;
+}
+
+/** Resolves when the browser is next idle — its work of loading the page done — or after IDLE_WAIT_MS. */
+const IDLE_WAIT_MS = 300;
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === "function"
+      ? requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS })
+      : setTimeout(resolve, 0),
+  );
+
+/**
+ * Recognition on a publisher's site, with the site's data the browser injected: its URL rules first, then, where
+ * they say an article could be, the share of each of the site's articles' probes found in the page's text. No
+ * message, and no character-by-character JavaScript: the text is read by the browser's string functions. The
+ * text comparison waits for the browser to be idle: most pages it runs on are other stories, whose loading it
+ * would slow (the same work costs about 2.5× more while the page is still being rendered), and a known article
+ * found by its address is not kept waiting by it.
+ */
+async function recogniseHere(sites: SiteData[]): Promise<(Found & { payload: ArticlePayload }) | null> {
+  const byAddress = recogniseAddress(sites);
+  if (byAddress) return byAddress;
+  const checked = sites.filter((site) => worthTextCheck(location, site.index));
   if (!checked.length) {
     skipText = true;
     return null;
   }
+  await idle();
   const text = textToSample();
   if (!text) return null;
   const page = pageProbeText(text);
@@ -175,7 +194,7 @@ async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }
 async function recognise(): Promise<ArticleBegin | null> {
   const sites = window.__sourceAnnotatorSites;
   if (sites?.length) {
-    const found = recogniseHere(sites);
+    const found = await recogniseHere(sites);
     if (!found) return null;
     const { payload, ...match } = found;
     Object.assign(status, match);

@@ -13,7 +13,14 @@
 
 import type { Article } from "../dataset/types";
 import { boundedText, fingerprint, SHINGLE_SIZE, shingleHashes } from "./text";
-import { hostAndParents, parseUrl, parseUrlPattern, patternMatches, type UrlPattern } from "./url";
+import {
+  hostAndParents,
+  parseUrl,
+  parseUrlPattern,
+  patternMatches,
+  type UrlParts,
+  type UrlPattern,
+} from "./url";
 
 export * from "./text";
 export * from "./url";
@@ -174,7 +181,7 @@ export function buildRecognitionIndex(
 }
 
 /** Whether a page that no URL rule recognised is worth comparing by its text (see RecognitionIndex.url.textCheck). */
-export function worthTextCheck(url: string, index: UrlRules): boolean {
+export function worthTextCheck(url: string | UrlParts, index: UrlRules): boolean {
   const u = parseUrl(url);
   if (!u || !index.url.textCheck) return true;
   for (const host of hostAndParents(u.host)) {
@@ -185,7 +192,7 @@ export function worthTextCheck(url: string, index: UrlRules): boolean {
 }
 
 /** The article whose known URL or URL pattern matches `url` (archive copies unwrapped), else null. */
-export function recogniseUrl(url: string, index: UrlRules): string | null {
+export function recogniseUrl(url: string | UrlParts, index: UrlRules): string | null {
   const u = parseUrl(url);
   if (!u) return null;
   let article = own(index.url.exact, u.host + u.pathQuery);

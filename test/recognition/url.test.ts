@@ -82,6 +82,26 @@ describe("canonicalUrl", () => {
   ])("%s → %s", (url, expected) => {
     expect(canonicalUrl(url)).toBe(expected);
   });
+
+  it("reads a parsed address (a page's location) as it reads the same address as a string", () => {
+    const urls = [
+      "https://www.example.com/a/b/",
+      "http://m.example.com/a/b#comments",
+      "https://EXAMPLE.com/a/b?z=1&page=3&utm_campaign=x&fbclid=y",
+      "https://example.com:8080/a?q=a+b%20c&q=%E2%80%94",
+      "https://example.com/?",
+      "https://xn--bcher-kva.example/%7Euser/caf%C3%A9",
+      `https://web.archive.org/web/20110401000000id_/${CSM}?page=2`,
+      "https://archive.ph/20110401/https://www.nytimes.com/2011/07/05/world/africa/05test.html",
+      "https://notes.archive.example.com/a",
+    ];
+    // Each list in turn, so that parseUrl's memory of the last address never answers for the other form.
+    const fromStrings = urls.map((url) => [canonicalUrl(url), recogniseUrl(url, index)]);
+    const fromParts = urls.map((url) => [canonicalUrl(new URL(url)), recogniseUrl(new URL(url), index)]);
+    expect(fromStrings.every(([key]) => key !== null)).toBe(true);
+    expect(fromStrings.some(([, id]) => id !== null)).toBe(true);
+    expect(fromParts).toEqual(fromStrings);
+  });
 });
 
 describe("URL patterns", () => {
