@@ -37,6 +37,8 @@ export interface Status {
    *  → the reader's notes painted too (when there are any), the last anchoring pass, the last switch of the
    *  highlights until the next frame. */
   timings?: {
+    /** performance.now() at the content script's start (the page's time origin); the others count from it. */
+    startedAt?: number;
     recognisedMs?: number;
     loadedMs?: number;
     paintedMs?: number;

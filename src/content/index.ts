@@ -34,7 +34,7 @@ const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA"]);
 const XHTML = "http://www.w3.org/1999/xhtml";
 
 const STARTED = performance.now();
-const timings: NonNullable<Status["timings"]> = {};
+const timings: NonNullable<Status["timings"]> = { startedAt: STARTED };
 const status: Status = { ...notAnArticle(), timings };
 let article: ArticleHandle | null = null;
 /** This page of the publisher's site cannot be the article (its address says so): nothing more to do here. */
@@ -69,20 +69,21 @@ async function send<T>(message: unknown): Promise<T | null> {
 
 /**
  * The text of the page's article region (see region.ts), else of its body, up to MAX_PAGE_CHARS (no layout is
- * read). The region's text is the browser's own textContent: one native call, where a walk in JavaScript costs
- * about 2 ms on a page's first run; a script or style inside an article adds words no article's probes contain,
- * and words of adjacent blocks read apart by their punctuation or capitals (see probeText). The body of a page
- * without a region is walked text node by text node instead, scripts, styles and SVG left out (a news page's
- * body can hold megabytes of script data), stopping early on a huge page.
+ * read). Both are read by the browser's own textContent, one native call, where a walk in JavaScript costs about
+ * 2 ms on a page's first run (most of it setting up the bindings of every kind of element it meets); a script or
+ * style among them adds words no article's probes contain, and words of adjacent blocks read apart by their
+ * punctuation or capitals (see probeText). Only a body (without a region) whose text passes MAX_PAGE_CHARS is
+ * walked text node by text node, scripts, styles and SVG left out (a news page's body can hold megabytes of
+ * script data before the story), stopping early.
  */
 function pageText(): { text: string; truncated: boolean } | null {
   const body = document.body;
   if (!body) return null;
-  const region = articleRegionText(document);
-  if (region) {
-    const { text } = region;
-    return { text: text.slice(0, MAX_PAGE_CHARS), truncated: text.length > MAX_PAGE_CHARS };
-  }
+  const region = articleRegionText(document)?.text;
+  if (region !== undefined)
+    return { text: region.slice(0, MAX_PAGE_CHARS), truncated: region.length > MAX_PAGE_CHARS };
+  const all = body.textContent ?? "";
+  if (all.length <= MAX_PAGE_CHARS) return { text: all, truncated: false };
   const parts: string[] = [];
   let length = 0;
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
@@ -128,24 +129,12 @@ function recogniseAddress(sites: SiteData[]): (Found & { payload: ArticlePayload
   return null;
 }
 
-/** Resolves when the browser is next idle — its work of loading the page done — or after IDLE_WAIT_MS. */
-const IDLE_WAIT_MS = 300;
-const idle = () =>
-  new Promise<void>((resolve) =>
-    typeof requestIdleCallback === "function"
-      ? requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS })
-      : setTimeout(resolve, 0),
-  );
-
 /**
  * Recognition on a publisher's site, with the site's data the browser injected: its URL rules first, then, where
  * they say an article could be, the share of each of the site's articles' probes found in the page's text. No
- * message, and no character-by-character JavaScript: the text is read by the browser's string functions. The
- * text comparison waits for the browser to be idle: most pages it runs on are other stories, whose loading it
- * would slow (the same work costs about 2.5× more while the page is still being rendered), and a known article
- * found by its address is not kept waiting by it.
+ * message, and no character-by-character JavaScript: the text is read by the browser's string functions.
  */
-async function recogniseHere(sites: SiteData[]): Promise<(Found & { payload: ArticlePayload }) | null> {
+function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload }) | null {
   const byAddress = recogniseAddress(sites);
   if (byAddress) return byAddress;
   const checked = sites.filter((site) => worthTextCheck(location, site.index));
@@ -153,7 +142,6 @@ async function recogniseHere(sites: SiteData[]): Promise<(Found & { payload: Art
     skipText = true;
     return null;
   }
-  await idle();
   const text = textToSample();
   if (!text) return null;
   const page = pageProbeText(text);
@@ -194,7 +182,7 @@ async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }
 async function recognise(): Promise<ArticleBegin | null> {
   const sites = window.__sourceAnnotatorSites;
   if (sites?.length) {
-    const found = await recogniseHere(sites);
+    const found = recogniseHere(sites);
     if (!found) return null;
     const { payload, ...match } = found;
     Object.assign(status, match);
