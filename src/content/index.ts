@@ -119,24 +119,17 @@ function textToSample(): string | null {
 
 type Found = { articleId: string; matchedBy: "url" | "fingerprint"; score: number };
 
-/** The site's article at this address, by its URL rules alone. */
-function recogniseAddress(sites: SiteData[]): (Found & { payload: ArticlePayload }) | null {
-  for (const site of sites) {
-    const id = recogniseUrl(location, site.index);
-    const payload = id ? site.payloads[id] : undefined;
-    if (id && payload) return { articleId: id, matchedBy: "url", score: 1, payload };
-  }
-  return null;
-}
-
 /**
  * Recognition on a publisher's site, with the site's data the browser injected: its URL rules first, then, where
  * they say an article could be, the share of each of the site's articles' probes found in the page's text. No
  * message, and no character-by-character JavaScript: the text is read by the browser's string functions.
  */
 function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload }) | null {
-  const byAddress = recogniseAddress(sites);
-  if (byAddress) return byAddress;
+  for (const site of sites) {
+    const id = recogniseUrl(location, site.index);
+    const payload = id ? site.payloads[id] : undefined;
+    if (id && payload) return { articleId: id, matchedBy: "url", score: 1, payload };
+  }
   const checked = sites.filter((site) => worthTextCheck(location, site.index));
   if (!checked.length) {
     skipText = true;
