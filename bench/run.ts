@@ -197,8 +197,9 @@ async function main() {
       const paint = await page.evaluate(
         () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
       );
-      fcp.push(paint - (s?.timings?.startedAt ?? Number.NaN));
-      if ((s?.timings?.paintedMs ?? Number.POSITIVE_INFINITY) <= (fcp.at(-1) as number)) inFirstPaint++;
+      const sinceStart = paint - (s?.timings?.startedAt ?? Number.NaN);
+      if (!Number.isNaN(sinceStart)) fcp.push(sinceStart); // no entry: the page has not painted content yet
+      if ((s?.timings?.paintedMs ?? Number.POSITIVE_INFINITY) <= sinceStart) inFirstPaint++;
       recognised.push(s?.timings?.recognisedMs ?? Number.NaN);
       firstAnchor.push(s?.timings?.anchorMs ?? Number.NaN);
       if (i < 3) {
