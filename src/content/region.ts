@@ -13,7 +13,8 @@ export function articleRegionText(doc: Document): { region: Element; text: strin
   let best: { region: Element; text: string } | null = null;
   for (const el of doc.querySelectorAll(REGION_SELECTOR)) {
     const text = el.textContent ?? "";
-    if (text.length >= Math.max(MIN_REGION_CHARS, (best?.text.length ?? 0) + 1)) best = { region: el, text };
+    if (text.length >= MIN_REGION_CHARS && text.length > (best?.text.length ?? 0))
+      best = { region: el, text };
   }
   return best;
 }

@@ -2,8 +2,8 @@
 // dataset. On a publisher's site, content.js runs only at the addresses where one of the articles could be (its
 // known URLs, URL patterns and textCheckPatterns, as WebExtension match patterns) and status.js everywhere else.
 // With content.js the browser injects the site's data file: the URL rules and text probes of the articles that
-// could be on that site, and their payloads, so that a page is recognised and painted without a message to the background
-// (one costs 15–25 ms at document_idle, measured in the benchmark). A site whose data would be too large to load
+// could be on that site, and their payloads, so that a page is recognised and painted without a message to the
+// background (one costs 15–25 ms at document_idle, measured in the benchmark). A site whose data would be too large to load
 // on each of its candidate pages gets no data file: its pages ask the background, as archive copies do.
 import type { ArticlePayload } from "../messages";
 import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern, type UrlRules } from "../recognition/index";
@@ -68,11 +68,16 @@ export function siteScripts(
   ].sort();
   const onSite = (host: string, site: string) => host === site || host.endsWith(`.${site}`);
   return sites.map((site) => {
-    const patternsOf = (a: SiteArticle) =>
-      [...a.urls, ...a.urlPatterns, ...(a.textCheckPatterns ?? [])].filter((p) =>
-        onSite(parseUrlPattern(p).host, site),
-      );
-    const here = articles.filter((a) => patternsOf(a).length > 0);
+    // Each article's addresses on this site; the articles that have some.
+    const onThisSite = articles
+      .map((a) => ({
+        article: a,
+        patterns: [...a.urls, ...a.urlPatterns, ...(a.textCheckPatterns ?? [])].filter((p) =>
+          onSite(parseUrlPattern(p).host, site),
+        ),
+      }))
+      .filter((x) => x.patterns.length > 0);
+    const here = onThisSite.map((x) => x.article);
     const data: SiteData = {
       index: buildUrlRules(here),
       probes: here.map((a) => articleProbes(a.text)),
@@ -81,7 +86,7 @@ export function siteScripts(
     };
     return {
       host: site,
-      matches: shortest(here.flatMap(patternsOf).map(toMatchPattern)),
+      matches: shortest(onThisSite.flatMap((x) => x.patterns).map(toMatchPattern)),
       data: JSON.stringify(data).length <= maxBytes ? data : null,
     };
   });

@@ -11,7 +11,6 @@
 import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, wrap } from "idb";
 import type { TextTarget } from "../dataset/types";
 import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./schema";
-import { type SearchHit, type SearchOptions, searchNotes } from "./search";
 import { type NewNote, type Note, NotesError } from "./types";
 import { bodyProblem, newNoteProblem, noteProblem, targetProblem, urlProblem } from "./validate";
 
@@ -53,7 +52,6 @@ export interface NotesStore {
   listByArticle(articleId: string): Promise<Note[]>;
   /** Every note (not removed), most recently modified first. */
   listAll(): Promise<Note[]>;
-  search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
   /**
    * Writes complete notes (an import) in one transaction: all or nothing. With skipExisting (the default) a
    * note whose id is already stored is skipped; without it, it replaces the stored one. A repeated id in `notes`
@@ -262,18 +260,6 @@ class IdbNotesStore implements NotesStore {
   async listAll(): Promise<Note[]> {
     const notes = await this.run("readonly", (store) => store.index("modified").getAll());
     return notes.filter((n) => !n.deleted).reverse();
-  }
-
-  async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
-    const { articleId } = opts;
-    const notes = await this.run("readonly", (store) =>
-      articleId === undefined ? store.getAll() : store.index("articleId").getAll(articleId),
-    );
-    return searchNotes(
-      notes.filter((n) => !n.deleted),
-      query,
-      opts,
-    );
   }
 
   async importMany(notes: Note[], opts: { skipExisting?: boolean } = {}): Promise<ImportResult> {

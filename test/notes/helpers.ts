@@ -4,6 +4,7 @@ import { IDBFactory } from "fake-indexeddb";
 import { wrap } from "idb";
 import type { TextTarget } from "../../src/dataset/types";
 import { type NewNote, type NotesStore, openNotes } from "../../src/notes";
+import { type SearchHit, type SearchOptions, searchNotes } from "../../src/notes/search";
 
 export const ARTICLE = "nyt-libya-2011-07";
 export const PAGE = "https://www.nytimes.com/2011/07/29/world/africa/29libya.html";
@@ -57,3 +58,10 @@ export async function dump(factory: IDBFactory, name: string): Promise<unknown[]
     db.close();
   }
 }
+
+/** A search over the stored notes, as the notes page runs it: on every note not removed (listAll). */
+export const searchStored = async (
+  store: NotesStore,
+  query: string,
+  opts?: SearchOptions,
+): Promise<SearchHit[]> => searchNotes(await store.listAll(), query, opts);
