@@ -17,15 +17,19 @@ export async function pageLoadMetrics(context: BrowserContext, url: string): Pro
   );
 }
 
-/** The active tab's content-script status once it is ready and has painted (asked through the extension's
- *  service worker every 50 ms, for at most 5 s); null if it never does. */
-export async function paintedStatus(worker: Worker): Promise<Status | null> {
+/** The active tab's content-script status once it is ready and has painted — the article's overlays, or the
+ *  timing named (asked through the extension's service worker every 50 ms, for at most 5 s); null if it never
+ *  does. */
+export async function paintedStatus(
+  worker: Worker,
+  painted: "paintedMs" | "notesPaintedMs" = "paintedMs",
+): Promise<Status | null> {
   for (let i = 0; i < 100; i++) {
     const s = (await worker.evaluate(async () => {
       const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return chrome.tabs.sendMessage(t?.id as number, { type: "status" }).catch(() => null);
     })) as Status | null;
-    if (s?.ready && s.timings?.paintedMs !== undefined) return s;
+    if (s?.ready && s.timings?.[painted] !== undefined) return s;
     await new Promise((r) => setTimeout(r, 50));
   }
   return null;

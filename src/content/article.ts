@@ -315,7 +315,9 @@ export async function startArticle(loader: Loader, begin: ArticleBegin): Promise
   else await loadNotes();
   if (notes.length) {
     anchorAndPaint();
-    timings.notesPaintedMs = performance.now() - loader.started;
+    requestAnimationFrame(() => {
+      timings.notesPaintedMs = performance.now() - loader.started;
+    });
   }
   return {
     status: () => ({ visibility }),
