@@ -42,6 +42,8 @@ export interface Status {
     recognisedMs?: number;
     loadedMs?: number;
     paintedMs?: number;
+    /** When the reader's notes arrived from the background. */
+    notesLoadedMs?: number;
     notesPaintedMs?: number;
     anchorMs?: number;
     toggleMs?: number;

@@ -261,12 +261,17 @@ export interface PreparedQuote {
 
 export function prepareQuote(target: TextTarget, lowercase: boolean): PreparedQuote {
   const norm = (s: string) => normalizeText(s, lowercase);
-  const quote = norm(target.exact).trim();
-  const breaks = target.exact.trim().includes("\n");
+  const exact = target.exact.trim();
+  const quote = norm(exact).trim();
+  const breaks = exact.includes("\n");
+  // Whitespace trimmed off the quote belongs to its context: a candidate starts at the quote's first character,
+  // and what comes right before it is the prefix and that whitespace.
+  const lead = target.exact.slice(0, target.exact.length - target.exact.trimStart().length);
+  const trail = target.exact.slice(lead.length + exact.length);
   return {
     quote,
-    prefix: norm(target.prefix).trimStart(),
-    suffix: norm(target.suffix).trimEnd(),
+    prefix: norm(target.prefix + lead).trimStart(),
+    suffix: norm(trail + target.suffix).trimEnd(),
     paragraphs: breaks
       ? target.exact
           .split(/\s*\n\s*/)

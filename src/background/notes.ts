@@ -3,14 +3,7 @@
 // (the sidebar, the notes page) read or write notes.
 import browser from "webextension-polyfill";
 import type { NoteAnchor, NoteDraft, NotesOp, NotesResult } from "../messages";
-import {
-  exportCollection,
-  importAnnotations,
-  type Note,
-  NotesError,
-  type NotesStore,
-  openNotes,
-} from "../notes/index";
+import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
 
 let store: Promise<NotesStore> | null = null;
 const drafts = new Map<number, NoteDraft>();

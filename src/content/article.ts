@@ -313,6 +313,7 @@ export async function startArticle(loader: Loader, begin: ArticleBegin): Promise
   paint();
   if (begin.notes) notes = begin.notes;
   else await loadNotes();
+  timings.notesLoadedMs = performance.now() - loader.started;
   if (notes.length) {
     anchorAndPaint();
     requestAnimationFrame(() => {

@@ -193,6 +193,14 @@ describe("matchQuote", () => {
     expect(m?.method).toBe("exact");
   });
 
+  test("whitespace at the ends of a selection counts as context, not as quote", () => {
+    // The reader selected " said no" in the second sentence: its context is "x: " and ", y.", so the second
+    // occurrence agrees on both sides, the first on neither.
+    const text = "x:said no,y. x: said no, y.";
+    const m = matchQuote(text, t(" said no", "x:", ", y."));
+    expect(m).toMatchObject({ start: 16, end: 23, method: "exact", score: 1 });
+  });
+
   test("several exact occurrences with the same context: the one nearest the expected position", () => {
     const text = "alpha beta. ".repeat(10);
     const target = t("alpha beta", ". ", ". ", 73);
