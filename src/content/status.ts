@@ -14,14 +14,15 @@ declare global {
 }
 
 if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
-  const status: Status = {
+  // Built when asked: the page's load pays for the listener alone (a first read of `location` sets up its bindings).
+  const status = (): Status => ({
     ...notAnArticle(),
     ready: true,
     host: location.hostname,
     note: "not a known article: this page's address rules out every one, so its text is not read",
-  };
+  });
   const listener = (message: unknown, sender: chrome.runtime.MessageSender, reply: (r: unknown) => void) => {
-    if (sender.id === api.runtime.id && isContentRequest(message) && message.type === "status") reply(status);
+    if (sender.id === api.runtime.id && isContentRequest(message) && message.type === "status") reply(status());
     return undefined;
   };
   api.runtime.onMessage.addListener(listener);
