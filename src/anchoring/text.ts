@@ -204,8 +204,12 @@ const TIE = 0.01;
 /** A fuzzy match must have at least this share of the quote (1 - errors/length, or chunk characters found). */
 const MIN_QUOTE = 0.75;
 
+/** The text compared with a context runs this many characters past the context's length (insertions). */
+const SLACK = 8;
+
+/** Pattern bit masks by character code for the bit-parallel distance (entries are reset after each use). */
+let peq: Int32Array | null = null;
 let row = new Int32Array(0);
-const BAND = 8;
 
 /** The (at most 64) characters of context right after `at` (dir 1) or right before it (dir -1) are verbatim there. */
 function contextVerbatim(text: string, at: number, context: string, dir: 1 | -1): boolean {
@@ -213,6 +217,56 @@ function contextVerbatim(text: string, at: number, context: string, dir: 1 | -1)
   return dir === 1
     ? text.startsWith(context.slice(0, m), at)
     : at >= m && text.startsWith(context.slice(context.length - m), at - m);
+}
+
+/**
+ * Edit distance of `p` against the text read from `at` onwards (dir 1) or backwards from it (dir -1), for the
+ * best of the text's first 0…n characters (the far end is free). Myers' bit-parallel algorithm (in Hyyrö's
+ * formulation, with the text's start anchored: the top row grows by one per text character) for a pattern of up
+ * to 32 characters — one word per text character instead of a row of cells — else the plain dynamic programme.
+ */
+function anchoredDistance(p: string, text: string, at: number, n: number, dir: 1 | -1): number {
+  const m = p.length;
+  const charAt = (j: number) => text.charCodeAt(dir === 1 ? at + j : at - 1 - j);
+  let best = m;
+  if (m <= 32) {
+    peq ??= new Int32Array(65536);
+    for (let i = 0; i < m; i++) peq[p.charCodeAt(i)] = (peq[p.charCodeAt(i)] as number) | (1 << i);
+    const high = 1 << (m - 1);
+    let pv = -1;
+    let mv = 0;
+    let score = m;
+    for (let j = 0; j < n; j++) {
+      const eq = peq[charAt(j)] as number;
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & high) score++;
+      else if (mh & high) score--;
+      ph = (ph << 1) | 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      if (score < best) best = score;
+    }
+    for (let i = 0; i < m; i++) peq[p.charCodeAt(i)] = 0;
+    return best;
+  }
+  if (row.length < n + 1) row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) row[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const pc = p.charCodeAt(i - 1);
+    let diag = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const up = row[j] as number;
+      row[j] = Math.min(up + 1, (row[j - 1] as number) + 1, diag + (pc === charAt(j - 1) ? 0 : 1));
+      diag = up;
+    }
+  }
+  for (let j = 0; j <= n; j++) best = Math.min(best, row[j] as number);
+  return best;
 }
 
 /**
@@ -224,30 +278,14 @@ function contextVerbatim(text: string, at: number, context: string, dir: 1 | -1)
 export function contextSimilarity(text: string, at: number, context: string, dir: 1 | -1): number {
   if (contextVerbatim(text, at, context, dir)) return 1;
   const m = Math.min(context.length, 64);
-  const ctx = dir === 1 ? context.slice(0, m) : context.slice(context.length - m);
-  const n = dir === 1 ? Math.min(m + BAND, text.length - at) : Math.min(m + BAND, at);
-  if (n <= 0) return 0;
-  if (row.length < n + 1) row = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) row[j] = j;
-  // Banded edit distance: only |i - j| <= BAND is computed (outside the band the cost is at least BAND anyway).
-  for (let i = 1; i <= m; i++) {
-    const pc = ctx.charCodeAt(dir === 1 ? i - 1 : m - i);
-    const lo = Math.max(1, i - BAND);
-    const hi = Math.min(n, i + BAND);
-    let diag = row[lo - 1] as number; // D[i-1][lo-1]
-    row[lo - 1] = lo - 1 === 0 ? i : m + n; // left of the band: out of reach
-    for (let j = lo; j <= hi; j++) {
-      const tc = text.charCodeAt(dir === 1 ? at + j - 1 : at - j);
-      const up = j === i + BAND ? m + n : (row[j] as number); // above the band: out of reach
-      const v = Math.min(up + 1, (row[j - 1] as number) + 1, diag + (pc === tc ? 0 : 1));
-      diag = up;
-      row[j] = v;
-    }
+  let ctx = context.slice(0, m);
+  if (dir === -1) {
+    ctx = ""; // the last m characters, last first (UTF-16 units, as the text is read)
+    for (let i = context.length - 1; i >= context.length - m; i--) ctx += context[i];
   }
-  let best = m;
-  for (let j = Math.max(0, m - BAND); j <= Math.min(n, m + BAND); j++)
-    best = Math.min(best, row[j] as number);
-  return 1 - best / m;
+  const n = dir === 1 ? Math.min(m + SLACK, text.length - at) : Math.min(m + SLACK, at);
+  if (n <= 0) return 0;
+  return 1 - anchoredDistance(ctx, text, at, n, dir) / m;
 }
 
 /** A quote prepared for matching: its normalised form and context. */
