@@ -22,7 +22,8 @@ if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
     note: "not a known article: this page's address rules out every one, so its text is not read",
   });
   const listener = (message: unknown, sender: chrome.runtime.MessageSender, reply: (r: unknown) => void) => {
-    if (sender.id === api.runtime.id && isContentRequest(message) && message.type === "status") reply(status());
+    if (sender.id === api.runtime.id && isContentRequest(message) && message.type === "status")
+      reply(status());
     return undefined;
   };
   api.runtime.onMessage.addListener(listener);
