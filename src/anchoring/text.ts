@@ -220,24 +220,32 @@ function contextVerbatim(text: string, at: number, context: string, dir: 1 | -1)
 }
 
 /**
- * Edit distance of `p` against the text read from `at` onwards (dir 1) or backwards from it (dir -1), for the
- * best of the text's first 0…n characters (the far end is free). Myers' bit-parallel algorithm (in Hyyrö's
- * formulation, with the text's start anchored: the top row grows by one per text character) for a pattern of up
- * to 32 characters — one word per text character instead of a row of cells — else the plain dynamic programme.
+ * Edit distance of the context's first m characters next to a candidate (its last m, read backwards, for dir -1)
+ * against the text read outwards from `at` (onwards for dir 1, backwards for dir -1), for the best of the text's
+ * first 0…n characters (the far end is free). Myers' bit-parallel algorithm (in Hyyrö's formulation, with the
+ * text's start anchored: the top row grows by one per text character) for up to 32 characters of context — one
+ * word per text character instead of a row of cells — else the plain dynamic programme.
  */
-function anchoredDistance(p: string, text: string, at: number, n: number, dir: 1 | -1): number {
-  const m = p.length;
-  const charAt = (j: number) => text.charCodeAt(dir === 1 ? at + j : at - 1 - j);
+function anchoredDistance(
+  context: string,
+  m: number,
+  text: string,
+  at: number,
+  n: number,
+  dir: 1 | -1,
+): number {
+  const ctxAt = (i: number) => context.charCodeAt(dir === 1 ? i : context.length - 1 - i);
+  const textAt = (j: number) => text.charCodeAt(dir === 1 ? at + j : at - 1 - j);
   let best = m;
   if (m <= 32) {
     peq ??= new Int32Array(65536);
-    for (let i = 0; i < m; i++) peq[p.charCodeAt(i)] = (peq[p.charCodeAt(i)] as number) | (1 << i);
+    for (let i = 0; i < m; i++) peq[ctxAt(i)] = (peq[ctxAt(i)] as number) | (1 << i);
     const high = 1 << (m - 1);
     let pv = -1;
     let mv = 0;
     let score = m;
     for (let j = 0; j < n; j++) {
-      const eq = peq[charAt(j)] as number;
+      const eq = peq[textAt(j)] as number;
       const xv = eq | mv;
       const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
       let ph = mv | ~(xh | pv);
@@ -250,18 +258,18 @@ function anchoredDistance(p: string, text: string, at: number, n: number, dir: 1
       mv = ph & xv;
       if (score < best) best = score;
     }
-    for (let i = 0; i < m; i++) peq[p.charCodeAt(i)] = 0;
+    for (let i = 0; i < m; i++) peq[ctxAt(i)] = 0;
     return best;
   }
   if (row.length < n + 1) row = new Int32Array(n + 1);
   for (let j = 0; j <= n; j++) row[j] = j;
   for (let i = 1; i <= m; i++) {
-    const pc = p.charCodeAt(i - 1);
+    const pc = ctxAt(i - 1);
     let diag = row[0] as number;
     row[0] = i;
     for (let j = 1; j <= n; j++) {
       const up = row[j] as number;
-      row[j] = Math.min(up + 1, (row[j - 1] as number) + 1, diag + (pc === charAt(j - 1) ? 0 : 1));
+      row[j] = Math.min(up + 1, (row[j - 1] as number) + 1, diag + (pc === textAt(j - 1) ? 0 : 1));
       diag = up;
     }
   }
@@ -278,14 +286,9 @@ function anchoredDistance(p: string, text: string, at: number, n: number, dir: 1
 export function contextSimilarity(text: string, at: number, context: string, dir: 1 | -1): number {
   if (contextVerbatim(text, at, context, dir)) return 1;
   const m = Math.min(context.length, 64);
-  let ctx = context.slice(0, m);
-  if (dir === -1) {
-    ctx = ""; // the last m characters, last first (UTF-16 units, as the text is read)
-    for (let i = context.length - 1; i >= context.length - m; i--) ctx += context[i];
-  }
   const n = dir === 1 ? Math.min(m + SLACK, text.length - at) : Math.min(m + SLACK, at);
   if (n <= 0) return 0;
-  return 1 - anchoredDistance(ctx, text, at, n, dir) / m;
+  return 1 - anchoredDistance(context, m, text, at, n, dir) / m;
 }
 
 /** A quote prepared for matching: its normalised form and context. */
