@@ -3,13 +3,26 @@
 import type { CrossrefKind, EntityKind } from "./dataset/types";
 import type { HighlightKind } from "./messages";
 
+/** How each kind of cross-reference is headed in cards and the sidebar. */
+export const RELATION_LABEL: Record<CrossrefKind, string> = {
+  "same-entity": "Same name",
+  "same-speaker": "Same speaker",
+  related: "Related",
+  contradicts: "Contradiction",
+  updates: "Revision",
+};
+
 /** A passage of an article, enough to show it and to link to it. */
 export interface PassageView {
   articleId: string;
   publisher: string;
-  /** "Apr 1 2011", or "about Jul 4 2011" when the date is an estimate. */
+  /** "Apr 1 2011", or "about Jul 4 2011" when the article's date is an estimate (see `dateBasis`). */
   dateLabel: string;
   date?: string;
+  /** Why an estimated date is what it is. */
+  dateBasis?: string;
+  /** Whose statement the passage is, when it is one: "Mustafa Abdul-Jalil, via Reuters". */
+  speaker?: string;
   text: string;
   /** The article's address with a text fragment (#:~:text=…) when its URL is known. */
   href?: string;
@@ -25,13 +38,18 @@ export interface SpeakerView {
   anonymous: boolean;
   kind?: EntityKind;
   description?: string;
+  /** Knowledge from outside the articles, shown labelled: "not in these articles — source: …". */
+  external?: { text: string; source: string };
 }
 
 export interface LinkView {
   kind: CrossrefKind;
-  summary: string;
-  /** Plain sentence for contradicts/updates: "On Jul 4 2011 a later statement reversed this: …". */
-  statement?: string;
+  /** The cross-reference's id (xNNN). */
+  id: string;
+  /** How the relation reads from this passage's side ("Contradicted by Abdul Hafidh Ghoga, …"). */
+  statement: string;
+  /** The spans of the texts that say so, when they are not the passages themselves. */
+  evidence: string[];
   /** The other ends of the cross-reference. */
   others: PassageView[];
 }
@@ -41,6 +59,7 @@ export interface EntityView {
   kind: EntityKind;
   aliases: string[];
   description?: string;
+  external?: { text: string; source: string };
   /** Where else it appears: one passage per other article. */
   elsewhere: PassageView[];
 }
@@ -48,6 +67,8 @@ export interface EntityView {
 export interface CardView {
   targetId: string;
   kind: HighlightKind;
+  /** For a passage highlighted as the end of a cross-reference: that relation, from this passage's side. */
+  title?: string;
   passage: PassageView;
   attribution?: {
     type: "direct" | "indirect";
@@ -79,7 +100,7 @@ export interface SidebarEntry {
   kind: HighlightKind;
   /** Offset in the article text: reading order. */
   start: number;
-  /** One line: "Salah Ibrahim Eissa (direct)" or the cross-reference summary. */
+  /** One line: "Salah Ibrahim Eissa — quotation", or the entry's own cross-reference from its side. */
   title: string;
   excerpt: string;
 }
@@ -89,13 +110,15 @@ export interface TimelineEntry {
   dateLabel: string;
   /** "The cease-fire terms", "Demand that he leave the country", … */
   label: string;
+  /** Whose position it is: "Mustafa Abdul-Jalil, via Reuters". */
+  speaker: string;
   passage: PassageView;
   /** True when the passage is in the article on this page (the entry scrolls to it). */
   here: boolean;
 }
 
 export interface SidebarView {
-  article: { id: string; publisher: string; headline?: string; dateLabel: string };
+  article: { id: string; publisher: string; headline?: string; dateLabel: string; dateBasis?: string };
   summary: SummaryView;
   entries: SidebarEntry[];
   timeline: TimelineEntry[];

@@ -1,7 +1,7 @@
 // The in-page UI: one shadow root holding the card, the sidebar launcher and the sidebar's frame. Page CSS cannot
 // reach into it, its CSS cannot leak out, and key presses inside it do not bubble to the page's shortcuts.
 // Cards are built with textContent only: no dataset text is ever parsed as HTML.
-import type { CardView, LinkView, PassageView } from "../views";
+import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../views";
 import { api } from "./api";
 
 const SIDEBAR_WIDTH = 380;
@@ -220,16 +220,20 @@ const KIND_LABEL = {
   crossref: "Cross-reference",
   note: "Your note",
 };
-const LINK_LABEL = {
-  "same-entity": "Same name",
-  "same-speaker": "Same speaker",
-  related: "Same claim or event",
-  contradicts: "Contradicted",
-  updates: "Revised",
-};
+/** Knowledge from outside the articles, never mixed with what they say. */
+function externalNote(x: { text: string; source: string }): HTMLElement {
+  return el("p", {
+    className: "meta external",
+    textContent: `Not in these articles — ${x.text} (source: ${x.source})`,
+  });
+}
 
 function passageBlock(p: PassageView, reveal: Revealer, articleId: string): HTMLElement {
-  const source = el("span", { className: "source", textContent: `${p.publisher}, ${p.dateLabel}` });
+  const source = el("span", {
+    className: "source",
+    textContent: `${p.speaker ? `${p.speaker} — ` : ""}${p.publisher}, ${p.dateLabel}`,
+  });
+  if (p.dateBasis) source.title = p.dateBasis;
   const block = el("blockquote", {}, p.text, source);
   if (p.articleId === articleId && p.targetId) {
     const b = el("button", { className: "link", type: "button", textContent: "Show in this article" });
@@ -248,9 +252,10 @@ function passageBlock(p: PassageView, reveal: Revealer, articleId: string): HTML
 }
 
 function linkSection(l: LinkView, reveal: Revealer, articleId: string): HTMLElement[] {
-  const out: HTMLElement[] = [el("h3", { textContent: LINK_LABEL[l.kind] })];
-  if (l.statement) out.push(el("p", { className: "statement", textContent: l.statement }));
-  out.push(el("p", { textContent: l.summary }));
+  const out: HTMLElement[] = [el("h3", { textContent: RELATION_LABEL[l.kind] })];
+  out.push(el("p", { className: "statement", textContent: l.statement }));
+  // The words of the text that say so, quoted, so the reader can judge the relation.
+  for (const e of l.evidence) out.push(el("p", { className: "meta", textContent: `The text: “${e}”` }));
   for (const o of l.others.slice(0, 6)) out.push(passageBlock(o, reveal, articleId));
   if (l.others.length > 6)
     out.push(
@@ -303,6 +308,7 @@ export function renderCard(v: CardView, actions: Actions, close: () => void): HT
     if (a.date) badges.append(el("li", { className: "badge", textContent: a.date }));
     card.append(badges);
     if (speaker?.description) card.append(el("p", { className: "meta", textContent: speaker.description }));
+    if (speaker?.external) card.append(externalNote(speaker.external));
   } else if (v.entity) {
     const e = v.entity;
     card.append(el("h2", { textContent: e.name }));
@@ -312,12 +318,13 @@ export function renderCard(v: CardView, actions: Actions, close: () => void): HT
     if (e.aliases.length)
       card.append(el("p", { className: "meta", textContent: `Also written: ${e.aliases.join(", ")}` }));
     if (e.description) card.append(el("p", { className: "meta", textContent: e.description }));
+    if (e.external) card.append(externalNote(e.external));
     if (e.elsewhere.length) {
       card.append(el("h3", { textContent: "Elsewhere" }));
       for (const p of e.elsewhere) card.append(passageBlock(p, reveal, articleId));
     }
   } else {
-    card.append(el("h2", { textContent: v.links[0]?.summary ?? "Cross-reference" }));
+    card.append(el("h2", { textContent: v.title ?? "Cross-reference" }));
     card.setAttribute("aria-label", "Cross-reference");
     card.append(badges);
   }

@@ -24,6 +24,10 @@ export interface SpeakerRef {
   description?: string;
   /** The day of the statement the speaker was found through ("the statement read" → the statement's day). */
   dateText?: string;
+  /** Where the speaker stands in the text at this cue ("she", "Mr. Jalil"). */
+  source?: { start: number; end: number };
+  /** Where a pronoun's or a description's speaker was named, when that is elsewhere. */
+  antecedent?: { start: number; end: number };
 }
 
 export interface RawAttribution {
@@ -409,6 +413,16 @@ export class AttributionFinder {
   // ---- speakers -----------------------------------------------------------------------------------------
 
   resolve(start: number, end: number, roleHere?: string): SpeakerRef {
+    const r = this.resolveAt(start, end, roleHere);
+    const source = { start, end };
+    const antecedent =
+      r.source && (r.source.start !== start || r.source.end !== end)
+        ? (r.antecedent ?? r.source)
+        : r.antecedent;
+    return { ...r, source, ...(antecedent ? { antecedent } : {}) };
+  }
+
+  private resolveAt(start: number, end: number, roleHere?: string): SpeakerRef {
     const speakerText = this.text.slice(start, end).trim();
     const lower = speakerText.toLowerCase();
     const inside = this.ents.mentions.filter((m) => m.start >= start && m.end <= end);
@@ -439,7 +453,11 @@ export class AttributionFinder {
       /^(?:[Tt]he\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:of\s|for\s)?\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) &&
       !DETERMINERS.has(first === "the" ? "" : first);
     const head = speakerText.replace(/\s+(?:who|whose|which|that|from|of|close|in)\b.*$/i, "");
-    const plural = /s$/i.test(head) && !/ss$/i.test(head) && !isName;
+    // "a group of refugees", "a handful of residents": a collective noun makes a group, whatever its number.
+    const collective = /^(?:an?\s+|the\s+)?(?:group|crowd|band|team|handful|number|couple)\s+of\b/i.test(
+      speakerText,
+    );
+    const plural = ((/s$/i.test(head) && !/ss$/i.test(head)) || collective) && !isName;
     const entityId = this.ents.describe(speakerText, { named: isName, plural, start, end });
     return {
       entityId,
@@ -743,7 +761,10 @@ function headNoun(description: string): string {
 }
 
 export function cleanRole(s: string): string {
-  return s
+  // "who is from a town …" says where the speaker is from; "who sat with a cane" is no role at all.
+  const clause = /^(?:who|which)\s+(?:is|are|was|were)\s+(.*)$/i.exec(s.trim());
+  if (/^(?:who|whose|which|that)\b/i.test(s.trim()) && !clause) return "";
+  return (clause?.[1] ?? s)
     .replace(/^(?:the|a|an|another)\s+/i, "")
     .replace(/\s+(?:whose|who|which|that)\b.*$/i, "")
     .trim();

@@ -10,8 +10,9 @@ import {
 } from "./attribution";
 import { clean } from "./clean";
 import { buildCrossrefs, resolveEnd } from "./crossrefs";
-import { applyCuration, type Curation } from "./curation";
+import { applyCuration, type Curation, evidenceSpans } from "./curation";
 import { resolveDay } from "./dates";
+import { locate, span } from "./evidence";
 import { ORG_HEADS } from "./lexicon";
 import { canonicalName, clusterMentions, findNameMentions, type NameMention, outletName } from "./names";
 import { makeTarget, paragraphs, quotations, sentences } from "./text";
@@ -53,6 +54,8 @@ export interface BuildReport {
   };
   crossrefs: { automatic: number; curated: number; byKind: Record<string, number> };
   unattributedQuotes: { articleId: string; quote: string }[];
+  /** Automatic claims left out because no span of the text supports them. */
+  droppedClaims: string[];
   conflicts: string[];
   curationApplied: number;
 }
@@ -140,6 +143,7 @@ export function buildDataset(
 
   // 3. Attributions, article by article.
   const attributions: Attribution[] = [];
+  const droppedClaims: string[] = [];
   const unattributedQuotes: BuildReport["unattributedQuotes"] = [];
   for (const p of parsed) {
     const { article } = p;
@@ -181,9 +185,23 @@ export function buildDataset(
         via: a.via,
         cue: a.cue,
         origin: "automatic",
+        confidence: confidenceOf(a),
+        evidence: attributionEvidence(article, a),
       };
-      if (a.speaker.role) out.role = a.speaker.role;
-      if (date) out.date = date;
+      // A role or a day is shown only with the words of the text that give it; one the text does not hold
+      // verbatim (a cleaned appositive) is dropped and reported.
+      const roleSpan = a.speaker.role
+        ? locate(article, a.speaker.role, a.speaker.source?.start ?? a.start)
+        : null;
+      if (a.speaker.role && roleSpan) {
+        out.role = a.speaker.role;
+        out.evidence.role = [roleSpan];
+      } else if (a.speaker.role) droppedClaims.push(`${id}: role “${a.speaker.role}” not found verbatim`);
+      const daySpan = a.dateText ? locate(article, a.dateText, a.cueAt) : null;
+      if (date && daySpan) {
+        out.date = date;
+        out.evidence.date = [daySpan];
+      }
       if (a.continuesIndex !== undefined)
         out.continues = ids[raw.indexOf(raw[a.continuesIndex] as RawAttribution)];
       attributions.push(out);
@@ -206,6 +224,7 @@ export function buildDataset(
     attributions: { automatic: 0, curated: 0, direct: 0, indirect: 0, anonymous: 0, secondHand: 0 },
     crossrefs: { automatic: 0, curated: 0, byKind: {} },
     unattributedQuotes,
+    droppedClaims,
     conflicts: [],
     curationApplied: 0,
   };
@@ -226,7 +245,13 @@ export function buildDataset(
       entries: t.entries.map((e) => {
         const end = resolveEnd(dataset, e.end);
         if (!end) throw new Error(`curated timeline ${t.id}: "${e.end.quote}" is not in ${e.end.articleId}`);
-        return { date: e.date, label: e.label, end: { ...end, date: e.date } };
+        const art = dataset.articles.find((a) => a.id === end.articleId) as Article;
+        const date = end.date ?? art.referenceDate?.date ?? "";
+        const evidence = [
+          span(art, end.target.start, end.target.end),
+          ...evidenceSpans(dataset, e.evidence, `curated timeline ${t.id}`),
+        ];
+        return { date, label: e.label, end, evidence };
       }),
     }));
   }
@@ -242,6 +267,24 @@ export function buildDataset(
     report.crossrefs.byKind[x.kind] = (report.crossrefs.byKind[x.kind] ?? 0) + 1;
   }
   return { dataset, report };
+}
+
+/** How sure the rules are of a speaker: named at the cue, found through a pronoun or description, or a continuation. */
+function confidenceOf(a: RawAttribution): number {
+  if (!a.speaker.entityId) return 0;
+  if (a.continuesIndex !== undefined) return 0.8;
+  return a.speaker.antecedent ? 0.75 : 0.9;
+}
+
+function attributionEvidence(article: Article, a: RawAttribution): Attribution["evidence"] {
+  const cueWord = a.cue.split(/\s+/)[0] ?? "";
+  const ev: Attribution["evidence"] = {};
+  if (article.text.startsWith(cueWord, a.cueAt) && cueWord)
+    ev.cue = span(article, a.cueAt, a.cueAt + cueWord.length);
+  if (a.speaker.source) ev.source = span(article, a.speaker.source.start, a.speaker.source.end);
+  if (a.speaker.antecedent)
+    ev.speaker = [span(article, a.speaker.antecedent.start, a.speaker.antecedent.end)];
+  return ev;
 }
 
 /** Roles the article gives named people: "the opposition leader, X", "X, head of …", "British Prime Minister X". */
@@ -296,7 +339,7 @@ export class EntityStore {
     let id = base;
     for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
     this.ids.add(id);
-    this.entities.push({ id, kind, name, aliases: [], mentions: [], origin, ...extra });
+    this.entities.push({ id, kind, name, aliases: [], mentions: [], origin, evidence: {}, ...extra });
     return id;
   }
 
@@ -351,12 +394,7 @@ export class EntityStore {
         const org = named && ORG_HEADS.has(text.split(/\s+/).pop() ?? "");
         const kind: EntityKind = org ? "organization" : named ? "person" : plural ? "group" : "person";
         const name = named ? text.replace(/^the\s+/i, "") : key;
-        const id = this.add(
-          kind,
-          name,
-          "automatic",
-          named ? {} : { anonymous: true, description: `${text} (${article.publisher})` },
-        );
+        const id = this.add(kind, name, "automatic", named ? {} : { anonymous: true });
         this.addMention(id, article.id, start, end, text);
         described.set(key, id);
         mentions.push({ start, end, entityId: id, kind });

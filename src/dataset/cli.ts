@@ -22,6 +22,7 @@ function printReport(r: BuildReport, out: string): void {
   ];
   for (const q of r.unattributedQuotes)
     lines.push(`unattributed quotation in ${q.articleId}: “${q.quote.slice(0, 80)}”`);
+  for (const c of r.droppedClaims) lines.push(`left out, no span of the text supports it: ${c}`);
   for (const c of r.conflicts) lines.push(`curation conflict: ${c}`);
   console.log(lines.join("\n"));
 }

@@ -1,17 +1,25 @@
 // Cross-references: the same entity or speaker across articles, passages on the same claim or event,
 // and later statements that reverse or revise earlier ones.
-import type { Curation, CurationEnd } from "./curation";
+import { type Curation, type CurationEnd, evidenceSpans } from "./curation";
 import { COUNTRIES } from "./lexicon";
 import { makeTarget, paragraphs, type Span, sentences } from "./text";
-import type { Article, Attribution, Crossref, CrossrefEnd, Dataset } from "./types";
+import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, EvidenceSpan } from "./types";
 
-const dateOf = (a: Article) => a.published ?? a.referenceDate?.date;
+/** A statement's own day, else its article's publication date; an estimated date is the article's, shown as such. */
+const dateOf = (a: Article) => a.published;
 
 function attributionEnd(a: Attribution, articles: Article[]): CrossrefEnd {
   const art = articles.find((x) => x.id === a.articleId);
   const date = a.date ?? (art ? dateOf(art) : undefined);
   return { articleId: a.articleId, target: a.target, attributionId: a.id, ...(date ? { date } : {}) };
 }
+
+const endSpan = (e: CrossrefEnd): EvidenceSpan => ({
+  articleId: e.articleId,
+  start: e.target.start,
+  end: e.target.end,
+  exact: e.target.exact,
+});
 
 function sentenceSpans(text: string): Span[] {
   return paragraphs(text).flatMap((p) => sentences(text, p));
@@ -26,13 +34,10 @@ export function resolveEnd(dataset: Dataset, end: CurationEnd): CrossrefEnd | nu
   const attribution = dataset.attributions.find(
     (a) => a.articleId === art.id && a.target.start <= at && a.target.end >= at + end.quote.length,
   );
-  if (attribution) {
-    const e = attributionEnd(attribution, dataset.articles);
-    return end.date ? { ...e, date: end.date } : e;
-  }
+  if (attribution) return attributionEnd(attribution, dataset.articles);
   const s = sentenceSpans(art.text).find((x) => x.start <= at && x.end >= at + end.quote.length);
   const span = s ?? { start: at, end: at + end.quote.length };
-  const date = end.date ?? dateOf(art);
+  const date = dateOf(art);
   return { articleId: art.id, target: makeTarget(art.text, span.start, span.end), ...(date ? { date } : {}) };
 }
 
@@ -80,9 +85,12 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
       )
       .filter((m) => m !== undefined);
     if (byArticle.length < 2) continue;
+    // The names it is written with; a description ("an opposition leader") is a mention, not a spelling.
     const forms = [
       ...new Set(
-        e.mentions.map((m) => articles.find((a) => a.id === m.articleId)?.text.slice(m.start, m.end) ?? ""),
+        e.mentions
+          .filter(byName)
+          .map((m) => articles.find((a) => a.id === m.articleId)?.text.slice(m.start, m.end) ?? ""),
       ),
     ];
     push({
@@ -92,6 +100,7 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
         const art = articles.find((a) => a.id === m.articleId) as Article;
         return { articleId: m.articleId, target: makeTarget(art.text, m.start, m.end) };
       }),
+      evidence: [],
       summary:
         forms.length > 1
           ? `${e.name}, written ${forms.map((f) => `“${f}”`).join(", ")}`
@@ -113,117 +122,40 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
       entity: speaker,
       ends: list.filter((a) => !a.continues).map((a) => attributionEnd(a, articles)),
       summary: `${e?.name ?? speaker} is quoted in ${arts.size} articles`,
+      evidence: [],
       origin: list.some((a) => a.origin === "curated") ? "curated" : "automatic",
     });
   }
 
-  // contradicts / updates inside one article, from the text's own words.
-  for (const a of attributions) {
-    const art = articles.find((x) => x.id === a.articleId) as Article;
-    const sentence = sentenceSpans(art.text).find(
-      (s) => s.start <= a.target.start && s.end >= a.target.start,
-    );
-    const around = sentence ? art.text.slice(sentence.start, sentence.end) : a.target.exact;
-    const contra =
-      /\bcontradict(?:ing|ed|s)?\s+((?:Mr\.|Ms\.|Mrs\.|Dr\.)?\s*[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’-]+)*)/u.exec(
-        around,
-      );
-    if (contra?.[1]) {
-      const name = contra[1].replace(/^(?:Mr|Ms|Mrs|Dr)\.\s*/, "");
-      const target = dataset.entities.find(
-        (e) => e.name === name || e.aliases.includes(name) || e.name.endsWith(name),
-      );
-      const earlier = attributions.filter(
-        (b) =>
-          b.articleId === a.articleId &&
-          b.speaker === target?.id &&
-          b.target.start < a.target.start &&
-          !b.continues,
-      );
-      if (target && earlier.length) {
-        push({
-          kind: "contradicts",
-          ends: [...earlier.map((b) => attributionEnd(b, articles)), attributionEnd(a, articles)],
-          summary: `${speakerName(dataset, a)} contradicts ${target.name}`,
-          origin: "automatic",
-        });
-      }
-    }
-    if (
-      /\b(?:misconstrued|retract(?:ed|ing)?|clarif(?:y|ied|ication)|walked back|taken out of context|misquoted|correct(?:ed|ing))\b/i.test(
-        around,
-      ) &&
-      a.speaker &&
-      a.kind === "indirect"
-    ) {
-      const earlier = attributions.filter(
-        (b) =>
-          b.articleId === a.articleId &&
-          b.speaker === a.speaker &&
-          b.target.start < a.target.start &&
-          !b.continues,
-      );
-      if (earlier.length) {
-        push({
-          kind: "updates",
-          ends: [...earlier.map((b) => attributionEnd(b, articles)), attributionEnd(a, articles)],
-          summary: `${speakerName(dataset, a)} revises an earlier statement`,
-          origin: "automatic",
-        });
-      }
-    }
-  }
+  // related without curation: passages in different articles that share rare words. With curation, relations are
+  // the curated ones only: contradicts and updates need a reader's review, and so does "the same claim".
+  if (!curation) out.push(...similarPassages(dataset, out.length));
 
-  // related: curated topics (phrases) across articles, else passages that share rare words.
-  if (curation?.topics?.length) {
-    for (const topic of curation.topics) {
-      const ends: CrossrefEnd[] = [];
-      for (const art of articles) {
-        for (const s of sentenceSpans(art.text)) {
-          const t = art.text.slice(s.start, s.end).toLowerCase();
-          if (!topic.terms.some((term) => t.includes(term.toLowerCase()))) continue;
-          // The whole sentence is the end; an attribution inside it is named so the card can show its speaker.
-          const attribution = attributions.find(
-            (a) => a.articleId === art.id && a.target.start >= s.start && a.target.end <= s.end,
-          );
-          const date = attribution?.date ?? dateOf(art);
-          ends.push({
-            articleId: art.id,
-            target: makeTarget(art.text, s.start, s.end),
-            ...(attribution ? { attributionId: attribution.id } : {}),
-            ...(date ? { date } : {}),
-          });
-        }
-      }
-      if (new Set(ends.map((e) => e.articleId)).size >= 2)
-        push({ kind: "related", topic: topic.id, ends, summary: topic.label, origin: "curated" });
-    }
-  } else {
-    out.push(...similarPassages(dataset, out.length));
-  }
-
-  // Curated cross-references: what only a reader of all three articles can say.
-  for (const c of curation?.crossrefs ?? []) {
+  for (const [i, c] of (curation?.crossrefs ?? []).entries()) {
+    const what = `curated cross-reference #${i} (“${c.summary}”)`;
     const ends = c.ends.map((e) => resolveEnd(dataset, e));
-    if (ends.some((e) => !e))
-      throw new Error(`curated cross-reference "${c.summary}": an end's quote is not in its article`);
+    if (ends.some((e) => !e)) throw new Error(`${what}: an end's quote is not in its article`);
     push({
       kind: c.kind,
       ends: ends as CrossrefEnd[],
       summary: c.summary,
+      ...(c.wording ? { wording: c.wording } : {}),
+      // A related pair rests on its own two passages when nothing else is quoted; contradicts and updates cannot.
+      evidence: c.evidence.length
+        ? evidenceSpans(dataset, c.evidence, what)
+        : c.kind === "related"
+          ? (ends as CrossrefEnd[]).map((e) => endSpan(e))
+          : [],
+      ...(c.claim ? { claim: c.claim } : {}),
       ...(c.topic ? { topic: c.topic } : {}),
       origin: "curated",
-      evidence: c.evidence,
+      why: c.why,
     });
   }
   return out;
 }
 
-function speakerName(dataset: Dataset, a: Attribution): string {
-  return dataset.entities.find((e) => e.id === a.speaker)?.name ?? a.speakerText;
-}
-
-/** Without curated topics: pairs of sentences in different articles that share enough rare words. */
+/** Without curation: pairs of sentences in different articles that share enough rare words. */
 function similarPassages(dataset: Dataset, offset: number): Crossref[] {
   const docs = dataset.articles.flatMap((art) =>
     sentenceSpans(art.text).map((s) => ({ art, s, terms: new Set(stems(art.text.slice(s.start, s.end))) })),
@@ -251,6 +183,7 @@ function similarPassages(dataset: Dataset, offset: number): Crossref[] {
         kind: "related",
         ends: [end(a), end(b)],
         summary: `Similar passages (shared: ${shared.slice(0, 5).join(", ")})`,
+        evidence: [endSpan(end(a)), endSpan(end(b))],
         origin: "automatic",
       });
     }

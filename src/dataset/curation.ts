@@ -1,20 +1,35 @@
-// Curation: hand-checked facts the text alone cannot settle, each with its evidence, merged over the
-// automatic output. Every entry that changes an automatic value, or matches nothing, is reported.
+// Curation: hand-checked facts the text alone cannot settle, merged over the automatic output. Each entry says
+// why (`why`) and points at the spans of the texts that support what it changes (`evidence`: quotes); knowledge
+// from outside the articles goes only into `external`, shown labelled. Every entry that changes an automatic
+// value, or matches nothing, is reported.
 import type { EntityStore } from "./build";
+import { span } from "./evidence";
 import { makeTarget } from "./text";
-import type { Attribution, CrossrefKind, Dataset, Entity, EntityKind } from "./types";
+import type { Attribution, CrossrefKind, Dataset, Entity, EntityKind, EvidenceSpan, External } from "./types";
+
+/** A passage of one article, by its words (the first occurrence, or the one nearest `near` when given). */
+export interface CurationQuote {
+  articleId: string;
+  quote: string;
+}
 
 export interface CurationEntity {
   /** Name or alias of the automatic entity this entry is about (absent: a new entity). */
   match?: string;
-  /** Other entities (by name or alias) that are the same one. */
+  /** Other entities (by name or alias) that are the same one; their names become aliases, descriptions do not. */
   merge?: string[];
   name?: string;
   kind?: EntityKind;
+  /** In the texts' own words: each word must be in `evidence`. */
   description?: string;
+  /** Other spellings of the name (a misspelling in the text is an alias, never the canonical name). */
   aliases?: string[];
+  /** Descriptive phrases that refer to it ("the rebel council"): mentions, not aliases. */
+  mentions?: string[];
   anonymous?: boolean;
-  evidence: string;
+  evidence?: CurationQuote[];
+  external?: External;
+  why: string;
 }
 
 export interface CurationAttribution {
@@ -30,35 +45,32 @@ export interface CurationAttribution {
   via?: string | null;
   cue?: string;
   date?: string;
-  evidence: string;
+  /** What supports the speaker (and the role and date, when given). */
+  evidence: CurationQuote[];
+  why: string;
 }
 
-export interface CurationEnd {
-  articleId: string;
-  quote: string;
-  date?: string;
-}
+export interface CurationEnd extends CurationQuote {}
 
 export interface CurationCrossref {
   kind: CrossrefKind;
   ends: CurationEnd[];
   summary: string;
+  /** How it reads from the first end's side, and from the second's. */
+  wording?: { first: string; second: string };
+  /** For contradicts/updates: the words of the evidence that state the relation. */
+  claim?: string;
+  evidence: CurationQuote[];
   topic?: string;
-  evidence: string;
-}
-
-export interface CurationTopic {
-  id: string;
-  label: string;
-  /** Phrases (case-insensitive) whose sentences belong to the topic. */
-  terms: string[];
+  why: string;
 }
 
 export interface CurationTimeline {
   id: string;
   label: string;
-  entries: { date: string; label: string; end: CurationEnd }[];
-  evidence: string;
+  /** Each entry's date is its passage's (the statement's day, else its article's). */
+  entries: { label: string; end: CurationEnd; evidence?: CurationQuote[] }[];
+  why: string;
 }
 
 export interface Curation {
@@ -66,7 +78,21 @@ export interface Curation {
   entities?: CurationEntity[];
   attributions?: CurationAttribution[];
   crossrefs?: CurationCrossref[];
-  topics?: CurationTopic[];
+}
+
+/** The spans of curated quotes; a quote not in its article is an error of the curation file. */
+export function evidenceSpans(
+  dataset: Dataset,
+  quotes: CurationQuote[] | undefined,
+  what: string,
+): EvidenceSpan[] {
+  return (quotes ?? []).map((q) => {
+    const art = dataset.articles.find((a) => a.id === q.articleId);
+    const at = art ? art.text.indexOf(q.quote) : -1;
+    if (!art || at < 0 || !q.quote)
+      throw new Error(`${what}: evidence “${q.quote}” is not in ${q.articleId}`);
+    return span(art, at, at + q.quote.length);
+  });
 }
 
 export function findEntity(entities: Entity[], nameOrAlias: string): Entity | undefined {
@@ -76,6 +102,9 @@ export function findEntity(entities: Entity[], nameOrAlias: string): Entity | un
     entities.find((e) => e.aliases.some((a) => a.toLowerCase() === k))
   );
 }
+
+/** A proper name, not a description: "Mustafa Abdul-Jalil", "N.T.C.", not "An opposition leader" or "the council". */
+const isName = (s: string) => /^\p{Lu}/u.test(s) && !/^(?:The|A|An)\s/.test(s);
 
 /** Every occurrence of `needle` in `text` on word boundaries. */
 function occurrences(text: string, needle: string, caseSensitive: boolean): number[] {
@@ -115,6 +144,7 @@ export function applyCuration(
       dataset.entities = store.entities;
     }
     const target = e;
+    const what = `curation entity #${i} (${c.match ?? c.name})`;
     for (const other of c.merge ?? []) {
       const o = findEntity(dataset.entities, other);
       if (!o) {
@@ -125,8 +155,9 @@ export function applyCuration(
       for (const m of o.mentions)
         if (!target.mentions.some((x) => x.articleId === m.articleId && x.start === m.start))
           target.mentions.push(m);
+      // A name is an alias; a description ("an opposition leader") stays a mention of it only.
       for (const a of [o.name, ...o.aliases])
-        if (a !== target.name && !target.aliases.includes(a)) target.aliases.push(a);
+        if (isName(a) && a !== target.name && !target.aliases.includes(a)) target.aliases.push(a);
       for (const a of dataset.attributions) {
         if (a.speaker === o.id) {
           a.speaker = target.id;
@@ -145,10 +176,22 @@ export function applyCuration(
       note(`entity ${target.id} kind`, target.kind, c.kind);
       target.kind = c.kind;
     }
-    if (c.description) target.description = c.description;
-    if (c.anonymous !== undefined) target.anonymous = c.anonymous;
+    const spans = evidenceSpans(dataset, c.evidence, what);
+    if (c.description) {
+      target.description = c.description;
+      target.evidence.description = spans;
+    }
+    if (c.anonymous !== undefined) {
+      target.anonymous = c.anonymous;
+      if (c.anonymous) target.evidence.anonymous = spans;
+      for (const a of dataset.attributions) if (a.speaker === target.id) a.anonymous = c.anonymous;
+    }
+    if (c.external) target.external = c.external;
+    if (c.why) target.why = c.why;
     for (const alias of c.aliases ?? []) {
       if (!target.aliases.includes(alias) && alias !== target.name) target.aliases.push(alias);
+    }
+    for (const alias of [...(c.aliases ?? []), ...(c.mentions ?? [])]) {
       // A curated alias is looked for in every article, so its mentions count too.
       for (const art of dataset.articles) {
         for (const at of occurrences(art.text, alias, /^\p{Lu}/u.test(alias))) {
@@ -158,7 +201,8 @@ export function applyCuration(
         }
       }
     }
-    if (target.origin === "automatic" && (c.name || c.kind || c.description)) target.origin = "curated";
+    if (target.origin === "automatic" && (c.name || c.kind || c.description || c.anonymous !== undefined))
+      target.origin = "curated";
     applied++;
   }
 
@@ -208,12 +252,16 @@ export function applyCuration(
         anonymous: false,
         via: null,
         origin: "curated",
+        confidence: 1,
+        evidence: {},
       };
       dataset.attributions.push(a);
       const order = (x: Attribution) => dataset.articles.findIndex((ar) => ar.id === x.articleId);
       dataset.attributions.sort((x, y) => order(x) - order(y) || x.target.start - y.target.start);
     }
     const attr = a;
+    const spans = evidenceSpans(dataset, c.evidence, `curation attribution #${i}`);
+    if (!spans.length) conflicts.push(`curation attribution #${i}: no evidence`);
     if (c.speaker !== undefined) {
       const id = entityId(c.speaker, `curation attribution #${i} speaker`);
       if (id !== undefined) {
@@ -229,12 +277,20 @@ export function applyCuration(
         attr.via = id;
       }
     }
-    if (c.role) attr.role = c.role;
+    if (c.speaker !== undefined) attr.evidence.speaker = spans;
+    if (c.role) {
+      attr.role = c.role;
+      attr.evidence.role = spans;
+    }
     if (c.cue) attr.cue = c.cue;
-    if (c.date) attr.date = c.date;
+    if (c.date) {
+      attr.date = c.date;
+      attr.evidence.date = spans;
+    }
     if (c.speakerText) attr.speakerText = c.speakerText;
     attr.origin = "curated";
-    attr.evidence = c.evidence;
+    attr.confidence = 1;
+    attr.why = c.why;
     applied++;
   }
   return { applied, conflicts };

@@ -1,5 +1,6 @@
 // The dataset's JSON Schema and the invariants a schema cannot say (selectors resolve, ids exist, no duplicates).
 import Ajv from "ajv";
+import { checkEvidence } from "./evidence";
 import type { Dataset, TextTarget } from "./types";
 
 const target = {
@@ -15,6 +16,24 @@ const target = {
   additionalProperties: false,
 };
 const origin = { enum: ["automatic", "curated"] };
+const evidenceSpan = {
+  type: "object",
+  required: ["articleId", "start", "end", "exact"],
+  properties: {
+    articleId: { type: "string" },
+    start: { type: "integer", minimum: 0 },
+    end: { type: "integer", minimum: 1 },
+    exact: { type: "string", minLength: 1 },
+  },
+  additionalProperties: false,
+};
+const spans = { type: "array", items: evidenceSpan };
+const external = {
+  type: "object",
+  required: ["text", "source"],
+  properties: { text: { type: "string", minLength: 1 }, source: { type: "string", minLength: 1 } },
+  additionalProperties: false,
+};
 const date = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
 
 export const datasetSchema = {
@@ -23,7 +42,7 @@ export const datasetSchema = {
   required: ["version", "articles", "entities", "attributions", "crossrefs"],
   additionalProperties: false,
   properties: {
-    version: { const: 1 },
+    version: { const: 2 },
     articles: {
       type: "array",
       items: {
@@ -54,7 +73,7 @@ export const datasetSchema = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "kind", "name", "aliases", "mentions", "origin"],
+        required: ["id", "kind", "name", "aliases", "mentions", "origin", "evidence"],
         properties: {
           id: { type: "string" },
           kind: { enum: ["person", "organization", "place", "outlet", "group"] },
@@ -75,7 +94,13 @@ export const datasetSchema = {
             },
           },
           origin,
-          evidence: { type: "string" },
+          evidence: {
+            type: "object",
+            properties: { description: spans, anonymous: spans },
+            additionalProperties: false,
+          },
+          external,
+          why: { type: "string" },
         },
       },
     },
@@ -93,6 +118,8 @@ export const datasetSchema = {
           "anonymous",
           "via",
           "origin",
+          "confidence",
+          "evidence",
         ],
         properties: {
           id: { type: "string" },
@@ -108,7 +135,13 @@ export const datasetSchema = {
           date,
           continues: { type: "string" },
           origin,
-          evidence: { type: "string" },
+          confidence: { type: "number", minimum: 0, maximum: 1 },
+          evidence: {
+            type: "object",
+            properties: { cue: evidenceSpan, source: evidenceSpan, role: spans, date: spans, speaker: spans },
+            additionalProperties: false,
+          },
+          why: { type: "string" },
         },
       },
     },
@@ -124,10 +157,11 @@ export const datasetSchema = {
             type: "array",
             items: {
               type: "object",
-              required: ["date", "label", "end"],
+              required: ["date", "label", "end", "evidence"],
               properties: {
                 date,
                 label: { type: "string" },
+                evidence: spans,
                 end: {
                   type: "object",
                   required: ["articleId", "target"],
@@ -143,7 +177,7 @@ export const datasetSchema = {
       type: "array",
       items: {
         type: "object",
-        required: ["id", "kind", "ends", "summary", "origin"],
+        required: ["id", "kind", "ends", "summary", "origin", "evidence"],
         properties: {
           id: { type: "string" },
           kind: { enum: ["same-entity", "same-speaker", "related", "contradicts", "updates"] },
@@ -157,11 +191,19 @@ export const datasetSchema = {
             },
           },
           summary: { type: "string", minLength: 1 },
+          wording: {
+            type: "object",
+            required: ["first", "second"],
+            properties: { first: { type: "string" }, second: { type: "string" } },
+            additionalProperties: false,
+          },
+          evidence: spans,
+          claim: { type: "string" },
           dates: { type: "array", items: date },
           entity: { type: "string" },
           topic: { type: "string" },
           origin,
-          evidence: { type: "string" },
+          why: { type: "string" },
         },
       },
     },
@@ -245,5 +287,7 @@ export function validateDataset(d: Dataset): string[] {
     for (const [i, e] of t.entries.entries())
       checkTarget(`timeline ${t.id} entry ${i}`, e.end.articleId, e.end.target);
   }
+  // What a card says must rest on the texts: a dataset whose claims lack their evidence does not build.
+  errors.push(...checkEvidence(d));
   return errors;
 }

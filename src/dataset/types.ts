@@ -1,7 +1,7 @@
 // The dataset format: built at build time by src/dataset/, read by every runtime context.
 // Every selector points into the cleaned `text` of its article: text.slice(start, end) === exact.
 
-export const DATASET_VERSION = 1;
+export const DATASET_VERSION = 2;
 
 export interface TextTarget {
   exact: string;
@@ -47,17 +47,38 @@ export interface Mention {
   end: number;
 }
 
+/**
+ * A span of an article's text that supports something shown to a reader (a speaker, a role, a date, a relation):
+ * text.slice(start, end) === exact. Every claim in the dataset carries the spans it rests on (see src/dataset/evidence.ts).
+ */
+export interface EvidenceSpan extends Mention {
+  exact: string;
+}
+
+/** Knowledge from outside the articles: never merged into names, roles or summaries, always shown as such. */
+export interface External {
+  text: string;
+  /** Where it comes from ("related coverage, per the seeds' README"). */
+  source: string;
+}
+
 export interface Entity {
   id: string;
   kind: EntityKind;
   name: string;
   aliases: string[];
   description?: string;
-  /** True for a source the article does not name ("a source close to the opposition"). */
+  /** True for a source the article does not name ("a source close to the opposition", "Mohamed, … whose full name
+   *  has been withheld"). */
   anonymous?: boolean;
   mentions: Mention[];
   origin: "automatic" | "curated";
-  evidence?: string;
+  /** The spans that support the description and the anonymity. */
+  evidence: { description?: EvidenceSpan[]; anonymous?: EvidenceSpan[] };
+  /** What is known of it from outside the articles, shown labelled. */
+  external?: External;
+  /** For curated entries: why, in a sentence. */
+  why?: string;
 }
 
 export type AttributionKind = "direct" | "indirect";
@@ -82,8 +103,21 @@ export interface Attribution {
   /** For a quote split by its cue or running over paragraphs: the id of the first part. */
   continues?: string;
   origin: "automatic" | "curated";
-  /** For curated entries: why. */
-  evidence?: string;
+  /** How sure the pipeline is of the speaker: 1 for curated entries, lower for pronouns and continuations. */
+  confidence: number;
+  /**
+   * The evidence model: the cue and the source as they stand in the text (the content is `target`), and the spans
+   * that support the role, the date and, where the speaker is resolved away from the cue, the speaker.
+   */
+  evidence: {
+    cue?: EvidenceSpan;
+    source?: EvidenceSpan;
+    role?: EvidenceSpan[];
+    date?: EvidenceSpan[];
+    speaker?: EvidenceSpan[];
+  };
+  /** For curated entries: why, in a sentence. */
+  why?: string;
 }
 
 export type CrossrefKind = "same-entity" | "same-speaker" | "related" | "contradicts" | "updates";
@@ -96,24 +130,39 @@ export interface CrossrefEnd {
   date?: string;
 }
 
+/**
+ * same-entity / same-speaker: one entity's mentions or one speaker's statements (any number of ends; they claim
+ * nothing about truth). related, contradicts, updates: one relation between exactly two passages.
+ *   contradicts: two statements about the same proposition that cannot both be true;
+ *   updates: the same speaker or body revising its own earlier statement (ends[0], the statement revised);
+ *   related: the same claim, question or event — nothing more.
+ */
 export interface Crossref {
   id: string;
   kind: CrossrefKind;
   /** For contradicts/updates, ends are in time order: ends[0] is the earlier statement. */
   ends: CrossrefEnd[];
+  /** Neutral, one line; every word of it found in the evidence or the ends. */
   summary: string;
+  /** How the relation reads from each end's side; every word found in the evidence or the ends. */
+  wording?: { first: string; second: string };
+  /** The spans that support the relation. For contradicts/updates, at least one lies outside both ends and says so. */
+  evidence: EvidenceSpan[];
+  /** For contradicts/updates: the words of the evidence that state the relation ("contradicting", "misconstrued"). */
+  claim?: string;
   dates?: string[];
   entity?: string;
   topic?: string;
   origin: "automatic" | "curated";
-  evidence?: string;
+  why?: string;
 }
 
 /** A curated chronology across articles ("positions on Gadhafi's fate"), each entry pointing at its passage. */
 export interface Timeline {
   id: string;
   label: string;
-  entries: { date: string; label: string; end: CrossrefEnd }[];
+  /** Each entry says whose position it is (the end's attribution's speaker) and rests on its evidence. */
+  entries: { date: string; label: string; end: CrossrefEnd; evidence: EvidenceSpan[] }[];
 }
 
 export interface Dataset {

@@ -14,6 +14,7 @@ import type {
   SummaryView,
   TimelineEntry,
 } from "../views";
+import { RELATION_LABEL } from "../views";
 import { makeTarget, paragraphs, sentences } from "./text";
 import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "./types";
 
@@ -40,13 +41,15 @@ export function dateLabel(iso: string | undefined): string {
   return m ? `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])} ${m[1]}` : "date unknown";
 }
 
-const articleDate = (a: Article) => a.published ?? a.referenceDate?.date;
-const articleDateLabel = (a: Article) =>
-  a.published
-    ? dateLabel(a.published)
-    : a.referenceDate
-      ? `about ${dateLabel(a.referenceDate.date)}`
-      : "date unknown";
+/** The date of a statement (its own day, else its article's), marked "about" when the article's date is an estimate. */
+function dateOf(art: Article, iso: string | undefined): { label: string; iso?: string; basis?: string } {
+  const estimate = !art.published && art.referenceDate;
+  const day = iso ?? art.published ?? art.referenceDate?.date;
+  if (!day) return { label: "date unknown" };
+  return estimate
+    ? { label: `about ${dateLabel(day)}`, iso: day, basis: art.referenceDate?.basis }
+    : { label: dateLabel(day), iso: day };
+}
 
 /** A link to a passage: the article's address with a text fragment, where the address is known. */
 export function fragmentLink(article: Article, text: string): string | undefined {
@@ -60,6 +63,9 @@ function context(text: string, t: TextTarget): { start: number; end: number } {
   const para = paragraphs(text).find((p) => p.start <= t.start && p.end >= t.end);
   return (para && sentences(text, para).find((s) => s.start <= t.start && s.end >= t.end)) ?? t;
 }
+
+const displayName = (name: string, anonymous?: boolean) =>
+  anonymous ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 
 export function highlightKind(a: Attribution): HighlightKind {
   return a.via ? "secondhand" : a.anonymous ? "anonymous" : "named";
@@ -105,20 +111,38 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     }
   }
 
+  /** "Mustafa Abdul-Jalil, via Reuters": whose statement an attribution is. */
+  const speakerLine = (a: Attribution): string => {
+    const e = a.speaker ? entities.get(a.speaker) : undefined;
+    const name = e ? displayName(e.name, e.anonymous) : a.speakerText || "Speaker not identified";
+    const via = a.via && a.via !== a.speaker ? entities.get(a.via)?.name : undefined;
+    return via ? `${name}, via ${via}` : name;
+  };
+
+  /** The relation whose end a target `xNNN#i` is. */
+  const ownRelation = (id: string): { x: Crossref; side: number } | undefined => {
+    const m = /^(x\d+)#(\d+)$/.exec(id);
+    const x = m ? crossrefs.find((c) => c.id === m[1]) : undefined;
+    return x && m ? { x, side: Number(m[2]) } : undefined;
+  };
+
   const passage = (
-    end: { articleId: string; target: TextTarget; date?: string },
+    end: { articleId: string; target: TextTarget; date?: string; attributionId?: string },
     targetId?: string,
   ): PassageView => {
     const art = articles.get(end.articleId) as Article;
     const span = context(art.text, end.target);
     const text = art.text.slice(span.start, span.end).trim();
-    const date = end.date ?? articleDate(art);
+    const date = dateOf(art, end.date);
     const href = fragmentLink(art, text);
+    const said = end.attributionId ? attributionsById.get(end.attributionId) : undefined;
     return {
       articleId: art.id,
       publisher: art.publisher,
-      dateLabel: end.date ? dateLabel(end.date) : articleDateLabel(art),
-      ...(date ? { date } : {}),
+      dateLabel: date.label,
+      ...(date.iso ? { date: date.iso } : {}),
+      ...(date.basis ? { dateBasis: date.basis } : {}),
+      ...(said ? { speaker: speakerLine(said) } : {}),
       text,
       ...(href ? { href } : {}),
       ...(targetId ? { targetId } : {}),
@@ -138,34 +162,35 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
           }
         : null;
     return {
-      name: e.anonymous ? e.name.charAt(0).toUpperCase() + e.name.slice(1) : e.name,
+      name: displayName(e.name, e.anonymous),
       asWritten: a.speakerText,
       anonymous: a.anonymous,
       kind: e.kind,
       ...(a.role ? { role: a.role } : {}),
       ...(e.description ? { description: e.description } : {}),
+      ...(e.external ? { external: e.external } : {}),
     };
   };
 
+  /** The end of `x` that is this passage, when it is one. */
+  const sideOf = (x: Crossref, here: TextTarget) =>
+    x.ends.findIndex((e) => e.articleId === articleId && overlaps(e.target, here));
+  /** How a relation reads from one end's side; the neutral summary where it reads the same from both. */
+  const statementFrom = (x: Crossref, side: number) =>
+    x.wording ? (side === 1 ? x.wording.second : x.wording.first) : x.summary;
+
   const linkView = (x: Crossref, here: TextTarget): LinkView => {
-    const mine = x.ends.findIndex((e) => e.articleId === articleId && overlaps(e.target, here));
+    const mine = sideOf(x, here);
     const others = x.ends
       .map((e, i) => [e, i] as const)
       .filter(([e, i]) => i !== mine && !(e.articleId === articleId && overlaps(e.target, here)));
-    let statement: string | undefined;
-    if (x.kind === "contradicts" || x.kind === "updates") {
-      const verb = x.kind === "contradicts" ? ["contradicted", "contradicts"] : ["revised", "revises"];
-      const other = mine === 0 ? x.ends[x.ends.length - 1] : x.ends[0];
-      const when = dateLabel(other?.date ?? articleDate(articles.get(other?.articleId ?? "") as Article));
-      statement =
-        mine === 0
-          ? `On ${when} a later statement ${verb[0]} this.`
-          : `This ${verb[1]} what was said on ${when}.`;
-    }
+    const isEnd = (s: { articleId: string; start: number; end: number }) =>
+      x.ends.some((e) => e.articleId === s.articleId && e.target.start === s.start && e.target.end === s.end);
     return {
       kind: x.kind,
-      summary: x.summary,
-      ...(statement ? { statement } : {}),
+      id: x.id,
+      statement: statementFrom(x, mine),
+      evidence: x.evidence.filter((s) => !isEnd(s)).map((s) => s.exact),
       others: others.map(([e, i]) => passage(e, endId(x, i))),
     };
   };
@@ -193,13 +218,15 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         speaker: speakerView(attribution),
         ...(via ? { via } : {}),
         ...(attribution.cue ? { cue: attribution.cue } : {}),
-        ...(attribution.date ? { date: dateLabel(attribution.date) } : {}),
+        ...(attribution.date ? { date: dateOf(article, attribution.date).label } : {}),
       };
       card.sameSpeaker = d.attributions
         .filter(
           (b) => b.speaker && b.speaker === attribution.speaker && b.articleId !== articleId && !b.continues,
         )
-        .map((b) => passage({ articleId: b.articleId, target: b.target, date: b.date }, b.id));
+        .map((b) =>
+          passage({ articleId: b.articleId, target: b.target, date: b.date, attributionId: b.id }, b.id),
+        );
     }
     // An entity card only for a name mention itself, not for a passage that merely contains one.
     const entityRef =
@@ -219,11 +246,15 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         kind: entity.kind,
         aliases: entity.aliases.filter((a) => a !== entity.name),
         ...(entity.description ? { description: entity.description } : {}),
+        ...(entity.external ? { external: entity.external } : {}),
         elsewhere: (entityRef as Crossref).ends
           .filter((e) => e.articleId !== articleId)
           .map((e) => passage(e)),
       };
     }
+    // A passage highlighted as a cross-reference's end is titled by that relation, read from its side.
+    const own = ownRelation(t.id);
+    if (own) card.title = `${RELATION_LABEL[own.x.kind]}: ${statementFrom(own.x, own.side)}`;
     card.links = (mentionOf.has(t.id) ? [] : related)
       .filter(
         (x) =>
@@ -233,7 +264,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
               (e) => e.articleId === articleId && e.target.start === here.start && e.target.end === here.end,
             )),
       )
-      .sort((a, b) => LINK_ORDER[a.kind] - LINK_ORDER[b.kind])
+      .sort((a, b) => Number(b === own?.x) - Number(a === own?.x) || LINK_ORDER[a.kind] - LINK_ORDER[b.kind])
       .map((x) => linkView(x, here));
     cards[t.id] = card;
   }
@@ -264,7 +295,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
       const a = card.attribution;
       const title = a
         ? `${a.speaker?.name ?? "Unknown speaker"} — ${a.type === "direct" ? "quotation" : "reported statement"}${a.via ? `, via ${a.via}` : ""}`
-        : (card.entity?.name ?? card.links[0]?.summary ?? "Cross-reference");
+        : (card.title ?? card.entity?.name ?? "Cross-reference");
       const excerpt = article.text.slice(t.target.start, t.target.end).replace(/\s+/g, " ");
       return {
         targetId: t.id,
@@ -279,11 +310,13 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
   const timeline: TimelineEntry[] = (d.timelines ?? []).flatMap((tl) =>
     tl.entries.map((e) => {
       const targetId = targetIdFor(e.end, targets, articleId);
+      const p = passage(e.end, targetId);
       return {
         date: e.date,
-        dateLabel: dateLabel(e.date),
+        dateLabel: p.dateLabel,
         label: e.label,
-        passage: passage(e.end, targetId),
+        speaker: p.speaker ?? "",
+        passage: p,
         here: e.end.articleId === articleId,
       };
     }),
@@ -310,7 +343,8 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         id: article.id,
         publisher: article.publisher,
         ...(article.headline ? { headline: article.headline } : {}),
-        dateLabel: articleDateLabel(article),
+        dateLabel: dateOf(article, undefined).label,
+        ...(article.referenceDate && !article.published ? { dateBasis: article.referenceDate.basis } : {}),
       },
       summary,
       entries,

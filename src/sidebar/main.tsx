@@ -136,7 +136,10 @@ function Timeline({ entries, reveal }: { entries: TimelineEntry[]; reveal: (id: 
       <ol class="timeline" data-testid="timeline">
         {entries.map((t) => (
           <li key={`${t.date}-${t.label}`}>
-            <time dateTime={t.date}>{t.dateLabel}</time> <strong>{t.label}</strong>
+            <time dateTime={t.date} title={t.passage.dateBasis}>
+              {t.dateLabel}
+            </time>{" "}
+            <strong>{t.speaker}</strong>: {t.label}
             <blockquote>
               {t.passage.text}
               <span class="source">
@@ -188,7 +191,7 @@ function Sidebar() {
           ×
         </button>
         <p class="muted">
-          {view.article.publisher}, {view.article.dateLabel}
+          {view.article.publisher}, <span title={view.article.dateBasis}>{view.article.dateLabel}</span>
           {view.article.headline ? ` — ${view.article.headline}` : ""}
         </p>
       </header>
