@@ -64,6 +64,18 @@ function context(text: string, t: TextTarget): { start: number; end: number } {
   return (para && sentences(text, para).find((s) => s.start <= t.start && s.end >= t.end)) ?? t;
 }
 
+/** One section for relations that read the same from this side ("Contradicts Mr. Abdul-Jalil" over three of his
+ *  passages): the statement and its evidence once, every other passage under it. */
+function mergeSameStatement(out: LinkView[], l: LinkView): LinkView[] {
+  const same = out.find(
+    (o) =>
+      o.kind === l.kind && o.statement === l.statement && o.evidence.join("\n") === l.evidence.join("\n"),
+  );
+  if (same) same.others.push(...l.others.filter((p) => !same.others.some((q) => q.text === p.text)));
+  else out.push({ ...l, others: [...l.others] });
+  return out;
+}
+
 const displayName = (name: string, anonymous?: boolean) =>
   anonymous ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 
@@ -186,12 +198,16 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
       .filter(([e, i]) => i !== mine && !(e.articleId === articleId && overlaps(e.target, here)));
     const isEnd = (s: { articleId: string; start: number; end: number }) =>
       x.ends.some((e) => e.articleId === s.articleId && e.target.start === s.start && e.target.end === s.end);
+    const shown = others.map(([e, i]) => passage(e, endId(x, i)));
     return {
       kind: x.kind,
       id: x.id,
       statement: statementFrom(x, mine),
-      evidence: x.evidence.filter((s) => !isEnd(s)).map((s) => s.exact),
-      others: others.map(([e, i]) => passage(e, endId(x, i))),
+      // The words that say so, unless a passage shown beside them already quotes them.
+      evidence: x.evidence
+        .filter((s) => !isEnd(s) && !shown.some((p) => p.text.includes(s.exact)))
+        .map((s) => s.exact),
+      others: shown,
     };
   };
 
@@ -265,7 +281,8 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
             )),
       )
       .sort((a, b) => Number(b === own?.x) - Number(a === own?.x) || LINK_ORDER[a.kind] - LINK_ORDER[b.kind])
-      .map((x) => linkView(x, here));
+      .map((x) => linkView(x, here))
+      .reduce<LinkView[]>(mergeSameStatement, []);
     cards[t.id] = card;
   }
 
