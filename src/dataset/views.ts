@@ -42,7 +42,7 @@ export function dateLabel(iso: string | undefined): string {
 }
 
 /** The date of a statement (its own day, else its article's), marked "about" when the article's date is an estimate. */
-function dateOf(art: Article, iso: string | undefined): { label: string; iso?: string; basis?: string } {
+export function dateOf(art: Article, iso?: string): { label: string; iso?: string; basis?: string } {
   const estimate = !art.published && art.referenceDate;
   const day = iso ?? art.published ?? art.referenceDate?.date;
   if (!day) return { label: "date unknown" };
