@@ -1,6 +1,8 @@
 // One typed protocol for every message between contexts. Each handler checks the sender and the shape.
 import type { PreparedQuote } from "./anchoring/text";
 import type { TextTarget } from "./dataset/types";
+import { LIMITS } from "./model/limits";
+import type { Note } from "./notes/types";
 
 export type HighlightKind = "named" | "anonymous" | "secondhand" | "crossref" | "note";
 export const HIGHLIGHT_KINDS: HighlightKind[] = ["named", "anonymous", "secondhand", "crossref", "note"];
@@ -97,9 +99,14 @@ export type NotesOp =
   | { op: "list"; articleId: string }
   | { op: "all" }
   | { op: "add"; draft: NoteDraft; body: string }
-  | { op: "update"; id: string; body: string }
+  /** `base`: the note's `modified` when the editor opened; a note changed since is not overwritten ("conflict"). */
+  | { op: "update"; id: string; body: string; base?: string }
   | { op: "remove"; id: string }
   | { op: "restore"; id: string }
+  /** The trash: removed notes, restorable until purged. */
+  | { op: "trash" }
+  /** Delete a removed note for good. */
+  | { op: "purge"; id: string }
   | { op: "reattach"; id: string; draft: NoteDraft }
   /** The draft waiting for the sidebar of the sender's tab, taken once. */
   | { op: "take-draft" }
@@ -107,7 +114,10 @@ export type NotesOp =
   | { op: "import"; text: string };
 
 /** Every notes operation answers with a result, never a thrown error (errors do not cross messaging well). */
-export type NotesResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type NotesResult<T> =
+  | { ok: true; value: T }
+  /** `current`: for a "conflict", the note as stored now. */
+  | { ok: false; code: string; message: string; current?: Note };
 
 export interface SampleParams {
   shingleSize: number;
@@ -190,15 +200,15 @@ const isArticleId = (v: unknown): v is string => typeof v === "string" && /^[a-z
 const isTargetId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9/#@-]{1,160}$/.test(v);
 
 const isStr = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max;
-const isId = (v: unknown): v is string => isStr(v, 300) && v.length > 0;
+const isId = (v: unknown): v is string => isStr(v, LIMITS.id) && v.length > 0;
 
 function isTarget(t: unknown): t is TextTarget {
   return (
     isObj(t) &&
-    isStr(t.exact, 10_000) &&
+    isStr(t.exact, LIMITS.exact) &&
     t.exact.length > 0 &&
-    isStr(t.prefix, 1000) &&
-    isStr(t.suffix, 1000) &&
+    isStr(t.prefix, LIMITS.context) &&
+    isStr(t.suffix, LIMITS.context) &&
     Number.isInteger(t.start) &&
     Number.isInteger(t.end) &&
     (t.start as number) >= 0 &&
@@ -210,7 +220,7 @@ function isDraft(d: unknown): d is NoteDraft {
   return (
     isObj(d) &&
     isArticleId(d.articleId) &&
-    isStr(d.url, 8192) &&
+    isStr(d.url, LIMITS.url) &&
     isTarget(d.target) &&
     (d.attachedTo === undefined || isTargetId(d.attachedTo))
   );
@@ -223,20 +233,22 @@ function isNotesOp(o: unknown): o is NotesOp {
       return isArticleId(o.articleId);
     case "all":
     case "take-draft":
+    case "trash":
       return true;
     case "add":
-      return isDraft(o.draft) && isStr(o.body, 200_000);
+      return isDraft(o.draft) && isStr(o.body, LIMITS.body);
     case "update":
-      return isId(o.id) && isStr(o.body, 200_000);
+      return isId(o.id) && isStr(o.body, LIMITS.body) && (o.base === undefined || isStr(o.base, 40));
     case "remove":
     case "restore":
+    case "purge":
       return isId(o.id);
     case "reattach":
       return isId(o.id) && isDraft(o.draft);
     case "export":
       return o.articleId === undefined || isArticleId(o.articleId);
     case "import":
-      return isStr(o.text, 25 * 1024 * 1024);
+      return isStr(o.text, LIMITS.importText);
     default:
       return false;
   }

@@ -3,18 +3,29 @@
 // (the sidebar, the notes page) read or write notes.
 import browser from "webextension-polyfill";
 import type { NoteAnchor, NoteDraft, NotesOp, NotesResult } from "../messages";
+import { LIMITS } from "../model/limits";
 import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
 
 let store: Promise<NotesStore> | null = null;
 const drafts = new Map<number, NoteDraft>();
-/** Removed notes stay this long (for undo and for a second thought) before they are purged. */
-const KEEP_REMOVED_MS = 7 * 24 * 3600 * 1000;
+/** Removed notes stay in the trash this long (for undo and for a second thought) before they are purged. */
+const KEEP_REMOVED_MS = LIMITS.trashDays * 24 * 3600 * 1000;
 
 function notes(): Promise<NotesStore> {
-  store ??= openNotes().then(async (s) => {
-    await s.purgeDeleted(KEEP_REMOVED_MS).catch(() => 0);
-    return s;
-  });
+  if (!store) {
+    const opening = openNotes().then(async (s) => {
+      await s.purgeDeleted(KEEP_REMOVED_MS).catch(() => 0);
+      // Ask the browser not to evict the notes under storage pressure (granted to extensions without a prompt;
+      // refused or absent, the notes are kept as before).
+      await navigator.storage?.persist?.().catch(() => false);
+      return s;
+    });
+    // A failed open (a transient error, a blocked upgrade) is not kept: the next call tries again.
+    opening.catch(() => {
+      if (store === opening) store = null;
+    });
+    store = opening;
+  }
   return store;
 }
 
@@ -71,7 +82,7 @@ async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
       return note;
     }
     case "update": {
-      const note = await s.update(op.id, { body: op.body });
+      const note = await s.update(op.id, { body: op.body, ...(op.base ? { base: op.base } : {}) });
       await changed(note.articleId);
       return note;
     }
@@ -85,6 +96,10 @@ async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
       await changed(note.articleId);
       return note;
     }
+    case "trash":
+      return s.listDeleted();
+    case "purge":
+      return s.purge(op.id);
     case "reattach": {
       const note = await s.retarget(op.id, op.draft.target, op.draft.url);
       await changed(note.articleId);
@@ -112,7 +127,8 @@ export async function handleNotes(op: NotesOp, tabId: number | undefined): Promi
   try {
     return { ok: true, value: await run(op, tabId) };
   } catch (e) {
-    if (e instanceof NotesError) return { ok: false, code: e.code, message: e.message };
+    if (e instanceof NotesError)
+      return { ok: false, code: e.code, message: e.message, ...(e.current ? { current: e.current } : {}) };
     return { ok: false, code: "failed", message: (e as Error).message ?? String(e) };
   }
 }

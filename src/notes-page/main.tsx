@@ -5,11 +5,13 @@
 import { type ComponentChild, render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
+import { LIMITS } from "../model/limits";
 import { type SearchHit, searchNotes, type TextRange } from "../notes/search";
 import type { Note } from "../notes/types";
-import { IMPORT_LIMITS, type ImportReport, type Rejection } from "../notes/w3c";
+import type { ImportReport, Rejection } from "../notes/w3c";
 import { withTextFragment } from "../shared/fragment";
 import { notesOp } from "../shared/notes-op";
+import { Trash } from "./trash";
 
 /** One entry of data/articles.json. */
 interface ArticleInfo {
@@ -255,11 +257,11 @@ function NotesPage() {
   };
 
   const importFile = async (file: File) => {
-    if (file.size > IMPORT_LIMITS.bytes) {
+    if (file.size > LIMITS.importBytes) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       return setReport({
         tone: "error",
-        text: `“${file.name}” is too large (${mb(file.size)}, at most ${mb(IMPORT_LIMITS.bytes)}). Nothing was changed.`,
+        text: `“${file.name}” is too large (${mb(file.size)}, at most ${mb(LIMITS.importBytes)}). Nothing was changed.`,
       });
     }
     setBusy(true);
@@ -442,6 +444,8 @@ function NotesPage() {
         )}
         {!all && !loadError && <p>Loading your notes…</p>}
       </section>
+
+      <Trash version={version} label={(id) => articleLabel(id, articles.get(id))} />
     </main>
   );
 }

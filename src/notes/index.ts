@@ -9,7 +9,6 @@ export {
   type AnnotationCollection,
   type ArticleInfo,
   exportCollection,
-  IMPORT_LIMITS,
   type ImportReport,
   importAnnotations,
   type ParsedImport,

@@ -12,7 +12,7 @@ import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, wrap } f
 import type { TextTarget } from "../dataset/types";
 import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./schema";
 import { type NewNote, type Note, NotesError } from "./types";
-import { bodyProblem, newNoteProblem, noteProblem, targetProblem, urlProblem } from "./validate";
+import { bodyProblem, LIMITS, newNoteProblem, noteProblem, targetProblem, urlProblem } from "./validate";
 
 export const DEFAULT_DB_NAME = "source-annotator-notes";
 
@@ -23,6 +23,8 @@ export interface OpenOptions {
   name?: string;
   /** The clock for created/modified/deleted (tests). */
   now?: () => Date;
+  /** How long an upgrade may stay blocked before the open fails with "blocked" (default 3 s). */
+  blockedMs?: number;
 }
 
 export interface ImportResult {
@@ -33,8 +35,11 @@ export interface ImportResult {
 export interface NotesStore {
   /** Writes a new note. Throws NotesError "invalid" (with the reason) or "quota". */
   add(input: NewNote): Promise<Note>;
-  /** Replaces the body and sets `modified`. */
-  update(id: string, changes: { body: string }): Promise<Note>;
+  /**
+   * Replaces the body and sets `modified`. With `base` (the `modified` the editor started from), a note changed
+   * elsewhere since then is not overwritten: NotesError "conflict", carrying the stored note.
+   */
+  update(id: string, changes: { body: string; base?: string }): Promise<Note>;
   /**
    * Moves a note to another passage, on `url` (re-attaching a note whose passage was not found, or the reader
    * picking a new selection); sets `modified`.
@@ -46,6 +51,10 @@ export interface NotesStore {
   restore(id: string): Promise<Note>;
   /** Deletes for good the notes removed more than `olderThanMs` ago; returns how many. */
   purgeDeleted(olderThanMs: number): Promise<number>;
+  /** Deletes one removed note for good (emptying it from the trash); a note not removed is refused. */
+  purge(id: string): Promise<void>;
+  /** The removed notes (the trash), most recently removed first. */
+  listDeleted(): Promise<Note[]>;
   /** The note, removed or not. */
   get(id: string): Promise<Note | undefined>;
   /** An article's notes (not removed) in reading order. */
@@ -65,9 +74,25 @@ export interface NotesStore {
  * idb's openDB with its upgrade callback, but on a given factory (openDB always uses the global indexedDB).
  * A failing migration aborts the upgrade, so the database stays at its old version, data intact.
  */
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase<NotesDB>> {
+function openDatabase(factory: IDBFactory, name: string, blockedMs: number): Promise<IDBPDatabase<NotesDB>> {
   const request = factory.open(name, DB_VERSION);
   let failure: unknown;
+  // An older page that holds the database open and ignores versionchange blocks the upgrade: say so instead of
+  // waiting for ever (the request still completes once that page lets go; the next call finds it open).
+  const blocked = new Promise<never>((_, reject) => {
+    request.addEventListener("blocked", () => {
+      setTimeout(
+        () =>
+          reject(
+            new NotesError(
+              "blocked",
+              "Another Source Annotator page (an older version) keeps your notes open. Close or reload the other pages of the extension, then try again.",
+            ),
+          ),
+        blockedMs,
+      );
+    });
+  });
   request.addEventListener("upgradeneeded", (event) => {
     // The open request's transaction is the versionchange one; idb's types cannot tell.
     const tx = wrap(request.transaction as IDBTransaction) as unknown as VersionChangeTx;
@@ -77,9 +102,29 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase<N
       tx.abort();
     });
   });
-  return (wrap(request) as Promise<IDBPDatabase<NotesDB>>).catch((e) => {
+  const opened = (wrap(request) as Promise<IDBPDatabase<NotesDB>>).catch((e) => {
     throw failure ?? e;
   });
+  blocked.catch(() => undefined);
+  return Promise.race([opened, blocked]);
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** Notes kept on an article, not counting those in the trash. */
+async function countOn(
+  store: IDBPObjectStore<NotesDB, [typeof STORE], typeof STORE, IDBTransactionMode>,
+  articleId: string,
+): Promise<number> {
+  const range = IDBKeyRange.bound([articleId, 0], [articleId, Number.POSITIVE_INFINITY]);
+  return (await store.index("reading").getAll(range)).filter((n) => !n.deleted).length;
+}
+
+function overLimit(kept: number): NotesError {
+  return new NotesError(
+    "limit",
+    `This article already has ${count(kept)} notes, the most one article can keep (${count(LIMITS.notesPerArticle)}). Delete some to keep more.`,
+  );
 }
 
 const errorName = (e: unknown) => (typeof e === "object" && e !== null && "name" in e ? String(e.name) : "");
@@ -118,13 +163,14 @@ class IdbNotesStore implements NotesStore {
     private readonly factory: IDBFactory,
     private readonly name: string,
     private readonly now: () => Date,
+    private readonly blockedMs = 3000,
   ) {}
 
   /** The open connection, opening it on first use and after a versionchange closed it. */
   connection(): Promise<IDBPDatabase<NotesDB>> {
     if (this.#closed) return Promise.reject(new NotesError("closed", "The notes store is closed."));
     if (!this.#db) {
-      const opening = openDatabase(this.factory, this.name).then((db) => {
+      const opening = openDatabase(this.factory, this.name, this.blockedMs).then((db) => {
         const drop = () => {
           if (this.#db === opening) this.#db = null;
         };
@@ -196,14 +242,24 @@ class IdbNotesStore implements NotesStore {
       modified: time,
       ...(input.attachedTo === undefined ? {} : { attachedTo: input.attachedTo }),
     };
-    await this.run("readwrite", async (store) => store.add(note));
+    await this.run("readwrite", async (store) => {
+      const kept = await countOn(store, note.articleId);
+      if (kept >= LIMITS.notesPerArticle) throw overLimit(kept);
+      return store.add(note);
+    });
     return note;
   }
 
-  update(id: string, changes: { body: string }): Promise<Note> {
+  update(id: string, changes: { body: string; base?: string }): Promise<Note> {
     return this.edit(id, (note) => {
       if (note.deleted) throw notFound(id);
       invalid(bodyProblem(changes?.body));
+      if (changes.base !== undefined && changes.base !== note.modified)
+        throw new NotesError(
+          "conflict",
+          "This note was changed elsewhere (another sidebar or the notes page) after you began editing it.",
+          { current: note },
+        );
       return { ...note, body: changes.body, modified: this.now().toISOString() };
     });
   }
@@ -227,9 +283,14 @@ class IdbNotesStore implements NotesStore {
   }
 
   restore(id: string): Promise<Note> {
-    return this.edit(id, (note) => {
+    return this.run("readwrite", async (store) => {
+      const note = await store.get(id);
+      if (!note) throw notFound(id);
       if (!note.deleted) return note;
+      const kept = await countOn(store, note.articleId);
+      if (kept >= LIMITS.notesPerArticle) throw overLimit(kept);
       const { deleted, ...rest } = note;
+      await store.put(rest);
       return rest;
     });
   }
@@ -245,6 +306,20 @@ class IdbNotesStore implements NotesStore {
       await Promise.all(ids.map((id) => store.delete(id)));
       return ids.length;
     });
+  }
+
+  purge(id: string): Promise<void> {
+    return this.run("readwrite", async (store) => {
+      const note = await store.get(id);
+      if (!note) throw notFound(id);
+      if (!note.deleted) throw new NotesError("invalid", "Only a note in the trash can be deleted for good.");
+      await store.delete(id);
+    });
+  }
+
+  async listDeleted(): Promise<Note[]> {
+    const notes = await this.run("readonly", (store) => store.index("deleted").getAll());
+    return notes.reverse();
   }
 
   get(id: string): Promise<Note | undefined> {
@@ -271,6 +346,21 @@ class IdbNotesStore implements NotesStore {
     const skipExisting = opts.skipExisting ?? true;
     return this.run("readwrite", async (store) => {
       const skip = new Set<string>(skipExisting ? await store.getAllKeys() : []);
+      // Over the per-article limit, nothing is imported: a file of 50,000 notes on one article would make every
+      // load of its page anchor them all.
+      const incoming = new Map<string, number>();
+      for (const n of new Map(
+        notes.filter((n) => !skip.has(n.id) && !n.deleted).map((n) => [n.id, n]),
+      ).values())
+        incoming.set(n.articleId, (incoming.get(n.articleId) ?? 0) + 1);
+      for (const [articleId, n] of incoming) {
+        const kept = await countOn(store, articleId);
+        if (kept + n > LIMITS.notesPerArticle)
+          throw new NotesError(
+            "limit",
+            `The file has ${count(n)} notes on the article ${articleId}; with the ${count(kept)} already kept that is more than ${count(LIMITS.notesPerArticle)}, the most one article can keep. Nothing was imported.`,
+          );
+      }
       const writes: Promise<unknown>[] = [];
       // Every put is issued before the next await: a put that throws leaves no window for a partial commit.
       // The puts already issued then fail with AbortError; Promise.all below may never see them, hence the catch.
@@ -298,7 +388,12 @@ class IdbNotesStore implements NotesStore {
 export async function openNotes(opts: OpenOptions = {}): Promise<NotesStore> {
   const factory = opts.factory ?? globalThis.indexedDB;
   if (!factory) throw new NotesError("failed", "IndexedDB is not available here, so notes cannot be kept.");
-  const store = new IdbNotesStore(factory, opts.name ?? DEFAULT_DB_NAME, opts.now ?? (() => new Date()));
+  const store = new IdbNotesStore(
+    factory,
+    opts.name ?? DEFAULT_DB_NAME,
+    opts.now ?? (() => new Date()),
+    opts.blockedMs,
+  );
   await store.connection();
   return store;
 }

@@ -32,6 +32,12 @@ export type NotesErrorCode =
   | "not-found"
   /** The browser refused to store more data. */
   | "quota"
+  /** More notes on one article than the limits table allows. */
+  | "limit"
+  /** The note was changed elsewhere (another sidebar, the notes page) since this edit began. */
+  | "conflict"
+  /** An open page of an older version holds the database and does not let go. */
+  | "blocked"
   /** close() was called on this store. */
   | "closed"
   /** A newer version of the extension upgraded the database; this page must be reloaded. */
@@ -45,8 +51,11 @@ export class NotesError extends Error {
   constructor(
     readonly code: NotesErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; current?: Note },
   ) {
     super(message, options);
+    this.current = options?.current;
   }
+  /** For "conflict": the note as it is stored now, so the reader can keep both versions. */
+  readonly current: Note | undefined;
 }

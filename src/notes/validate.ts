@@ -1,19 +1,10 @@
 // The rules every note obeys, whether the reader writes it or a file brings it. Every field is checked at run
 // time (notes arrive from messages and files, whatever their types say); each check returns the first problem
 // in words for the reader, or null.
+import { LIMITS } from "../model/limits";
 import type { NewNote, Note } from "./types";
 
-export const LIMITS = {
-  /** Characters in a note's body. */
-  body: 100_000,
-  /** Characters in the selected passage. */
-  exact: 10_000,
-  /** Characters of context before or after the passage (the dataset keeps 32). */
-  context: 1_000,
-  url: 8_192,
-  id: 1_000,
-  attachedTo: 200,
-} as const;
+export { LIMITS };
 
 const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

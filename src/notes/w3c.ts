@@ -14,14 +14,13 @@
 // exactly one plain-text TextualBody (or bodyValue), among bodies of other purposes such as tags; one target
 // with an http(s) source and both a TextQuoteSelector and a TextPositionSelector; "sa:articleId".
 import type { TextTarget } from "../dataset/types";
+import { LIMITS } from "../model/limits";
 import type { ImportResult, NotesStore } from "./store";
 import type { Note } from "./types";
 import { isUuid, noteProblem } from "./validate";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const SA_NAMESPACE = "https://source-annotator.invalid/ns#";
-
-export const IMPORT_LIMITS = { bytes: 20 * 1024 * 1024, items: 50_000 } as const;
 
 export interface ArticleInfo {
   headline?: string;
@@ -307,8 +306,8 @@ export function parseImport(text: string, opts: { now?: Date } = {}): ParsedImpo
   const refuse = (reason: string): ParsedImport => ({ notes: [], rejected: [{ index: null, reason }] });
   if (typeof text !== "string") return refuse("the file could not be read as text.");
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (text.length > IMPORT_LIMITS.bytes / 3 && utf8Bytes(text) > IMPORT_LIMITS.bytes)
-    return refuse(`the file is too large: ${mb(utf8Bytes(text))} (at most ${mb(IMPORT_LIMITS.bytes)}).`);
+  if (text.length > LIMITS.importBytes / 3 && utf8Bytes(text) > LIMITS.importBytes)
+    return refuse(`the file is too large: ${mb(utf8Bytes(text))} (at most ${mb(LIMITS.importBytes)}).`);
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ""));
@@ -318,9 +317,9 @@ export function parseImport(text: string, opts: { now?: Date } = {}): ParsedImpo
   const found = itemsOf(doc);
   if (typeof found === "string") return refuse(found);
   const { items, inherited, more } = found;
-  if (items.length > IMPORT_LIMITS.items)
+  if (items.length > LIMITS.importItems)
     return refuse(
-      `too many annotations: ${items.length.toLocaleString("en-US")} (at most ${IMPORT_LIMITS.items.toLocaleString("en-US")}).`,
+      `too many annotations: ${items.length.toLocaleString("en-US")} (at most ${LIMITS.importItems.toLocaleString("en-US")}).`,
     );
   const now = (opts.now ?? new Date()).toISOString();
   const notes: Note[] = [];

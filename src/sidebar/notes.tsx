@@ -76,6 +76,45 @@ function Editor(props: {
   );
 }
 
+/** Two versions of one note: the reader's unsaved edit and the one saved elsewhere meanwhile. */
+function Conflict(props: { mine: string; theirs: Note; done: (message: string) => void }) {
+  const { mine, theirs } = props;
+  const keepBoth = async () => {
+    const draft: NoteDraft = {
+      articleId: theirs.articleId,
+      url: theirs.url,
+      target: theirs.target,
+      ...(theirs.attachedTo ? { attachedTo: theirs.attachedTo } : {}),
+    };
+    const r = await notesOp<Note>({ op: "add", draft, body: mine });
+    props.done(r.ok ? "Both versions kept: yours is a new note on the same passage." : r.message);
+  };
+  const keepMine = async () => {
+    const r = await notesOp<Note>({ op: "update", id: theirs.id, body: mine, base: theirs.modified });
+    props.done(r.ok ? "Your version saved; the other one was replaced." : r.message);
+  };
+  return (
+    <div class="conflict" role="alert" data-testid="note-conflict">
+      <p>This note was changed elsewhere (another sidebar or the notes page) while you were editing it.</p>
+      <p class="muted">Saved there, {when(theirs.modified)}:</p>
+      <p class="note-body">{theirs.body}</p>
+      <p class="muted">Yours, not saved yet:</p>
+      <p class="note-body">{mine}</p>
+      <div class="row">
+        <button type="button" onClick={() => void keepBoth()} data-testid="conflict-keep-both">
+          Keep both
+        </button>
+        <button type="button" onClick={() => void keepMine()} data-testid="conflict-keep-mine">
+          Keep mine
+        </button>
+        <button type="button" onClick={() => props.done("Your edit was discarded.")}>
+          Keep theirs
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function Notes(props: {
   articleId: string;
   status: Status;
@@ -87,6 +126,7 @@ export function Notes(props: {
   const [editing, setEditing] = useState<string | null>(null);
   const [undo, setUndo] = useState<Note | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ mine: string; theirs: Note } | null>(null);
 
   const reload = async () => {
     const r = await notesOp<Note[]>({ op: "list", articleId: props.articleId });
@@ -122,6 +162,10 @@ export function Notes(props: {
     };
   }, []);
 
+  const setMessageAndClear = (text: string) => {
+    setConflict(null);
+    setMessage(text);
+  };
   const remove = async (n: Note) => {
     const r = await notesOp<Note>({ op: "remove", id: n.id });
     if (!r.ok) return setMessage(r.message);
@@ -142,12 +186,19 @@ export function Notes(props: {
       <blockquote>
         {n.target.exact.length > 240 ? `${n.target.exact.slice(0, 237)}…` : n.target.exact}
       </blockquote>
+      {conflict?.theirs.id === n.id && <Conflict {...conflict} done={setMessageAndClear} />}
       {editing === n.id ? (
         <Editor
           quote=""
           initial={n.body}
           onSave={async (body) => {
-            const r = await notesOp<Note>({ op: "update", id: n.id, body });
+            const r = await notesOp<Note>({ op: "update", id: n.id, body, base: n.modified });
+            if (!r.ok && r.code === "conflict" && r.current) {
+              // Changed elsewhere since this edit began: never drop either version without the reader's choice.
+              setConflict({ mine: body, theirs: r.current });
+              setEditing(null);
+              return null;
+            }
             if (!r.ok) return r.message;
             setEditing(null);
             return null;

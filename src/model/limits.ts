@@ -1,0 +1,24 @@
+// The one table of limits on what the reader's notes and the messages that carry them may hold. Validation of a
+// note (written or imported) and the shape checks of every message read these numbers, so a note that imports
+// can always be edited, deleted and re-attached. Imports nothing.
+export const LIMITS = {
+  /** Characters in a note's body. */
+  body: 100_000,
+  /** Characters in the selected passage. */
+  exact: 10_000,
+  /** Characters of context before or after the passage (the dataset keeps 32). */
+  context: 1_000,
+  url: 8_192,
+  /** A note's id: ours are UUIDs; an imported one may be another service's URL. */
+  id: 300,
+  /** The highlight a note was written from (an attribution or cross-reference id). */
+  attachedTo: 200,
+  /** Notes kept on one article: anchoring them runs on every load of its page (1,000 take ~60 ms). */
+  notesPerArticle: 2_000,
+  /** An import file: its size in bytes, its annotations, and its text as a message carries it (characters). */
+  importBytes: 20 * 1024 * 1024,
+  importItems: 50_000,
+  importText: 25 * 1024 * 1024,
+  /** Removed notes stay this long in the trash, then go for good. */
+  trashDays: 30,
+} as const;
