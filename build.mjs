@@ -100,7 +100,18 @@ const siteFile = (site) => `data/sites/${site.host}.js`;
 function contentScripts(declared) {
   const hosts = new Set(sites.map((s) => s.host));
   const narrowed = declared.matches.filter((m) => hosts.has(parseUrlPattern(m).host));
-  const everywhere = declared.matches.filter((m) => !narrowed.includes(m));
+  // Archives: content.js only on archive copies of the publishers' own pages (anyone can archive a page of their
+  // own; those are analysed only when the reader asks). The background checks the same (worthTextCheck).
+  const everywhere = declared.matches
+    .filter((m) => !narrowed.includes(m))
+    .flatMap((m) =>
+      parseUrlPattern(m).host === "web.archive.org"
+        ? [...hosts].flatMap((h) => [
+            `*://web.archive.org/web/*/http*://*.${h}/*`,
+            `*://web.archive.org/web/*/http*://${h}/*`,
+          ])
+        : [m],
+    );
   return [
     ...sites.map((s) => ({
       ...declared,

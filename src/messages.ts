@@ -71,7 +71,13 @@ export type BackgroundRequest =
    * its shingle hashes, taken with the index's parameters compiled into content.js (asked again with the ones the
    * reply names if they differ). On a match the reply carries all the article part needs to paint.
    */
-  | { type: "recognise"; url: string; sample?: PageSample }
+  | {
+      type: "recognise";
+      url: string;
+      sample?: PageSample;
+      /** The reader asked for this page ("Analyse this page", or the every-site opt-in): any archive is compared. */
+      asked?: boolean;
+    }
   | { type: "card"; articleId: string; targetId: string }
   | { type: "sidebar-view"; articleId: string }
   /**
@@ -177,7 +183,10 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
   switch (m.type) {
     case "recognise":
       return (
-        typeof m.url === "string" && m.url.length < 8192 && (m.sample === undefined || isSample(m.sample))
+        typeof m.url === "string" &&
+        m.url.length < LIMITS.url &&
+        (m.sample === undefined || isSample(m.sample)) &&
+        (m.asked === undefined || typeof m.asked === "boolean")
       );
     case "card":
       return isArticleId(m.articleId) && isTargetId(m.targetId);

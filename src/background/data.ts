@@ -43,13 +43,14 @@ export async function recognise(
   url: string,
   sample: PageSample | undefined,
   notesOf: (articleId: string) => Promise<ArticleStart["notes"]>,
+  asked = false,
 ): Promise<RecogniseReply | null> {
   const idx = await recognitionIndex();
   const byUrl = recogniseUrl(url, idx);
   let found: { articleId: string; matchedBy: "url" | "fingerprint"; score: number };
   if (byUrl) found = { articleId: byUrl, matchedBy: "url", score: 1 };
   else {
-    if (!worthTextCheck(url, idx)) return { articleId: null, skipText: true };
+    if (!worthTextCheck(url, idx, asked)) return { articleId: null, skipText: true };
     const { shingleSize, pageMod } = idx.text;
     if (!sample || sample.shingleSize !== shingleSize || sample.pageMod !== pageMod)
       return { articleId: null, score: 0, sampleParams: { shingleSize, pageMod } };

@@ -37,7 +37,7 @@ async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSende
         ? null
         : browser.tabs.sendMessage(sender.tab.id, m.message).catch(() => null);
     case "recognise":
-      return recognise(m.url, m.sample, anchorsFor);
+      return recognise(m.url, m.sample, anchorsFor, m.asked === true);
     case "card":
       return card(m.articleId, m.targetId);
     case "sidebar-view":

@@ -15,6 +15,7 @@ import type { Article } from "../dataset/types";
 import { boundedText, fingerprint, SHINGLE_SIZE, shingleHashes } from "./text";
 import {
   hostAndParents,
+  isArchiveUrl,
   parseUrl,
   parseUrlPattern,
   patternMatches,
@@ -181,13 +182,16 @@ export function buildRecognitionIndex(
 }
 
 /** Whether a page that no URL rule recognised is worth comparing by its text (see RecognitionIndex.url.textCheck). */
-export function worthTextCheck(url: string | UrlParts, index: UrlRules): boolean {
+export function worthTextCheck(url: string | UrlParts, index: UrlRules, asked = false): boolean {
   const u = parseUrl(url);
   if (!u || !index.url.textCheck) return true;
   for (const host of hostAndParents(u.host)) {
     const rules = own(index.url.textCheck, host);
     if (rules) return rules.some((r) => patternMatches(r, u));
   }
+  // An archive copy of any other site (anyone can archive a page of their own) is compared only when the reader
+  // asked: "Analyse this page", or the opt-in to analyse every site.
+  if (isArchiveUrl(typeof url === "string" ? url : url.href)) return asked;
   return true;
 }
 

@@ -62,6 +62,10 @@ export function canonicalHost(host: string): string {
 const WAYBACK = /^(?:https?:\/\/)?(?:web\.|wayback\.)?archive\.org\/web\/\d{1,14}(?:[a-z]{2}_)?\/(.+)$/i;
 const ARCHIVE_TODAY = /^(?:https?:\/\/)?archive\.(?:today|ph|is|li|vn|fo|md)\/\d{4,14}\/(.+)$/i;
 
+/** Whether the address is an archive's copy of another page (web.archive.org, archive.today). */
+export const isArchiveUrl = (url: string): boolean =>
+  WAYBACK.test(url.trim()) || ARCHIVE_TODAY.test(url.trim());
+
 /**
  * The original URL inside an archive URL, e.g.
  * https://web.archive.org/web/20110401000000id_/http://www.csmonitor.com/… → http://www.csmonitor.com/…

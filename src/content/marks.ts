@@ -1,0 +1,110 @@
+// The reader's note marks, drawn as boxes inside our closed shadow root instead of the page-shared CSS highlight
+// registry: a page script can enumerate CSS.highlights (and read or re-point the ranges in it), but it cannot see
+// into a closed shadow root, and boxes that take no pointer events do not change what elementFromPoint answers.
+// Boxes follow the text: they are measured again when the page reflows, is resized, or a scrolling box scrolls.
+
+const BOX_CSS = `
+.marks { position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
+.marks[hidden] { display: none; }
+.mark { position: absolute; pointer-events: none; box-sizing: border-box; border-radius: 2px;
+  background: var(--mark, rgba(255, 221, 0, 0.42)); border-bottom: 2px solid var(--mark-line, rgb(200, 120, 0)); }
+.mark.flash { background: rgba(255, 110, 0, 0.45); border-bottom-color: rgb(200, 70, 0); }
+`;
+
+export interface Mark {
+  range: Range;
+  /** A CSS colour for the box (the note's colour); the default marker yellow otherwise. */
+  colour?: string;
+  line?: string;
+}
+
+/** Boxes over ranges of the page, in a layer of a (closed) shadow root. */
+export class MarkLayer {
+  readonly layer: HTMLDivElement;
+  private marks: Mark[] = [];
+  private flashRange: Range | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private observer: ResizeObserver | null = null;
+
+  constructor(
+    root: ShadowRoot,
+    private readonly win: Window = window,
+  ) {
+    const style = win.document.createElement("style");
+    style.textContent = BOX_CSS;
+    this.layer = win.document.createElement("div");
+    this.layer.className = "marks";
+    root.append(style, this.layer);
+  }
+
+  /** The marks to draw (replacing the previous ones); drawn at once. */
+  set(marks: Mark[]): void {
+    this.marks = marks;
+    this.follow();
+    this.draw();
+  }
+
+  show(visible: boolean): void {
+    this.layer.hidden = !visible;
+  }
+
+  /** One range in the flash style for a moment (a revealed note), whatever the switches say. */
+  flash(range: Range, ms = 1600): void {
+    this.flashRange = range;
+    this.draw();
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => {
+      this.flashRange = null;
+      this.draw();
+    }, ms);
+  }
+
+  /** Measure again in the next frame (coalesced). */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = this.win.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  /** Draw every box now: each range's client rects, placed relative to the layer wherever its containing block is. */
+  draw(): void {
+    const doc = this.win.document;
+    const origin = this.layer.getBoundingClientRect();
+    const frag = doc.createDocumentFragment();
+    const add = (range: Range, cls: string, colour?: string, line?: string) => {
+      for (const r of range.getClientRects()) {
+        if (r.width < 1 || r.height < 1) continue;
+        const box = doc.createElement("div");
+        box.className = cls;
+        box.style.cssText = `left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px`;
+        if (colour) box.style.setProperty("--mark", colour);
+        if (line) box.style.setProperty("--mark-line", line);
+        frag.append(box);
+      }
+    };
+    for (const m of this.marks) add(m.range, "mark", m.colour, m.line);
+    if (this.flashRange) add(this.flashRange, "mark flash");
+    this.layer.replaceChildren(frag);
+  }
+
+  /** Follow reflows (text wraps differently), resizes and scrolling boxes while there is something to draw. */
+  private follow(): void {
+    if (this.observer || !this.marks.length) return;
+    const again = () => this.schedule();
+    this.observer = new ResizeObserver(again);
+    if (this.win.document.body) this.observer.observe(this.win.document.body);
+    this.win.addEventListener("resize", again, { passive: true });
+    // A mark inside a scrolling box (not the page itself) moves when that box scrolls.
+    this.win.document.addEventListener(
+      "scroll",
+      (e) => {
+        if (e.target !== this.win.document) again();
+      },
+      { capture: true, passive: true },
+    );
+    this.win.document.fonts?.ready.then(again, () => undefined);
+  }
+}
