@@ -26,7 +26,9 @@ function parseSpec(spec) {
   return { speaker, anonymous: opts.includes("anon"), via };
 }
 
-for (const file of readdirSync(`${root}/annotated`).filter((f) => f.endsWith(".txt")).sort()) {
+for (const file of readdirSync(`${root}/annotated`)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()) {
   const id = file.replace(/\.txt$/, "");
   const src = readFileSync(`${root}/annotated/${file}`, "utf8");
   const nl = src.indexOf("\n");
@@ -39,16 +41,26 @@ for (const file of readdirSync(`${root}/annotated`).filter((f) => f.endsWith(".t
     const ch = body[i];
     if (ch === "⟦" || ch === "⟪") {
       const bar = body.indexOf("¦", i);
-      stack.push({ kind: ch === "⟦" ? "direct" : "indirect", spec: parseSpec(body.slice(i + 1, bar)), start: text.length });
+      stack.push({
+        kind: ch === "⟦" ? "direct" : "indirect",
+        spec: parseSpec(body.slice(i + 1, bar)),
+        start: text.length,
+      });
       i = bar;
     } else if (ch === "⟧" || ch === "⟫") {
       const open = stack.pop();
-      if (!open || (ch === "⟧") !== (open.kind === "direct")) throw new Error(`${id}: unbalanced ${ch} at ${i}`);
+      if (!open || (ch === "⟧") !== (open.kind === "direct"))
+        throw new Error(`${id}: unbalanced ${ch} at ${i}`);
       const span = { text: text.slice(open.start, text.length), start: open.start, end: text.length };
       if (open.spec.kind === "x") gold.notAttributed.push(span);
       else if (open.spec.kind === "-") gold.ignored.push(span);
       else {
-        const item = { ...span, speaker: open.spec.speaker, anonymous: open.spec.anonymous, via: open.spec.via };
+        const item = {
+          ...span,
+          speaker: open.spec.speaker,
+          anonymous: open.spec.anonymous,
+          via: open.spec.via,
+        };
         if (open.spec.speakerUnclear) item.speakerUnclear = true;
         gold[open.kind].push(item);
       }
@@ -67,7 +79,10 @@ for (const file of readdirSync(`${root}/annotated`).filter((f) => f.endsWith(".t
     }
   }
   for (const g of [...gold.direct, ...gold.indirect]) {
-    const key = g.speaker?.split(/\s+/).pop()?.replace(/['’]s$/, "");
+    const key = g.speaker
+      ?.split(/\s+/)
+      .pop()
+      ?.replace(/['’]s$/, "");
     if (g.speaker && !text.toLowerCase().includes(key.toLowerCase())) {
       problems++;
       console.log(`${id}: speaker ${g.speaker} not in the text`);
@@ -84,11 +99,17 @@ for (const file of readdirSync(`${root}/annotated`).filter((f) => f.endsWith(".t
     )) {
       const at = m.index;
       const near = all.some((g) => at >= g.start - 45 && at <= g.end + 30);
-      if (!near) console.log(`${id}: cue outside annotations: …${text.slice(Math.max(0, at - 90), at + 40).replace(/\n/g, " ")}…`);
+      if (!near)
+        console.log(
+          `${id}: cue outside annotations: …${text.slice(Math.max(0, at - 90), at + 40).replace(/\n/g, " ")}…`,
+        );
     }
   }
   writeFileSync(`${root}/articles/${id}.txt`, text);
-  writeFileSync(`${root}/articles/${id}.json`, `${JSON.stringify({ publisher: meta.publisher, headline: meta.headline, style: meta.style }, null, 2)}\n`);
+  writeFileSync(
+    `${root}/articles/${id}.json`,
+    `${JSON.stringify({ publisher: meta.publisher, headline: meta.headline, style: meta.style }, null, 2)}\n`,
+  );
   writeFileSync(`${root}/gold/${id}.json`, `${JSON.stringify(gold, null, 1)}\n`);
 }
 if (problems) {

@@ -1,5 +1,6 @@
 // The pipelines the corpus scores: the dataset build (one article at a time, no curation) and the library.
 import { buildDataset } from "../../src/dataset/build";
+import { extract } from "../../src/extract/index";
 import type { CorpusArticle, Found } from "./score";
 
 /** The dataset pipeline on one article, its attributions in the scorer's shape. */
@@ -20,5 +21,23 @@ export function runDataset(a: CorpusArticle): Found[] {
     speakerUnclear: x.speaker === null,
     anonymous: x.anonymous,
     via: x.via ? names(x.via) : null,
+  }));
+}
+
+/** The extraction library on one article. */
+export function runLibrary(a: CorpusArticle): Found[] {
+  const x = extract(a.text, { publisher: a.meta.publisher });
+  const names = (id: string | null) => {
+    const e = x.entities.find((y) => y.id === id);
+    return e ? [e.name, ...e.aliases] : [];
+  };
+  return x.attributions.map((y) => ({
+    kind: y.kind,
+    start: y.content.start,
+    end: y.content.end,
+    speaker: y.speaker ? [...names(y.speaker), ...(y.source ? [y.source.exact] : [])] : [],
+    speakerUnclear: y.speakerUnclear,
+    anonymous: y.anonymous,
+    via: y.via ? names(y.via) : null,
   }));
 }

@@ -88,7 +88,10 @@ const norm = (s: string) =>
       /^(?:mr|mrs|ms|dr|prof|professor|sir|gov|sen|rep|rev|ch supt|cllr|councillor|mayor|judge|the rev)\.?\s+/,
       "",
     );
-const words = (s: string) => norm(s).split(/[\s,]+/).filter(Boolean);
+const words = (s: string) =>
+  norm(s)
+    .split(/[\s,]+/)
+    .filter(Boolean);
 const ORG_WORDS =
   /\b(?:office|union|group|council|ministry|department|bank|university|authority|service|district|trust|college|association|agency|foods|airport|athletic|board|review|data|minutes|systems|officials|united|nations|company|campaign|society|federation)\b/i;
 
@@ -99,7 +102,8 @@ function isPersonName(gold: string): boolean {
 
 /** The head of a description: its last word before a preposition or a relative clause ("a spokesman for …"). */
 function head(desc: string): string {
-  const w = norm(desc).split(/\s+(?:for|of|at|in|on|from|with|who|whose|which|that|close|familiar)\s/)[0] ?? "";
+  const w =
+    norm(desc).split(/\s+(?:for|of|at|in|on|from|with|who|whose|which|that|close|familiar)\s/)[0] ?? "";
   return w.split(/\s+/).pop() ?? "";
 }
 
@@ -138,7 +142,7 @@ export function speakerRight(found: Found, gold: GoldQuote): boolean {
 function viaRight(found: Found, gold: GoldQuote): boolean {
   if (gold.via === null) return found.via === null;
   const g = norm(gold.via);
-  return found.via !== null && found.via.some((v) => norm(v) === g || norm(v).includes(g));
+  return Boolean(found.via?.some((v) => norm(v) === g || norm(v).includes(g)));
 }
 
 export interface Figures {
@@ -185,7 +189,9 @@ export function score(articles: CorpusArticle[], run: (a: CorpusArticle) => Foun
       f.quotes.gold++;
       if (g.speakerUnclear) f.unclear.goldUnclear++;
       else f.speakers.gold++;
-      const m = directs.filter((x) => !used.has(x) && spansMatch(x, g)).sort((x, y) => overlap(y, g) - overlap(x, g))[0];
+      const m = directs
+        .filter((x) => !used.has(x) && spansMatch(x, g))
+        .sort((x, y) => overlap(y, g) - overlap(x, g))[0];
       if (!m) {
         if (!g.speakerUnclear) f.errors.push(`${a.id}: missed quote “${g.text.slice(0, 50)}” (${g.speaker})`);
         continue;

@@ -1,0 +1,141 @@
+// Direct quotations: who said each one. Cue patterns in the spirit of Quootstrap ("$Q, $S said", "$Q, said Mr. $S",
+// "$S said: $Q"), CoreNLP's quote–verb–name orders and PARC's cue verbs; a quotation split by its cue or continued
+// in the same paragraph takes the earlier part's speaker.
+import { accordingToOutlet, dayIn, sentenceAt } from "./context";
+import { CUE_VERBS } from "./lexicon";
+import { AUX_TAIL, clauseSubject, npAfter, subjectBefore } from "./nounphrases";
+import { recipient, resolve } from "./speakers";
+import type { Finder, QuoteInfo, RawAttribution, SentenceInfo } from "./types";
+
+const PARTICIPLES = new Set(
+  "saying claiming denying insisting adding arguing confirming alleging".split(" "),
+);
+
+export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | null {
+  const base = { kind: "direct" as const, start: q.start, end: q.end };
+  const closeAt = q.lastCloseMark;
+  const endSentence = sentenceAt(f, closeAt ?? q.end - 1);
+  const via0 = endSentence ? accordingToOutlet(f, closeAt ?? q.end, endSentence.end) : null;
+  // 1. Cue after the quotation: "…,” said X" / "…,” X said" / "…,” she told The Times".
+  if (closeAt !== null && endSentence) {
+    const after = cueAfter(f, closeAt + 1, endSentence.end);
+    if (after)
+      return {
+        ...base,
+        ...after,
+        via: after.via ?? via0,
+        dateText: after.dateText ?? after.speaker.dateText,
+      };
+  }
+  // 2. Cue before it in its sentence: "X said: “…”", "X said it would not “…”".
+  const startSentence = sentenceAt(f, q.openMark);
+  if (startSentence) {
+    const prevQuote = f.quotes[qi - 1];
+    const from =
+      prevQuote?.lastCloseMark && prevQuote.lastCloseMark > startSentence.start
+        ? prevQuote.lastCloseMark + 1
+        : startSentence.start;
+    const before = cueBefore(f, from, q.openMark, startSentence);
+    if (before)
+      return {
+        ...base,
+        ...before,
+        via: before.via ?? via0,
+        dateText: before.dateText ?? before.speaker.dateText,
+      };
+  }
+  // 3. A quotation split by its cue or continued after it in the same paragraph takes the earlier part's speaker.
+  for (let k = f.found.length - 1; k >= 0; k--) {
+    const prev = f.found[k] as RawAttribution;
+    if (prev.kind !== "direct") continue;
+    const prevQ = f.quotes.findIndex((x) => x.start === prev.start);
+    const prevQuote = f.quotes[prevQ];
+    if (prevQ === qi - 1 && prevQuote && prevQuote.lastParagraph === q.paragraph) {
+      return {
+        ...base,
+        speaker: prev.speaker,
+        via: prev.via,
+        cue: prev.cue,
+        cueAt: prev.cueAt,
+        continuesIndex: k,
+        dateText: prev.dateText,
+      };
+    }
+    break;
+  }
+  return null;
+}
+
+function cueAfter(f: Finder, from: number, to: number) {
+  const region = f.masked.slice(from, to);
+  // "…,” said X" — verb first.
+  const verbFirst = /^[\s,]*([a-z]+)\s+/.exec(region);
+  if (verbFirst?.[1] && CUE_VERBS.has(verbFirst[1])) {
+    const np = npAfter(f, from + verbFirst[0].length, to);
+    if (np) {
+      const speaker = resolve(f, np.start, np.end, np.role);
+      return {
+        speaker,
+        cue: verbFirst[1],
+        cueAt: from + verbFirst[0].indexOf(verbFirst[1]),
+        via: null,
+        dateText: dayIn(f, from, to),
+      };
+    }
+  }
+  // "…,” X said" — a short subject then the verb, no punctuation between.
+  const clause = /^[\s,]*([^,.;:!?“”"]*)/.exec(region)?.[1] ?? "";
+  const lead = region.indexOf(clause);
+  const words = [...clause.matchAll(/\S+/g)].slice(0, 9);
+  const verbIdx = words.findIndex((w, i) => i > 0 && CUE_VERBS.has(w[0]));
+  if (verbIdx > 0) {
+    const verbMatch = words[verbIdx] as RegExpMatchArray;
+    const verbAt = from + lead + (verbMatch.index ?? 0);
+    const verb = verbMatch[0];
+    const npText = clause.slice(0, verbMatch.index).replace(AUX_TAIL, "").trim();
+    const npStart = from + lead;
+    const speaker = resolve(f, npStart, npStart + npText.length);
+    const told = verb === "told" ? recipient(f, verbAt + 4, to) : null;
+    return {
+      speaker,
+      cue: told?.cue ?? verb,
+      cueAt: verbAt,
+      via: told?.via ?? null,
+      dateText: dayIn(f, from, to),
+    };
+  }
+  return null;
+}
+
+function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) {
+  const region = f.masked.slice(from, to);
+  const words = [...region.matchAll(/\b([a-z]+)\b/g)];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] as RegExpMatchArray;
+    const verb = w[1] as string;
+    const at = from + (w.index ?? 0);
+    if (!CUE_VERBS.has(verb)) continue;
+    const subject = PARTICIPLES.has(verb)
+      ? clauseSubject(f, sentence.start, at)
+      : subjectBefore(f, sentence.start, at);
+    if (!subject) continue;
+    const speaker = resolve(f, subject.start, subject.end, subject.role);
+    const told = verb === "told" ? recipient(f, at + 4, to) : null;
+    let via = told?.via ?? null;
+    const cue = told?.cue ?? verb;
+    // An outer cue whose subject is an outlet: "Reuters reported that Mr. Jalil had said …" → via Reuters.
+    if (!via) {
+      for (let j = i - 1; j >= 0; j--) {
+        const outer = words[j] as RegExpMatchArray;
+        if (!CUE_VERBS.has(outer[1] as string)) continue;
+        const oat = from + (outer.index ?? 0);
+        const os = subjectBefore(f, sentence.start, oat);
+        const outlet = os ? f.ents.outlet(f.text.slice(os.start, os.end)) : null;
+        if (outlet && !f.ents.isSelf(outlet)) via = outlet;
+        break;
+      }
+    }
+    return { speaker, cue, cueAt: at, via, dateText: dayIn(f, sentence.start, to) };
+  }
+  return null;
+}

@@ -1,0 +1,197 @@
+// Reported statements: "X said (that) …", "…, X said Monday.", "X said, …ing", "comments by X that …",
+// "according to X, …", "…, which X said was …".
+import { accordingToOutlet, dayIn, insideQuote } from "./context";
+import { CUE_NOUNS, DOCUMENT_NOUNS } from "./lexicon";
+import { clauseSubject, npAfter, subjectBefore } from "./nounphrases";
+import { recipient, resolve } from "./speakers";
+import type { Finder, RawAttribution, SentenceInfo } from "./types";
+
+export const INDIRECT_CUES = new Set(
+  `said says say told tells added reported reports stated declared announced claimed insisted maintained maintain
+   argued warned acknowledged admitted confirmed denied explained noted wrote described denounced alleged contended
+   asserted urged`.split(/\s+/),
+);
+const NEEDS_THAT = new Set(
+  "reports says states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted alleged contended asserted maintained maintain".split(
+    " ",
+  ),
+);
+const PARTICIPLES = new Set(
+  "saying claiming denying insisting adding arguing confirming alleging".split(" "),
+);
+
+/** The reported statements of one sentence, added to `f.found` in the order of their cues. */
+export function indirect(f: Finder, s: SentenceInfo): void {
+  const region = f.masked.slice(s.start, s.end);
+  const cues: { at: number; len: number; make: () => RawAttribution | null }[] = [];
+  // "…, which X said was …,"
+  for (const m of region.matchAll(/,\s*which\s+([^,]+?)\s+(said|says|claimed|insisted)\s+([^,]+)/g)) {
+    const npStart = s.start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
+    const contentStart = s.start + (m.index ?? 0) + m[0].lastIndexOf(m[3] as string);
+    const verbAt = s.start + (m.index ?? 0) + m[0].indexOf(` ${m[2]} `) + 1;
+    cues.push({
+      at: verbAt,
+      len: (m[2] as string).length,
+      make: () =>
+        statement(
+          f,
+          npStart,
+          npStart + (m[1] as string).length,
+          contentStart,
+          contentStart + (m[3] as string).length,
+          m[2] as string,
+          verbAt,
+          s,
+        ),
+    });
+  }
+  // PARC cue nouns: "comments by X that …".
+  for (const m of region.matchAll(/\b([a-z]+)\s+by\s+([^,;]+?)\s+that\s+/g)) {
+    if (!CUE_NOUNS.has(m[1] as string)) continue;
+    const npStart = s.start + (m.index ?? 0) + m[0].indexOf(m[2] as string, (m[1] as string).length);
+    const contentStart = s.start + (m.index ?? 0) + m[0].length;
+    cues.push({
+      at: s.start + (m.index ?? 0),
+      len: (m[1] as string).length,
+      make: () =>
+        statement(
+          f,
+          npStart,
+          npStart + (m[2] as string).length,
+          contentStart,
+          s.end,
+          `${m[1]} by … that`,
+          s.start + (m.index ?? 0),
+          s,
+        ),
+    });
+  }
+  // "according to X, …" / "…, according to X."
+  const hasVerbCue = [...region.matchAll(/\b([a-z]+)\b/g)].some(
+    (m) => INDIRECT_CUES.has(m[1] as string) || PARTICIPLES.has(m[1] as string),
+  );
+  for (const m of hasVerbCue ? [] : region.matchAll(/\baccording to\s+((?:the\s+)?[A-Za-z][^,.;]*)/gi)) {
+    const at = s.start + (m.index ?? 0);
+    const npStart = at + m[0].indexOf(m[1] as string);
+    const npEnd = npStart + (m[1] as string).length;
+    const front = at - s.start < 3;
+    cues.push({
+      at,
+      len: 12,
+      make: () =>
+        front
+          ? statement(f, npStart, npEnd, npEnd + 1, s.end, "according to", at, s)
+          : statement(f, npStart, npEnd, s.start, at, "according to", at, s),
+    });
+  }
+  // Finite cue verbs and participles.
+  for (const m of region.matchAll(/\b([a-z]+)\b/g)) {
+    const verb = m[1] as string;
+    const at = s.start + (m.index ?? 0);
+    if (cues.some((c) => at >= c.at && at < c.at + c.len + 1)) continue;
+    if (insideQuote(f, at)) continue;
+    if (PARTICIPLES.has(verb)) {
+      cues.push({ at, len: verb.length, make: () => participle(f, s, at, verb) });
+    } else if (
+      INDIRECT_CUES.has(verb) &&
+      !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index))
+    ) {
+      cues.push({ at, len: verb.length, make: () => finite(f, s, at, verb) });
+    }
+  }
+  cues.sort((a, b) => a.at - b.at);
+  const made: RawAttribution[] = [];
+  for (const c of cues) {
+    const a = c.make();
+    if (!a) continue;
+    // A statement's content stops where the next statement's subject begins.
+    const prev = made[made.length - 1];
+    if (prev && prev.end > a.cueAt && prev.start < a.cueAt)
+      prev.end = trimEnd(f, prev.start, Math.min(prev.end, segmentStartBefore(f, a)));
+    made.push(a);
+    f.found.push(a);
+  }
+}
+
+function segmentStartBefore(f: Finder, a: { cueAt: number }): number {
+  const t = f.masked.slice(0, a.cueAt);
+  const m = /(?:,\s+(?:and|but|or)\s+|,\s+)[^,]*$/.exec(t);
+  return m ? m.index : a.cueAt;
+}
+
+function trimEnd(f: Finder, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s,;:.]/.test(f.text[e - 1] as string)) e--;
+  if (f.text[e] === ".") e++;
+  return e;
+}
+
+function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttribution | null {
+  const subject = subjectBefore(f, s.start, at);
+  if (!subject) return null;
+  let rest = at + verb.length;
+  let cue = verb;
+  let via: string | null = null;
+  if (verb === "told") {
+    const rec = npAfter(f, rest, s.end);
+    const told = recipient(f, rest, s.end);
+    if (!rec || !told) return null;
+    cue = told.cue;
+    via = told.via;
+    rest = rec.end;
+  }
+  const tail = f.masked.slice(rest, s.end);
+  const lead =
+    /^\s*(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\s*)?(that\s+)?/i.exec(
+      tail,
+    );
+  const hasThat = Boolean(lead?.[1]);
+  if (NEEDS_THAT.has(verb) && !hasThat) return null;
+  const contentStart = rest + (lead?.[0].length ?? 0);
+  if (/^[\s.]*$/.test(f.masked.slice(contentStart, s.end))) {
+    // Cue at the end: "…, members of the opposition said Monday."
+    const end = trimEnd(f, s.start, segmentStartBefore(f, { cueAt: subject.start }));
+    if (end - s.start < 12) return null;
+    return statement(f, subject.start, subject.end, s.start, end, cue, at, s, subject.role, via);
+  }
+  return statement(f, subject.start, subject.end, contentStart, s.end, cue, at, s, subject.role, via);
+}
+
+function participle(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttribution | null {
+  const subject = clauseSubject(f, s.start, at);
+  if (!subject) return null;
+  const contentStart = at + verb.length + 1;
+  const comma = f.masked.indexOf(",", contentStart);
+  const end = comma > 0 && comma < s.end ? comma : s.end;
+  // "released a statement on Monday claiming" keeps its document noun, so "the statement read" can find it.
+  const between = f.text.slice(subject.end, at).trim().split(/\s+/);
+  const docAt = between.findIndex((w) => DOCUMENT_NOUNS.has(w.toLowerCase()));
+  const cue = docAt >= 0 ? [...between.slice(Math.max(0, docAt - 2)), verb].join(" ") : verb;
+  return statement(f, subject.start, subject.end, contentStart, end, cue, at, s, subject.role);
+}
+
+function statement(
+  f: Finder,
+  npStart: number,
+  npEnd: number,
+  start: number,
+  end: number,
+  cue: string,
+  cueAt: number,
+  s: SentenceInfo,
+  role?: string,
+  toldVia: string | null = null,
+): RawAttribution | null {
+  const npText = f.text.slice(npStart, npEnd).trim();
+  const head = npText.split(/\s+(?:who|whose|which)\s/i)[0] ?? npText;
+  if (!npText || head.split(/\s+/).length > 10) return null;
+  const outletId = f.ents.outlet(npText);
+  const speaker = resolve(f, npStart, npEnd, role);
+  const e = trimEnd(f, start, end);
+  let b = start;
+  while (b < e && /[\s,]/.test(f.text[b] as string)) b++;
+  if (e - b < 8) return null;
+  let via = toldVia ?? (outletId && !f.ents.isSelf(outletId) ? outletId : null);
+  if (!via) via = accordingToOutlet(f, cueAt, s.end);
+  return { kind: "indirect", start: b, end: e, speaker, via, cue, cueAt, dateText: dayIn(f, s.start, s.end) };
+}

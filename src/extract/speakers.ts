@@ -1,0 +1,166 @@
+// Speakers and coreference: a name at the cue, a pronoun (the last speaker, unless a person was named since), a
+// description ("the defector" ← "a senior official who defected"), a document ("the statement read"), an
+// organisation by its head noun ("the council"), and the recipient of "told" (an outlet makes it second-hand).
+import { sentenceAt } from "./context";
+import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS } from "./lexicon";
+import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
+import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
+
+/** The speaker a stretch of text names, with where it stands and, when resolved elsewhere, its antecedent. */
+export function resolve(f: Finder, start: number, end: number, roleHere?: string): SpeakerRef {
+  const r = resolveAt(f, start, end, roleHere);
+  const source = { start, end };
+  const antecedent =
+    r.source && (r.source.start !== start || r.source.end !== end)
+      ? (r.antecedent ?? r.source)
+      : r.antecedent;
+  return { ...r, source, ...(antecedent ? { antecedent } : {}) };
+}
+
+function resolveAt(f: Finder, start: number, end: number, roleHere?: string): SpeakerRef {
+  const speakerText = f.text.slice(start, end).trim();
+  const lower = speakerText.toLowerCase();
+  const inside = f.ents.mentions.filter((m) => m.start >= start && m.end <= end);
+  const named =
+    [...inside].reverse().find((m) => m.kind === "person") ??
+    [...inside].reverse().find((m) => m.kind !== "place") ??
+    (inside.length === 1 && inside[0]?.start === start && inside[0].end === end ? inside[0] : undefined);
+  if (named) {
+    if (named.kind !== "person") return { entityId: named.entityId, speakerText, anonymous: false };
+    const anonymous = f.ents.isAnonymous(named.entityId);
+    if (anonymous)
+      return { entityId: named.entityId, speakerText, anonymous, role: roleHere, description: speakerText };
+    const roles = f.ents.roles.get(named.entityId);
+    const titleRole = f.text
+      .slice(start, named.start)
+      .replace(/\b(?:the|a|an|Mr\.|Mrs\.|Ms\.|Dr\.|Col\.|Colonel|Gen\.)(?=\s|$)/gi, "")
+      .trim();
+    const role = roleHere ?? (/^\p{Lu}/u.test(titleRole) ? titleRole : undefined) ?? roles?.[0];
+    return { entityId: named.entityId, speakerText, role, anonymous: false };
+  }
+  if (lower in PRONOUNS) return resolvePronoun(f, speakerText, start);
+  const first = lower.split(/\s+/)[0] ?? "";
+  if (first === "the") {
+    const found = resolveDefinite(f, speakerText);
+    if (found) return { ...found, speakerText, role: roleHere ?? found.role };
+  }
+  const isName =
+    /^(?:[Tt]he\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:of\s|for\s)?\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) &&
+    !DETERMINERS.has(first === "the" ? "" : first);
+  const head = speakerText.replace(/\s+(?:who|whose|which|that|from|of|close|in)\b.*$/i, "");
+  // "a group of refugees", "a handful of residents": a collective noun makes a group, whatever its number.
+  const collective = /^(?:an?\s+|the\s+)?(?:group|crowd|band|team|handful|number|couple)\s+of\b/i.test(
+    speakerText,
+  );
+  const plural = ((/s$/i.test(head) && !/ss$/i.test(head)) || collective) && !isName;
+  const entityId = f.ents.describe(speakerText, { named: isName, plural, start, end });
+  return {
+    entityId,
+    speakerText,
+    role: roleHere,
+    anonymous: !isName,
+    description: isName ? undefined : speakerText,
+  };
+}
+
+/** A pronoun names the last speaker, unless a person was named after that speaker's cue and before it. */
+function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef {
+  const plural = PRONOUNS[speakerText.toLowerCase()] === "plural";
+  const fits = (id: string) => {
+    const kind = f.ents.kindOf(id);
+    return plural ? kind === "group" || kind === "organization" : kind === "person";
+  };
+  let last: RawAttribution | undefined;
+  for (let k = f.found.length - 1; k >= 0 && !last; k--) {
+    const prev = f.found[k] as RawAttribution;
+    if (prev.speaker.entityId && prev.cueAt < at && fits(prev.speaker.entityId)) last = prev;
+  }
+  // Names inside reported speech are what was said, not who said it.
+  const reported = (m: ResolvedMention) => f.found.some((a) => m.start >= a.start && m.end <= a.end);
+  const mention = [...f.ents.mentions]
+    .reverse()
+    .find((m) => m.end <= at && m.kind === (plural ? "group" : "person") && !reported(m));
+  if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
+    return resolve(f, mention.start, mention.end);
+  }
+  return last ? { ...last.speaker, speakerText } : { entityId: null, speakerText, anonymous: false };
+}
+
+function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
+  const body = speakerText.replace(/^the\s+/i, "");
+  const head = body.split(/\s+/).pop() ?? "";
+  // "the statement read" → whoever released the last statement.
+  if (DOCUMENT_NOUNS.has(head.toLowerCase())) {
+    for (let k = f.found.length - 1; k >= 0; k--) {
+      const prev = f.found[k] as RawAttribution;
+      const from = sentenceAt(f, prev.cueAt)?.start ?? prev.cueAt;
+      if (f.text.slice(from, prev.cueAt).toLowerCase().includes(head.toLowerCase()))
+        return { ...prev.speaker, speakerText, dateText: prev.dateText };
+    }
+  }
+  const want = contentStems(body);
+  // An earlier speaker described with the same words and head noun: "the defector" ← "a senior official who
+  // defected"; "the opposition source" ← "a source close to the opposition" (not "members of the opposition").
+  for (const strict of [true, false]) {
+    for (let k = f.found.length - 1; k >= 0; k--) {
+      const prev = (f.found[k] as RawAttribution).speaker;
+      if (!prev.description) continue;
+      const have = contentStems(prev.description);
+      const sameHead = have.has(stem(head)) || want.has(stem(headNoun(prev.description)));
+      if (sameHead && (strict ? subset(want, have) : subset(have, want))) return { ...prev, speakerText };
+    }
+  }
+  // A named person the article gave this role: "The leader of Libya's opposition movement" ← "the opposition leader, X".
+  for (const [entityId, roles] of f.ents.roles) {
+    for (const role of roles) {
+      const have = contentStems(role);
+      if (have.size && (subset(have, want) || subset(want, have)))
+        return { entityId, speakerText, role, anonymous: false };
+    }
+  }
+  const org = f.ents.orgByHead(head);
+  if (org) return { entityId: org, speakerText, anonymous: false };
+  // "the union leader" ← a named person whose role shares a word ("secretary of the … Union").
+  const modifiers = new Set([...want].filter((w) => w !== stem(head)));
+  if (modifiers.size) {
+    const named = [...f.ents.mentions]
+      .reverse()
+      .find(
+        (m) =>
+          m.kind === "person" &&
+          f.ents.roles.get(m.entityId)?.some((r) => [...contentStems(r)].some((w) => modifiers.has(w))),
+      );
+    if (named)
+      return {
+        entityId: named.entityId,
+        speakerText,
+        role: f.ents.roles.get(named.entityId)?.[0],
+        anonymous: false,
+      };
+  }
+  // "the player told the newspaper" right after an anonymous source spoke: the same source, described again.
+  const prev = f.found[f.found.length - 1];
+  if (prev?.speaker.anonymous && prev.speaker.entityId) return { ...prev.speaker, speakerText };
+  return null;
+}
+
+/** "told the Guardian" → the outlet, or null when told to the article's own publisher or to a non-outlet. */
+export function recipient(
+  f: Finder,
+  verbEnd: number,
+  to: number,
+): { via: string | null; cue: string } | null {
+  const rec = npAfter(f, verbEnd, to);
+  if (!rec) return null;
+  const text = f.text.slice(rec.start, rec.end);
+  let outlet = f.ents.outlet(text);
+  // "told the newspaper" → the outlet last named before.
+  if (
+    !outlet &&
+    /^the (?:newspaper|paper|agency|news agency|network|broadcaster|station|magazine)$/i.test(text)
+  ) {
+    outlet =
+      [...f.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ?? null;
+  }
+  return { via: outlet && !f.ents.isSelf(outlet) ? outlet : null, cue: `told ${text}` };
+}
