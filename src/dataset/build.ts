@@ -86,6 +86,10 @@ export function buildDataset(
       publisher: a.publisher !== "unknown" ? a.publisher : undefined,
     })),
     store,
+    {},
+    // The bundled dataset was curated over the rules as they read it; it keeps their reading of sentences that hold
+    // a quotation (the library finds reported statements there too).
+    { quotedStatements: false },
   );
 
   // 3. Attributions, article by article.
@@ -93,7 +97,9 @@ export function buildDataset(
   const droppedClaims: string[] = [];
   const unattributedQuotes: BuildReport["unattributedQuotes"] = [];
   for (const [i, article] of articles.entries()) {
-    const { quotes, attributions: raw } = docs[i] as (typeof docs)[number];
+    const { quotes, attributions: all } = docs[i] as (typeof docs)[number];
+    // Quotations whose speaker is unclear are not shown in the dataset; the report lists them.
+    const raw = all.filter((a) => !a.unclear);
     const directStarts = new Set(raw.filter((a) => a.kind === "direct").map((a) => a.start));
     for (const q of quotes) {
       if (!directStarts.has(q.start))
@@ -134,7 +140,7 @@ export function buildDataset(
         out.evidence.date = [daySpan];
       }
       if (a.continuesIndex !== undefined)
-        out.continues = ids[raw.indexOf(raw[a.continuesIndex] as RawAttribution)];
+        out.continues = ids[raw.indexOf(all[a.continuesIndex] as RawAttribution)];
       attributions.push(out);
     });
   }

@@ -58,9 +58,34 @@ export class EntityStore<E extends StoredEntity = StoredEntity> {
     if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
   }
 
+  /** Outlets known by name beyond the gazetteer: the publishers of the texts. */
+  private knownOutlets = new Map<string, string>();
+
+  /** Makes a publisher's name an outlet ("Westland Broadcasting"), whatever the gazetteer says. */
+  knowOutlet(name: string): void {
+    if (!outletName(name)) this.knownOutlets.set(name.replace(/^the\s+/i, "").toLowerCase(), name);
+  }
+
+  /** The known publisher one of these surface forms names, if any. */
+  outletNamed(surfaces: string[]): string | undefined {
+    for (const s of surfaces) {
+      const name = this.knownOutlets.get(s.replace(/^the\s+/i, "").toLowerCase());
+      if (name) return name;
+    }
+    return undefined;
+  }
+
   /** The outlet entity for a name or short form, created on first use. */
   outlet(surface: string): string | null {
-    const name = outletName(surface);
+    const name =
+      outletName(surface) ??
+      this.knownOutlets.get(
+        surface
+          .replace(/[’']s$/, "")
+          .trim()
+          .replace(/^the\s+/i, "")
+          .toLowerCase(),
+      );
     if (!name) return null;
     return (
       this.entities.find((e) => e.kind === "outlet" && e.name === name)?.id ??

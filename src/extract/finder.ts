@@ -1,30 +1,102 @@
-// Reading one article in order: each sentence's quotations first, its reported statements only if it has none.
+// Reading one article in order: the answers of a Q&A, then each sentence's quotations and its reported statements.
+// A quotation with no cue of its own takes the speaker of the quotation just before it (a paragraph that only
+// continues a quote) or of the person the previous paragraph is about; otherwise its speaker is unclear — or, for a
+// short phrase inside a sentence, it is scare quotes and no attribution at all.
 import { maskAbbreviations, sentenceAt } from "./context";
+import { interviewAnswers } from "./interview";
 import { direct } from "./quotations";
 import { indirect } from "./reported";
-import type { EntityResolver, Finder, QuoteInfo, RawAttribution, SentenceInfo } from "./types";
+import { resolve } from "./speakers";
+import type { EntityResolver, Finder, QuoteInfo, RawAttribution, RuleOptions, SentenceInfo } from "./types";
 
 export function findAttributions(
   text: string,
   sentences: SentenceInfo[],
   quotes: QuoteInfo[],
   ents: EntityResolver,
+  options: RuleOptions = {},
 ): RawAttribution[] {
-  const f: Finder = { text, masked: maskAbbreviations(text), sentences, quotes, ents, found: [] };
+  const f: Finder = { text, masked: maskAbbreviations(text), sentences, quotes, ents, found: [], options };
+  const quotedStatements = options.quotedStatements ?? true;
   const directSentences = new Set<SentenceInfo>();
+  const answers = interviewAnswers(f);
+  const answerAt = (pos: number) => answers.find((a) => pos >= a.cueAt && pos < a.end);
   let qi = 0;
   for (const s of sentences) {
+    const answer = answerAt(s.start);
+    if (answer) {
+      if (answer.cueAt === s.start) f.found.push(answer);
+      while (qi < quotes.length && (quotes[qi]?.openMark ?? Infinity) < s.end) qi++;
+      continue;
+    }
     for (; qi < quotes.length && (quotes[qi]?.openMark ?? Infinity) < s.end; qi++) {
       const q = quotes[qi] as QuoteInfo;
-      const a = direct(f, q, qi);
+      const a = direct(f, q, qi) ?? withoutCue(f, q);
       if (!a) continue;
       f.found.push(a);
-      const s2 = sentenceAt(f, q.lastCloseMark ?? q.end - 1);
+      if (a.unclear) continue;
       directSentences.add(s);
+      const s2 = sentenceAt(f, q.lastCloseMark ?? q.end - 1);
       if (s2) directSentences.add(s2);
     }
-    if (!directSentences.has(s)) indirect(f, s);
+    if (quotedStatements || !directSentences.has(s)) indirect(f, s);
   }
   f.found.sort((a, b) => a.start - b.start);
   return f.found;
+}
+
+function paragraphStart(f: Finder, paragraph: number): number {
+  return f.sentences.find((s) => s.paragraph === paragraph)?.start ?? -1;
+}
+
+/** A quotation no cue attributes. */
+function withoutCue(f: Finder, q: QuoteInfo): RawAttribution | null {
+  const base = { kind: "direct" as const, start: q.start, end: q.end, via: null };
+  const words = f.text.slice(q.start, q.end).split(/\s+/).filter(Boolean).length;
+  let b = q.openMark - 1;
+  while (b > 0 && /\s/.test(f.text[b] as string)) b--;
+  const afterColon = f.text[b] === ":";
+  const sentence = /[.!?…]$/.test(f.text.slice(q.start, q.end).replace(/[’'”"]+$/, ""));
+  if (q.openMark === paragraphStart(f, q.paragraph)) {
+    // A paragraph that opens with a quotation continues the quotation just before it…
+    const prev = [...f.found].reverse().find((a) => a.kind === "direct" && !a.unclear);
+    const prevPara = f.sentences.find((s) => prev && prev.start >= s.start && prev.start < s.end)?.paragraph;
+    if (prev?.speaker.entityId && prevPara !== undefined) {
+      const prevQuote = f.quotes.find((x) => x.start === prev.start);
+      const lastPara = prevQuote?.lastParagraph ?? prevPara;
+      if (lastPara === q.paragraph - 1)
+        return {
+          ...base,
+          speaker: { ...prev.speaker, antecedent: prev.speaker.source ?? prev.speaker.antecedent },
+          via: prev.via,
+          cue: prev.cue,
+          cueAt: prev.cueAt,
+        };
+    }
+    // …or is said by the person the paragraph before it is about ("MacInnes considers the question.").
+    const lastSentence = [...f.sentences].reverse().find((s) => s.paragraph === q.paragraph - 1);
+    const subject = lastSentence
+      ? f.ents.mentions.find(
+          (m) => m.kind === "person" && m.start >= lastSentence.start && m.start - lastSentence.start < 30,
+        )
+      : undefined;
+    if (subject && lastSentence && !f.quotes.some((x) => x.paragraph === q.paragraph - 1)) {
+      const speaker = resolve(f, subject.start, subject.end);
+      return {
+        ...base,
+        speaker: { ...speaker, antecedent: { start: subject.start, end: subject.end } },
+        cue: "",
+        cueAt: q.openMark,
+      };
+    }
+  } else if (words <= 4 && !afterColon && !sentence) {
+    return null; // scare quotes or a title
+  }
+  return {
+    ...base,
+    speaker: { entityId: null, speakerText: "", anonymous: false },
+    cue: "",
+    cueAt: q.openMark,
+    unclear: true,
+  };
 }

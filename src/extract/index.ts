@@ -6,9 +6,10 @@
 import { resolveDay } from "./dates";
 import { EntityStore } from "./entities";
 import { confidenceOf, cueSpan } from "./output";
-import { analyse } from "./pipeline";
+import { analyse, type NlpHelper } from "./pipeline";
 import type { EntityKind, RawAttribution, Span } from "./types";
 
+export type { NlpHelper } from "./pipeline";
 export type { EntityKind, Span } from "./types";
 
 export interface TextSpan extends Span {
@@ -62,6 +63,8 @@ export interface ExtractOptions {
   publisher?: string;
   /** ISO date the text's "Monday", "yesterday" … are read against. */
   referenceDate?: string;
+  /** Help from an NLP library (sentences, person names); the rules alone when absent. */
+  nlp?: NlpHelper;
 }
 
 const at = (text: string, s: Span | undefined | null): TextSpan | null =>
@@ -70,7 +73,7 @@ const at = (text: string, s: Span | undefined | null): TextSpan | null =>
 /** Who said what in one text. */
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const store = new EntityStore();
-  const { docs } = analyse([{ id: "text", text, publisher: options.publisher }], store);
+  const { docs } = analyse([{ id: "text", text, publisher: options.publisher }], store, options.nlp);
   const doc = docs[0];
   const raw = doc?.attributions ?? [];
   const attributions = raw.map((a: RawAttribution): ExtractedAttribution => {

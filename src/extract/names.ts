@@ -81,7 +81,7 @@ for (const [name, aliases] of Object.entries(OUTLETS))
   for (const a of aliases) OUTLET_ALIAS.set(a.replace(/^the /i, "").toLowerCase(), name);
 
 const NEWSPAPER =
-  /^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Herald|Times|Post|Ledger|Courier|Journal|Gazette|Tribune|News|Chronicle|Telegraph|Observer|Mail|Examiner|Globe|Record|Independent|Express|Standard|Inquirer|Dispatch|Bulletin|Sentinel|Register|Enquirer)$/u;
+  /^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Herald|Times|Post|Ledger|Courier|Journal|Gazette|Tribune|News|Chronicle|Telegraph|Observer|Mail|Examiner|Globe|Record|Independent|Express|Standard|Inquirer|Dispatch|Bulletin|Sentinel|Register|Enquirer|Wire|Broadcasting|Radio|Television|Online)$/u;
 
 /** The canonical outlet a surface form names, if it names one ("The A.P." → The Associated Press, "the Valley Herald"). */
 export function outletName(surface: string): string | undefined {

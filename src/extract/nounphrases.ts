@@ -1,6 +1,6 @@
 // Noun phrases: the subject before a cue verb, the phrase after it, the subject a participle hangs on, and the
 // role an appositive gives ("the opposition leader, Mustapha Abdul-Jalil"; "X, head of …").
-import { DETERMINERS, PRONOUNS } from "./lexicon";
+import { DETERMINERS, NOT_NAMES, PRONOUNS } from "./lexicon";
 import type { Finder, NounPhrase } from "./types";
 
 export const SKIP_SEGMENT =
@@ -75,7 +75,8 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
       (m) => m.start >= start && m.end <= start + text.length && m.kind !== "place",
     );
     const named =
-      (/^(?:[Tt]he\s+)?\p{Lu}/u.test(text) && hasName) || /^(?:\p{Lu}[\p{L}'’.-]*\s?)+$/u.test(text);
+      ((/^(?:[Tt]he\s+)?\p{Lu}/u.test(text) && hasName) || /^(?:\p{Lu}[\p{L}'’.-]*\s?)+$/u.test(text)) &&
+      !NOT_NAMES.has(text);
     segs.push({ start, end: start + text.length, text, named });
   }
   if (!segs.length) return null;

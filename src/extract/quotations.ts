@@ -3,10 +3,12 @@
 // in the same paragraph takes the earlier part's speaker.
 import { accordingToOutlet, dayIn, sentenceAt } from "./context";
 import { CUE_VERBS } from "./lexicon";
-import { AUX_TAIL, clauseSubject, npAfter, subjectBefore } from "./nounphrases";
+import { AUX_TAIL, clauseSubject, cleanRole, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
 import type { Finder, QuoteInfo, RawAttribution, SentenceInfo } from "./types";
 
+/** Cue verbs that introduce a quotation only after it ("…,” he continued"). */
+const NOT_BEFORE = new Set("continue continued continues".split(" "));
 const PARTICIPLES = new Set(
   "saying claiming denying insisting adding arguing confirming alleging".split(" "),
 );
@@ -16,8 +18,9 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
   const closeAt = q.lastCloseMark;
   const endSentence = sentenceAt(f, closeAt ?? q.end - 1);
   const via0 = endSentence ? accordingToOutlet(f, closeAt ?? q.end, endSentence.end) : null;
-  // 1. Cue after the quotation: "…,” said X" / "…,” X said" / "…,” she told The Times".
-  if (closeAt !== null && endSentence) {
+  // 1. Cue after the quotation: "…,” said X" / "…,” X said" / "…,” she told The Times" — only when the quotation
+  // ends its clause ("…,”", "…?”"); a phrase quoted inside a sentence ("felt “abandoned” after …") has no cue after.
+  if (closeAt !== null && endSentence && endsClause(f, closeAt)) {
     const after = cueAfter(f, closeAt + 1, endSentence.end);
     if (after)
       return {
@@ -43,14 +46,20 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
         via: before.via ?? via0,
         dateText: before.dateText ?? before.speaker.dateText,
       };
+    const naming = namingCue(f, q, startSentence);
+    if (naming) return { ...base, ...naming, via: via0 };
   }
-  // 3. A quotation split by its cue or continued after it in the same paragraph takes the earlier part's speaker.
+  // 3. A quotation split by its cue or continued after it in the same paragraph takes the earlier part's speaker:
+  // only with nothing but the earlier part's cue between them ("“A,” she said. “B.”").
   for (let k = f.found.length - 1; k >= 0; k--) {
     const prev = f.found[k] as RawAttribution;
     if (prev.kind !== "direct") continue;
     const prevQ = f.quotes.findIndex((x) => x.start === prev.start);
     const prevQuote = f.quotes[prevQ];
-    if (prevQ === qi - 1 && prevQuote && prevQuote.lastParagraph === q.paragraph) {
+    const prevClose = prevQuote?.lastCloseMark ?? prevQuote?.end ?? 0;
+    const between = f.text.slice(prevClose + 1, q.openMark);
+    const joined = (prev.cueAt > prevClose && prev.cueAt < q.openMark) || /^[\s,.;:—–-]*$/.test(between);
+    if (prevQ === qi - 1 && prevQuote && prevQuote.lastParagraph === q.paragraph && joined) {
       return {
         ...base,
         speaker: prev.speaker,
@@ -64,6 +73,33 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
     break;
   }
   return null;
+}
+
+/** The quotation ends its clause: punctuation inside the closing mark, or a comma or dash right after it. */
+function endsClause(f: Finder, closeAt: number): boolean {
+  let i = closeAt - 1;
+  while (i > 0 && /\s/.test(f.text[i] as string)) i--;
+  return /[,.!?…—–-]/.test(f.text[i] as string) || /^\s*[,—–]/.test(f.text.slice(closeAt + 1, closeAt + 4));
+}
+
+/** "X called the decision ‘…’", "X described it as “…”": a quoted phrase whose cue is a verb of naming. */
+export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
+  const region = f.masked.slice(sentence.start, q.openMark);
+  const m =
+    /(?<!so-)\b(called|branded|dubbed|labelled|labeled|termed)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+)?$/i.exec(
+      region,
+    );
+  if (!m) return null;
+  const at = sentence.start + m.index;
+  const subject = subjectBefore(f, sentence.start, at);
+  if (!subject) return null;
+  return {
+    speaker: resolve(f, subject.start, subject.end, subject.role),
+    cue: m[1] as string,
+    cueAt: at,
+    via: null,
+    dateText: dayIn(f, sentence.start, q.openMark),
+  };
 }
 
 function cueAfter(f: Finder, from: number, to: number) {
@@ -104,6 +140,23 @@ function cueAfter(f: Finder, from: number, to: number) {
       dateText: dayIn(f, from, to),
     };
   }
+  // "…,” Irena Kostadin, general secretary of the Coastal Transport Union, told the paper" — a name, its
+  // appositive, then the verb.
+  const long = /^[\s,]*(\p{Lu}[^,.;:!?“”"‘’]{1,60}),\s+([^.;:!?“”"‘’]{3,140}?),\s+([a-z]+)\b/u.exec(region);
+  if (long?.[1] && long[3] && CUE_VERBS.has(long[3]) && !/\s(?:said|says|told)\s/.test(long[2] ?? "")) {
+    const npStart = from + region.indexOf(long[1]);
+    const verbAt = from + long[0].length - long[3].length;
+    const role = cleanRole(long[2] as string);
+    const speaker = resolve(f, npStart, npStart + long[1].length, role || undefined);
+    const told = long[3] === "told" ? recipient(f, verbAt + 4, to) : null;
+    return {
+      speaker,
+      cue: told?.cue ?? long[3],
+      cueAt: verbAt,
+      via: told?.via ?? null,
+      dateText: dayIn(f, from, to),
+    };
+  }
   return null;
 }
 
@@ -114,7 +167,9 @@ function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) 
     const w = words[i] as RegExpMatchArray;
     const verb = w[1] as string;
     const at = from + (w.index ?? 0);
-    if (!CUE_VERBS.has(verb)) continue;
+    if (!CUE_VERBS.has(verb) || NOT_BEFORE.has(verb)) continue;
+    // "would continue to work “…”", "promised to …": the verb governs an infinitive, not the quotation.
+    if (/^\s+to\s/.test(f.masked.slice(at + verb.length, at + verb.length + 4))) continue;
     const subject = PARTICIPLES.has(verb)
       ? clauseSubject(f, sentence.start, at)
       : subjectBefore(f, sentence.start, at);

@@ -7,17 +7,18 @@ import { recipient, resolve } from "./speakers";
 import type { Finder, RawAttribution, SentenceInfo } from "./types";
 
 export const INDIRECT_CUES = new Set(
-  `said says say told tells added reported reports stated declared announced claimed insisted maintained maintain
-   argued warned acknowledged admitted confirmed denied explained noted wrote described denounced alleged contended
-   asserted urged`.split(/\s+/),
+  `said says say told tells added adds reported reports stated declared announced claimed insisted insists maintained
+   maintain maintains argued argues warned warns acknowledged acknowledges admitted admits confirmed confirms denied
+   denies explained explains noted notes wrote writes described denounced alleged contended asserted urged
+   testified found finds estimated estimates`.split(/\s+/),
 );
+/** Cue verbs that report only with "that" ("notes that …"; "notes" alone is a noun as often as a verb). */
 const NEEDS_THAT = new Set(
-  "reports says states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted alleged contended asserted maintained maintain".split(
-    " ",
-  ),
+  `reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
+   alleged contended asserted maintained maintain testified found finds estimated estimates`.split(/\s+/),
 );
 const PARTICIPLES = new Set(
-  "saying claiming denying insisting adding arguing confirming alleging".split(" "),
+  "saying claiming denying insisting adding arguing confirming alleging telling noting explaining".split(" "),
 );
 
 /** The reported statements of one sentence, added to `f.found` in the order of their cues. */
@@ -94,23 +95,89 @@ export function indirect(f: Finder, s: SentenceInfo): void {
       cues.push({ at, len: verb.length, make: () => participle(f, s, at, verb) });
     } else if (
       INDIRECT_CUES.has(verb) &&
-      !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index))
+      !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index)) &&
+      // "declined to say how long …", "did not say what …": no statement.
+      !(/^(?:say|tell)$/.test(verb) && /\b(?:to|not|never|n[’']t)\s+$/.test(region.slice(0, m.index)))
     ) {
       cues.push({ at, len: verb.length, make: () => finite(f, s, at, verb) });
     }
   }
   cues.sort((a, b) => a.at - b.at);
   const made: RawAttribution[] = [];
-  for (const c of cues) {
-    const a = c.make();
-    if (!a) continue;
+  const push = (a: RawAttribution) => {
+    // A statement inside another one's content ("said Oresko had argued that …") is part of what was said.
+    const outer = made[made.length - 1];
+    const subjectAt = a.speaker.source?.start ?? a.cueAt;
+    if (outer && subjectAt >= outer.start && subjectAt < outer.end && outer.start >= outer.cueAt) return;
     // A statement's content stops where the next statement's subject begins.
     const prev = made[made.length - 1];
     if (prev && prev.end > a.cueAt && prev.start < a.cueAt)
       prev.end = trimEnd(f, prev.start, Math.min(prev.end, segmentStartBefore(f, a)));
     made.push(a);
     f.found.push(a);
+  };
+  for (const c of cues) {
+    const a = c.make();
+    if (!a || !saysMoreThanItsQuotes(f, a)) continue;
+    // A cue a quotation stands on ("…,” she said") reports that quotation; a statement on it must contain it
+    // ("said there had been “a culture of denial” at the unit").
+    const quoted = f.found.filter((d) => d.kind === "direct" && d.cueAt === c.at);
+    if (quoted.length && !quoted.some((d) => d.start >= a.start && d.end <= a.end)) continue;
+    for (const part of splitContent(f, a)) push(part);
   }
+}
+
+/**
+ * "X said A and that B" is two statements; a content ends before a clause that is the writer's, not the
+ * speaker's (", although …", ", when …").
+ */
+function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
+  const body = f.masked.slice(a.start, a.end);
+  const tail = /,\s+(?:although|though|but|while|whereas|when)\s/.exec(body);
+  const end = tail && tail.index > 12 ? trimEnd(f, a.start, a.start + tail.index) : a.end;
+  const and =
+    /,?\s+and\s+(?:(?:said|says|added|adds|insisted|insists|warned|warns|argued|noted|claimed|stressed)\s+)?that\s+/.exec(
+      f.masked.slice(a.start, end),
+    );
+  if (!and || and.index < 8) return end - a.start >= 8 ? [{ ...a, end }] : [];
+  const second = a.start + and.index + and[0].length;
+  return [
+    { ...a, end: trimEnd(f, a.start, a.start + and.index) },
+    { ...a, start: second, end, cueAt: a.start + and.index + and[0].indexOf("and") },
+  ];
+}
+
+/**
+ * A statement is more than the quotations in it (two words or more outside them, and under 70% quoted), and not
+ * a report of a quotation's own cue ("Reuters reported that Mr. Jalil had said “…”" is Mr. Jalil's, via Reuters).
+ */
+function saysMoreThanItsQuotes(f: Finder, a: RawAttribution): boolean {
+  if (f.found.some((d) => d.kind === "direct" && d.cueAt >= a.start && d.cueAt < a.end)) return false;
+  let outside = f.text.slice(a.start, a.end);
+  for (const q of f.quotes)
+    if (q.openMark < a.end && (q.lastCloseMark ?? q.end) > a.start) {
+      const from = Math.max(0, q.openMark - a.start);
+      const to = Math.min(outside.length, (q.lastCloseMark ?? q.end) + 1 - a.start);
+      outside = outside.slice(0, from) + " ".repeat(Math.max(0, to - from)) + outside.slice(to);
+    }
+  const blank = (outside.match(/ {2,}/g) ?? []).join("").length;
+  return (outside.match(/\p{L}+/gu) ?? []).length >= 2 && blank < 0.7 * (a.end - a.start);
+}
+
+/** The recipient of "told": a pronoun or "reporters" alone, a name alone, else the noun phrase after the verb. */
+function recipientPhrase(f: Finder, from: number, to: number) {
+  const lead = /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs)\b/i.exec(
+    f.text.slice(from, to),
+  );
+  if (lead?.[1]) {
+    const start = from + lead[0].indexOf(lead[1]);
+    return { start, end: start + lead[1].length };
+  }
+  const rec = npAfter(f, from, to);
+  if (!rec) return null;
+  const name = f.ents.mentions.find((m) => m.start >= rec.start && m.start <= rec.start + 4);
+  if (name && name.end < rec.end) return { start: rec.start, end: name.end };
+  return rec;
 }
 
 function segmentStartBefore(f: Finder, a: { cueAt: number }): number {
@@ -133,7 +200,7 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
   let cue = verb;
   let via: string | null = null;
   if (verb === "told") {
-    const rec = npAfter(f, rest, s.end);
+    const rec = recipientPhrase(f, rest, s.end);
     const told = recipient(f, rest, s.end);
     if (!rec || !told) return null;
     cue = told.cue;
@@ -141,11 +208,12 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
     rest = rec.end;
   }
   const tail = f.masked.slice(rest, s.end);
+  // "said (on Monday) (that) …", "said in a statement that …", "adds, laughing, that …".
   const lead =
-    /^\s*(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\s*)?(that\s+)?/i.exec(
+    /^\s*(?:(?:in|on|at|to|during|after|before|from|through|via|over|by)\b[^,.;:“”"‘’]{0,50}?\s+(that\s+)|,\s*[a-z]+ing\s*,\s*(that\s+)|(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\s*)?(that\s+)?)/i.exec(
       tail,
     );
-  const hasThat = Boolean(lead?.[1]);
+  const hasThat = Boolean(lead?.[1] || lead?.[2] || lead?.[3]);
   if (NEEDS_THAT.has(verb) && !hasThat) return null;
   const contentStart = rest + (lead?.[0].length ?? 0);
   if (/^[\s.]*$/.test(f.masked.slice(contentStart, s.end))) {

@@ -6,6 +6,14 @@ import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS } from "./lexicon";
 import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
 import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
 
+const TITLES = new Set(
+  "judge sheriff mayor governor senator president chancellor minister coach manager prosecutor warden superintendent commissioner".split(
+    " ",
+  ),
+);
+const WITHHELD =
+  /\b(?:only (?:his|her|their) first name|not to (?:use|give|publish) (?:his|her|their) (?:sur|last |family |full )?name|identified only by|(?:full |last )?name (?:has been|was) withheld|first name only)\b/i;
+
 /** The speaker a stretch of text names, with where it stands and, when resolved elsewhere, its antecedent. */
 export function resolve(f: Finder, start: number, end: number, roleHere?: string): SpeakerRef {
   const r = resolveAt(f, start, end, roleHere);
@@ -27,7 +35,12 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     (inside.length === 1 && inside[0]?.start === start && inside[0].end === end ? inside[0] : undefined);
   if (named) {
     if (named.kind !== "person") return { entityId: named.entityId, speakerText, anonymous: false };
-    const anonymous = f.ents.isAnonymous(named.entityId);
+    // A first name only, the rest withheld ("who gave only his first name, Dennis"): an unnamed source.
+    const sentence = sentenceAt(f, named.start);
+    const withheld =
+      !/\s/.test(f.text.slice(named.start, named.end).trim()) &&
+      WITHHELD.test(f.text.slice(sentence?.start ?? start, sentence?.end ?? end));
+    const anonymous = f.ents.isAnonymous(named.entityId) || withheld;
     if (anonymous)
       return { entityId: named.entityId, speakerText, anonymous, role: roleHere, description: speakerText };
     const roles = f.ents.roles.get(named.entityId);
@@ -39,13 +52,16 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     return { entityId: named.entityId, speakerText, role, anonymous: false };
   }
   if (lower in PRONOUNS) return resolvePronoun(f, speakerText, start);
+  // "one of them says": which one, the text does not say.
+  if (/^one of (?:them|us|those|these|the two|the men|the women)$/i.test(speakerText))
+    return { entityId: null, speakerText, anonymous: true };
   const first = lower.split(/\s+/)[0] ?? "";
   if (first === "the") {
     const found = resolveDefinite(f, speakerText);
     if (found) return { ...found, speakerText, role: roleHere ?? found.role };
   }
   const isName =
-    /^(?:[Tt]he\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:of\s|for\s)?\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) &&
+    /^(?:[Tt]he\s+)?\p{Lu}[\p{L}'’-]+(?:\s(?:of\s|for\s)?\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) &&
     !DETERMINERS.has(first === "the" ? "" : first);
   const head = speakerText.replace(/\s+(?:who|whose|which|that|from|of|close|in)\b.*$/i, "");
   // "a group of refugees", "a handful of residents": a collective noun makes a group, whatever its number.
@@ -75,11 +91,25 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     const prev = f.found[k] as RawAttribution;
     if (prev.speaker.entityId && prev.cueAt < at && fits(prev.speaker.entityId)) last = prev;
   }
-  // Names inside reported speech are what was said, not who said it.
-  const reported = (m: ResolvedMention) => f.found.some((a) => m.start >= a.start && m.end <= a.end);
+  // Names inside reported speech or quotations are what was said, not who said it; a name since the last speaker
+  // takes the pronoun only as the subject of its sentence ("Mr. Sosa did not respond. Later, he said …"), not as
+  // an object or in passing ("…, with Mr. Ortega’s help").
+  const reported = (m: ResolvedMention) =>
+    f.found.some((a) => m.start >= a.start && m.end <= a.end) ||
+    f.quotes.some((q) => m.start >= q.openMark && m.end <= (q.lastCloseMark ?? q.end));
+  const subject = (m: ResolvedMention) => {
+    const s = sentenceAt(f, m.start);
+    const lead = f.text.slice(s?.start ?? m.start, m.start);
+    return (
+      lead.length < 45 &&
+      !/\b(?:to|with|by|for|about|from|of|on|at|in|told|asked|and|than|like|as)\s+(?:\p{Lu}\S*\s+)*$/u.test(
+        lead,
+      )
+    );
+  };
   const mention = [...f.ents.mentions]
     .reverse()
-    .find((m) => m.end <= at && m.kind === (plural ? "group" : "person") && !reported(m));
+    .find((m) => m.end <= at && m.kind === (plural ? "group" : "person") && !reported(m) && subject(m));
   if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
     return resolve(f, mention.start, mention.end);
   }
@@ -117,6 +147,17 @@ function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
       if (have.size && (subset(have, want) || subset(want, have)))
         return { entityId, speakerText, role, anonymous: false };
     }
+  }
+  // "the judge", "the sheriff" ← the person the article calls Judge X, Sheriff X.
+  if (TITLES.has(head.toLowerCase()) && body.split(/\s+/).length === 1) {
+    const titled = f.ents.mentions.find(
+      (m) =>
+        m.kind === "person" &&
+        new RegExp(`\\b${head}\\s+$`, "i").test(
+          f.text.slice(Math.max(0, m.start - head.length - 2), m.start),
+        ),
+    );
+    if (titled) return { entityId: titled.entityId, speakerText, anonymous: false };
   }
   const org = f.ents.orgByHead(head);
   if (org) return { entityId: org, speakerText, anonymous: false };

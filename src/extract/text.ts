@@ -63,6 +63,44 @@ export function quoteParts(text: string, para: Paragraph): QuotePart[] {
   return parts;
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+const CUE_AFTER_S =
+  /^\s(?:he|she|they|we|i|it|said|says|say|added|adds|told|tells|wrote|writes|asked|replied)\b/;
+
+/**
+ * Quotation parts in British style, where ‘…’ quotes and ’ is also the apostrophe: an opener follows a space, a
+ * dash or a bracket; a closer is a ’ not followed by a letter ("don’t") and not a plural possessive ("players’
+ * character"). Double marks inside are nested speech.
+ */
+export function singleQuoteParts(text: string, para: Paragraph): QuotePart[] {
+  const parts: QuotePart[] = [];
+  let open: number | null = null;
+  for (let i = para.start; i < para.end; i++) {
+    const ch = text[i] as string;
+    if (ch === "‘" && open === null) {
+      const before = i > para.start ? (text[i - 1] as string) : " ";
+      if (/[\s([{—–\-“"]/.test(before) || i === para.start) open = i;
+    } else if (ch === "’" && open !== null) {
+      const next = text[i + 1] ?? " ";
+      if (LETTER.test(next)) continue;
+      const prev = text[i - 1] ?? "";
+      const rest = text.slice(i + 1, i + 12).toLowerCase();
+      if (/s/i.test(prev) && /^\s\p{Ll}/u.test(rest) && !CUE_AFTER_S.test(rest)) continue;
+      parts.push({ paragraph: para.index, openMark: open, closeMark: i, start: open + 1, end: i });
+      open = null;
+    }
+  }
+  if (open !== null)
+    parts.push({ paragraph: para.index, openMark: open, closeMark: null, start: open + 1, end: para.end });
+  return parts;
+}
+
+/** British single quotation marks are the text's quotation marks when it has no double ones and two ‘…’ or more. */
+export function usesSingleQuotes(text: string): boolean {
+  if (/[“”„«»]/.test(text) || /(?:^|\s)"\S[^"\n]*"/.test(text)) return false;
+  return (text.match(/(?:^|[\s(—–-])‘\S/g) ?? []).length >= 2;
+}
+
 /**
  * All quotations of a text. A part left open at the end of its paragraph continues into the next paragraph
  * when that paragraph opens with a quotation mark (the newspaper convention for multi-paragraph quotes).
@@ -70,8 +108,9 @@ export function quoteParts(text: string, para: Paragraph): QuotePart[] {
 export function quotations(text: string, paras: Paragraph[]): Quotation[] {
   const out: Quotation[] = [];
   let pending: Quotation | null = null;
+  const partsOf = usesSingleQuotes(text) ? singleQuoteParts : quoteParts;
   for (const para of paras) {
-    const parts = quoteParts(text, para);
+    const parts = partsOf(text, para);
     for (const [k, part] of parts.entries()) {
       const open: Quotation | null = pending;
       if (open && k === 0 && part.openMark === para.start) {

@@ -57,6 +57,8 @@ export interface RawAttribution {
   cueAt: number;
   dateText?: string;
   continuesIndex?: number;
+  /** Found with no speaker on purpose: no cue and no speaker a careful reader could tell. */
+  unclear?: boolean;
 }
 
 /** What the attribution rules need from the entity store. */
@@ -87,4 +89,13 @@ export interface Finder {
   readonly ents: EntityResolver;
   /** Attributions found so far, in reading order (speakers and pronouns resolve against them). */
   readonly found: RawAttribution[];
+  readonly options: RuleOptions;
+}
+
+export interface RuleOptions {
+  /**
+   * Reported statements in sentences that also hold a quotation ("said there had been “a culture of denial”").
+   * On by default; the bundled dataset's build turns it off to stay as it was curated.
+   */
+  quotedStatements?: boolean;
 }
