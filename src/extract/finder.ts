@@ -56,7 +56,7 @@ function withoutCue(f: Finder, q: QuoteInfo): RawAttribution | null {
   let b = q.openMark - 1;
   while (b > 0 && /\s/.test(f.text[b] as string)) b--;
   const afterColon = f.text[b] === ":";
-  const sentence = /[.!?…]$/.test(f.text.slice(q.start, q.end).replace(/[’'”"]+$/, ""));
+  const sentence = /^\p{Lu}.*[.!?…]$/su.test(f.text.slice(q.start, q.end).replace(/[’'”"]+$/, ""));
   if (q.openMark === paragraphStart(f, q.paragraph)) {
     // A paragraph that opens with a quotation continues the quotation just before it…
     const prev = [...f.found].reverse().find((a) => a.kind === "direct" && !a.unclear);
@@ -89,8 +89,11 @@ function withoutCue(f: Finder, q: QuoteInfo): RawAttribution | null {
         cueAt: q.openMark,
       };
     }
-  } else if (words <= 4 && !afterColon && !sentence) {
-    return null; // scare quotes or a title
+  } else {
+    const phrase = f.text.slice(q.start, q.end).trim();
+    const title = /^(?:\p{Lu}[\p{L}'’-]*\s*){2,}$/u.test(phrase);
+    // Scare quotes ("smart", "innovation hub.") and titles ("The Ice Does Not Negotiate") are no quotations.
+    if ((words <= 4 && !afterColon && !sentence) || title) return null;
   }
   return {
     ...base,

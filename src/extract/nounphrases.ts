@@ -4,7 +4,7 @@ import { DETERMINERS, NOT_NAMES, PRONOUNS } from "./lexicon";
 import type { Finder, NounPhrase } from "./types";
 
 export const SKIP_SEGMENT =
-  /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
+  /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:(?:and|but)\s+)?(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
 const CLAUSE_BOUNDARY =
   /(?:[;:—–]|\s-\s|,\s+(?:and|but|or|yet|so)\s|\b(?:that|though|although|even as|while|but|because|whereas)\s)/gi;
 const VERBISH =
@@ -34,6 +34,11 @@ export function npAfter(f: Finder, from: number, to: number): NounPhrase | null 
 /** The subject of a verb at `verbAt`: the comma-separated segments after the last clause boundary. */
 export function subjectBefore(f: Finder, sentenceStart: number, verbAt: number): NounPhrase | null {
   const region = f.masked.slice(sentenceStart, verbAt).replace(AUX_TAIL, "");
+  // "X called that claim “…” and said …": a second verb of the same subject.
+  if (/\S\s+and\s*$/.test(region) && !/,\s*and\s*$/.test(region)) {
+    const first = clauseSubject(f, sentenceStart, verbAt);
+    if (first && isNounPhrase(f.text.slice(first.start, first.end))) return first;
+  }
   // Try the last clause boundary first; a boundary inside a relative clause ("who spoke … because she was …")
   // leaves a clause rather than a noun phrase, so fall back to the boundary before it.
   const cuts = [0, ...[...region.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length)];

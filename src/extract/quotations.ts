@@ -160,6 +160,16 @@ function cueAfter(f: Finder, from: number, to: number) {
   return null;
 }
 
+/** The quotation whose opening mark is at `openMark`. */
+const q1 = (f: Finder, openMark: number) => f.quotes.find((q) => q.openMark === openMark);
+
+/** Four words or fewer, not a sentence of its own: the quoted phrases of scare quotes and partial quotations. */
+export function shortPhrase(f: Finder, _at: number, q: QuoteInfo | undefined): boolean {
+  if (!q) return false;
+  const words = f.text.slice(q.start, q.end).trim();
+  return words.split(/\s+/).length <= 4 && !/^\p{Lu}.*[.!?…]$/u.test(words.replace(/[’'”"]+$/, ""));
+}
+
 function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) {
   const region = f.masked.slice(from, to);
   const words = [...region.matchAll(/\b([a-z]+)\b/g)];
@@ -170,6 +180,14 @@ function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) 
     if (!CUE_VERBS.has(verb) || NOT_BEFORE.has(verb)) continue;
     // "would continue to work “…”", "promised to …": the verb governs an infinitive, not the quotation.
     if (/^\s+to\s/.test(f.masked.slice(at + verb.length, at + verb.length + 4))) continue;
+    // "Riders, we are told, are ‘partners’": a passive cue has no speaker.
+    if (/\b(?:am|is|are|was|were|be|been|being)\s+$/.test(f.masked.slice(sentence.start, at))) continue;
+    // A short phrase in quotation marks belongs to a cue close by, in the same clause ("the findings were
+    // “harrowing”"), not to one across a clause or an infinitive ("asked residents to rank … “digital …”").
+    if (shortPhrase(f, to - 1, q1(f, to))) {
+      const between = f.masked.slice(at + verb.length, to);
+      if (/\bto\s+[a-z]+|,\s*(?:and|but)\s|;/.test(between) || between.split(/\s+/).length > 14) continue;
+    }
     const subject = PARTICIPLES.has(verb)
       ? clauseSubject(f, sentence.start, at)
       : subjectBefore(f, sentence.start, at);

@@ -52,12 +52,19 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     return { entityId: named.entityId, speakerText, role, anonymous: false };
   }
   if (lower in PRONOUNS) return resolvePronoun(f, speakerText, start);
+  // A post, a sign, a placard: whoever wrote it, the text does not say.
+  if (
+    /^(?:one|a|an|another)\s+(?:\S+\s+)?(?:post|sign|placard|banner|poster|leaflet|note|tweet|message)\b/i.test(
+      speakerText,
+    )
+  )
+    return { entityId: null, speakerText, anonymous: true };
   // "one of them says": which one, the text does not say.
   if (/^one of (?:them|us|those|these|the two|the men|the women)$/i.test(speakerText))
     return { entityId: null, speakerText, anonymous: true };
   const first = lower.split(/\s+/)[0] ?? "";
-  if (first === "the") {
-    const found = resolveDefinite(f, speakerText);
+  if (first === "the" || (/^(?:its|his|her|their)$/.test(first) && TITLES.has(lower.split(/\s+/)[1] ?? ""))) {
+    const found = resolveDefinite(f, speakerText.replace(/^(?:its|his|her|their)\s+/i, "the "));
     if (found) return { ...found, speakerText, role: roleHere ?? found.role };
   }
   const isName =
@@ -69,12 +76,14 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     speakerText,
   );
   const plural = ((/s$/i.test(head) && !/ss$/i.test(head)) || collective) && !isName;
+  const sentence = sentenceAt(f, start);
+  const withheld = isName && WITHHELD.test(f.text.slice(sentence?.start ?? start, sentence?.end ?? end));
   const entityId = f.ents.describe(speakerText, { named: isName, plural, start, end });
   return {
     entityId,
     speakerText,
     role: roleHere,
-    anonymous: !isName,
+    anonymous: !isName || withheld,
     description: isName ? undefined : speakerText,
   };
 }
@@ -100,8 +109,12 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   const subject = (m: ResolvedMention) => {
     const s = sentenceAt(f, m.start);
     const lead = f.text.slice(s?.start ?? m.start, m.start);
+    // Not a dateline ("ESKER FALLS, Mich. —") nor a byline ("By Fiona Gallagher").
+    const surface = f.text.slice(m.start, m.end);
+    if (surface === surface.toUpperCase() || /^By\s/.test(f.text.slice(s?.start ?? 0, (s?.start ?? 0) + 3)))
+      return false;
     return (
-      lead.length < 45 &&
+      (lead.length < 45 || /,\s*$/.test(lead)) &&
       !/\b(?:to|with|by|for|about|from|of|on|at|in|told|asked|and|than|like|as)\s+(?:\p{Lu}\S*\s+)*$/u.test(
         lead,
       )
@@ -191,7 +204,16 @@ export function recipient(
   verbEnd: number,
   to: number,
 ): { via: string | null; cue: string } | null {
-  const rec = npAfter(f, verbEnd, to);
+  const lead = /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs)\b/i.exec(
+    f.text.slice(verbEnd, to),
+  );
+  const name = lead ? undefined : f.ents.mentions.find((m) => m.start >= verbEnd && m.start <= verbEnd + 5);
+  const np = npAfter(f, verbEnd, to);
+  const rec = lead?.[1]
+    ? { start: verbEnd + lead[0].indexOf(lead[1]), end: verbEnd + lead[0].length }
+    : name && np && name.end < np.end
+      ? { start: np.start, end: name.end }
+      : np;
   if (!rec) return null;
   const text = f.text.slice(rec.start, rec.end);
   let outlet = f.ents.outlet(text);
