@@ -16,8 +16,19 @@ const DAY_WORDS = new RegExp(
   "i",
 );
 
+/** The sentence holding an offset (or ending at it). Sentences are in text order: a binary search. */
 export function sentenceAt(f: Finder, pos: number): SentenceInfo | undefined {
-  return f.sentences.find((s) => pos >= s.start && pos < s.end) ?? f.sentences.find((s) => pos === s.end);
+  const ss = f.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ss[mid] as SentenceInfo;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return ss.find((s) => pos === s.end);
 }
 
 /** The day a stretch of text names outside its quotations ("on Monday", "yesterday"). */
@@ -35,6 +46,34 @@ export function accordingToOutlet(f: Finder, from: number, to: number): string |
   return m?.[1] ? f.ents.outlet(m[1].trim()) : null;
 }
 
+/** True inside a quotation's marks. Quotations are in text order and do not overlap: a binary search. */
 export function insideQuote(f: Finder, pos: number): boolean {
-  return f.quotes.some((q) => pos > q.openMark && pos < (q.lastCloseMark ?? q.end));
+  let lo = 0;
+  let hi = f.quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = f.quotes[mid] as (typeof f.quotes)[number];
+    if (pos <= q.openMark) hi = mid - 1;
+    else if (pos >= (q.lastCloseMark ?? q.end)) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The resolved mentions inside [start, end), from the mentions in text order. */
+export function mentionsIn(f: Finder, start: number, end: number): Finder["ents"]["mentions"] {
+  const ms = f.ents.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ms[mid]?.start ?? 0) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Finder["ents"]["mentions"] = [];
+  for (let i = lo; i < ms.length && (ms[i]?.start ?? end) < end; i++) {
+    const m = ms[i] as (typeof ms)[number];
+    if (m.end <= end) out.push(m);
+  }
+  return out;
 }

@@ -24,6 +24,16 @@ const DEMONYM = /^[A-Z][a-z]+(?:an|ian|ish|ese|i)$/;
 
 /** A transliteration-tolerant key for one name word: Gadhafi, Qaddafi, Kadafi → "kdf"; Mustapha, Mustafa → "mstf". */
 export function phoneticKey(word: string): string {
+  const cached = KEYS.get(word);
+  if (cached !== undefined) return cached;
+  if (KEYS.size > 20_000) KEYS.clear();
+  const key = computeKey(word);
+  KEYS.set(word, key);
+  return key;
+}
+const KEYS = new Map<string, string>();
+
+function computeKey(word: string): string {
   let s = word
     .toLowerCase()
     .normalize("NFD")
@@ -272,14 +282,33 @@ function subsetOrDisjointOk(a: Set<string>, b: Set<string>): boolean {
   return [...a].every((x) => b.has(x)) || [...b].every((x) => a.has(x));
 }
 
+const MENTION_KEYS = new WeakMap<NameMention, ReturnType<typeof personKeys>>();
+function keysOf(m: NameMention): ReturnType<typeof personKeys> {
+  let k = MENTION_KEYS.get(m);
+  if (!k) {
+    k = personKeys(m.parts.words);
+    MENTION_KEYS.set(m, k);
+  }
+  return k;
+}
+
 function personMatches(c: Cluster, m: NameMention): boolean {
-  const k = personKeys(m.parts.words);
+  const k = keysOf(m);
   return [...k.surname].some((s) => c.surnames.has(s)) && subsetOrDisjointOk(c.given, k.given);
 }
 
+const ORG_KEYS = new WeakMap<NameMention, string>();
+function orgKeyOf(m: NameMention): string {
+  let k = ORG_KEYS.get(m);
+  if (k === undefined) {
+    k = orgKey(m.parts.words);
+    ORG_KEYS.set(m, k);
+  }
+  return k;
+}
+
 function orgMatches(c: Cluster, m: NameMention): boolean {
-  const w = m.parts.words;
-  if (c.orgKeys.has(orgKey(w))) return true;
+  if (c.orgKeys.has(orgKeyOf(m))) return true;
   const acronym = /^(?:[A-Z]\.?){2,}$/.test(m.surface.replace(/^the /i, ""))
     ? m.surface
         .replace(/[^A-Z]/g, "")
@@ -308,7 +337,7 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
           ? (m.kind === "person" || m.kind === null) && personMatches(c, m)
           : c.kind === "organization"
             ? orgMatches(c, m)
-            : (m.kind === c.kind || m.kind === null) && c.orgKeys.has(orgKey(m.parts.words)),
+            : (m.kind === c.kind || m.kind === null) && c.orgKeys.has(orgKeyOf(m)),
     );
     if (m.weak || (!c && m.kind === null && m.parts.words.length === 1)) {
       // A lone capitalised word: a person's surname, or nothing.

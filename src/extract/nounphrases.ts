@@ -1,5 +1,6 @@
 // Noun phrases: the subject before a cue verb, the phrase after it, the subject a participle hangs on, and the
 // role an appositive gives ("the opposition leader, Mustapha Abdul-Jalil"; "X, head of …").
+import { mentionsIn } from "./context";
 import { DETERMINERS, NOT_NAMES, PRONOUNS } from "./lexicon";
 import type { Finder, NounPhrase } from "./types";
 
@@ -76,9 +77,7 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
     pos += part.length + 1;
     if (!text || SKIP_SEGMENT.test(text)) continue;
     // A segment that is a name ("Mustapha Abdul-Jalil", "The A.P."), not a description that contains one.
-    const hasName = f.ents.mentions.some(
-      (m) => m.start >= start && m.end <= start + text.length && m.kind !== "place",
-    );
+    const hasName = mentionsIn(f, start, start + text.length).some((m) => m.kind !== "place");
     const named =
       ((/^(?:[Tt]he\s+)?\p{Lu}/u.test(text) && hasName) || /^(?:\p{Lu}[\p{L}'’.-]*\s?)+$/u.test(text)) &&
       !NOT_NAMES.has(text);

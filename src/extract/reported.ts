@@ -180,10 +180,10 @@ function recipientPhrase(f: Finder, from: number, to: number) {
   return rec;
 }
 
+/** The last comma before the cue that a space follows (where the cue's clause begins), else the cue itself. */
 function segmentStartBefore(f: Finder, a: { cueAt: number }): number {
-  const t = f.masked.slice(0, a.cueAt);
-  const m = /(?:,\s+(?:and|but|or)\s+|,\s+)[^,]*$/.exec(t);
-  return m ? m.index : a.cueAt;
+  const comma = f.masked.lastIndexOf(",", a.cueAt - 1);
+  return comma >= 0 && /^,\s/.test(f.masked.slice(comma, Math.min(comma + 2, a.cueAt))) ? comma : a.cueAt;
 }
 
 function trimEnd(f: Finder, start: number, end: number): number {

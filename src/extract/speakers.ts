@@ -1,7 +1,7 @@
 // Speakers and coreference: a name at the cue, a pronoun (the last speaker, unless a person was named since), a
 // description ("the defector" ← "a senior official who defected"), a document ("the statement read"), an
 // organisation by its head noun ("the council"), and the recipient of "told" (an outlet makes it second-hand).
-import { sentenceAt } from "./context";
+import { mentionsIn, sentenceAt } from "./context";
 import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS } from "./lexicon";
 import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
 import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
@@ -28,7 +28,7 @@ export function resolve(f: Finder, start: number, end: number, roleHere?: string
 function resolveAt(f: Finder, start: number, end: number, roleHere?: string): SpeakerRef {
   const speakerText = f.text.slice(start, end).trim();
   const lower = speakerText.toLowerCase();
-  const inside = f.ents.mentions.filter((m) => m.start >= start && m.end <= end);
+  const inside = mentionsIn(f, start, end);
   const named =
     [...inside].reverse().find((m) => m.kind === "person") ??
     [...inside].reverse().find((m) => m.kind !== "place") ??
@@ -120,9 +120,11 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
       )
     );
   };
-  const mention = [...f.ents.mentions]
-    .reverse()
-    .find((m) => m.end <= at && m.kind === (plural ? "group" : "person") && !reported(m) && subject(m));
+  let mention: ResolvedMention | undefined;
+  for (let i = f.ents.mentions.length - 1; i >= 0 && !mention; i--) {
+    const m = f.ents.mentions[i] as ResolvedMention;
+    if (m.end <= at && m.kind === (plural ? "group" : "person") && subject(m) && !reported(m)) mention = m;
+  }
   if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
     return resolve(f, mention.start, mention.end);
   }
