@@ -107,7 +107,13 @@ export function buildDataset(
     }
     const refDate = article.published ?? article.referenceDate?.date;
     const ids: string[] = [];
-    raw.forEach((a: RawAttribution, i) => {
+    // No attribution without a target: one whose content is empty is left out and reported.
+    for (const a of raw.filter((x) => !article.text.slice(x.start, x.end).trim()))
+      droppedClaims.push(
+        `${article.id}: a ${a.kind} attribution to “${a.speaker.speakerText}” with no content`,
+      );
+    const kept = raw.filter((x) => article.text.slice(x.start, x.end).trim());
+    kept.forEach((a: RawAttribution, i) => {
       const id = `${article.id}/a${String(i + 1).padStart(2, "0")}`;
       ids.push(id);
       const date = a.dateText && refDate ? resolveDay(a.dateText, refDate) : undefined;
@@ -140,7 +146,7 @@ export function buildDataset(
         out.evidence.date = [daySpan];
       }
       if (a.continuesIndex !== undefined)
-        out.continues = ids[raw.indexOf(all[a.continuesIndex] as RawAttribution)];
+        out.continues = ids[kept.indexOf(all[a.continuesIndex] as RawAttribution)];
       attributions.push(out);
     });
   }
