@@ -62,7 +62,7 @@ export function main(argv: string[]): number {
   }
   if (!good.length) {
     for (const s of skipped) console.error(`skipped ${s.file}: ${s.reason}`);
-    console.error(`dataset: no readable .txt articles in ${inDir}`);
+    console.error(`dataset: no .txt articles to build in ${inDir}`);
     return 1;
   }
   const { dataset, report } = buildDataset(good, curation);

@@ -45,12 +45,6 @@ export function readArticles(dir: string): { articles: ArticleInput[]; skipped: 
       skipped.push({ file: f, reason: "binary, not text" });
       continue;
     }
-    const raw = buf.toString("utf8");
-    const lang = checkEnglish(raw);
-    if (!lang.ok) {
-      skipped.push({ file: f, reason: lang.reason ?? "unreadable" });
-      continue;
-    }
     const metaPath = [join(dir, `${base}.json`), join(dir, `${base}.JSON`)].find((p) => existsSync(p));
     let meta: ArticleInput["meta"] = {};
     if (metaPath) {
@@ -59,10 +53,16 @@ export function readArticles(dir: string): { articles: ArticleInput[]; skipped: 
       } catch (err) {
         skipped.push({
           file: f,
-          reason: `its metadata ${base}.json is not valid JSON (${(err as Error).message})`,
+          reason: `${base}.json: not valid JSON (${(err as Error).message})`,
         });
         continue;
       }
+    }
+    const raw = buf.toString("utf8");
+    const lang = checkEnglish(raw);
+    if (!lang.ok) {
+      skipped.push({ file: f, reason: lang.reason ?? "unreadable" });
+      continue;
     }
     taken.add(id);
     articles.push({ id, raw, meta });

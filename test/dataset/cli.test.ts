@@ -47,7 +47,7 @@ describe("dataset CLI on real input", () => {
     for (const name of ["empty.txt", "blank lines.txt", "Article_FR.txt", "binary.txt", "qa-chef.txt"])
       expect(r.stdout).toContain(`skipped ${name}:`);
     expect(r.stdout).toMatch(/skipped Article_FR\.txt: not English/);
-    expect(r.stdout).toMatch(/skipped qa-chef\.txt: its metadata qa-chef\.json is not valid JSON/);
+    expect(r.stdout).toMatch(/skipped qa-chef\.txt: qa-chef\.json: not valid JSON/);
     expect(r.stdout).toContain("skipped: 5 file(s), built the rest");
   });
 });
