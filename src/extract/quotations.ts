@@ -186,7 +186,9 @@ function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) 
     // “harrowing”"), not to one across a clause or an infinitive ("asked residents to rank … “digital …”").
     if (shortPhrase(f, to - 1, q1(f, to))) {
       const between = f.masked.slice(at + verb.length, to);
-      if (/\bto\s+[a-z]+|,\s*(?:and|but)\s|;/.test(between) || between.split(/\s+/).length > 14) continue;
+      const infinitive = /\bto\s+[a-z]+/.exec(between);
+      const governs = infinitive && !/\bthat\b/.test(between.slice(0, infinitive.index));
+      if (governs || /,\s*(?:and|but)\s|;/.test(between) || between.split(/\s+/).length > 14) continue;
     }
     const subject = PARTICIPLES.has(verb)
       ? clauseSubject(f, sentence.start, at)

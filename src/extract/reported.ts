@@ -109,6 +109,14 @@ export function indirect(f: Finder, s: SentenceInfo): void {
     const outer = made[made.length - 1];
     const subjectAt = a.speaker.source?.start ?? a.cueAt;
     if (outer && subjectAt >= outer.start && subjectAt < outer.end && outer.start >= outer.cueAt) return;
+    if (
+      outer &&
+      outer.start > outer.cueAt &&
+      a.cueAt > outer.start &&
+      a.cueAt < outer.end &&
+      !/[,;:—–]/.test(f.masked.slice(outer.start, a.cueAt))
+    )
+      return;
     // A statement's content stops where the next statement's subject begins.
     const prev = made[made.length - 1];
     if (prev && prev.end > a.cueAt && prev.start < a.cueAt)
@@ -161,7 +169,7 @@ function saysMoreThanItsQuotes(f: Finder, a: RawAttribution): boolean {
       outside = outside.slice(0, from) + " ".repeat(Math.max(0, to - from)) + outside.slice(to);
     }
   const blank = (outside.match(/ {2,}/g) ?? []).join("").length;
-  return (outside.match(/\p{L}+/gu) ?? []).length >= 2 && blank < 0.7 * (a.end - a.start);
+  return (outside.match(/\p{L}+/gu) ?? []).length >= 2 && blank < 0.85 * (a.end - a.start);
 }
 
 /** The recipient of "told": a pronoun or "reporters" alone, a name alone, else the noun phrase after the verb. */

@@ -115,7 +115,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
       return false;
     return (
       (lead.length < 45 || /,\s*$/.test(lead)) &&
-      !/\b(?:to|with|by|for|about|from|of|on|at|in|told|asked|and|than|like|as)\s+(?:\p{Lu}\S*\s+)*$/u.test(
+      !/(?:\b(?:to|with|by|for|about|from|of|on|at|in|told|asked|than|like|as)|(?<!,)\sand)\s+(?:\p{Lu}\S*\s+)*$/u.test(
         lead,
       )
     );

@@ -172,7 +172,8 @@ export function sentences(text: string, para: Span, quotes: Span[] = []): Span[]
     while (k < para.end && /\s/.test(text[k] as string)) k++;
     if (k >= para.end || !/[A-Z“"‘(0-9]/.test(text[k] as string)) continue;
     if (ch === ".") {
-      const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(para.start, i - 12), i))?.[1] ?? "";
+      // The word before the period, as a whole ("Mr", "U.S", "J"), not the end of "A&E" or "1990s".
+      const word = /(?:^|[\s(“"‘])([A-Za-z.]+)$/.exec(text.slice(Math.max(para.start, i - 12), i))?.[1] ?? "";
       if (ABBREV.has(word.toLowerCase()) || /^(?:[A-Za-z]\.)*[A-Za-z]$/.test(word)) continue;
     }
     if (inQuote(i + 1)) continue;

@@ -233,9 +233,9 @@ export function score(articles: CorpusArticle[], run: (a: CorpusArticle) => Foun
     }
     f.quotes.found += used.size;
     // Reported statements.
-    const reported = all.filter((x) => x.kind === "indirect" && !ignored(x));
+    // Found statements inside an ignored span (an interviewer's question) count only when they match the gold.
+    const reported = all.filter((x) => x.kind === "indirect");
     const usedR = new Set<Found>();
-    f.reported.found += reported.length;
     for (const g of a.gold.indirect) {
       f.reported.gold++;
       const cands = reported.filter((x) => !usedR.has(x) && spansMatch(x, g));
@@ -248,8 +248,13 @@ export function score(articles: CorpusArticle[], run: (a: CorpusArticle) => Foun
       if (speakerRight(m, g)) f.reported.correct++;
       else f.errors.push(`${a.id}: statement “${g.text.slice(0, 40)}” → ${who(m)}; gold ${g.speaker}`);
     }
-    for (const x of reported)
-      if (!usedR.has(x)) f.errors.push(`${a.id}: spurious statement “${q(x)}” → ${who(x)}`);
+    for (const x of reported) {
+      if (usedR.has(x)) continue;
+      if (ignored(x)) continue;
+      f.reported.found++;
+      f.errors.push(`${a.id}: spurious statement “${q(x)}” → ${who(x)}`);
+    }
+    f.reported.found += usedR.size;
   }
   f.quotes.precision = ratio(f.quotes.matched, f.quotes.found);
   f.quotes.recall = ratio(f.quotes.matched, f.quotes.gold);
