@@ -42,7 +42,8 @@ export function findAttributions(
     if (quotedStatements || !directSentences.has(s)) indirect(f, s);
   }
   f.found.sort((a, b) => a.start - b.start);
-  return f.found;
+  // No attribution without a target.
+  return f.found.filter((a) => f.text.slice(a.start, a.end).trim().length > 0);
 }
 
 function paragraphStart(f: Finder, paragraph: number): number {

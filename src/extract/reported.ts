@@ -14,7 +14,7 @@ export const INDIRECT_CUES = new Set(
 );
 /** Cue verbs that report only with "that" ("notes that …"; "notes" alone is a noun as often as a verb). */
 const NEEDS_THAT = new Set(
-  `reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
+  `reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
    alleged contended asserted maintained maintain testified found finds estimated estimates`.split(/\s+/),
 );
 const PARTICIPLES = new Set(
@@ -96,6 +96,10 @@ export function indirect(f: Finder, s: SentenceInfo): void {
     } else if (
       INDIRECT_CUES.has(verb) &&
       !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index)) &&
+      // "urged residents to check …" asks, it does not state.
+      !(
+        verb === "urged" && /^\s+[^,.;:]{1,40}?\bto\s+[a-z]+/.test(region.slice((m.index ?? 0) + verb.length))
+      ) &&
       // "declined to say how long …", "did not say what …": no statement.
       !(/^(?:say|tell)$/.test(verb) && /\b(?:to|not|never|n[’']t)\s+$/.test(region.slice(0, m.index)))
     ) {
@@ -222,8 +226,10 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
       tail,
     );
   const hasThat = Boolean(lead?.[1] || lead?.[2] || lead?.[3]);
-  if (NEEDS_THAT.has(verb) && !hasThat) return null;
   const contentStart = rest + (lead?.[0].length ?? 0);
+  // "…, The Associated Press reported." reports what comes before it; "reported a spike in …" reports nothing.
+  const atEnd = /^[\s.]*$/.test(f.masked.slice(contentStart, s.end));
+  if (NEEDS_THAT.has(verb) && !hasThat && !(verb === "reported" && atEnd)) return null;
   if (/^[\s.]*$/.test(f.masked.slice(contentStart, s.end))) {
     // Cue at the end: "…, members of the opposition said Monday."
     const end = trimEnd(f, s.start, segmentStartBefore(f, { cueAt: subject.start }));
