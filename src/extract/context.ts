@@ -17,6 +17,15 @@ const DAY_WORDS = new RegExp(
 );
 
 /** The sentence holding an offset (or ending at it). Sentences are in text order: a binary search. */
+const DATELINE =
+  /^\p{Lu}[\p{Lu}\s.,'’-]{2,40}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+)?)?(?:,\s*\p{Lu}[\p{L}.]*\s\d+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s+/u;
+
+/** Where a sentence's own words begin, after a dateline ("TALSK, Varnia, May 19 (Tidewater Wire) - "). */
+export function afterDateline(f: Finder, start: number): number {
+  const m = DATELINE.exec(f.text.slice(start, start + 120));
+  return m ? start + m[0].length : start;
+}
+
 export function sentenceAt(f: Finder, pos: number): SentenceInfo | undefined {
   const ss = f.sentences;
   let lo = 0;

@@ -46,6 +46,13 @@ export function findAttributions(
   return f.found.filter((a) => f.text.slice(a.start, a.end).trim().length > 0);
 }
 
+/** A person named at the start of a sentence, its subject. */
+function subjectOf(f: Finder, s: SentenceInfo) {
+  return f.ents.mentions.find(
+    (m) => m.kind === "person" && m.start >= s.start && m.start - s.start < 30 && m.end <= s.end,
+  );
+}
+
 function paragraphStart(f: Finder, paragraph: number): number {
   return f.sentences.find((s) => s.paragraph === paragraph)?.start ?? -1;
 }
@@ -75,12 +82,14 @@ function withoutCue(f: Finder, q: QuoteInfo): RawAttribution | null {
         };
     }
     // …or is said by the person the paragraph before it is about ("MacInnes considers the question.").
-    const lastSentence = [...f.sentences].reverse().find((s) => s.paragraph === q.paragraph - 1);
-    const subject = lastSentence
-      ? f.ents.mentions.find(
-          (m) => m.kind === "person" && m.start >= lastSentence.start && m.start - lastSentence.start < 30,
-        )
-      : undefined;
+    // Its last sentence's subject; through "She started …" back to the sentence that names her.
+    let lastSentence: SentenceInfo | undefined;
+    let subject: ReturnType<typeof subjectOf>;
+    for (const s of [...f.sentences].reverse().filter((x) => x.paragraph === q.paragraph - 1)) {
+      lastSentence ??= s;
+      subject = subjectOf(f, s);
+      if (subject || !/^\s*(?:He|She)\b/.test(f.text.slice(s.start, s.start + 5))) break;
+    }
     if (subject && lastSentence && !f.quotes.some((x) => x.paragraph === q.paragraph - 1)) {
       const speaker = resolve(f, subject.start, subject.end);
       return {
@@ -91,6 +100,34 @@ function withoutCue(f: Finder, q: QuoteInfo): RawAttribution | null {
       };
     }
   } else {
+    // "Then he paused. “Were. We were that place.”": a quotation that opens a sentence after one about a person.
+    const s = sentenceAt(f, q.openMark);
+    const prevSentence = s && s.start === q.openMark ? f.sentences[f.sentences.indexOf(s) - 1] : undefined;
+    if (
+      prevSentence &&
+      prevSentence.paragraph === q.paragraph &&
+      !f.quotes.some((x) => x.openMark >= prevSentence.start && x.openMark < prevSentence.end)
+    ) {
+      const lead = f.text.slice(prevSentence.start, prevSentence.start + 40);
+      const who = subjectOf(f, prevSentence);
+      const pronoun = /^(?:Then |Later |Finally |Now )?(?:he|she)\b/i.exec(lead);
+      const speaker = who
+        ? resolve(f, who.start, who.end)
+        : pronoun
+          ? resolve(
+              f,
+              prevSentence.start + pronoun[0].length - (pronoun[0].split(" ").pop() ?? "").length,
+              prevSentence.start + pronoun[0].length,
+            )
+          : null;
+      if (speaker?.entityId)
+        return {
+          ...base,
+          speaker: { ...speaker, antecedent: speaker.antecedent ?? speaker.source },
+          cue: "",
+          cueAt: q.openMark,
+        };
+    }
     const phrase = f.text.slice(q.start, q.end).trim();
     const title = /^(?:\p{Lu}[\p{L}'’-]*\s*){2,}$/u.test(phrase);
     // Scare quotes ("smart", "innovation hub.") and titles ("The Ice Does Not Negotiate") are no quotations.

@@ -32,7 +32,8 @@ export const TITLE_WORDS =
   words(`President Prime Minister Foreign Defence Defense Interior Finance Secretary Chairman
   Chairwoman Chief Spokesman Spokeswoman Spokesperson Ambassador Envoy Commander General Colonel Leader Head Director
   Governor Mayor Senator Representative Chancellor Deputy Vice Senior Minister's Coach Manager Captain Judge Inspector
-  Superintendent Officer Professor Dr. Council Councillor Executive`);
+  Superintendent Officer Professor Dr. Council Councillor Executive Sergeant Detective Councilmember Commissioner
+  Sheriff Trooper Constable`);
 
 /** Organisation head words: a capitalised name ending in one of these names an organisation. */
 export const ORG_HEADS =

@@ -96,6 +96,9 @@ const NEWSPAPER =
 /** The canonical outlet a surface form names, if it names one ("The A.P." → The Associated Press, "the Valley Herald"). */
 export function outletName(surface: string): string | undefined {
   const s = surface.replace(/[’']s$/, "").trim();
+  // "BBC Radio Leeford", "Radio Eastlake": a broadcaster's station.
+  if (/^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}Radio(?:\s+\p{Lu}[\p{L}'’-]*){1,2}$/u.test(s))
+    return s.replace(/^the\s+/i, "");
   const known = OUTLET_ALIAS.get(s.replace(/^the /i, "").toLowerCase());
   if (known) return known;
   return NEWSPAPER.test(s) ? `The ${s.replace(/^the\s+/i, "")}` : undefined;

@@ -1,6 +1,6 @@
 // Noun phrases: the subject before a cue verb, the phrase after it, the subject a participle hangs on, and the
 // role an appositive gives ("the opposition leader, Mustapha Abdul-Jalil"; "X, head of …").
-import { mentionsIn } from "./context";
+import { afterDateline, mentionsIn } from "./context";
 import { DETERMINERS, NOT_NAMES, PRONOUNS } from "./lexicon";
 import type { Finder, NounPhrase } from "./types";
 
@@ -33,8 +33,21 @@ export function npAfter(f: Finder, from: number, to: number): NounPhrase | null 
 }
 
 /** The subject of a verb at `verbAt`: the comma-separated segments after the last clause boundary. */
-export function subjectBefore(f: Finder, sentenceStart: number, verbAt: number): NounPhrase | null {
+export function subjectBefore(f: Finder, sentenceStart0: number, verbAt: number): NounPhrase | null {
+  const sentenceStart = Math.min(afterDateline(f, sentenceStart0), verbAt);
   const region = f.masked.slice(sentenceStart, verbAt).replace(AUX_TAIL, "");
+  // "Councilman Frank DiMaio, who has called …", "nurses who say …": the relative pronoun's antecedent.
+  const rel =
+    /^(?:.*(?:,\s*|\b(?:from|of|to|with|by|for|among|and|is|are|was|were)\s+))?((?:the |a |an |some |many )?[^,;:]{1,60}?)\s*,?\s+who\s*$/i.exec(
+      region,
+    );
+  if (rel?.[1]) {
+    const start = sentenceStart + (rel.index ?? 0) + rel[0].indexOf(rel[1]);
+    const named = mentionsIn(f, start, start + rel[1].length).filter((m) => m.kind !== "place");
+    const last = named[named.length - 1];
+    if (last) return { start: last.start, end: last.end };
+    if (isNounPhrase(rel[1])) return { start, end: start + rel[1].length };
+  }
   // "X called that claim “…” and said …": a second verb of the same subject.
   if (/\S\s+and\s*$/.test(region) && !/,\s*and\s*$/.test(region)) {
     const first = clauseSubject(f, sentenceStart, verbAt);
@@ -52,7 +65,8 @@ export function subjectBefore(f: Finder, sentenceStart: number, verbAt: number):
 }
 
 /** The subject of the clause a participle hangs on: "X, …, reacted …, saying" → X. */
-export function clauseSubject(f: Finder, sentenceStart: number, participleAt: number): NounPhrase | null {
+export function clauseSubject(f: Finder, sentenceStart0: number, participleAt: number): NounPhrase | null {
+  const sentenceStart = Math.min(afterDateline(f, sentenceStart0), participleAt);
   let region = f.masked.slice(sentenceStart, participleAt);
   let base = sentenceStart;
   const lead = /^\s*(?:(?:though|although|while|as|even as|but|and|however)\b,?\s*)/i.exec(region);

@@ -38,6 +38,9 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
       prevQuote?.lastCloseMark && prevQuote.lastCloseMark > startSentence.start
         ? prevQuote.lastCloseMark + 1
         : startSentence.start;
+    // A verb of naming right before the quotation ("calls the logbooks “…”") is its cue.
+    const naming = namingCue(f, q, startSentence);
+    if (naming) return { ...base, ...naming, via: via0 };
     const before = cueBefore(f, from, q.openMark, startSentence);
     if (before)
       return {
@@ -46,8 +49,6 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
         via: before.via ?? via0,
         dateText: before.dateText ?? before.speaker.dateText,
       };
-    const naming = namingCue(f, q, startSentence);
-    if (naming) return { ...base, ...naming, via: via0 };
   }
   // 3. A quotation split by its cue or continued after it in the same paragraph takes the earlier part's speaker:
   // only with nothing but the earlier part's cue between them ("“A,” she said. “B.”").
@@ -86,7 +87,7 @@ function endsClause(f: Finder, closeAt: number): boolean {
 export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
   const region = f.masked.slice(sentence.start, q.openMark);
   const m =
-    /(?<!so-)\b(called|branded|dubbed|labelled|labeled|termed)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+)?$/i.exec(
+    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+)?$/i.exec(
       region,
     );
   if (!m) return null;

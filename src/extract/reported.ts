@@ -10,12 +10,16 @@ export const INDIRECT_CUES = new Set(
   `said says say told tells added adds reported reports stated declared announced claimed insisted insists maintained
    maintain maintains argued argues warned warns acknowledged acknowledges admitted admits confirmed confirms denied
    denies explained explains noted notes wrote writes described denounced alleged contended asserted urged
-   testified found finds estimated estimates`.split(/\s+/),
+   testified found finds estimated estimates cautioned cautions conceded concedes stressed stresses`.split(
+    /\s+/,
+  ),
 );
 /** Cue verbs that report only with "that" ("notes that …"; "notes" alone is a noun as often as a verb). */
 const NEEDS_THAT = new Set(
   `reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
-   alleged contended asserted maintained maintain testified found finds estimated estimates`.split(/\s+/),
+   alleged contended asserted maintained maintain testified found finds estimated estimates writes announced denied
+   denies
+   cautioned cautions conceded concedes stressed stresses`.split(/\s+/),
 );
 const PARTICIPLES = new Set(
   "saying claiming denying insisting adding arguing confirming alleging telling noting explaining".split(" "),
@@ -75,7 +79,10 @@ export function indirect(f: Finder, s: SentenceInfo): void {
     const at = s.start + (m.index ?? 0);
     const npStart = at + m[0].indexOf(m[1] as string);
     const npEnd = npStart + (m[1] as string).length;
-    const front = at - s.start < 3;
+    // "Before the cameras, according to his report, one in three cars …": the statement is the longer side.
+    const before = f.masked.slice(s.start, at).trim().split(/\s+/).length;
+    const after = f.masked.slice(npEnd, s.end).trim().split(/\s+/).length;
+    const front = at - s.start < 3 || (f.masked[npEnd] === "," && before <= 4 && after > before + 2);
     cues.push({
       at,
       len: 12,
@@ -130,12 +137,12 @@ export function indirect(f: Finder, s: SentenceInfo): void {
   };
   for (const c of cues) {
     const a = c.make();
-    if (!a || !saysMoreThanItsQuotes(f, a)) continue;
+    if (!a) continue;
     // A cue a quotation stands on ("…,” she said") reports that quotation; a statement on it must contain it
     // ("said there had been “a culture of denial” at the unit").
     const quoted = f.found.filter((d) => d.kind === "direct" && d.cueAt === c.at);
     if (quoted.length && !quoted.some((d) => d.start >= a.start && d.end <= a.end)) continue;
-    for (const part of splitContent(f, a)) push(part);
+    for (const part of splitContent(f, a)) if (saysMoreThanItsQuotes(f, part)) push(part);
   }
 }
 
@@ -145,18 +152,28 @@ export function indirect(f: Finder, s: SentenceInfo): void {
  */
 function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   const body = f.masked.slice(a.start, a.end);
-  const tail = /,\s+(?:although|though|but|while|whereas|when)\s/.exec(body);
-  const end = tail && tail.index > 12 ? trimEnd(f, a.start, a.start + tail.index) : a.end;
-  const and =
-    /,?\s+and\s+(?:(?:said|says|added|adds|insisted|insists|warned|warns|argued|noted|claimed|stressed)\s+)?that\s+/.exec(
-      f.masked.slice(a.start, end),
+  const tail =
+    /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b/.exec(
+      body,
     );
-  if (!and || and.index < 8) return end - a.start >= 8 ? [{ ...a, end }] : [];
-  const second = a.start + and.index + and[0].length;
-  return [
-    { ...a, end: trimEnd(f, a.start, a.start + and.index) },
-    { ...a, start: second, end, cueAt: a.start + and.index + and[0].indexOf("and") },
-  ];
+  const end = tail && tail.index > 12 ? trimEnd(f, a.start, a.start + tail.index) : a.end;
+  // A dateline is the writer's: "PORT HAVEN — Eleven people were hurt …, officials said."
+  let start = a.start;
+  const dateline =
+    /^\p{Lu}[\p{Lu}\s.,'’-]{2,40}(?:,\s*[\p{L}.]+(?:\s[\p{L}.]+)?)?(?:,\s*\p{Lu}[\p{L}.]*\s\d+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]\s+/u.exec(
+      f.text.slice(a.start, end),
+    );
+  if (dateline && a.cueAt > a.end) start = a.start + dateline[0].length;
+  if (a.cueAt >= end && dateline) start = a.start + dateline[0].length;
+  const split =
+    /,?\s+and\s+(?:(?:said|says|added|adds|insisted|insists|warned|warns|argued|noted|claimed|stressed)\s+)?that\s+|,?\s+but\s+that\s+/.exec(
+      f.masked.slice(start, end),
+    );
+  if (!split || split.index < 8) return end - start >= 8 ? [{ ...a, start, end }] : [];
+  const second = start + split.index + split[0].length;
+  const first = { ...a, start, end: trimEnd(f, start, start + split.index) };
+  const rest = splitContent(f, { ...a, start: second, end, cueAt: start + split.index + 1 });
+  return [first, ...rest];
 }
 
 /**
@@ -165,6 +182,8 @@ function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
  */
 function saysMoreThanItsQuotes(f: Finder, a: RawAttribution): boolean {
   if (f.found.some((d) => d.kind === "direct" && d.cueAt >= a.start && d.cueAt < a.end)) return false;
+  // "“…,” Irena Kostadin … told the paper": a quotation's own cue after it, not a statement.
+  if (a.cueAt >= a.end && /^[“"‘]/.test(f.text.slice(a.start, a.start + 1))) return false;
   let outside = f.text.slice(a.start, a.end);
   for (const q of f.quotes)
     if (q.openMark < a.end && (q.lastCloseMark ?? q.end) > a.start) {
@@ -173,7 +192,9 @@ function saysMoreThanItsQuotes(f: Finder, a: RawAttribution): boolean {
       outside = outside.slice(0, from) + " ".repeat(Math.max(0, to - from)) + outside.slice(to);
     }
   const blank = (outside.match(/ {2,}/g) ?? []).join("").length;
-  return (outside.match(/\p{L}+/gu) ?? []).length >= 2 && blank < 0.85 * (a.end - a.start);
+  // "said on the courthouse steps: “…”": the words before a colon introduce the quotation.
+  if (/:\s*$/.test(outside.trim() === "" ? "" : outside.replace(/\s+$/, ""))) return false;
+  return (outside.match(/\p{L}+/gu) ?? []).length >= 2 && blank < 0.8 * (a.end - a.start);
 }
 
 /** The recipient of "told": a pronoun or "reporters" alone, a name alone, else the noun phrase after the verb. */
@@ -222,15 +243,19 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
   const tail = f.masked.slice(rest, s.end);
   // "said (on Monday) (that) …", "said in a statement that …", "adds, laughing, that …".
   const lead =
-    /^\s*(?:(?:in|on|at|to|during|after|before|from|through|via|over|by)\b[^,.;:“”"‘’]{0,50}?\s+(that\s+)|,\s*[a-z]+ing\s*,\s*(that\s+)|(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\s*)?(that\s+)?)/i.exec(
+    /^\s*(?:(?:in|on|at|to|during|after|before|from|through|via|over|by)\b[^,.;:“”"‘’]{0,50}?\s+(that\s+)|,\s*(?:[a-z]+ing|however|though|too|also|again)\s*,\s*(that\s+)|(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\s*)?(that\s+)?)/i.exec(
       tail,
     );
   const hasThat = Boolean(lead?.[1] || lead?.[2] || lead?.[3]);
   const contentStart = rest + (lead?.[0].length ?? 0);
   // "…, The Associated Press reported." reports what comes before it; "reported a spike in …" reports nothing.
-  const atEnd = /^[\s.]*$/.test(f.masked.slice(contentStart, s.end));
-  if (NEEDS_THAT.has(verb) && !hasThat && !(verb === "reported" && atEnd)) return null;
-  if (/^[\s.]*$/.test(f.masked.slice(contentStart, s.end))) {
+  // At the end of its sentence, or of its clause before a participle ("…, the hospital has announced, prompting …").
+  const atEnd =
+    /^[\s.]*$/.test(f.masked.slice(contentStart, s.end)) ||
+    (/^\s*,\s*[a-z]+ing\b/.test(f.masked.slice(contentStart, s.end)) &&
+      /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at)));
+  if (NEEDS_THAT.has(verb) && !hasThat && !(/^(?:reported|announced)$/.test(verb) && atEnd)) return null;
+  if (atEnd) {
     // Cue at the end: "…, members of the opposition said Monday."
     const end = trimEnd(f, s.start, segmentStartBefore(f, { cueAt: subject.start }));
     if (end - s.start < 12) return null;

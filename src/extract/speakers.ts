@@ -52,6 +52,19 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     return { entityId: named.entityId, speakerText, role, anonymous: false };
   }
   if (lower in PRONOUNS) return resolvePronoun(f, speakerText, start);
+  // "his report", "her statement": whoever "his" is.
+  const owner =
+    /^(his|her|their) (?:report|statement|letter|email|memo|post|book|study|account|notes)$/i.exec(
+      speakerText,
+    );
+  if (owner?.[1]) {
+    const r = resolvePronoun(
+      f,
+      owner[1].toLowerCase() === "their" ? "they" : owner[1].toLowerCase() === "his" ? "he" : "she",
+      start,
+    );
+    return { ...r, speakerText };
+  }
   // A post, a sign, a placard: whoever wrote it, the text does not say.
   if (
     /^(?:one|a|an|another)\s+(?:\S+\s+)?(?:post|sign|placard|banner|poster|leaflet|note|tweet|message)\b/i.test(
@@ -115,7 +128,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
       return false;
     return (
       (lead.length < 45 || /,\s*$/.test(lead)) &&
-      !/(?:\b(?:to|with|by|for|about|from|of|on|at|in|told|asked|than|like|as)|(?<!,)\sand)\s+(?:\p{Lu}\S*\s+)*$/u.test(
+      !/(?:\b(?:to|with|by|for|about|from|of|on|at|in|told|asked|than|like|as)|(?<!,)\sand)\s+(?:\p{Lu}[^\s,]*\s+)*$/u.test(
         lead,
       )
     );
@@ -124,6 +137,15 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   for (let i = f.ents.mentions.length - 1; i >= 0 && !mention; i--) {
     const m = f.ents.mentions[i] as ResolvedMention;
     if (m.end <= at && m.kind === (plural ? "group" : "person") && subject(m) && !reported(m)) mention = m;
+  }
+  // Of the names in subject position in that sentence, the first ("Price paid tribute to his predecessor, Graham
+  // Lytton, …" is about Price).
+  if (mention) {
+    const s = sentenceAt(f, mention.start);
+    const first = mentionsIn(f, s?.start ?? mention.start, mention.start).find(
+      (m) => m.kind === mention?.kind && subject(m) && !reported(m),
+    );
+    if (first) mention = first;
   }
   if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
     return resolve(f, mention.start, mention.end);
@@ -196,7 +218,10 @@ function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
   }
   // "the player told the newspaper" right after an anonymous source spoke: the same source, described again.
   const prev = f.found[f.found.length - 1];
-  if (prev?.speaker.anonymous && prev.speaker.entityId) return { ...prev.speaker, speakerText };
+  const bodyNoun =
+    /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission)$/i;
+  if (prev?.speaker.anonymous && prev.speaker.entityId && !bodyNoun.test(head))
+    return { ...prev.speaker, speakerText };
   return null;
 }
 
