@@ -163,7 +163,7 @@ export function appositiveRoles(text: string, mentions: ResolvedMention[]): Map<
     const after = /^,\s+((?:the\s+|a\s+|an\s+)?[a-z][^,.;]*)[,.]/.exec(text.slice(m.end, m.end + 160));
     if (after?.[1]) add(m.entityId, after[1]);
     const before =
-      /(?:^|[,.;—]\s+|\b(?:However|But|And)\s*,?\s+)((?:the|an?|another)\s+[a-z][^,.;]*?),\s+$/i.exec(
+      /(?:^|[,.;—][”"’]?\s+|\b(?:However|But|And)\s*,?\s+)((?:the|an?|another)\s+[a-z][^,.;]*?),\s+$/i.exec(
         text.slice(Math.max(0, m.start - 120), m.start),
       );
     if (before?.[1]) add(m.entityId, before[1]);

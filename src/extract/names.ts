@@ -243,7 +243,8 @@ function mentionFromRun(
   const surface = text.slice(start, end).replace(/[’']s$/, "");
   end = start + surface.length;
   const before = text.slice(Math.max(sentence.start, start - 30), start);
-  const prevWord = /(\p{L}+)\W*$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+  // The word right before the name ("in Sarkhan"), not one across a comma ("Inside, Marcus Delane").
+  const prevWord = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase() ?? "";
   const last = words[words.length - 1] as string;
   let kind: EntityKind | null = null;
   let weak = false;

@@ -46,6 +46,11 @@ export function subjectBefore(f: Finder, sentenceStart0: number, verbAt: number)
     const named = mentionsIn(f, start, start + rel[1].length).filter((m) => m.kind !== "place");
     const last = named[named.length - 1];
     if (last) return { start: last.start, end: last.end };
+    // "Maya Greenfield, a teacher, who said": the name the description stands beside.
+    const beside = f.ents.mentions.find(
+      (m) => m.kind === "person" && m.end <= start && /^,\s*$/.test(f.text.slice(m.end, start)),
+    );
+    if (beside) return { start: beside.start, end: beside.end, role: cleanRole(rel[1]) || undefined };
     if (isNounPhrase(rel[1])) return { start, end: start + rel[1].length };
   }
   // "X called that claim “…” and said …": a second verb of the same subject.
@@ -94,7 +99,8 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
     const hasName = mentionsIn(f, start, start + text.length).some((m) => m.kind !== "place");
     const named =
       ((/^(?:[Tt]he\s+)?\p{Lu}/u.test(text) && hasName) || /^(?:\p{Lu}[\p{L}'’.-]*\s?)+$/u.test(text)) &&
-      !NOT_NAMES.has(text);
+      !NOT_NAMES.has(text) &&
+      !/^(?:A|An|One|Another|Two|Three|Several|Some)\s+\p{Ll}/u.test(text);
     segs.push({ start, end: start + text.length, text, named });
   }
   if (!segs.length) return null;

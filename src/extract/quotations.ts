@@ -143,6 +143,30 @@ function cueAfter(f: Finder, from: number, to: number) {
   }
   // "…,” Irena Kostadin, general secretary of the Coastal Transport Union, told the paper" — a name, its
   // appositive, then the verb.
+  // "…,” the superintendent, Howard Bell, said": the description first, then the name.
+  const described =
+    /^[\s,]*((?:the|a|an|its|his|her|their)\s[^,.;:!?“”"‘’]{1,50}),\s+(\p{Lu}[^,.;:!?“”"‘’]{1,40}),\s+([a-z]+)\b/u.exec(
+      region,
+    );
+  if (described?.[2] && described[3] && CUE_VERBS.has(described[3])) {
+    const npStart =
+      from + described[0].indexOf(described[2], described[0].indexOf(described[1] as string) + 1);
+    const verbAt = from + described[0].length - described[3].length;
+    const speaker = resolve(
+      f,
+      npStart,
+      npStart + described[2].length,
+      cleanRole(described[1] as string) || undefined,
+    );
+    const told = described[3] === "told" ? recipient(f, verbAt + 4, to) : null;
+    return {
+      speaker,
+      cue: told?.cue ?? described[3],
+      cueAt: verbAt,
+      via: told?.via ?? null,
+      dateText: dayIn(f, from, to),
+    };
+  }
   const long = /^[\s,]*(\p{Lu}[^,.;:!?“”"‘’]{1,60}),\s+([^.;:!?“”"‘’]{3,140}?),\s+([a-z]+)\b/u.exec(region);
   if (long?.[1] && long[3] && CUE_VERBS.has(long[3]) && !/\s(?:said|says|told)\s/.test(long[2] ?? "")) {
     const npStart = from + region.indexOf(long[1]);

@@ -10,7 +10,7 @@ export const INDIRECT_CUES = new Set(
   `said says say told tells added adds reported reports stated declared announced claimed insisted insists maintained
    maintain maintains argued argues warned warns acknowledged acknowledges admitted admits confirmed confirms denied
    denies explained explains noted notes wrote writes described denounced alleged contended asserted urged
-   testified found finds estimated estimates cautioned cautions conceded concedes stressed stresses`.split(
+   testified found finds estimated estimates cautioned cautions conceded concedes stressed stresses point points pointed`.split(
     /\s+/,
   ),
 );
@@ -19,7 +19,7 @@ const NEEDS_THAT = new Set(
   `reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
    alleged contended asserted maintained maintain testified found finds estimated estimates writes announced denied
    denies
-   cautioned cautions conceded concedes stressed stresses`.split(/\s+/),
+   cautioned cautions conceded concedes stressed stresses point points pointed`.split(/\s+/),
 );
 const PARTICIPLES = new Set(
   "saying claiming denying insisting adding arguing confirming alleging telling noting explaining".split(" "),
@@ -192,6 +192,19 @@ function saysMoreThanItsQuotes(f: Finder, a: RawAttribution): boolean {
       outside = outside.slice(0, from) + " ".repeat(Math.max(0, to - from)) + outside.slice(to);
     }
   const blank = (outside.match(/ {2,}/g) ?? []).join("").length;
+  // "described the decision as ‘…’": a quotation named, not a statement; "in an interview last week.": no content.
+  if (
+    /^[^“"‘]{0,60}\bas\s*$/.test(outside.replace(/[\s.,;:!?]+$/, "")) &&
+    /[”"’]\W*$/.test(f.text.slice(a.start, a.end))
+  )
+    return false;
+  if (
+    /^(?:in|on|at|during|after|before|to|from|by|with|outside|inside|last|this|earlier|later)\b[^,;:“”"‘’]*$/i.test(
+      f.text.slice(a.start, a.end).trim(),
+    ) &&
+    f.text.slice(a.start, a.end).trim().split(/\s+/).length <= 6
+  )
+    return false;
   // "said on the courthouse steps: “…”": the words before a colon introduce the quotation.
   if (/:\s*$/.test(outside.trim() === "" ? "" : outside.replace(/\s+$/, ""))) return false;
   return (outside.match(/\p{L}+/gu) ?? []).length >= 2 && blank < 0.8 * (a.end - a.start);
@@ -243,10 +256,12 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
   const tail = f.masked.slice(rest, s.end);
   // "said (on Monday) (that) …", "said in a statement that …", "adds, laughing, that …".
   const lead =
-    /^\s*(?:(?:in|on|at|to|during|after|before|from|through|via|over|by)\b[^,.;:“”"‘’]{0,50}?\s+(that\s+)|,\s*(?:[a-z]+ing|however|though|too|also|again)\s*,\s*(that\s+)|(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\s*)?(that\s+)?)/i.exec(
+    /^\s*(?:(?:in|on|at|to|during|after|before|from|through|via|over|by)\b[^,.;:“”"‘’]{0,50}?\s+(that\s+)|,\s*(?:[a-z]+ing|however|though|too|also|again)\s*,\s*(that\s+)|out\s+(that\s+)|(?:(?:on\s+|late\s+|early\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b\s*)?(that\s+)?)/i.exec(
       tail,
     );
-  const hasThat = Boolean(lead?.[1] || lead?.[2] || lead?.[3]);
+  const hasThat = Boolean(lead?.[1] || lead?.[2] || lead?.[3] || lead?.[4]);
+  // "said nothing about …", "said little": no statement.
+  if (/^\s*(?:nothing|little|no more)\b/.test(tail)) return null;
   const contentStart = rest + (lead?.[0].length ?? 0);
   // "…, The Associated Press reported." reports what comes before it; "reported a spike in …" reports nothing.
   // At the end of its sentence, or of its clause before a participle ("…, the hospital has announced, prompting …").
@@ -254,7 +269,8 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
     /^[\s.]*$/.test(f.masked.slice(contentStart, s.end)) ||
     (/^\s*,\s*[a-z]+ing\b/.test(f.masked.slice(contentStart, s.end)) &&
       /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at)));
-  if (NEEDS_THAT.has(verb) && !hasThat && !(/^(?:reported|announced)$/.test(verb) && atEnd)) return null;
+  if (NEEDS_THAT.has(verb) && !hasThat && !(/^(?:reported|announced|confirmed)$/.test(verb) && atEnd))
+    return null;
   if (atEnd) {
     // Cue at the end: "…, members of the opposition said Monday."
     const end = trimEnd(f, s.start, segmentStartBefore(f, { cueAt: subject.start }));
@@ -265,7 +281,13 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
 }
 
 function participle(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttribution | null {
-  const subject = clauseSubject(f, s.start, at);
+  // "…, it said, adding that …": the participle hangs on the parenthetical cue's subject.
+  const paren = /,\s*([^,]{1,40}?)\s+(?:said|says|added|told \S+),\s*$/.exec(f.masked.slice(s.start, at));
+  const parenStart = paren?.[1] ? s.start + (paren.index ?? 0) + paren[0].indexOf(paren[1]) : -1;
+  const subject =
+    paren?.[1] && parenStart >= 0
+      ? { start: parenStart, end: parenStart + paren[1].length }
+      : clauseSubject(f, s.start, at);
   if (!subject) return null;
   const contentStart = at + verb.length + 1;
   const comma = f.masked.indexOf(",", contentStart);

@@ -28,7 +28,37 @@ export function resolve(f: Finder, start: number, end: number, roleHere?: string
 function resolveAt(f: Finder, start: number, end: number, roleHere?: string): SpeakerRef {
   const speakerText = f.text.slice(start, end).trim();
   const lower = speakerText.toLowerCase();
-  const inside = mentionsIn(f, start, end);
+  // A post, a sign, a placard: whoever wrote it, the text does not say.
+  if (
+    /^(?:the|one|a|an|another)\s+(?:[a-z-]+\s+)?(?:post|sign|placard|banner|poster|leaflet|note|tweet|message|graffiti)\b/i.test(
+      speakerText,
+    )
+  )
+    return { entityId: null, speakerText, anonymous: true };
+  // "one of them says": one of the group that just spoke, if a group just spoke; otherwise the text does not say.
+  if (/^one of (?:them|us|those|these|the two|the men|the women)$/i.test(speakerText)) {
+    const prev = [...f.found].reverse().find((a) => a.cueAt < start && a.speaker.entityId);
+    if (prev?.speaker.anonymous && f.ents.kindOf(prev.speaker.entityId as string) === "group")
+      return { ...prev.speaker, speakerText };
+    return { entityId: null, speakerText, anonymous: true };
+  }
+  // "The man, who gives his name only as Tony": the name he gives, and no more.
+  const given =
+    /\b(?:gives|gave|giving|goes by|identified (?:only )?(?:as|by))\s+(?:his|her|their)?\s*(?:first\s+)?(?:name\s+)?(?:only\s+)?(?:as\s+)?(\p{Lu}[\p{Ll}'’-]+)\b/u.exec(
+      f.text.slice(start, sentenceAt(f, start)?.end ?? end),
+    );
+  if (given?.[1] && /^(?:the|a|an|one)\s/i.test(speakerText)) {
+    const at = f.text.indexOf(given[1], start);
+    const r = resolveAt(f, at, at + given[1].length, roleHere);
+    return { ...r, speakerText, anonymous: true, source: { start: at, end: at + given[1].length } };
+  }
+  // "A spokesman for the Environment Agency": an unnamed person, whatever body the description names.
+  const indefinite = /^(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+\p{Ll}/u.test(
+    speakerText,
+  );
+  const inside = indefinite
+    ? mentionsIn(f, start, end).filter((m) => m.kind === "person" && m.start === start)
+    : mentionsIn(f, start, end);
   const named =
     [...inside].reverse().find((m) => m.kind === "person") ??
     [...inside].reverse().find((m) => m.kind !== "place") ??
@@ -65,16 +95,6 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     );
     return { ...r, speakerText };
   }
-  // A post, a sign, a placard: whoever wrote it, the text does not say.
-  if (
-    /^(?:one|a|an|another)\s+(?:\S+\s+)?(?:post|sign|placard|banner|poster|leaflet|note|tweet|message)\b/i.test(
-      speakerText,
-    )
-  )
-    return { entityId: null, speakerText, anonymous: true };
-  // "one of them says": which one, the text does not say.
-  if (/^one of (?:them|us|those|these|the two|the men|the women)$/i.test(speakerText))
-    return { entityId: null, speakerText, anonymous: true };
   const first = lower.split(/\s+/)[0] ?? "";
   if (first === "the" || (/^(?:its|his|her|their)$/.test(first) && TITLES.has(lower.split(/\s+/)[1] ?? ""))) {
     const found = resolveDefinite(f, speakerText.replace(/^(?:its|his|her|their)\s+/i, "the "));
@@ -104,8 +124,10 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
 /** A pronoun names the last speaker, unless a person was named after that speaker's cue and before it. */
 function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef {
   const plural = PRONOUNS[speakerText.toLowerCase()] === "plural";
+  const neuter = PRONOUNS[speakerText.toLowerCase()] === "neuter";
   const fits = (id: string) => {
     const kind = f.ents.kindOf(id);
+    if (neuter) return kind === "organization" || kind === "outlet";
     return plural ? kind === "group" || kind === "organization" : kind === "person";
   };
   let last: RawAttribution | undefined;

@@ -156,7 +156,7 @@ export interface Figures {
   anonymous: { accuracy: number; n: number };
   via: { accuracy: number; n: number };
   reported: { precision: number; recall: number; correct: number; found: number; gold: number };
-  /** Scare quotes and titles attributed to someone. */
+  /** Scare quotes and titles attributed to someone (found as "speaker unclear" they count only as quotations). */
   scareAttributed: number;
   errors: string[];
 }
@@ -225,7 +225,7 @@ export function score(articles: CorpusArticle[], run: (a: CorpusArticle) => Foun
     for (const x of directs) {
       if (used.has(x) || ignored(x)) continue;
       const scare = a.gold.notAttributed.some((g) => spansMatch(x, g));
-      if (scare) f.scareAttributed++;
+      if (scare && !x.speakerUnclear) f.scareAttributed++;
       f.quotes.found++;
       if (!x.speakerUnclear) f.speakers.answered++;
       else f.unclear.said++;
