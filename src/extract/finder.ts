@@ -39,7 +39,13 @@ export function findAttributions(
       const s2 = sentenceAt(f, q.lastCloseMark ?? q.end - 1);
       if (s2) directSentences.add(s2);
     }
-    if (quotedStatements || !directSentences.has(s)) indirect(f, s);
+    // A line that does not end as a sentence ends is a heading or a bullet ("Council says schools will stay
+    // open"): a summary of the story, not a statement in it.
+    const heading =
+      quotedStatements &&
+      !/[.!?…:;”’"')\]]\s*$/.test(f.text.slice(s.start, s.end)) &&
+      s.end === paragraphEnd(f, s);
+    if ((quotedStatements || !directSentences.has(s)) && !heading) indirect(f, s);
   }
   f.found.sort((a, b) => a.start - b.start);
   // No attribution without a target.
@@ -51,6 +57,11 @@ function subjectOf(f: Finder, s: SentenceInfo) {
   return f.ents.mentions.find(
     (m) => m.kind === "person" && m.start >= s.start && m.start - s.start < 30 && m.end <= s.end,
   );
+}
+
+function paragraphEnd(f: Finder, s: SentenceInfo): number {
+  const next = f.sentences[f.sentences.indexOf(s) + 1];
+  return next && next.paragraph === s.paragraph ? next.start : s.end;
 }
 
 function paragraphStart(f: Finder, paragraph: number): number {
