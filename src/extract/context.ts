@@ -4,7 +4,7 @@ import { WEEKDAYS } from "./lexicon";
 import type { Finder, SentenceInfo } from "./types";
 
 const ABBREV_DOT =
-  /\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Adm|Rev|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|\b(?:[A-Z]\.){2,}/g;
+  /\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Adm|Rev|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|\b(?:[A-Z]\.){2,}|(?<=\b[A-Z][a-z]+\s[A-Z])\.(?=\s[A-Z][a-z])/g;
 
 /** The text with abbreviation periods masked ("Mr." → "Mr§"), same length, so regexes can treat "." as an end. */
 export function maskAbbreviations(text: string): string {

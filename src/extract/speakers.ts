@@ -148,6 +148,14 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     const surface = f.text.slice(m.start, m.end);
     if (surface === surface.toUpperCase() || /^By\s/.test(f.text.slice(s?.start ?? 0, (s?.start ?? 0) + 3)))
       return false;
+    // "The union's members met Lena Haraldsen": a name after a verb is its object, not the subject.
+    const clause = (lead.split(",").pop() ?? "").toLowerCase();
+    if (
+      /\b(?:[a-z]+ed|met|saw|told|beat|hit|led|won|lost|sent|left|made|took|gave|says|said|has|have|had|asks|thanked|praised|joins|meets|sees|calls)\s+(?:\S+\s+){0,3}$/.test(
+        clause,
+      )
+    )
+      return false;
     return (
       (lead.length < 45 || /,\s*$/.test(lead)) &&
       !/(?:\b(?:to|with|by|for|about|from|of|on|at|in|told|asked|than|like|as)|(?<!,)\sand)\s+(?:\p{Lu}[^\s,]*\s+)*$/u.test(
