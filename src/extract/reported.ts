@@ -10,14 +10,14 @@ export const INDIRECT_CUES = new Set(
   `said says say told tells added adds reported reports stated declared announced claimed insisted insists maintained
    maintain maintains argued argues warned warns acknowledged acknowledges admitted admits confirmed confirms denied
    denies explained explains noted notes wrote writes described denounced alleged contended asserted urged
-   testified found finds estimated estimates cautioned cautions conceded concedes stressed stresses point points pointed`.split(
+   testified found finds cautioned cautions conceded concedes stressed stresses point points pointed`.split(
     /\s+/,
   ),
 );
 /** Cue verbs that report only with "that" ("notes that …"; "notes" alone is a noun as often as a verb). */
 const NEEDS_THAT = new Set(
   `reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
-   alleged contended asserted maintained maintain testified found finds estimated estimates writes announced denied
+   alleged contended asserted maintained maintain testified found finds writes announced denied
    denies
    cautioned cautions conceded concedes stressed stresses point points pointed`.split(/\s+/),
 );
@@ -103,10 +103,6 @@ export function indirect(f: Finder, s: SentenceInfo): void {
     } else if (
       INDIRECT_CUES.has(verb) &&
       !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index)) &&
-      // "urged residents to check …" asks, it does not state.
-      !(
-        verb === "urged" && /^\s+[^,.;:]{1,40}?\bto\s+[a-z]+/.test(region.slice((m.index ?? 0) + verb.length))
-      ) &&
       // "declined to say how long …", "did not say what …": no statement.
       !(/^(?:say|tell)$/.test(verb) && /\b(?:to|not|never|n[’']t)\s+$/.test(region.slice(0, m.index)))
     ) {
