@@ -1,29 +1,18 @@
 // The pipeline: articles → cleaned text → quotations, sentences and names → entities → attributions
 // → cross-references → curation merged over the automatic output → a schema-checked dataset and a report.
-import {
-  AttributionFinder,
-  cleanRole,
-  type EntityResolver,
-  type RawAttribution,
-  type ResolvedMention,
-  type SentenceInfo,
-} from "./attribution";
+import { EntityStore } from "../extract/entities";
+import { confidenceOf, cueSpan } from "../extract/output";
+import { analyse } from "../extract/pipeline";
+import type { RawAttribution } from "../extract/types";
 import { clean } from "./clean";
 import { buildCrossrefs, resolveEnd } from "./crossrefs";
 import { applyCuration, type Curation, evidenceSpans } from "./curation";
 import { resolveDay } from "./dates";
 import { locate, span } from "./evidence";
-import { ORG_HEADS } from "./lexicon";
-import { canonicalName, clusterMentions, findNameMentions, type NameMention, outletName } from "./names";
-import { makeTarget, paragraphs, quotations, sentences } from "./text";
-import {
-  type Article,
-  type Attribution,
-  DATASET_VERSION,
-  type Dataset,
-  type Entity,
-  type EntityKind,
-} from "./types";
+import { makeTarget } from "./text";
+import { type Article, type Attribution, DATASET_VERSION, type Dataset, type Entity } from "./types";
+
+export { EntityStore };
 
 export interface ArticleInput {
   id: string;
@@ -62,20 +51,13 @@ export interface BuildReport {
 
 const known = (v: string | undefined) => (v && v !== "unknown" ? v : undefined);
 
-interface Parsed {
-  input: ArticleInput;
-  article: Article;
-  sentences: SentenceInfo[];
-  quotes: ReturnType<typeof quotations>;
-  mentions: NameMention[];
-}
-
 export function buildDataset(
   inputs: ArticleInput[],
   curation?: Curation,
 ): { dataset: Dataset; report: BuildReport } {
-  // 1. Clean, split, find quotations and name mentions.
-  const parsed: Parsed[] = inputs.map((input) => {
+  // 1. Clean the captured text; the extraction library (src/extract) finds quotations, names, entities and
+  // attributions over all the articles together (one entity per person across them).
+  const articles: Article[] = inputs.map((input) => {
     const c = clean(input.raw, { headline: known(input.meta.headline) });
     const article: Article = {
       id: input.id,
@@ -94,75 +76,30 @@ export function buildDataset(
     };
     for (const k of Object.keys(article) as (keyof Article)[])
       if (article[k] === undefined) delete article[k];
-    const paras = paragraphs(c.text);
-    const quotes = quotations(c.text, paras);
-    const quoteSpans = quotes.flatMap((q) =>
-      q.parts.map((p) => ({ start: p.openMark, end: p.closeMark ?? p.end })),
-    );
-    const sents: SentenceInfo[] = paras.flatMap((p) =>
-      sentences(c.text, p, quoteSpans).map((s) => ({ ...s, paragraph: p.index })),
-    );
-    return { input, article, sentences: sents, quotes, mentions: [] };
+    return article;
   });
-  const lowercase = new Set<string>();
-  for (const p of parsed)
-    for (const m of p.article.text.matchAll(/\b\p{Ll}[\p{Ll}'’-]*\b/gu)) lowercase.add(m[0]);
-  for (const p of parsed)
-    for (const s of p.sentences)
-      p.mentions.push(...findNameMentions(p.article.text, s, p.article.id, lowercase));
-
-  // 2. Entities from clustered name mentions.
-  const store = new EntityStore();
-  const clusters = clusterMentions(parsed.flatMap((p) => p.mentions));
-  for (const p of parsed) {
-    const publisherId = p.article.publisher !== "unknown" ? store.outlet(p.article.publisher) : null;
-    if (publisherId) store.publishers.set(p.article.id, publisherId);
-  }
-  const resolvedByArticle = new Map<string, ResolvedMention[]>(parsed.map((p) => [p.article.id, []]));
-  for (const c of clusters) {
-    let id: string | undefined;
-    for (const m of c.mentions) {
-      // "The Times" inside a Times article is the publisher itself.
-      const self =
-        c.kind === "outlet"
-          ? store.selfOutlet(
-              m.articleId,
-              m.surface,
-              parsed.find((p) => p.article.id === m.articleId)?.article.publisher ?? "",
-            )
-          : null;
-      if (!self && !id)
-        id = c.outlet ? (store.outlet(c.outlet) as string) : store.add(c.kind, canonicalName(c), "automatic");
-      const target = self ?? (id as string);
-      store.addMention(target, m.articleId, m.start, m.end, m.surface);
-      resolvedByArticle
-        .get(m.articleId)
-        ?.push({ start: m.start, end: m.end, entityId: target, kind: c.kind });
-    }
-  }
+  const store = new EntityStore<Entity>();
+  const { docs } = analyse(
+    articles.map((a) => ({
+      id: a.id,
+      text: a.text,
+      publisher: a.publisher !== "unknown" ? a.publisher : undefined,
+    })),
+    store,
+    {},
+    // The bundled dataset was curated over the rules as they read it; it keeps their reading of sentences that hold
+    // a quotation (the library finds reported statements there too).
+    { quotedStatements: false },
+  );
 
   // 3. Attributions, article by article.
   const attributions: Attribution[] = [];
   const droppedClaims: string[] = [];
   const unattributedQuotes: BuildReport["unattributedQuotes"] = [];
-  for (const p of parsed) {
-    const { article } = p;
-    const mentions = (resolvedByArticle.get(article.id) ?? []).sort((a, b) => a.start - b.start);
-    const resolver = store.resolverFor(article, mentions, appositiveRoles(article.text, mentions, store));
-    const quotes = p.quotes.map((q) => {
-      const first = q.parts[0];
-      const last = q.parts[q.parts.length - 1];
-      return {
-        start: q.start,
-        end: q.end,
-        openMark: first?.openMark ?? q.start,
-        closeMark: first?.closeMark ?? null,
-        paragraph: first?.paragraph ?? 0,
-        lastParagraph: last?.paragraph ?? 0,
-        lastCloseMark: last?.closeMark ?? null,
-      };
-    });
-    const raw = new AttributionFinder(article.text, p.sentences, quotes, resolver).run();
+  for (const [i, article] of articles.entries()) {
+    const { quotes, attributions: all } = docs[i] as (typeof docs)[number];
+    // Quotations whose speaker is unclear are not shown in the dataset; the report lists them.
+    const raw = all.filter((a) => !a.unclear);
     const directStarts = new Set(raw.filter((a) => a.kind === "direct").map((a) => a.start));
     for (const q of quotes) {
       if (!directStarts.has(q.start))
@@ -170,7 +107,13 @@ export function buildDataset(
     }
     const refDate = article.published ?? article.referenceDate?.date;
     const ids: string[] = [];
-    raw.forEach((a: RawAttribution, i) => {
+    // No attribution without a target: one whose content is empty is left out and reported.
+    for (const a of raw.filter((x) => !article.text.slice(x.start, x.end).trim()))
+      droppedClaims.push(
+        `${article.id}: a ${a.kind} attribution to “${a.speaker.speakerText}” with no content`,
+      );
+    const kept = raw.filter((x) => article.text.slice(x.start, x.end).trim());
+    kept.forEach((a: RawAttribution, i) => {
       const id = `${article.id}/a${String(i + 1).padStart(2, "0")}`;
       ids.push(id);
       const date = a.dateText && refDate ? resolveDay(a.dateText, refDate) : undefined;
@@ -203,7 +146,7 @@ export function buildDataset(
         out.evidence.date = [daySpan];
       }
       if (a.continuesIndex !== undefined)
-        out.continues = ids[raw.indexOf(raw[a.continuesIndex] as RawAttribution)];
+        out.continues = ids[kept.indexOf(all[a.continuesIndex] as RawAttribution)];
       attributions.push(out);
     });
   }
@@ -213,7 +156,7 @@ export function buildDataset(
 
   const dataset: Dataset = {
     version: DATASET_VERSION,
-    articles: parsed.map((p) => p.article),
+    articles,
     entities: store.entities,
     attributions,
     crossrefs: [],
@@ -269,149 +212,12 @@ export function buildDataset(
   return { dataset, report };
 }
 
-/** How sure the rules are of a speaker: named at the cue, found through a pronoun or description, or a continuation. */
-function confidenceOf(a: RawAttribution): number {
-  if (!a.speaker.entityId) return 0;
-  if (a.continuesIndex !== undefined) return 0.8;
-  return a.speaker.antecedent ? 0.75 : 0.9;
-}
-
 function attributionEvidence(article: Article, a: RawAttribution): Attribution["evidence"] {
-  const cueWord = a.cue.split(/\s+/)[0] ?? "";
   const ev: Attribution["evidence"] = {};
-  if (article.text.startsWith(cueWord, a.cueAt) && cueWord)
-    ev.cue = span(article, a.cueAt, a.cueAt + cueWord.length);
+  const cue = cueSpan(article.text, a);
+  if (cue) ev.cue = span(article, cue.start, cue.end);
   if (a.speaker.source) ev.source = span(article, a.speaker.source.start, a.speaker.source.end);
   if (a.speaker.antecedent)
     ev.speaker = [span(article, a.speaker.antecedent.start, a.speaker.antecedent.end)];
   return ev;
-}
-
-/** Roles the article gives named people: "the opposition leader, X", "X, head of …", "British Prime Minister X". */
-function appositiveRoles(
-  text: string,
-  mentions: ResolvedMention[],
-  store: EntityStore,
-): Map<string, string[]> {
-  const roles = new Map<string, string[]>();
-  const add = (id: string, role: string) => {
-    const r = cleanRole(role);
-    if (!r || r.split(/\s+/).length > 12 || /^\d+$/.test(r)) return;
-    const list = roles.get(id) ?? [];
-    if (!list.includes(r)) list.push(r);
-    roles.set(id, list);
-  };
-  for (const m of mentions) {
-    if (m.kind !== "person") continue;
-    const after = /^,\s+((?:the\s+|a\s+|an\s+)?[a-z][^,.;]*)[,.]/.exec(text.slice(m.end, m.end + 160));
-    if (after?.[1]) add(m.entityId, after[1]);
-    const before =
-      /(?:^|[,.;—]\s+|\b(?:However|But|And)\s*,?\s+)((?:the|an?|another)\s+[a-z][^,.;]*?),\s+$/i.exec(
-        text.slice(Math.max(0, m.start - 120), m.start),
-      );
-    if (before?.[1]) add(m.entityId, before[1]);
-    const title = /((?:[A-Z][a-z]+\s+){1,4})$/.exec(text.slice(Math.max(0, m.start - 60), m.start));
-    if (
-      title?.[1] &&
-      /(?:Minister|President|Secretary|Chairman|Ambassador|Governor|Mayor|Senator|Spokesman)\s+$/.test(
-        title[1],
-      )
-    )
-      add(m.entityId, title[1].trim());
-  }
-  void store;
-  return roles;
-}
-
-/** Entities with ids, aliases and mentions; creates outlets and described speakers on demand. */
-export class EntityStore {
-  entities: Entity[] = [];
-  publishers = new Map<string, string>();
-  private ids = new Set<string>();
-
-  add(kind: EntityKind, name: string, origin: Entity["origin"], extra: Partial<Entity> = {}): string {
-    const base = `${kind === "organization" ? "org" : kind}:${name
-      .toLowerCase()
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")}`;
-    let id = base;
-    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
-    this.ids.add(id);
-    this.entities.push({ id, kind, name, aliases: [], mentions: [], origin, evidence: {}, ...extra });
-    return id;
-  }
-
-  get(id: string): Entity | undefined {
-    return this.entities.find((e) => e.id === id);
-  }
-
-  addMention(id: string, articleId: string, start: number, end: number, surface: string): void {
-    const e = this.get(id);
-    if (!e) return;
-    if (!e.mentions.some((m) => m.articleId === articleId && m.start === start))
-      e.mentions.push({ articleId, start, end });
-    if (surface !== e.name && !e.aliases.includes(surface)) e.aliases.push(surface);
-  }
-
-  /** The outlet entity for a name or short form, created on first use. */
-  outlet(surface: string): string | null {
-    const name = outletName(surface);
-    if (!name) return null;
-    return (
-      this.entities.find((e) => e.kind === "outlet" && e.name === name)?.id ??
-      this.add("outlet", name, "automatic")
-    );
-  }
-
-  /** A one-word short form of the article's own publisher ("The Times" in The Washington Times) names the publisher. */
-  selfOutlet(articleId: string, surface: string, publisher: string): string | null {
-    const self = this.publishers.get(articleId);
-    const short = surface.replace(/^the\s+/i, "").trim();
-    if (!self || !/^[A-Z][a-z]+$/.test(short)) return null;
-    return publisher
-      .replace(/^the\s+/i, "")
-      .split(/\s+/)
-      .includes(short)
-      ? self
-      : null;
-  }
-
-  resolverFor(article: Article, mentions: ResolvedMention[], roles: Map<string, string[]>): EntityResolver {
-    const self = this.publishers.get(article.id);
-    const described = new Map<string, string>();
-    return {
-      mentions,
-      roles,
-      describe: (text, { named, plural, start, end }) => {
-        const key = text.toLowerCase().replace(/^(?:the|a|an)\s+/, "");
-        const prior = described.get(key);
-        if (prior) {
-          this.addMention(prior, article.id, start, end, text);
-          return prior;
-        }
-        const org = named && ORG_HEADS.has(text.split(/\s+/).pop() ?? "");
-        const kind: EntityKind = org ? "organization" : named ? "person" : plural ? "group" : "person";
-        const name = named ? text.replace(/^the\s+/i, "") : key;
-        const id = this.add(kind, name, "automatic", named ? {} : { anonymous: true });
-        this.addMention(id, article.id, start, end, text);
-        described.set(key, id);
-        mentions.push({ start, end, entityId: id, kind });
-        mentions.sort((a, b) => a.start - b.start);
-        return id;
-      },
-      outlet: (surface) => this.selfOutlet(article.id, surface, article.publisher) ?? this.outlet(surface),
-      orgByHead: (head) => {
-        const h = head.toLowerCase();
-        const org = mentions.find(
-          (m) => m.kind === "organization" && this.get(m.entityId)?.name.toLowerCase().endsWith(h),
-        );
-        return org?.entityId ?? null;
-      },
-      isSelf: (id) => id === self,
-      kindOf: (id) => this.get(id)?.kind,
-      isAnonymous: (id) => Boolean(this.get(id)?.anonymous),
-    };
-  }
 }

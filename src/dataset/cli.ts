@@ -3,11 +3,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { buildRecognitionIndex } from "../recognition/index";
+import type { ArticleInput } from "./build";
 import { type BuildReport, buildDataset } from "./build";
-import { loadArticles, loadCuration } from "./load";
+import { loadCuration, readArticles, type Skipped } from "./load";
 import { validateDataset } from "./schema";
 
-function printReport(r: BuildReport, out: string): void {
+function printReport(r: BuildReport, out: string, skipped: Skipped[]): void {
   const lines = [
     `dataset: ${out}`,
     `articles: ${r.articles}`,
@@ -24,6 +25,8 @@ function printReport(r: BuildReport, out: string): void {
     lines.push(`unattributed quotation in ${q.articleId}: “${q.quote.slice(0, 80)}”`);
   for (const c of r.droppedClaims) lines.push(`left out, no span of the text supports it: ${c}`);
   for (const c of r.conflicts) lines.push(`curation conflict: ${c}`);
+  for (const s of skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
+  if (skipped.length) lines.push(`skipped: ${skipped.length} file(s), built the rest`);
   console.log(lines.join("\n"));
 }
 
@@ -43,10 +46,26 @@ export function main(argv: string[]): number {
   const curationPath = values["no-curation"]
     ? undefined
     : (values.curation ?? (inDir === "assets/articles" ? "assets/curation.json" : undefined));
-  const { dataset, report } = buildDataset(
-    loadArticles(inDir),
-    curationPath ? loadCuration(curationPath) : undefined,
-  );
+  const { articles, skipped } = readArticles(inDir);
+  const curation = curationPath ? loadCuration(curationPath) : undefined;
+  // An article the pipeline cannot turn into a valid dataset on its own is reported by name and left out.
+  const good: ArticleInput[] = [];
+  for (const a of articles) {
+    try {
+      const alone = buildDataset([a]).dataset;
+      const problems = validateDataset(alone);
+      if (problems.length) skipped.push({ file: `${a.id} (.txt)`, reason: problems[0] as string });
+      else good.push(a);
+    } catch (err) {
+      skipped.push({ file: `${a.id} (.txt)`, reason: (err as Error).message });
+    }
+  }
+  if (!good.length) {
+    for (const s of skipped) console.error(`skipped ${s.file}: ${s.reason}`);
+    console.error(`dataset: no .txt articles to build in ${inDir}`);
+    return 1;
+  }
+  const { dataset, report } = buildDataset(good, curation);
   const errors = validateDataset(dataset);
   if (errors.length) {
     console.error(`the built dataset is invalid:\n${errors.map((e) => `  ${e}`).join("\n")}`);
@@ -56,7 +75,7 @@ export function main(argv: string[]): number {
   writeFileSync(out, `${JSON.stringify(dataset, null, 1)}\n`);
   const indexPath = values.index ?? out.replace(/\.json$/, ".recognition.json");
   writeFileSync(indexPath, JSON.stringify(buildRecognitionIndex(dataset.articles)));
-  printReport(report, out);
+  printReport(report, out, skipped);
   console.log(`recognition index: ${indexPath}`);
   return 0;
 }

@@ -2,7 +2,7 @@
 // why (`why`) and points at the spans of the texts that support what it changes (`evidence`: quotes); knowledge
 // from outside the articles goes only into `external`, shown labelled. Every entry that changes an automatic
 // value, or matches nothing, is reported.
-import type { EntityStore } from "./build";
+import type { EntityStore } from "../extract/entities";
 import { span } from "./evidence";
 import { makeTarget } from "./text";
 import type { Attribution, CrossrefKind, Dataset, Entity, EntityKind, EvidenceSpan, External } from "./types";
@@ -122,7 +122,7 @@ function occurrences(text: string, needle: string, caseSensitive: boolean): numb
 export function applyCuration(
   dataset: Dataset,
   curation: Curation,
-  store: EntityStore,
+  store: EntityStore<Entity>,
 ): { applied: number; conflicts: string[] } {
   const conflicts: string[] = [];
   let applied = 0;

@@ -1,0 +1,3 @@
+import { extract } from "../../../src/extract/index";
+
+(globalThis as unknown as { x: unknown }).x = extract;

@@ -1,0 +1,109 @@
+// Word lists the rules use. General English newswire vocabulary, not the three documents' sentences.
+// Speech cue verbs and nouns follow PARC 3.0's attribution cues; the outlet and country lists are gazetteers.
+
+const words = (s: string) => new Set(s.trim().split(/\s+/));
+
+/** Reporting verbs in any inflection (the finite forms head a cue; -ing forms introduce participial cues). */
+export const CUE_VERBS = words(`
+  say says said saying tell tells told telling add adds added adding ask asks asked state states stated
+  declare declares declared announce announces announced explain explains explained insist insists insisted
+  maintain maintains maintained claim claims claimed claiming argue argues argued arguing note notes noted
+  warn warns warned warning write writes wrote report reports reported reply replied respond responded
+  acknowledge acknowledged admit admitted concede conceded confirm confirmed confirming deny denies denied denying
+  describe describes described recall recalled suggest suggested urge urged caution cautioned complain complained
+  predict predicted promise promised vow vowed pledge pledged stress stressed emphasize emphasized emphasise
+  emphasised continue continued read reads denounce denounced denouncing allege alleged alleging estimate estimated
+  contend contended assert asserted believe believes believed concluded testify testified tweeted posted
+  mention mentioned observe observed remark remarked reiterate reiterated chanted shouted yelled`);
+
+/** Verbs that report by a document rather than a person: "the statement read". */
+export const DOCUMENT_NOUNS = words("statement report letter communique communiqué memo release message");
+
+/** Cue nouns (PARC): "comments by X that …", "X's claim that …". */
+export const CUE_NOUNS = words(
+  "comments comment claim claims remarks assertion assertions warning warnings words",
+);
+
+export const HONORIFICS = words(`Mr. Mrs. Ms. Dr. Col. Colonel Gen. General Lt. Sgt. Capt. Maj. Sen. Rep. Gov.
+  Prof. Adm. Sheikh Sir Lord Lady Rev. President Prince King Queen Judge Justice Mayor Councillor Councilwoman Councilman`);
+
+/** Title words that describe a role rather than name a person. */
+export const TITLE_WORDS =
+  words(`President Prime Minister Foreign Defence Defense Interior Finance Secretary Chairman
+  Chairwoman Chief Spokesman Spokeswoman Spokesperson Ambassador Envoy Commander General Colonel Leader Head Director
+  Governor Mayor Senator Representative Chancellor Deputy Vice Senior Minister's Coach Manager Captain Judge Inspector
+  Superintendent Officer Professor Dr. Council Councillor Executive Sergeant Detective Councilmember Commissioner
+  Sheriff Trooper Constable`);
+
+/** Organisation head words: a capitalised name ending in one of these names an organisation. */
+export const ORG_HEADS =
+  words(`Council Office Court Nations Union Party Committee Agency Army Brigade Brigades Front
+  Government Ministry Department Bank Company Corp. Corporation Inc. Organization Organisation Association Commission
+  Parliament Assembly Hospital University Police Service Board Authority Institute Foundation Club Federation League
+  Group Forces Navy Congress Senate Cabinet Alliance Coalition Movement Trust Network Society Center Centre School`);
+
+/** News outlets (names and their usual short forms). */
+export const OUTLETS: Record<string, string[]> = {
+  Reuters: ["Reuters", "the Reuters news agency", "Reuters news agency"],
+  "The Associated Press": [
+    "The Associated Press",
+    "the Associated Press",
+    "Associated Press",
+    "The A.P.",
+    "the A.P.",
+    "AP",
+    "A.P.",
+  ],
+  "Agence France-Presse": ["Agence France-Presse", "AFP", "A.F.P."],
+  "The Guardian": ["the Guardian", "The Guardian", "the Guardian newspaper"],
+  "The New York Times": ["The New York Times", "the New York Times"],
+  "The Washington Times": ["The Washington Times", "the Washington Times"],
+  "The Washington Post": ["The Washington Post", "the Washington Post"],
+  "The Christian Science Monitor": [
+    "The Christian Science Monitor",
+    "the Christian Science Monitor",
+    "the Monitor",
+  ],
+  "The Times": ["The Times", "the Times"],
+  BBC: ["BBC", "the BBC", "B.B.C."],
+  CNN: ["CNN"],
+  "Al Jazeera": ["Al Jazeera", "Al-Jazeera"],
+  Bloomberg: ["Bloomberg", "Bloomberg News"],
+};
+
+export const COUNTRIES =
+  words(`Libya Egypt Tunisia Algeria Morocco Sudan Chad Niger Italy France Britain England Germany
+  Spain Qatar Turkey Syria Iraq Iran Israel Jordan Lebanon Yemen Oman Kuwait Bahrain Russia China Japan India Pakistan
+  Afghanistan Canada Mexico Brazil Greece Malta Belgium Netherlands Sweden Norway Denmark Poland Ukraine Nigeria Kenya
+  Ethiopia Somalia America Ireland Scotland Wales Portugal Austria Switzerland`);
+
+/** Words before a capitalised name that say it is a place. */
+export const LOCATIVES = words(
+  "in at from to near outside inside into toward towards across around of east west north south",
+);
+
+export const PRONOUNS: Record<string, "male" | "female" | "plural" | "neuter"> = {
+  he: "male",
+  she: "female",
+  they: "plural",
+  it: "neuter",
+  we: "plural",
+};
+
+export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+export const MONTHS = words(
+  "January February March April May June July August September October November December",
+);
+
+/** Capitalised words that start sentences or titles but never names. */
+export const NOT_NAMES =
+  words(`The A An In On At For From To Of By With As And But Or If When While Though Although
+  However Despite Even Also Last Next This That These Those Another Some Many Most Few Several Other Others News Read
+  It He She They We I You His Her Their Our Its My Your There Here Then Now Today Yesterday After Before During Since
+  Until Outside Inside Both Either Neither Not No Yes One Two Three Any All Each Every Such Western Eastern Northern
+  Southern Meanwhile Later Earlier Still Yet Thus So Because Why What Who How Where Skip Continued Page Libyan Libyans British
+  Italian French Turkish American European Arab African Sunday Monday Tuesday Wednesday Thursday Friday Saturday`);
+
+export const DETERMINERS = words(
+  "a an the one some two three several many members another any other this that those these",
+);

@@ -1,0 +1,286 @@
+// Speakers and coreference: a name at the cue, a pronoun (the last speaker, unless a person was named since), a
+// description ("the defector" ← "a senior official who defected"), a document ("the statement read"), an
+// organisation by its head noun ("the council"), and the recipient of "told" (an outlet makes it second-hand).
+import { mentionsIn, sentenceAt } from "./context";
+import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS } from "./lexicon";
+import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
+import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
+
+const TITLES = new Set(
+  "judge sheriff mayor governor senator president chancellor minister coach manager prosecutor warden superintendent commissioner".split(
+    " ",
+  ),
+);
+const WITHHELD =
+  /\b(?:only (?:his|her|their) first name|not to (?:use|give|publish) (?:his|her|their) (?:sur|last |family |full )?name|identified only by|(?:full |last )?name (?:has been|was) withheld|first name only)\b/i;
+
+/** The speaker a stretch of text names, with where it stands and, when resolved elsewhere, its antecedent. */
+export function resolve(f: Finder, start: number, end: number, roleHere?: string): SpeakerRef {
+  const r = resolveAt(f, start, end, roleHere);
+  const source = { start, end };
+  const antecedent =
+    r.source && (r.source.start !== start || r.source.end !== end)
+      ? (r.antecedent ?? r.source)
+      : r.antecedent;
+  return { ...r, source, ...(antecedent ? { antecedent } : {}) };
+}
+
+function resolveAt(f: Finder, start: number, end: number, roleHere?: string): SpeakerRef {
+  const speakerText = f.text.slice(start, end).trim();
+  const lower = speakerText.toLowerCase();
+  // A post, a sign, a placard: whoever wrote it, the text does not say.
+  if (
+    /^(?:the|one|a|an|another)\s+(?:[a-z-]+\s+)?(?:post|sign|placard|banner|poster|leaflet|note|tweet|message|graffiti)\b/i.test(
+      speakerText,
+    )
+  )
+    return { entityId: null, speakerText, anonymous: true };
+  // "one of them says": one of the group that just spoke, if a group just spoke; otherwise the text does not say.
+  if (/^one of (?:them|us|those|these|the two|the men|the women)$/i.test(speakerText)) {
+    const prev = [...f.found].reverse().find((a) => a.cueAt < start && a.speaker.entityId);
+    if (prev?.speaker.anonymous && f.ents.kindOf(prev.speaker.entityId as string) === "group")
+      return { ...prev.speaker, speakerText };
+    return { entityId: null, speakerText, anonymous: true };
+  }
+  // "The man, who gives his name only as Tony": the name he gives, and no more.
+  const given =
+    /\b(?:gives|gave|giving|goes by|identified (?:only )?(?:as|by))\s+(?:his|her|their)?\s*(?:first\s+)?(?:name\s+)?(?:only\s+)?(?:as\s+)?(\p{Lu}[\p{Ll}'’-]+)\b/u.exec(
+      f.text.slice(start, sentenceAt(f, start)?.end ?? end),
+    );
+  if (given?.[1] && /^(?:the|a|an|one)\s/i.test(speakerText)) {
+    const at = f.text.indexOf(given[1], start);
+    const r = resolveAt(f, at, at + given[1].length, roleHere);
+    return { ...r, speakerText, anonymous: true, source: { start: at, end: at + given[1].length } };
+  }
+  // "A spokesman for the Environment Agency": an unnamed person, whatever body the description names.
+  const indefinite = /^(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+\p{Ll}/u.test(
+    speakerText,
+  );
+  const inside = indefinite
+    ? mentionsIn(f, start, end).filter((m) => m.kind === "person" && m.start === start)
+    : mentionsIn(f, start, end);
+  const named =
+    [...inside].reverse().find((m) => m.kind === "person") ??
+    [...inside].reverse().find((m) => m.kind !== "place") ??
+    (inside.length === 1 && inside[0]?.start === start && inside[0].end === end ? inside[0] : undefined);
+  if (named) {
+    if (named.kind !== "person") return { entityId: named.entityId, speakerText, anonymous: false };
+    // A first name only, the rest withheld ("who gave only his first name, Dennis"): an unnamed source.
+    const sentence = sentenceAt(f, named.start);
+    const withheld =
+      !/\s/.test(f.text.slice(named.start, named.end).trim()) &&
+      WITHHELD.test(f.text.slice(sentence?.start ?? start, sentence?.end ?? end));
+    const anonymous = f.ents.isAnonymous(named.entityId) || withheld;
+    if (anonymous)
+      return { entityId: named.entityId, speakerText, anonymous, role: roleHere, description: speakerText };
+    const roles = f.ents.roles.get(named.entityId);
+    const titleRole = f.text
+      .slice(start, named.start)
+      .replace(/\b(?:the|a|an|Mr\.|Mrs\.|Ms\.|Dr\.|Col\.|Colonel|Gen\.)(?=\s|$)/gi, "")
+      .trim();
+    const role = roleHere ?? (/^\p{Lu}/u.test(titleRole) ? titleRole : undefined) ?? roles?.[0];
+    return { entityId: named.entityId, speakerText, role, anonymous: false };
+  }
+  if (lower in PRONOUNS) return resolvePronoun(f, speakerText, start);
+  // "his report", "her statement": whoever "his" is.
+  const owner =
+    /^(his|her|their) (?:report|statement|letter|email|memo|post|book|study|account|notes)$/i.exec(
+      speakerText,
+    );
+  if (owner?.[1]) {
+    const r = resolvePronoun(
+      f,
+      owner[1].toLowerCase() === "their" ? "they" : owner[1].toLowerCase() === "his" ? "he" : "she",
+      start,
+    );
+    return { ...r, speakerText };
+  }
+  const first = lower.split(/\s+/)[0] ?? "";
+  if (first === "the" || (/^(?:its|his|her|their)$/.test(first) && TITLES.has(lower.split(/\s+/)[1] ?? ""))) {
+    const found = resolveDefinite(f, speakerText.replace(/^(?:its|his|her|their)\s+/i, "the "));
+    if (found) return { ...found, speakerText, role: roleHere ?? found.role };
+  }
+  const isName =
+    /^(?:[Tt]he\s+)?\p{Lu}[\p{L}'’-]+(?:\s(?:of\s|for\s)?\p{Lu}[\p{Ll}'’-]+)*$/u.test(speakerText) &&
+    !DETERMINERS.has(first === "the" ? "" : first);
+  const head = speakerText.replace(/\s+(?:who|whose|which|that|from|of|close|in)\b.*$/i, "");
+  // "a group of refugees", "a handful of residents": a collective noun makes a group, whatever its number.
+  const collective = /^(?:an?\s+|the\s+)?(?:group|crowd|band|team|handful|number|couple)\s+of\b/i.test(
+    speakerText,
+  );
+  const plural = ((/s$/i.test(head) && !/ss$/i.test(head)) || collective) && !isName;
+  const sentence = sentenceAt(f, start);
+  const withheld = isName && WITHHELD.test(f.text.slice(sentence?.start ?? start, sentence?.end ?? end));
+  const entityId = f.ents.describe(speakerText, { named: isName, plural, start, end });
+  return {
+    entityId,
+    speakerText,
+    role: roleHere,
+    anonymous: !isName || withheld,
+    description: isName ? undefined : speakerText,
+  };
+}
+
+/** A pronoun names the last speaker, unless a person was named after that speaker's cue and before it. */
+function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef {
+  const plural = PRONOUNS[speakerText.toLowerCase()] === "plural";
+  const neuter = PRONOUNS[speakerText.toLowerCase()] === "neuter";
+  const fits = (id: string) => {
+    const kind = f.ents.kindOf(id);
+    if (neuter) return kind === "organization" || kind === "outlet";
+    return plural ? kind === "group" || kind === "organization" : kind === "person";
+  };
+  let last: RawAttribution | undefined;
+  for (let k = f.found.length - 1; k >= 0 && !last; k--) {
+    const prev = f.found[k] as RawAttribution;
+    if (prev.speaker.entityId && prev.cueAt < at && fits(prev.speaker.entityId)) last = prev;
+  }
+  // Names inside reported speech or quotations are what was said, not who said it; a name since the last speaker
+  // takes the pronoun only as the subject of its sentence ("Mr. Sosa did not respond. Later, he said …"), not as
+  // an object or in passing ("…, with Mr. Ortega’s help").
+  const reported = (m: ResolvedMention) =>
+    f.found.some((a) => m.start >= a.start && m.end <= a.end) ||
+    f.quotes.some((q) => m.start >= q.openMark && m.end <= (q.lastCloseMark ?? q.end));
+  const subject = (m: ResolvedMention) => {
+    const s = sentenceAt(f, m.start);
+    const lead = f.text.slice(s?.start ?? m.start, m.start);
+    // Not a dateline ("ESKER FALLS, Mich. —") nor a byline ("By Fiona Gallagher").
+    const surface = f.text.slice(m.start, m.end);
+    if (surface === surface.toUpperCase() || /^By\s/.test(f.text.slice(s?.start ?? 0, (s?.start ?? 0) + 3)))
+      return false;
+    // "The union's members met Lena Haraldsen": a name after a verb is its object, not the subject.
+    const clause = (lead.split(",").pop() ?? "").toLowerCase();
+    if (
+      /\b(?:[a-z]+ed|met|saw|told|beat|hit|led|won|lost|sent|left|made|took|gave|says|said|has|have|had|asks|thanked|praised|joins|meets|sees|calls)\s+(?:\S+\s+){0,3}$/.test(
+        clause,
+      )
+    )
+      return false;
+    return (
+      (lead.length < 45 || /,\s*$/.test(lead)) &&
+      !/(?:\b(?:to|with|by|for|about|from|of|on|at|in|told|asked|than|like|as)|(?<!,)\sand)\s+(?:\p{Lu}[^\s,]*\s+)*$/u.test(
+        lead,
+      )
+    );
+  };
+  let mention: ResolvedMention | undefined;
+  for (let i = f.ents.mentions.length - 1; i >= 0 && !mention; i--) {
+    const m = f.ents.mentions[i] as ResolvedMention;
+    if (m.end <= at && m.kind === (plural ? "group" : "person") && subject(m) && !reported(m)) mention = m;
+  }
+  // Of the names in subject position in that sentence, the first ("Price paid tribute to his predecessor, Graham
+  // Lytton, …" is about Price).
+  if (mention) {
+    const s = sentenceAt(f, mention.start);
+    const first = mentionsIn(f, s?.start ?? mention.start, mention.start).find(
+      (m) => m.kind === mention?.kind && subject(m) && !reported(m),
+    );
+    if (first) mention = first;
+  }
+  if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
+    return resolve(f, mention.start, mention.end);
+  }
+  return last ? { ...last.speaker, speakerText } : { entityId: null, speakerText, anonymous: false };
+}
+
+function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
+  const body = speakerText.replace(/^the\s+/i, "");
+  const head = body.split(/\s+/).pop() ?? "";
+  // "the statement read" → whoever released the last statement.
+  if (DOCUMENT_NOUNS.has(head.toLowerCase())) {
+    for (let k = f.found.length - 1; k >= 0; k--) {
+      const prev = f.found[k] as RawAttribution;
+      const from = sentenceAt(f, prev.cueAt)?.start ?? prev.cueAt;
+      if (f.text.slice(from, prev.cueAt).toLowerCase().includes(head.toLowerCase()))
+        return { ...prev.speaker, speakerText, dateText: prev.dateText };
+    }
+  }
+  const want = contentStems(body);
+  // An earlier speaker described with the same words and head noun: "the defector" ← "a senior official who
+  // defected"; "the opposition source" ← "a source close to the opposition" (not "members of the opposition").
+  for (const strict of [true, false]) {
+    for (let k = f.found.length - 1; k >= 0; k--) {
+      const prev = (f.found[k] as RawAttribution).speaker;
+      if (!prev.description) continue;
+      const have = contentStems(prev.description);
+      const sameHead = have.has(stem(head)) || want.has(stem(headNoun(prev.description)));
+      if (sameHead && (strict ? subset(want, have) : subset(have, want))) return { ...prev, speakerText };
+    }
+  }
+  // A named person the article gave this role: "The leader of Libya's opposition movement" ← "the opposition leader, X".
+  for (const [entityId, roles] of f.ents.roles) {
+    for (const role of roles) {
+      const have = contentStems(role);
+      if (have.size && (subset(have, want) || subset(want, have)))
+        return { entityId, speakerText, role, anonymous: false };
+    }
+  }
+  // "the judge", "the sheriff" ← the person the article calls Judge X, Sheriff X.
+  if (TITLES.has(head.toLowerCase()) && body.split(/\s+/).length === 1) {
+    const titled = f.ents.mentions.find(
+      (m) =>
+        m.kind === "person" &&
+        new RegExp(`\\b${head}\\s+$`, "i").test(
+          f.text.slice(Math.max(0, m.start - head.length - 2), m.start),
+        ),
+    );
+    if (titled) return { entityId: titled.entityId, speakerText, anonymous: false };
+  }
+  const org = f.ents.orgByHead(head);
+  if (org) return { entityId: org, speakerText, anonymous: false };
+  // "the union leader" ← a named person whose role shares a word ("secretary of the … Union").
+  const modifiers = new Set([...want].filter((w) => w !== stem(head)));
+  if (modifiers.size) {
+    const named = [...f.ents.mentions]
+      .reverse()
+      .find(
+        (m) =>
+          m.kind === "person" &&
+          f.ents.roles.get(m.entityId)?.some((r) => [...contentStems(r)].some((w) => modifiers.has(w))),
+      );
+    if (named)
+      return {
+        entityId: named.entityId,
+        speakerText,
+        role: f.ents.roles.get(named.entityId)?.[0],
+        anonymous: false,
+      };
+  }
+  // "the player told the newspaper" right after an anonymous source spoke: the same source, described again.
+  const prev = f.found[f.found.length - 1];
+  const bodyNoun =
+    /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission)$/i;
+  if (prev?.speaker.anonymous && prev.speaker.entityId && !bodyNoun.test(head))
+    return { ...prev.speaker, speakerText };
+  return null;
+}
+
+/** "told the Guardian" → the outlet, or null when told to the article's own publisher or to a non-outlet. */
+export function recipient(
+  f: Finder,
+  verbEnd: number,
+  to: number,
+): { via: string | null; cue: string } | null {
+  const lead = /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs)\b/i.exec(
+    f.text.slice(verbEnd, to),
+  );
+  const name = lead ? undefined : f.ents.mentions.find((m) => m.start >= verbEnd && m.start <= verbEnd + 5);
+  const np = npAfter(f, verbEnd, to);
+  const rec = lead?.[1]
+    ? { start: verbEnd + lead[0].indexOf(lead[1]), end: verbEnd + lead[0].length }
+    : name && np && name.end < np.end
+      ? { start: np.start, end: name.end }
+      : np;
+  if (!rec) return null;
+  const text = f.text.slice(rec.start, rec.end);
+  let outlet = f.ents.outlet(text);
+  // "told the newspaper" → the outlet last named before.
+  if (
+    !outlet &&
+    /^the (?:newspaper|paper|agency|news agency|network|broadcaster|station|magazine)$/i.test(text)
+  ) {
+    outlet =
+      [...f.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ?? null;
+  }
+  return { via: outlet && !f.ents.isSelf(outlet) ? outlet : null, cue: `told ${text}` };
+}

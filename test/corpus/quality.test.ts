@@ -1,0 +1,74 @@
+// The extraction library against the issue's targets on the corpus's set-aside test split (test/corpus/split.json,
+// never tuned on), and on the dev split it was tuned on. The matching rule: docs/extraction-evaluation.md.
+//
+// Not every target is met on the test split. Where it is not, this test asserts the measured floor instead, named
+// as such, so a regression still fails — the targets themselves are printed beside the figures, and the README
+// says which are met.
+import { describe, expect, it } from "vitest";
+import { runLibrary } from "./run";
+import { type Figures, formatFigures, loadCorpus, score } from "./score";
+
+/** The issue's targets. */
+const TARGET = {
+  speakerPrecision: 0.95,
+  speakerRecall: 0.9,
+  anonymous: 0.95,
+  via: 0.95,
+  reportedPrecision: 0.9,
+  reportedRecall: 0.75,
+};
+
+/** What the test split measured with the rules frozen; below target where lower (README, "The extraction library"). */
+const TEST_FLOOR = {
+  speakerPrecision: 0.91, // target .95 — not met (.915)
+  speakerRecall: 0.88, // target .90 — not met (.882)
+  anonymous: 0.95, // target .95 — met (.963)
+  via: 0.95, // target .95 — met (.988)
+  reportedPrecision: 0.84, // target .90 — not met (.841)
+  reportedRecall: 0.75, // target .75 — met (.829)
+};
+
+function check(f: Figures, floor: typeof TARGET) {
+  expect(f.speakers.precision, "direct quotations, right speaker: precision").toBeGreaterThanOrEqual(
+    floor.speakerPrecision,
+  );
+  expect(f.speakers.recall, "direct quotations, right speaker: recall").toBeGreaterThanOrEqual(
+    floor.speakerRecall,
+  );
+  expect(f.anonymous.accuracy, "anonymous vs named").toBeGreaterThanOrEqual(floor.anonymous);
+  expect(f.via.accuracy, "via outlet").toBeGreaterThanOrEqual(floor.via);
+  expect(f.reported.precision, "reported statements: precision").toBeGreaterThanOrEqual(
+    floor.reportedPrecision,
+  );
+  expect(f.reported.recall, "reported statements: recall").toBeGreaterThanOrEqual(floor.reportedRecall);
+  expect(f.scareAttributed, "scare quotes attributed to someone").toBeLessThanOrEqual(4);
+}
+
+const met = (f: Figures) =>
+  [
+    ["speaker P", f.speakers.precision, TARGET.speakerPrecision],
+    ["speaker R", f.speakers.recall, TARGET.speakerRecall],
+    ["anonymous", f.anonymous.accuracy, TARGET.anonymous],
+    ["via", f.via.accuracy, TARGET.via],
+    ["reported P", f.reported.precision, TARGET.reportedPrecision],
+    ["reported R", f.reported.recall, TARGET.reportedRecall],
+  ]
+    .map(
+      ([n, v, t]) =>
+        `${n} ${(v as number).toFixed(3)} (target ${t}: ${(v as number) >= (t as number) ? "met" : "NOT met"})`,
+    )
+    .join("; ");
+
+describe("extraction quality on the corpus", () => {
+  it("test split (set aside, never tuned on): the targets, or the measured floor where a target is not met", () => {
+    const f = score(loadCorpus("test"), runLibrary);
+    console.log(`${formatFigures("test split", f)}\n  ${met(f)}`);
+    check(f, TEST_FLOOR);
+  });
+
+  it("dev split (tuned on): every target", () => {
+    const f = score(loadCorpus("dev"), runLibrary);
+    console.log(`${formatFigures("dev split", f)}\n  ${met(f)}`);
+    check(f, TARGET);
+  });
+});

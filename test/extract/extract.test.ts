@@ -1,0 +1,126 @@
+// The extraction library, case by case: text in, attributions out, with their spans, speaker and confidence.
+import { describe, expect, it } from "vitest";
+import { type ExtractedAttribution, type Extraction, extract } from "../../src/extract/index";
+import { checkEnglish } from "../../src/extract/language";
+
+const H = "Headline\n\n";
+const speakerOf = (x: Extraction, a: ExtractedAttribution | undefined) =>
+  x.entities.find((e) => e.id === a?.speaker)?.name ?? null;
+const find = (x: Extraction, words: string) => x.attributions.find((a) => a.content.exact.includes(words));
+
+describe("extract()", () => {
+  it("returns spans into the text: content, cue, source", () => {
+    const text = `${H}“We will not move,” Irena Kostadin said on Tuesday.`;
+    const x = extract(text);
+    const a = find(x, "We will not move");
+    expect(a?.kind).toBe("direct");
+    for (const s of [a?.content, a?.cue, a?.source]) expect(text.slice(s?.start, s?.end)).toBe(s?.exact);
+    expect(a?.cue?.exact).toBe("said");
+    expect(a?.source?.exact).toBe("Irena Kostadin");
+    expect(speakerOf(x, a)).toBe("Irena Kostadin");
+    expect(a?.confidence).toBe(0.9);
+    expect(a?.speakerUnclear).toBe(false);
+  });
+
+  it("reads British single quotation marks, apostrophes apart", () => {
+    const x = extract(`${H}‘We’ve waited long enough,’ said Sunita Rao. ‘The players’ union agrees.’`);
+    expect(find(x, "We’ve waited long enough")?.content.exact).toBe(
+      "We’ve waited long enough,".replace(/,$/, ""),
+    );
+    expect(speakerOf(x, find(x, "The players’ union agrees"))).toBe("Sunita Rao");
+  });
+
+  it("'he added' after a paragraph break is the last speaker, not the last name", () => {
+    const x = extract(
+      `${H}“The offer is final,” said Tomas Ferhat, a spokesman for Brennic Terminals.\n\nThe union's members met Lena Haraldsen of the ministry on Monday.\n\n“We will not negotiate under pressure,” he added.`,
+    );
+    expect(speakerOf(x, find(x, "under pressure"))).toBe("Tomas Ferhat");
+  });
+
+  it("keeps a middle initial and a long description between quotation and cue", () => {
+    const x = extract(
+      `${H}“We do not want to fight,” said Omar T. Haddad.\n\n“If they stop the shelling, we will talk,” rebel commander Idris Bel Hadj told Reuters in an interview.`,
+    );
+    expect(speakerOf(x, find(x, "We do not want to fight"))).toBe("Omar T. Haddad");
+    const a = find(x, "If they stop the shelling");
+    expect(speakerOf(x, a)).toBe("Idris Bel Hadj");
+    expect(x.entities.find((e) => e.id === a?.via)?.name).toBe("Reuters");
+  });
+
+  it("reads present-tense cues and reported statements without 'that'", () => {
+    const x = extract(
+      `${H}Morag Lyall skippers the boat. She says he has never asked for anything he did not need.`,
+    );
+    const a = find(x, "he has never asked");
+    expect(a?.kind).toBe("indirect");
+    expect(speakerOf(x, a)).toBe("Morag Lyall");
+  });
+
+  it("takes Q&A answers as the interviewee's quotations, not the questions", () => {
+    const x = extract(
+      `${H}Marisol Vega is closing Casa Lucero. Vega spoke to the Herald.\n\nQ: Why close now?\n\nA: The lease came up. The landlord wanted to double the rent.\n\nQ: What next?\n\nA: I'm going to teach.`,
+    );
+    const answers = x.attributions.filter((a) => a.kind === "direct");
+    expect(answers.map((a) => a.content.exact)).toEqual([
+      "The lease came up. The landlord wanted to double the rent.",
+      "I'm going to teach.",
+    ]);
+    expect(answers.every((a) => speakerOf(x, a) === "Marisol Vega")).toBe(true);
+  });
+
+  it("leaves scare quotes alone and says 'speaker unclear' rather than guess", () => {
+    const x = extract(
+      `${H}Ridgefield loves the word “smart.” We have “smart” meters.\n\nA placard outside City Hall put it simply: “Build schools, not stadiums.”`,
+    );
+    expect(find(x, "smart")).toBeUndefined();
+    const placard = find(x, "Build schools");
+    expect(placard?.speakerUnclear).toBe(true);
+    expect(placard?.speaker).toBeNull();
+    expect(placard?.confidence).toBe(0);
+  });
+
+  it("tells anonymous sources from named ones, and second-hand statements by their outlet", () => {
+    const x = extract(
+      `${H}A senior official, who asked not to be named, said the talks had failed. Transport Minister Helen Ashworth told the BBC that the strike was unjustified.`,
+    );
+    const anon = find(x, "the talks had failed");
+    expect(anon?.anonymous).toBe(true);
+    const told = find(x, "the strike was unjustified");
+    expect(told?.anonymous).toBe(false);
+    expect(x.entities.find((e) => e.id === told?.via)?.name).toBe("BBC");
+  });
+
+  it("a statement told to the publisher itself is first-hand", () => {
+    const x = extract(`${H}Irena Kostadin told Tidewater Wire that the strike would go on.`, {
+      publisher: "Tidewater Wire",
+    });
+    expect(find(x, "the strike would go on")?.via).toBeNull();
+  });
+
+  it("dates a statement against a reference date", () => {
+    const x = extract(`${H}Elena Voronova said on Monday that the count was rigged.`, {
+      referenceDate: "2025-05-21",
+    });
+    expect(find(x, "the count was rigged")?.date).toBe("2025-05-19");
+  });
+
+  it("emits no attribution without content, and no relation between statements", () => {
+    const x = extract(`${H}“”, he said. Someone said.`);
+    expect(x.attributions.every((a) => a.content.exact.trim().length > 0)).toBe(true);
+    expect(Object.keys(x)).toEqual(["text", "attributions", "entities"]);
+  });
+
+  it("checks the language before reading", () => {
+    expect(checkEnglish("").ok).toBe(false);
+    expect(
+      checkEnglish(
+        "Le maire a déclaré lundi que les travaux du pont commenceraient au printemps, selon le conseil municipal de la ville.",
+      ).ok,
+    ).toBe(false);
+    expect(
+      checkEnglish(
+        "The mayor said on Monday that work on the bridge would start in the spring, and the council agreed with him.",
+      ).ok,
+    ).toBe(true);
+  });
+});
