@@ -84,6 +84,9 @@ const lines = (scheme: Scheme): [string, RGB][] =>
 const DARK_FLOOR = 16;
 
 const measured: Record<string, Record<string, string>> = {};
+const record = (what: string, sim: string, min: { value: number; pair: string }) => {
+  measured[what] = { ...measured[what], [sim]: `${min.value.toFixed(1)} (${min.pair})` };
+};
 
 describe.each(["light", "dark"] as const)("note colours on %s pages", (scheme) => {
   const page = over(PAGE_SCHEMES[scheme].background, "#000");
@@ -98,7 +101,7 @@ describe.each(["light", "dark"] as const)("note colours on %s pages", (scheme) =
     (sim) => {
       const m = SIMULATIONS[sim] ?? null;
       const min = minimum(marks(scheme), kinds(scheme), m);
-      (measured[scheme] ??= {})[sim] = `${min.value.toFixed(1)} (${min.pair})`;
+      record(scheme, sim, min);
       expect(min.value, min.pair).toBeGreaterThanOrEqual(scheme === "light" ? 20 : DARK_FLOOR);
       // Between note colours alone the full 20 holds on dark pages too.
       const own = minimum(marks(scheme), [], m);
@@ -111,7 +114,7 @@ describe.each(["light", "dark"] as const)("note colours on %s pages", (scheme) =
     (sim) => {
       const m = SIMULATIONS[sim] ?? null;
       const min = minimum(lines(scheme), [["crossref", over(KIND_COLOURS.crossref, "#000")]], m);
-      (measured[`${scheme} lines`] ??= {})[sim] = `${min.value.toFixed(1)} (${min.pair})`;
+      record(`${scheme} lines`, sim, min);
       expect(min.value, min.pair).toBeGreaterThanOrEqual(20);
     },
   );
