@@ -10,9 +10,9 @@
 
 import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, wrap } from "idb";
 import type { TextTarget } from "../dataset/types";
+import type { NoteColour } from "../model/colours";
 import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./schema";
 import { type NewNote, type Note, NotesError } from "./types";
-import type { NoteColour } from "../model/colours";
 import {
   bodyProblem,
   colourProblem,

@@ -97,7 +97,8 @@ export function tagsProblem(tags: unknown): string | null {
   for (const tag of tags) {
     const problem = textProblem(tag, "A tag", LIMITS.tag, "required");
     if (problem) return problem;
-    if (/[,\n\r\t]/.test(tag as string)) return `The tag ${JSON.stringify(tag)} contains a comma or a line break.`;
+    if (/[,\n\r\t]/.test(tag as string))
+      return `The tag ${JSON.stringify(tag)} contains a comma or a line break.`;
   }
   return null;
 }
