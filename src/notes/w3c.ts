@@ -18,6 +18,7 @@
 import type { TextTarget } from "../dataset/types";
 import { isNoteColour, type NoteColour, noteColourStyle } from "../model/colours";
 import { LIMITS } from "../model/limits";
+import { hypothesisItems, type KnownArticle, parseHypothesis } from "./hypothesis";
 import type { ImportResult, NotesStore } from "./store";
 import type { Note } from "./types";
 import { isUuid, normaliseTags, noteProblem } from "./validate";
@@ -154,10 +155,13 @@ export interface Rejection {
 export interface ParsedImport {
   notes: Note[];
   rejected: Rejection[];
+  /** Which kind of file it was, when it was read as one of the others than Web Annotations. */
+  format?: "hypothesis";
 }
 
 export interface ImportReport extends ImportResult {
   rejected: Rejection[];
+  format?: "hypothesis";
 }
 
 type Obj = Record<string, unknown>;
@@ -362,7 +366,10 @@ function utf8Bytes(s: string): number {
 }
 
 /** Reads a file of Web Annotations into notes, item by item. Never throws. */
-export function parseImport(text: string, opts: { now?: Date } = {}): ParsedImport {
+export function parseImport(
+  text: string,
+  opts: { now?: Date; articles?: readonly KnownArticle[] } = {},
+): ParsedImport {
   const refuse = (reason: string): ParsedImport => ({ notes: [], rejected: [{ index: null, reason }] });
   if (typeof text !== "string") return refuse("the file could not be read as text.");
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -373,6 +380,15 @@ export function parseImport(text: string, opts: { now?: Date } = {}): ParsedImpo
     doc = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (e) {
     return refuse(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // A Hypothesis export or API search result: its annotations are placed on the known articles by address.
+  const hypothesis = hypothesisItems(doc);
+  if (hypothesis) {
+    if (hypothesis.length > LIMITS.importItems)
+      return refuse(
+        `too many annotations: ${hypothesis.length.toLocaleString("en-US")} (at most ${LIMITS.importItems.toLocaleString("en-US")}).`,
+      );
+    return { ...parseHypothesis(hypothesis, opts.articles ?? [], opts), format: "hypothesis" };
   }
   const found = itemsOf(doc);
   if (typeof found === "string") return refuse(found);
@@ -407,11 +423,18 @@ export function parseImport(text: string, opts: { now?: Date } = {}): ParsedImpo
   return { notes, rejected };
 }
 
-/** parseImport, then one all-or-nothing write of the accepted notes, skipping ids already stored. */
-export async function importAnnotations(store: NotesStore, text: string): Promise<ImportReport> {
-  const { notes, rejected } = parseImport(text);
+/**
+ * parseImport, then one all-or-nothing write of the accepted notes, skipping ids already stored. `articles`:
+ * the known articles, where a Hypothesis file's annotations are placed by their addresses.
+ */
+export async function importAnnotations(
+  store: NotesStore,
+  text: string,
+  opts: { articles?: readonly KnownArticle[] } = {},
+): Promise<ImportReport> {
+  const { notes, rejected, format } = parseImport(text, opts);
   const result = notes.length
     ? await store.importMany(notes, { skipExisting: true })
     : { added: 0, skippedDuplicates: 0 };
-  return { ...result, rejected };
+  return { ...result, rejected, ...(format ? { format } : {}) };
 }
