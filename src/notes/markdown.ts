@@ -115,15 +115,13 @@ export function articleMarkdown(
   ].join("\n");
 }
 
+/** Characters file systems (or note apps' links) refuse in a file name, control characters included. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const UNSAFE_IN_NAME = /[\\/:*?"<>|#^[\]\u0000-\u001f]+/g;
+
 /** A file name without characters file systems refuse, at most 120 characters. */
 const fileName = (s: string) =>
-  `${
-    s
-      .replace(/[\\/:*?"<>|#^[\]\u0000-\u001f]+/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 120) || "notes"
-  }.md`;
+  `${s.replace(UNSAFE_IN_NAME, " ").replace(/\s+/g, " ").trim().slice(0, 120) || "notes"}.md`;
 
 /** The notes as Markdown: one file per article ("article"), or one file with a section per article ("all"). */
 export function exportMarkdown(

@@ -1,7 +1,6 @@
 // Markdown export, read back with a Markdown parser (markdown-it, CommonMark): every article's heading and
 // details, every note's passage as a quotation with its text-fragment link, its body exactly, its tags.
-import MarkdownIt from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
+import MarkdownIt, { type Token } from "markdown-it";
 import { describe, expect, test } from "vitest";
 import type { Note } from "../../src/notes";
 import {
@@ -116,7 +115,7 @@ const comparable = (s: string) =>
 /** The passage a text directive names: its start (and end) words, decoded. */
 function directive(href: string): { start: string; end?: string } {
   const [, text] = /#:~:text=(.*)$/.exec(href) ?? [];
-  const [start, end] = (text ?? "").split(",").map(decodeURIComponent);
+  const [start, end] = (text ?? "").split(",").map((s) => decodeURIComponent(s));
   return { start: start ?? "", ...(end ? { end } : {}) };
 }
 
