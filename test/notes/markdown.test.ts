@@ -90,7 +90,8 @@ function parse(md: string): Parsed {
     if (t.type === "bullet_list_close") inList--;
     if (t.type === "heading_open") out.headings.push(inlineText(tokens[i + 1]));
     if (t.type === "inline") {
-      for (const c of t.children ?? []) if (c.type === "link_open") out.links.push(c.attrGet("href") ?? "");
+      for (const c of t.children ?? [])
+        if (c.type === "link_open") out.links.push(String(c.attrGet("href") ?? ""));
       const text = inlineText(t);
       if (tokens[i - 1]?.type !== "paragraph_open") continue;
       if (inQuote) {
