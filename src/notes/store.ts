@@ -179,6 +179,10 @@ function toNotesError(e: unknown, txError?: unknown): NotesError {
 const notFound = (id: string) =>
   new NotesError("not-found", `There is no note with id ${JSON.stringify(id)}.`);
 
+/** Tags as given, normalised when they are a list of strings (blank ones dropped before validation). */
+const tidyTags = (tags: unknown): unknown =>
+  Array.isArray(tags) && tags.every((t) => typeof t === "string") ? normaliseTags(tags) : tags;
+
 function invalid(problem: string | null): void {
   if (problem) throw new NotesError("invalid", problem);
 }
@@ -256,9 +260,10 @@ class IdbNotesStore implements NotesStore {
     });
   }
 
-  async add(input: NewNote): Promise<Note> {
+  async add(raw: NewNote): Promise<Note> {
+    const input = { ...raw, tags: tidyTags(raw?.tags) } as NewNote;
     invalid(newNoteProblem(input));
-    const tags = normaliseTags(input.tags ?? []);
+    const tags = input.tags ?? [];
     const time = this.now().toISOString();
     const { exact, prefix, suffix, start, end } = input.target;
     const note: Note = {
@@ -284,7 +289,8 @@ class IdbNotesStore implements NotesStore {
   update(id: string, changes: NoteChanges): Promise<Note> {
     return this.edit(id, (note) => {
       if (note.deleted) throw notFound(id);
-      invalid(bodyProblem(changes?.body) ?? tagsProblem(changes.tags) ?? colourProblem(changes.colour));
+      const given = tidyTags(changes?.tags);
+      invalid(bodyProblem(changes?.body) ?? tagsProblem(given) ?? colourProblem(changes.colour));
       if (changes.base !== undefined && changes.base !== note.modified)
         throw new NotesError(
           "conflict",
@@ -292,7 +298,7 @@ class IdbNotesStore implements NotesStore {
           { current: note },
         );
       const { tags: _old, ...rest } = note;
-      const tags = changes.tags === undefined ? (note.tags ?? []) : normaliseTags(changes.tags);
+      const tags = given === undefined ? (note.tags ?? []) : (given as string[]);
       return {
         ...rest,
         body: changes.body,
