@@ -93,11 +93,15 @@ function noteFrom(a: unknown, find: (url: string) => string | undefined, now: st
   const quote = selectors.find((s) => s.type === "TextQuoteSelector");
   if (!quote || typeof quote.exact !== "string")
     throw new Skipped("it selects no text (no TextQuoteSelector), so its passage cannot be found.");
-  const uri = typeof a.uri === "string" ? a.uri : typeof target?.source === "string" ? target.source : "";
-  const articleId = find(uri) ?? (typeof target?.source === "string" ? find(target.source) : undefined);
+  const uri = typeof a.uri === "string" ? a.uri : "";
+  const source = typeof target?.source === "string" ? target.source : "";
+  // The note's page: whichever of the two addresses is a known article's.
+  const byUri = find(uri);
+  const articleId = byUri ?? find(source);
+  const page = byUri ? uri : source;
   if (!articleId)
     throw new Skipped(
-      `it is on ${short(uri || "an unknown page")}, which is not an article Source Annotator knows.`,
+      `it is on ${short(uri || source || "an unknown page")}, which is not an article Source Annotator knows.`,
     );
   const text = typeof a.text === "string" ? a.text : "";
   if (!text.trim()) throw new Skipped("it is a highlight without a note (no text).");
@@ -119,7 +123,7 @@ function noteFrom(a: unknown, find: (url: string) => string | undefined, now: st
   const note: Note = {
     id: /^https:\/\/[^\s]+$/.test(html) ? html : `https://hypothes.is/a/${a.id}`,
     articleId,
-    url: uri,
+    url: page,
     target: {
       exact,
       prefix: typeof quote.prefix === "string" ? quote.prefix : "",

@@ -159,3 +159,11 @@ describe("into the store", () => {
     ).toBeUndefined();
   });
 });
+
+test("an annotation whose uri is not the article's but whose target source is, is placed on the source's page", () => {
+  const doc = JSON.parse(EXPORT);
+  const [a] = doc.annotations;
+  a.uri = "urn:x-dc:example/libya";
+  const { notes } = parseImport(JSON.stringify({ ...doc, annotations: [a] }), { articles: ARTICLES });
+  expect(notes[0]).toMatchObject({ articleId: CSM, url: CSM_URL });
+});
