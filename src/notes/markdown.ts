@@ -1,7 +1,8 @@
 // Notes as Markdown for a note app (Obsidian, Logseq, plain files): one file per article, or one for all.
 // Each article: a heading (its headline), its publisher, date and address; then each note in reading order: the
 // passage as a quotation with a link that opens the article at it (a text fragment, src/shared/fragment.ts),
-// the note below, its tags as #tags and its colour. Text from the reader or the article is escaped, so Markdown
+// the note below, its tags as #tags and its colour. The link carries up to three words of the passage's context on
+// each side, so it opens at the right one of several occurrences (test/notes/fragment.test.ts). Text from the reader or the article is escaped, so Markdown
 // shows it as written (no accidental emphasis, headings, lists, links or HTML).
 import { noteColourStyle } from "../model/colours";
 import { withTextFragment } from "../shared/fragment";
@@ -65,8 +66,9 @@ function baseUrl(note: Note, article: MarkdownArticle | undefined): string {
   return article?.urls.find((u) => u.startsWith("https:")) ?? article?.urls[0] ?? note.url;
 }
 
+/** The passage's link, with its context so that a passage that recurs opens at the right place. */
 export function passageLink(note: Note, article: MarkdownArticle | undefined): string {
-  return withTextFragment(baseUrl(note, article), note.target.exact);
+  return withTextFragment(baseUrl(note, article), note.target.exact, note.target);
 }
 
 const title = (id: string, a: MarkdownArticle | undefined) =>

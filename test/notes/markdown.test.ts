@@ -113,10 +113,11 @@ const comparable = (s: string) =>
     .replace(/\n{2,}/g, "\n\n")
     .trim();
 
-/** The passage a text directive names: its start (and end) words, decoded. */
+/** The passage a text directive names: its start (and end) words, decoded; its context left out. */
 function directive(href: string): { start: string; end?: string } {
   const [, text] = /#:~:text=(.*)$/.exec(href) ?? [];
-  const [start, end] = (text ?? "").split(",").map((s) => decodeURIComponent(s));
+  const parts = (text ?? "").split(",").filter((p) => !p.endsWith("-") && !p.startsWith("-"));
+  const [start, end] = parts.map((s) => decodeURIComponent(s));
   return { start: start ?? "", ...(end ? { end } : {}) };
 }
 
@@ -180,7 +181,9 @@ describe("Markdown export", () => {
         expect(words.endsWith(d.end)).toBe(true);
         expect(words.indexOf(d.start)).toBe(0);
       }
-      expect(href.split("#:~:text=")[1]).not.toMatch(/[\s,-](?![^,]*$)|[ ]/);
+      // Each part of the directive, its prefix "-" or suffix "-" marker aside, has no raw space, comma or dash.
+      const parts = (href.split("#:~:text=")[1] ?? "").split(",");
+      for (const p of parts) expect(p.replace(/^-|-$/g, "")).not.toMatch(/[\s,-]/);
     }
   });
 
