@@ -1,6 +1,7 @@
 // One typed protocol for every message between contexts. Each handler checks the sender and the shape.
 import type { PreparedQuote } from "./anchoring/text";
 import type { TextTarget } from "./dataset/types";
+import { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from "./model/colours";
 import { LIMITS } from "./model/limits";
 import type { Note } from "./notes/types";
 
@@ -17,6 +18,8 @@ export interface ArticlePayload {
 export interface Visibility {
   all: boolean;
   kinds: Record<HighlightKind, boolean>;
+  /** The reader's notes by colour (with kinds.note on); a colour absent here is shown. */
+  noteColours?: Partial<Record<NoteColour, boolean>>;
 }
 
 export interface Status {
@@ -104,9 +107,14 @@ export interface NoteDraft {
 export type NotesOp =
   | { op: "list"; articleId: string }
   | { op: "all" }
-  | { op: "add"; draft: NoteDraft; body: string }
-  /** `base`: the note's `modified` when the editor opened; a note changed since is not overwritten ("conflict"). */
-  | { op: "update"; id: string; body: string; base?: string }
+  | { op: "add"; draft: NoteDraft; body: string; tags?: string[]; colour?: NoteColour }
+  /**
+   * `base`: the note's `modified` when the editor opened; a note changed since is not overwritten ("conflict").
+   * Tags and colour change only when given.
+   */
+  | { op: "update"; id: string; body: string; base?: string; tags?: string[]; colour?: NoteColour }
+  /** The tags in use, with counts (for completion and the notes page's filter). */
+  | { op: "tags" }
   | { op: "remove"; id: string }
   | { op: "restore"; id: string }
   /** The trash: removed notes, restorable until purged. */
@@ -116,7 +124,11 @@ export type NotesOp =
   | { op: "reattach"; id: string; draft: NoteDraft }
   /** The draft waiting for the sidebar of the sender's tab, taken once. */
   | { op: "take-draft" }
-  | { op: "export"; articleId?: string }
+  /**
+   * W3C (the default): one AnnotationCollection as JSON text. Markdown: a list of { name, text } files, one per
+   * article ("article") or one for all ("all", the default).
+   */
+  | { op: "export"; articleId?: string; format?: "w3c" | "markdown"; split?: "article" | "all" }
   | { op: "import"; text: string };
 
 /** Every notes operation answers with a result, never a thrown error (errors do not cross messaging well). */
@@ -133,10 +145,11 @@ export interface PageSample extends SampleParams {
   hashes: number[];
 }
 
-/** Where one of the reader's notes is: its id and selector, never its text. */
+/** Where one of the reader's notes is and how to paint it: id, selector, colour; never its text or tags. */
 export interface NoteAnchor {
   id: string;
   target: TextTarget;
+  colour: NoteColour;
 }
 
 /** Everything the article part needs to paint, sent with the recognition: no second round trip. */
@@ -235,6 +248,11 @@ function isDraft(d: unknown): d is NoteDraft {
   );
 }
 
+const isTags = (v: unknown): v is string[] =>
+  v === undefined ||
+  (Array.isArray(v) && v.length <= LIMITS.tagsPerNote && v.every((t) => isStr(t, LIMITS.tag)));
+const isColour = (v: unknown) => v === undefined || isNoteColour(v);
+
 function isNotesOp(o: unknown): o is NotesOp {
   if (!isObj(o)) return false;
   switch (o.op) {
@@ -243,11 +261,18 @@ function isNotesOp(o: unknown): o is NotesOp {
     case "all":
     case "take-draft":
     case "trash":
+    case "tags":
       return true;
     case "add":
-      return isDraft(o.draft) && isStr(o.body, LIMITS.body);
+      return isDraft(o.draft) && isStr(o.body, LIMITS.body) && isTags(o.tags) && isColour(o.colour);
     case "update":
-      return isId(o.id) && isStr(o.body, LIMITS.body) && (o.base === undefined || isStr(o.base, 40));
+      return (
+        isId(o.id) &&
+        isStr(o.body, LIMITS.body) &&
+        (o.base === undefined || isStr(o.base, 40)) &&
+        isTags(o.tags) &&
+        isColour(o.colour)
+      );
     case "remove":
     case "restore":
     case "purge":
@@ -255,7 +280,11 @@ function isNotesOp(o: unknown): o is NotesOp {
     case "reattach":
       return isId(o.id) && isDraft(o.draft);
     case "export":
-      return o.articleId === undefined || isArticleId(o.articleId);
+      return (
+        (o.articleId === undefined || isArticleId(o.articleId)) &&
+        (o.format === undefined || o.format === "w3c" || o.format === "markdown") &&
+        (o.split === undefined || o.split === "article" || o.split === "all")
+      );
     case "import":
       return isStr(o.text, LIMITS.importText);
     default:
@@ -303,6 +332,20 @@ export function siteKey(hostname: string): string {
 
 export function visibilityFor(settings: Partial<Settings> | undefined, hostname: string): Visibility {
   const v = settings?.sites?.[siteKey(hostname)] ?? settings?.defaults ?? DEFAULT_VISIBILITY;
-  // Kinds added since the settings were saved are shown.
-  return { all: v.all, kinds: { ...DEFAULT_VISIBILITY.kinds, ...v.kinds } };
+  // Kinds (and note colours) added since the settings were saved are shown.
+  return {
+    all: v.all,
+    kinds: { ...DEFAULT_VISIBILITY.kinds, ...v.kinds },
+    ...(v.noteColours ? { noteColours: { ...v.noteColours } } : {}),
+  };
 }
+
+/**
+ * Whether notes of `colour` (absent: the default colour) are painted: all highlights on, the notes on, and that
+ * colour not switched off.
+ */
+export function noteColourVisible(v: Visibility, colour: NoteColour | undefined): boolean {
+  return v.all && v.kinds.note && v.noteColours?.[colour ?? DEFAULT_NOTE_COLOUR] !== false;
+}
+
+export { NOTE_COLOURS, type NoteColour };

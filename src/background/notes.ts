@@ -3,8 +3,10 @@
 // (the sidebar, the notes page) read or write notes.
 import browser from "webextension-polyfill";
 import type { NoteAnchor, NoteDraft, NotesOp, NotesResult } from "../messages";
+import { DEFAULT_NOTE_COLOUR } from "../model/colours";
 import { LIMITS } from "../model/limits";
 import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
+import { exportMarkdown } from "../notes/markdown";
 
 let store: Promise<NotesStore> | null = null;
 const drafts = new Map<number, NoteDraft>();
@@ -29,12 +31,28 @@ function notes(): Promise<NotesStore> {
   return store;
 }
 
-async function articleIndex(): Promise<
-  Record<string, { publisher: string; headline?: string; urls: string[] }>
-> {
+interface ArticleEntry {
+  id: string;
+  publisher: string;
+  headline?: string;
+  urls: string[];
+  dateLabel?: string;
+}
+
+async function articleList(): Promise<ArticleEntry[]> {
   const res = await fetch(browser.runtime.getURL("data/articles.json"));
-  const list = (await res.json()) as { id: string; publisher: string; headline?: string; urls: string[] }[];
-  return Object.fromEntries(list.map((a) => [a.id, a]));
+  return (await res.json()) as ArticleEntry[];
+}
+
+async function articleIndex(): Promise<Record<string, ArticleEntry>> {
+  return Object.fromEntries((await articleList()).map((a) => [a.id, a]));
+}
+
+/** "YYYY-MM-DD", local date. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Tell every page of ours and every tab that an article's notes changed. */
@@ -58,7 +76,10 @@ export function anchorsFor(articleId: string): Promise<NoteAnchor[]> {
   if (!p) {
     p = notes()
       .then((s) => s.listByArticle(articleId))
-      .then((list) => list.map((n) => ({ id: n.id, target: n.target })));
+      // Never the body or the tags: a page may read what its content script holds.
+      .then((list) =>
+        list.map((n) => ({ id: n.id, target: n.target, colour: n.colour ?? DEFAULT_NOTE_COLOUR })),
+      );
     p.catch(() => anchorCache.delete(articleId));
     anchorCache.set(articleId, p);
   }
@@ -77,12 +98,22 @@ async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
     case "all":
       return s.listAll();
     case "add": {
-      const note = await s.add({ ...op.draft, body: op.body });
+      const note = await s.add({
+        ...op.draft,
+        body: op.body,
+        ...(op.tags ? { tags: op.tags } : {}),
+        ...(op.colour ? { colour: op.colour } : {}),
+      });
       await changed(note.articleId);
       return note;
     }
     case "update": {
-      const note = await s.update(op.id, { body: op.body, ...(op.base ? { base: op.base } : {}) });
+      const note = await s.update(op.id, {
+        body: op.body,
+        ...(op.base ? { base: op.base } : {}),
+        ...(op.tags ? { tags: op.tags } : {}),
+        ...(op.colour ? { colour: op.colour } : {}),
+      });
       await changed(note.articleId);
       return note;
     }
@@ -98,6 +129,8 @@ async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
     }
     case "trash":
       return s.listDeleted();
+    case "tags":
+      return s.listTags();
     case "purge":
       return s.purge(op.id);
     case "reattach": {
@@ -113,10 +146,16 @@ async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
     }
     case "export": {
       const list = op.articleId ? await s.listByArticle(op.articleId) : await s.listAll();
+      if (op.format === "markdown")
+        return exportMarkdown(list, {
+          articles: await articleIndex(),
+          split: op.split ?? "all",
+          date: today(),
+        });
       return JSON.stringify(exportCollection(list, { articles: await articleIndex() }), null, 2);
     }
     case "import": {
-      const report = await importAnnotations(s, op.text);
+      const report = await importAnnotations(s, op.text, { articles: await articleList() });
       for (const id of new Set((await s.listAll()).map((n) => n.articleId))) await changed(id);
       return report;
     }

@@ -13,6 +13,9 @@ export const LIMITS = {
   id: 300,
   /** The highlight a note was written from (an attribution or cross-reference id). */
   attachedTo: 200,
+  /** Characters in one tag, and tags on one note. */
+  tag: 64,
+  tagsPerNote: 32,
   /** Notes kept on one article: anchoring them runs on every load of its page (1,000 take ~60 ms). */
   notesPerArticle: 2_000,
   /** An import file: its size in bytes, its annotations, and its text as a message carries it (characters). */

@@ -6,10 +6,12 @@ import { type ComponentChild, render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { LIMITS } from "../model/limits";
+import type { MarkdownFile } from "../notes/markdown";
 import { type SearchHit, searchNotes, type TextRange } from "../notes/search";
 import type { Note } from "../notes/types";
 import type { ImportReport, Rejection } from "../notes/w3c";
 import { withTextFragment } from "../shared/fragment";
+import { ColourName, TagList } from "../shared/note-fields";
 import { notesOp } from "../shared/notes-op";
 import { Trash } from "./trash";
 
@@ -78,8 +80,8 @@ function today(): string {
 }
 
 /** Hand a text to the browser as a downloaded file. */
-function download(text: string, filename: string): void {
-  const href = URL.createObjectURL(new Blob([text], { type: "application/ld+json" }));
+function download(text: string, filename: string, type = "application/ld+json"): void {
+  const href = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
   a.href = href;
   a.download = filename;
@@ -152,7 +154,9 @@ function NoteItem({ hit, article }: { hit: SearchHit; article: ArticleInfo | und
         <p class="np-body" data-testid="note-text">
           <Marked text={note.body} ranges={hit.body} />
         </p>
+        <TagList tags={note.tags} />
         <p class="np-meta">
+          <ColourName colour={note.colour} />
           <span data-testid="note-dates">
             Written <time dateTime={note.created}>{when(note.created)}</time>
             {note.modified !== note.created && (
@@ -201,6 +205,7 @@ function NotesPage() {
   const [query, setQuery] = useState("");
   const [debounced, setDebounced] = useState("");
   const [articleId, setArticleId] = useState("");
+  const [tag, setTag] = useState("");
   const [sort, setSort] = useState<SortKey>("modified-desc");
   /** Bumped whenever the notes may have changed. */
   const [version, setVersion] = useState(0);
@@ -238,8 +243,26 @@ function NotesPage() {
   const hits = useMemo(() => {
     if (!all) return null;
     const [key, order] = sort.split("-") as ["created" | "modified", "asc" | "desc"];
-    return searchNotes(all, debounced, { sort: key, order, ...(articleId ? { articleId } : {}) });
-  }, [all, debounced, articleId, sort]);
+    return searchNotes(all, debounced, {
+      sort: key,
+      order,
+      ...(articleId ? { articleId } : {}),
+      ...(tag ? { tag } : {}),
+    });
+  }, [all, debounced, articleId, tag, sort]);
+
+  /** Every tag on the reader's notes, most used first. */
+  const tagCounts = useMemo(() => {
+    const counts = new Map<string, { tag: string; count: number }>();
+    for (const n of all ?? [])
+      for (const t of n.tags ?? []) {
+        const key = t.toLocaleLowerCase("en");
+        const c = counts.get(key) ?? { tag: t, count: 0 };
+        c.count++;
+        counts.set(key, c);
+      }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }, [all]);
 
   const withNotes = [...new Set([...(all ?? []).map((n) => n.articleId), ...(articleId ? [articleId] : [])])]
     .map((id) => ({ id, label: articleLabel(id, articles.get(id)) }))
@@ -254,6 +277,24 @@ function NotesPage() {
     const filename = `source-annotator-notes-${only ? `${only}-` : ""}${today()}.jsonld`;
     download(r.value, filename);
     setReport({ tone: "info", text: `Exported ${plural(total, "note")} to ${filename}.` });
+  };
+
+  const exportMarkdown = async (split: "article" | "all") => {
+    setBusy(true);
+    const r = await notesOp<MarkdownFile[]>({
+      op: "export",
+      format: "markdown",
+      split,
+      ...(articleId ? { articleId } : {}),
+    });
+    setBusy(false);
+    if (!r.ok) return setReport({ tone: "error", text: `Nothing was exported: ${r.message}` });
+    for (const f of r.value) download(f.text, f.name, "text/markdown");
+    const names = r.value.map((f) => f.name);
+    setReport({
+      tone: "info",
+      text: `Exported Markdown: ${plural(names.length, "file")} (${names.join(", ")}).`,
+    });
   };
 
   const importFile = async (file: File) => {
@@ -279,7 +320,7 @@ function NotesPage() {
     const r = await notesOp<ImportReport>({ op: "import", text });
     setBusy(false);
     if (!r.ok) return setReport({ tone: "error", text: `Nothing was imported: ${r.message}` });
-    const { added, skippedDuplicates, rejected } = r.value;
+    const { added, skippedDuplicates, rejected, format } = r.value;
     const items = rejected.filter((x) => x.index !== null);
     const whole = rejected.filter((x) => x.index === null);
     if (added === 0 && skippedDuplicates === 0 && items.length === 0 && whole.length > 0) {
@@ -288,17 +329,26 @@ function NotesPage() {
         text: `“${file.name}” could not be imported: ${whole.map((x) => x.reason).join(" ")} Nothing was changed.`,
       });
     }
-    setReport({
-      tone: items.length || whole.length ? "error" : "info",
-      text: `Imported ${plural(added, "note")}, skipped ${plural(skippedDuplicates, "duplicate")}, rejected ${items.length.toLocaleString("en-GB")}.`,
-      rejected,
-    });
+    setReport(
+      format === "hypothesis"
+        ? {
+            // Hypothesis: leaving out page notes, replies and other pages is expected, not an error.
+            tone: "info",
+            text: `Imported ${plural(added, "note")} from Hypothesis, skipped ${plural(skippedDuplicates, "duplicate")}, not imported ${items.length.toLocaleString("en-GB")}${items.length ? " (why, below)" : ""}.`,
+            rejected,
+          }
+        : {
+            tone: items.length || whole.length ? "error" : "info",
+            text: `Imported ${plural(added, "note")}, skipped ${plural(skippedDuplicates, "duplicate")}, rejected ${items.length.toLocaleString("en-GB")}.`,
+            rejected,
+          },
+    );
     setVersion((v) => v + 1);
   };
 
   const total = all?.length ?? 0;
   const shown = hits?.length ?? 0;
-  const filtered = Boolean(debounced.trim() || articleId);
+  const filtered = Boolean(debounced.trim() || articleId || tag);
 
   return (
     <main>
@@ -313,7 +363,7 @@ function NotesPage() {
         <h2 id="find-h">Find notes</h2>
         <search class="np-controls">
           <div class="np-field np-search">
-            <label for="np-query">Search notes and passages</label>
+            <label for="np-query">Search notes, passages and tags</label>
             <input
               id="np-query"
               type="search"
@@ -340,6 +390,22 @@ function NotesPage() {
             </select>
           </div>
           <div class="np-field">
+            <label for="np-tag">Tag</label>
+            <select
+              id="np-tag"
+              value={tag}
+              data-testid="tag-filter"
+              onChange={(e) => setTag(e.currentTarget.value)}
+            >
+              <option value="">All tags</option>
+              {tagCounts.map((t) => (
+                <option key={t.tag} value={t.tag}>
+                  {t.tag} ({t.count})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="np-field">
             <label for="np-sort">Sort by</label>
             <select
               id="np-sort"
@@ -361,7 +427,8 @@ function NotesPage() {
         <h2 id="files-h">Export and import</h2>
         <p class="muted">
           Files are W3C Web Annotations (JSON-LD), readable by other annotation tools and by this extension in
-          another browser.
+          another browser; or Markdown for a note app (Obsidian, Logseq, plain files). Import reads Web
+          Annotations and Hypothesis exports (the client's export or an API search result).
         </p>
         <div class="row">
           <button
@@ -380,6 +447,26 @@ function NotesPage() {
               data-testid="export-article"
             >
               Export this article's notes
+            </button>
+          )}
+        </div>
+        <div class="row">
+          <button
+            type="button"
+            disabled={busy || total === 0}
+            onClick={() => void exportMarkdown("all")}
+            data-testid="export-markdown-all"
+          >
+            Markdown, one file{articleId ? "" : " for all articles"}
+          </button>
+          {!articleId && (
+            <button
+              type="button"
+              disabled={busy || total === 0}
+              onClick={() => void exportMarkdown("article")}
+              data-testid="export-markdown-articles"
+            >
+              Markdown, one file per article
             </button>
           )}
         </div>
@@ -432,7 +519,8 @@ function NotesPage() {
         {total > 0 && hits && shown === 0 && (
           <p data-testid="no-match">
             No note matches{debounced.trim() ? ` “${debounced.trim()}”` : ""}
-            {articleId ? ` in ${articleLabel(articleId, articles.get(articleId))}` : ""}.
+            {articleId ? ` in ${articleLabel(articleId, articles.get(articleId))}` : ""}
+            {tag ? ` tagged “${tag}”` : ""}.
           </p>
         )}
         {hits && shown > 0 && (

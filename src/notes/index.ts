@@ -2,7 +2,15 @@
 // and import. Pure data: no browser extension API, no DOM beyond IndexedDB.
 export { DB_VERSION } from "./schema";
 export type { SearchHit, SearchOptions, TextRange } from "./search";
-export { DEFAULT_DB_NAME, type ImportResult, type NotesStore, type OpenOptions, openNotes } from "./store";
+export {
+  DEFAULT_DB_NAME,
+  type ImportResult,
+  type NoteChanges,
+  type NotesStore,
+  type OpenOptions,
+  openNotes,
+  type TagCount,
+} from "./store";
 export { type NewNote, type Note, NotesError, type NotesErrorCode } from "./types";
 export { LIMITS } from "./validate";
 export {

@@ -5,6 +5,8 @@
 //   v1  store "notes" (key "id"), indexes "articleId" and "modified". Records: NoteV1 (quote, position, text).
 //   v2  records become Note (target with the quote's context, body), removal becomes a soft delete;
 //       indexes "reading" ([articleId, target.start]: an article's notes in reading order) and "deleted".
+//   v3  notes may carry tags and a colour (absent on older records: no tags, the default colour, so no record
+//       changes); index "tags" (multiEntry: a note under each of its tags).
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from "idb";
 import type { Note } from "./types";
 
@@ -15,7 +17,13 @@ export interface NotesDB extends DBSchema {
   notes: {
     key: string;
     value: Note;
-    indexes: { articleId: string; modified: string; reading: [string, number]; deleted: string };
+    indexes: {
+      articleId: string;
+      modified: string;
+      reading: [string, number];
+      deleted: string;
+      tags: string;
+    };
   };
 }
 
@@ -58,6 +66,10 @@ export const MIGRATIONS: readonly Migration[] = [
     for (let c = await notes.openCursor(); c; c = await c.continue()) await c.update(fromV1(c.value));
     notes.createIndex("reading", ["articleId", "target.start"]);
     notes.createIndex("deleted", "deleted");
+  },
+  // v2 → v3
+  (_db, tx) => {
+    tx.objectStore(STORE).createIndex("tags", "tags", { multiEntry: true });
   },
 ];
 

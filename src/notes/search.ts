@@ -6,12 +6,15 @@
 // are the same text, and a hyphenated query word is a two-word phrase.
 // The query is a list of terms — words, and "quoted phrases" (straight or curly quotes) — and a note matches
 // when every term occurs in its body or its passage (AND). A term matches anywhere, even inside a word
-// ("libya" finds "Libyan"). An empty query matches every note.
+// ("libya" finds "Libyan"). An empty query matches every note. A note's tags are searched too ("#council" and
+// "council" find the tag "Council"), and `tag` keeps only the notes with that tag (any case).
 import type { Note } from "./types";
 
 export interface SearchOptions {
   /** Only this article's notes. */
   articleId?: string;
+  /** Only the notes with this tag (compared without case). */
+  tag?: string;
   /** Default: "modified". */
   sort?: "created" | "modified";
   /** Default: "desc" (newest first). */
@@ -127,11 +130,12 @@ function occurrences(f: Folded, term: string): TextRange[] {
 export function matchNote(note: Note, terms: string[]): SearchHit | null {
   const body = fold(note.body);
   const exact = fold(note.target.exact);
+  const tags = note.tags?.length ? note.tags.map((t) => fold(t).text) : [];
   const hit: SearchHit = { note, body: [], exact: [] };
   for (const term of terms) {
     const inBody = occurrences(body, term);
     const inExact = occurrences(exact, term);
-    if (inBody.length === 0 && inExact.length === 0) return null;
+    if (inBody.length === 0 && inExact.length === 0 && !tags.some((t) => t.includes(term))) return null;
     hit.body.push(...inBody);
     hit.exact.push(...inExact);
   }
@@ -148,8 +152,10 @@ export function searchNotes(notes: Note[], query: string, opts: SearchOptions = 
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const byKey = (a: SearchHit, b: SearchHit) =>
     sign * (cmp(a.note[key], b.note[key]) || cmp(a.note.id, b.note.id));
+  const tag = opts.tag?.toLocaleLowerCase("en");
   return notes
     .filter((n) => opts.articleId === undefined || n.articleId === opts.articleId)
+    .filter((n) => tag === undefined || (n.tags ?? []).some((t) => t.toLocaleLowerCase("en") === tag))
     .map((n) => matchNote(n, terms))
     .filter((h): h is SearchHit => h !== null)
     .sort(byKey);

@@ -10,9 +10,20 @@
 
 import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, wrap } from "idb";
 import type { TextTarget } from "../dataset/types";
+import type { NoteColour } from "../model/colours";
 import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./schema";
 import { type NewNote, type Note, NotesError } from "./types";
-import { bodyProblem, LIMITS, newNoteProblem, noteProblem, targetProblem, urlProblem } from "./validate";
+import {
+  bodyProblem,
+  colourProblem,
+  LIMITS,
+  newNoteProblem,
+  normaliseTags,
+  noteProblem,
+  tagsProblem,
+  targetProblem,
+  urlProblem,
+} from "./validate";
 
 export const DEFAULT_DB_NAME = "source-annotator-notes";
 
@@ -32,6 +43,21 @@ export interface ImportResult {
   skippedDuplicates: number;
 }
 
+/** What an edit may change: the body, and (when given) the tags and the colour. */
+export interface NoteChanges {
+  body: string;
+  /** The note's `modified` when the edit began (see update). */
+  base?: string;
+  tags?: string[];
+  colour?: NoteColour;
+}
+
+/** Tags in use, with how many notes (not removed) carry each. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
 export interface NotesStore {
   /** Writes a new note. Throws NotesError "invalid" (with the reason) or "quota". */
   add(input: NewNote): Promise<Note>;
@@ -39,7 +65,9 @@ export interface NotesStore {
    * Replaces the body and sets `modified`. With `base` (the `modified` the editor started from), a note changed
    * elsewhere since then is not overwritten: NotesError "conflict", carrying the stored note.
    */
-  update(id: string, changes: { body: string; base?: string }): Promise<Note>;
+  update(id: string, changes: NoteChanges): Promise<Note>;
+  /** Every tag on a note not removed, with its count, most used first (then alphabetically). */
+  listTags(): Promise<TagCount[]>;
   /**
    * Moves a note to another passage, on `url` (re-attaching a note whose passage was not found, or the reader
    * picking a new selection); sets `modified`.
@@ -151,6 +179,10 @@ function toNotesError(e: unknown, txError?: unknown): NotesError {
 const notFound = (id: string) =>
   new NotesError("not-found", `There is no note with id ${JSON.stringify(id)}.`);
 
+/** Tags as given, normalised when they are a list of strings (blank ones dropped before validation). */
+const tidyTags = (tags: unknown): unknown =>
+  Array.isArray(tags) && tags.every((t) => typeof t === "string") ? normaliseTags(tags) : tags;
+
 function invalid(problem: string | null): void {
   if (problem) throw new NotesError("invalid", problem);
 }
@@ -228,8 +260,10 @@ class IdbNotesStore implements NotesStore {
     });
   }
 
-  async add(input: NewNote): Promise<Note> {
+  async add(raw: NewNote): Promise<Note> {
+    const input = { ...raw, tags: tidyTags(raw?.tags) } as NewNote;
     invalid(newNoteProblem(input));
+    const tags = input.tags ?? [];
     const time = this.now().toISOString();
     const { exact, prefix, suffix, start, end } = input.target;
     const note: Note = {
@@ -241,6 +275,8 @@ class IdbNotesStore implements NotesStore {
       created: time,
       modified: time,
       ...(input.attachedTo === undefined ? {} : { attachedTo: input.attachedTo }),
+      ...(tags.length ? { tags } : {}),
+      ...(input.colour === undefined ? {} : { colour: input.colour }),
     };
     await this.run("readwrite", async (store) => {
       const kept = await countOn(store, note.articleId);
@@ -250,17 +286,26 @@ class IdbNotesStore implements NotesStore {
     return note;
   }
 
-  update(id: string, changes: { body: string; base?: string }): Promise<Note> {
+  update(id: string, changes: NoteChanges): Promise<Note> {
     return this.edit(id, (note) => {
       if (note.deleted) throw notFound(id);
-      invalid(bodyProblem(changes?.body));
+      const given = tidyTags(changes?.tags);
+      invalid(bodyProblem(changes?.body) ?? tagsProblem(given) ?? colourProblem(changes.colour));
       if (changes.base !== undefined && changes.base !== note.modified)
         throw new NotesError(
           "conflict",
           "This note was changed elsewhere (another sidebar or the notes page) after you began editing it.",
           { current: note },
         );
-      return { ...note, body: changes.body, modified: this.now().toISOString() };
+      const { tags: _old, ...rest } = note;
+      const tags = given === undefined ? (note.tags ?? []) : (given as string[]);
+      return {
+        ...rest,
+        body: changes.body,
+        ...(tags.length ? { tags } : {}),
+        ...(changes.colour === undefined ? {} : { colour: changes.colour }),
+        modified: this.now().toISOString(),
+      };
     });
   }
 
@@ -320,6 +365,17 @@ class IdbNotesStore implements NotesStore {
   async listDeleted(): Promise<Note[]> {
     const notes = await this.run("readonly", (store) => store.index("deleted").getAll());
     return notes.reverse();
+  }
+
+  async listTags(): Promise<TagCount[]> {
+    const counts = new Map<string, number>();
+    await this.run("readonly", async (store) => {
+      for (let c = await store.index("tags").openCursor(); c; c = await c.continue())
+        if (!c.value.deleted) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+    });
+    return [...counts]
+      .map(([tag, count]) => ({ tag, count }))
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   }
 
   get(id: string): Promise<Note | undefined> {

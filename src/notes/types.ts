@@ -1,5 +1,6 @@
 // The reader's notes: the record kept in IndexedDB, what the UI passes in, and the one error type.
 import type { TextTarget } from "../dataset/types";
+import type { NoteColour } from "../model/colours";
 
 /** A note on a passage of a known article, as stored (current schema, see schema.ts). */
 export interface Note {
@@ -18,12 +19,16 @@ export interface Note {
   modified: string;
   /** The attribution or cross-reference whose card the note was written from. */
   attachedTo?: string;
+  /** The reader's tags, trimmed, unique regardless of case, in the order given; absent when there are none. */
+  tags?: string[];
+  /** The note's colour (src/model/colours.ts); absent: DEFAULT_NOTE_COLOUR (notes written before colours). */
+  colour?: NoteColour;
   /** When the note was removed (ISO); it stays until purged, so the removal can be undone. */
   deleted?: string;
 }
 
 /** What the UI provides to write a note; the store adds id and timestamps. */
-export type NewNote = Pick<Note, "articleId" | "url" | "target" | "body" | "attachedTo">;
+export type NewNote = Pick<Note, "articleId" | "url" | "target" | "body" | "attachedTo" | "tags" | "colour">;
 
 export type NotesErrorCode =
   /** The input breaks a rule (empty body, text too long …); the message says which. */

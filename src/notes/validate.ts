@@ -1,6 +1,7 @@
 // The rules every note obeys, whether the reader writes it or a file brings it. Every field is checked at run
 // time (notes arrive from messages and files, whatever their types say); each check returns the first problem
 // in words for the reader, or null.
+import { isNoteColour, NOTE_COLOURS } from "../model/colours";
 import { LIMITS } from "../model/limits";
 import type { NewNote, Note } from "./types";
 
@@ -73,6 +74,40 @@ function timeProblem(value: unknown, what: string, optional = false): string | n
 export const bodyProblem = (body: unknown): string | null =>
   textProblem(body, "The note", LIMITS.body, "required");
 
+/** Tags as stored: whitespace runs made one space, trimmed, empty ones dropped, repeats (any case) dropped. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.replace(/\s+/g, " ").trim();
+    const key = tag.toLocaleLowerCase("en");
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+}
+
+/** The problem of a note's tags (absent, or a list of short texts without commas), or null. */
+export function tagsProblem(tags: unknown): string | null {
+  if (tags === undefined) return null;
+  if (!Array.isArray(tags)) return "The tags must be a list.";
+  if (tags.length > LIMITS.tagsPerNote)
+    return `A note has at most ${LIMITS.tagsPerNote} tags (this one has ${count(tags.length)}).`;
+  for (const tag of tags) {
+    const problem = textProblem(tag, "A tag", LIMITS.tag, "required");
+    if (problem) return problem;
+    if (/[,\n\r\t]/.test(tag as string))
+      return `The tag ${JSON.stringify(tag)} contains a comma or a line break.`;
+  }
+  return null;
+}
+
+export function colourProblem(colour: unknown): string | null {
+  if (colour === undefined || isNoteColour(colour)) return null;
+  return `The colour must be one of ${NOTE_COLOURS.join(", ")}.`;
+}
+
 /** The first problem of what the reader wrote, or null. */
 export function newNoteProblem(n: NewNote): string | null {
   if (typeof n !== "object" || n === null) return "The note is missing.";
@@ -82,7 +117,9 @@ export function newNoteProblem(n: NewNote): string | null {
     urlProblem(n.url) ??
     targetProblem(n.target) ??
     bodyProblem(n.body) ??
-    textProblem(n.attachedTo, "The card id", LIMITS.attachedTo, "optional")
+    textProblem(n.attachedTo, "The card id", LIMITS.attachedTo, "optional") ??
+    tagsProblem(n.tags) ??
+    colourProblem(n.colour)
   );
 }
 

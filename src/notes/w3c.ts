@@ -7,6 +7,8 @@
 // "sa:articleId" (the dataset article, so the note shows on every copy) and "sa:attachedTo" (the card it was
 // written from). The target's "scope" names the article's first known URL when the page is another copy.
 // Note ids are UUIDs, exported as urn:uuid: URIs; an imported annotation keeps its id.
+// Tags are TextualBody bodies with purpose "tagging" (the note's text is then the first of the bodies); a colour
+// is the target's styleClass "sa-note-<colour>", defined in the annotation's CssStylesheet.
 //
 // Import is strict about what a note needs and never throws: each item is a note or a rejection with a reason.
 // Accepted: an AnnotationCollection with its first page embedded, an AnnotationPage, one Annotation, or an
@@ -14,10 +16,12 @@
 // exactly one plain-text TextualBody (or bodyValue), among bodies of other purposes such as tags; one target
 // with an http(s) source and both a TextQuoteSelector and a TextPositionSelector; "sa:articleId".
 import type { TextTarget } from "../dataset/types";
+import { isNoteColour, type NoteColour, noteColourStyle } from "../model/colours";
 import { LIMITS } from "../model/limits";
+import { hypothesisItems, type KnownArticle, parseHypothesis } from "./hypothesis";
 import type { ImportResult, NotesStore } from "./store";
 import type { Note } from "./types";
-import { isUuid, noteProblem } from "./validate";
+import { isUuid, normaliseTags, noteProblem } from "./validate";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const SA_NAMESPACE = "https://source-annotator.invalid/ns#";
@@ -35,10 +39,12 @@ export interface WebAnnotation {
   motivation: "commenting";
   created: string;
   modified: string;
-  body: { type: "TextualBody"; value: string; format: "text/plain"; purpose: "commenting" };
+  body: TextBody | TextBody[];
+  stylesheet?: { type: "CssStylesheet"; value: string };
   target: {
     source: string;
     scope?: string;
+    styleClass?: string;
     selector: [
       { type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string },
       { type: "TextPositionSelector"; start: number; end: number },
@@ -47,6 +53,16 @@ export interface WebAnnotation {
   "sa:articleId": string;
   "sa:attachedTo"?: string;
 }
+
+export interface TextBody {
+  type: "TextualBody";
+  value: string;
+  format: "text/plain";
+  purpose: "commenting" | "tagging";
+}
+
+const STYLE_CLASS = "sa-note-";
+const styleClass = (c: NoteColour) => `${STYLE_CLASS}${c}`;
 
 export interface AnnotationCollection {
   "@context": string;
@@ -61,6 +77,16 @@ export interface AnnotationCollection {
 export function toAnnotation(note: Note, article?: ArticleInfo): WebAnnotation {
   const { exact, prefix, suffix, start, end } = note.target;
   const scope = article?.urls[0];
+  const comment: TextBody = {
+    type: "TextualBody",
+    value: note.body,
+    format: "text/plain",
+    purpose: "commenting",
+  };
+  const tags = (note.tags ?? []).map(
+    (value): TextBody => ({ type: "TextualBody", value, format: "text/plain", purpose: "tagging" }),
+  );
+  const colour = note.colour && noteColourStyle(note.colour);
   return {
     "@context": [ANNO_CONTEXT, { sa: SA_NAMESPACE }],
     id: isUuid(note.id) ? `urn:uuid:${note.id}` : note.id,
@@ -68,10 +94,19 @@ export function toAnnotation(note: Note, article?: ArticleInfo): WebAnnotation {
     motivation: "commenting",
     created: note.created,
     modified: note.modified,
-    body: { type: "TextualBody", value: note.body, format: "text/plain", purpose: "commenting" },
+    body: tags.length ? [comment, ...tags] : comment,
+    ...(colour
+      ? {
+          stylesheet: {
+            type: "CssStylesheet" as const,
+            value: `.${styleClass(colour.id)} { background-color: ${colour.light.background}; text-decoration-color: ${colour.light.line}; }`,
+          },
+        }
+      : {}),
     target: {
       source: note.url,
       ...(scope && scope !== note.url ? { scope } : {}),
+      ...(colour ? { styleClass: styleClass(colour.id) } : {}),
       selector: [
         { type: "TextQuoteSelector", exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
         { type: "TextPositionSelector", start, end },
@@ -120,10 +155,13 @@ export interface Rejection {
 export interface ParsedImport {
   notes: Note[];
   rejected: Rejection[];
+  /** Which kind of file it was, when it was read as one of the others than Web Annotations. */
+  format?: "hypothesis";
 }
 
 export interface ImportReport extends ImportResult {
   rejected: Rejection[];
+  format?: "hypothesis";
 }
 
 type Obj = Record<string, unknown>;
@@ -201,6 +239,28 @@ function bodyOf(a: Obj): string {
   return body.value;
 }
 
+/** The values of the bodies whose purpose is "tagging". */
+function tagsOf(a: Obj): string[] {
+  const tags: string[] = [];
+  for (const b of list(a.body)) {
+    if (!isObj(b) || !list(b.purpose).includes("tagging")) continue;
+    if (typeof b.value !== "string") throw new Rejected(`a tag must be text (got ${show(b.value)}).`);
+    tags.push(b.value);
+  }
+  return normaliseTags(tags);
+}
+
+/** The colour named by the target's styleClass ("sa-note-rose"); other classes are not ours. */
+function colourOf(a: Obj): NoteColour | undefined {
+  const [t] = list(a.target);
+  if (!isObj(t)) return undefined;
+  for (const c of list(t.styleClass)) {
+    const id = typeof c === "string" && c.startsWith(STYLE_CLASS) ? c.slice(STYLE_CLASS.length) : undefined;
+    if (isNoteColour(id)) return id;
+  }
+  return undefined;
+}
+
 function targetOf(a: Obj): { url: unknown; target: TextTarget } {
   const targets = list(a.target);
   const [t] = targets;
@@ -253,6 +313,8 @@ function noteFrom(a: unknown, inheritedContext: boolean, now: string): Note {
     );
   const { url, target } = targetOf(a);
   const created = isoTime(a.created, "creation", now);
+  const tags = tagsOf(a);
+  const colour = colourOf(a);
   const note = {
     id: uuid && isUuid(uuid) ? uuid : a.id,
     articleId: a["sa:articleId"],
@@ -262,6 +324,8 @@ function noteFrom(a: unknown, inheritedContext: boolean, now: string): Note {
     created,
     modified: isoTime(a.modified, "modification", created),
     ...(a["sa:attachedTo"] === undefined ? {} : { attachedTo: a["sa:attachedTo"] }),
+    ...(tags.length ? { tags } : {}),
+    ...(colour ? { colour } : {}),
   } as Note;
   const invalid = noteProblem(note);
   if (invalid) throw new Rejected(invalid);
@@ -302,7 +366,10 @@ function utf8Bytes(s: string): number {
 }
 
 /** Reads a file of Web Annotations into notes, item by item. Never throws. */
-export function parseImport(text: string, opts: { now?: Date } = {}): ParsedImport {
+export function parseImport(
+  text: string,
+  opts: { now?: Date; articles?: readonly KnownArticle[] } = {},
+): ParsedImport {
   const refuse = (reason: string): ParsedImport => ({ notes: [], rejected: [{ index: null, reason }] });
   if (typeof text !== "string") return refuse("the file could not be read as text.");
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -313,6 +380,15 @@ export function parseImport(text: string, opts: { now?: Date } = {}): ParsedImpo
     doc = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (e) {
     return refuse(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // A Hypothesis export or API search result: its annotations are placed on the known articles by address.
+  const hypothesis = hypothesisItems(doc);
+  if (hypothesis) {
+    if (hypothesis.length > LIMITS.importItems)
+      return refuse(
+        `too many annotations: ${hypothesis.length.toLocaleString("en-US")} (at most ${LIMITS.importItems.toLocaleString("en-US")}).`,
+      );
+    return { ...parseHypothesis(hypothesis, opts.articles ?? [], opts), format: "hypothesis" };
   }
   const found = itemsOf(doc);
   if (typeof found === "string") return refuse(found);
@@ -347,11 +423,18 @@ export function parseImport(text: string, opts: { now?: Date } = {}): ParsedImpo
   return { notes, rejected };
 }
 
-/** parseImport, then one all-or-nothing write of the accepted notes, skipping ids already stored. */
-export async function importAnnotations(store: NotesStore, text: string): Promise<ImportReport> {
-  const { notes, rejected } = parseImport(text);
+/**
+ * parseImport, then one all-or-nothing write of the accepted notes, skipping ids already stored. `articles`:
+ * the known articles, where a Hypothesis file's annotations are placed by their addresses.
+ */
+export async function importAnnotations(
+  store: NotesStore,
+  text: string,
+  opts: { articles?: readonly KnownArticle[] } = {},
+): Promise<ImportReport> {
+  const { notes, rejected, format } = parseImport(text, opts);
   const result = notes.length
     ? await store.importMany(notes, { skipExisting: true })
     : { added: 0, skippedDuplicates: 0 };
-  return { ...result, rejected };
+  return { ...result, rejected, ...(format ? { format } : {}) };
 }

@@ -9,7 +9,9 @@ import {
   type Visibility,
   visibilityFor,
 } from "../messages";
+import { NOTE_PALETTE } from "../model/colours";
 import { KIND_LABELS, Swatch } from "../shared/legend";
+import { ColourSwatch } from "../shared/note-fields";
 import { loadSettings, saveDefaults, saveSite } from "../shared/settings";
 
 type TabState =
@@ -80,6 +82,22 @@ function Switches({ host, initial }: { host: string; initial: Visibility }) {
               data-testid={`toggle-${k}`}
             />
             <Swatch kind={k} /> {KIND_LABELS[k].label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={!v.all || !v.kinds.note} data-testid="note-colour-switches">
+        <legend>Your notes by colour</legend>
+        {NOTE_PALETTE.map((c) => (
+          <label class="switch" key={c.id}>
+            <input
+              type="checkbox"
+              checked={v.noteColours?.[c.id] !== false}
+              onChange={(e) =>
+                update({ ...v, noteColours: { ...v.noteColours, [c.id]: e.currentTarget.checked } })
+              }
+              data-testid={`toggle-colour-${c.id}`}
+            />
+            <ColourSwatch colour={c.id} /> {c.label}
           </label>
         ))}
       </fieldset>

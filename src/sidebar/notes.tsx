@@ -4,7 +4,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import type { ContentRequest, NoteDraft, Status } from "../messages";
+import { DEFAULT_NOTE_COLOUR, NOTE_PALETTE, type NoteColour, noteColourStyle } from "../model/colours";
+import type { TagCount } from "../notes/store";
 import type { Note } from "../notes/types";
+import { ColourName, ColourPicker, TagList, TagsInput } from "../shared/note-fields";
 import { notesOp } from "../shared/notes-op";
 
 const UNDO_MS = 8000;
@@ -12,13 +15,28 @@ const UNDO_MS = 8000;
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
+/** What the editor saves. */
+interface Written {
+  body: string;
+  tags: string[];
+  colour: NoteColour;
+}
+
 function Editor(props: {
   quote: string;
   initial?: string;
-  onSave: (body: string) => Promise<string | null>;
+  initialTags?: string[];
+  initialColour?: NoteColour;
+  /** The reader's tags, for completion. */
+  known: string[];
+  /** Distinguishes the ids of several editors. */
+  idBase: string;
+  onSave: (written: Written) => Promise<string | null>;
   onCancel: () => void;
 }) {
   const [body, setBody] = useState(props.initial ?? "");
+  const [tags, setTags] = useState<string[]>(props.initialTags ?? []);
+  const [colour, setColour] = useState<NoteColour>(props.initialColour ?? DEFAULT_NOTE_COLOUR);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -27,7 +45,7 @@ function Editor(props: {
     if (!body.trim()) return setError("Write something first.");
     setSaving(true);
     // On failure (a full disk, say) the text stays here, with the reason.
-    setError(await props.onSave(body));
+    setError(await props.onSave({ body, tags, colour }));
     setSaving(false);
   };
   return (
@@ -39,11 +57,11 @@ function Editor(props: {
       }}
     >
       <blockquote>{props.quote}</blockquote>
-      <label for="note-body" class="visually-hidden">
+      <label for={`${props.idBase}-body`} class="visually-hidden">
         Your note
       </label>
       <textarea
-        id="note-body"
+        id={`${props.idBase}-body`}
         ref={area}
         rows={5}
         value={body}
@@ -59,6 +77,8 @@ function Editor(props: {
           }
         }}
       />
+      <TagsInput tags={tags} onChange={setTags} known={props.known} id={`${props.idBase}-tags`} />
+      <ColourPicker value={colour} onChange={setColour} name={`${props.idBase}-colour`} />
       {error && (
         <p role="alert" class="error" data-testid="note-error">
           {error}
@@ -127,11 +147,16 @@ export function Notes(props: {
   const [undo, setUndo] = useState<Note | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ mine: string; theirs: Note } | null>(null);
+  const [known, setKnown] = useState<string[]>([]);
+  /** Only notes of this colour are listed ("" for all). */
+  const [colourFilter, setColourFilter] = useState<NoteColour | "">("");
 
   const reload = async () => {
     const r = await notesOp<Note[]>({ op: "list", articleId: props.articleId });
     if (r.ok) setNotes(r.value);
     else setMessage(r.message);
+    const t = await notesOp<TagCount[]>({ op: "tags" });
+    if (t.ok) setKnown(t.value.map((x) => x.tag));
     const s = (await props.toPage({ type: "status" })) as Status | null;
     if (s?.notes) setOrphaned(s.notes.orphaned);
   };
@@ -179,8 +204,11 @@ export function Notes(props: {
     setMessage(r.ok ? "Note re-attached." : r.message);
   };
 
-  const placed = notes.filter((n) => !orphaned.includes(n.id));
-  const unplaced = notes.filter((n) => orphaned.includes(n.id));
+  const shown = colourFilter
+    ? notes.filter((n) => (n.colour ?? DEFAULT_NOTE_COLOUR) === colourFilter)
+    : notes;
+  const placed = shown.filter((n) => !orphaned.includes(n.id));
+  const unplaced = shown.filter((n) => orphaned.includes(n.id));
   const item = (n: Note, isUnplaced: boolean) => (
     <li key={n.id} id={`note-${n.id}`} class="note" data-testid="note">
       <blockquote>
@@ -191,8 +219,19 @@ export function Notes(props: {
         <Editor
           quote=""
           initial={n.body}
-          onSave={async (body) => {
-            const r = await notesOp<Note>({ op: "update", id: n.id, body, base: n.modified });
+          initialTags={n.tags ?? []}
+          initialColour={n.colour ?? DEFAULT_NOTE_COLOUR}
+          known={known}
+          idBase={`edit-${n.id}`}
+          onSave={async ({ body, tags, colour }) => {
+            const r = await notesOp<Note>({
+              op: "update",
+              id: n.id,
+              body,
+              base: n.modified,
+              tags,
+              colour,
+            });
             if (!r.ok && r.code === "conflict" && r.current) {
               // Changed elsewhere since this edit began: never drop either version without the reader's choice.
               setConflict({ mine: body, theirs: r.current });
@@ -206,12 +245,15 @@ export function Notes(props: {
           onCancel={() => setEditing(null)}
         />
       ) : (
-        <p class="note-body" tabIndex={-1} data-testid="note-text">
-          {n.body}
-        </p>
+        <>
+          <p class="note-body" tabIndex={-1} data-testid="note-text">
+            {n.body}
+          </p>
+          <TagList tags={n.tags} />
+        </>
       )}
       <p class="muted">
-        Written {when(n.created)}
+        <ColourName colour={n.colour} /> · Written {when(n.created)}
         {n.modified !== n.created ? ` · edited ${when(n.modified)}` : ""}
       </p>
       <div class="row">
@@ -242,6 +284,29 @@ export function Notes(props: {
   return (
     <section aria-labelledby="notes-h" class="notes">
       <h2 id="notes-h">Your notes ({notes.length})</h2>
+      {notes.length > 0 && (
+        <div class="row">
+          <label for="colour-filter">Show</label>
+          <select
+            id="colour-filter"
+            value={colourFilter}
+            data-testid="colour-filter"
+            onChange={(e) => setColourFilter(e.currentTarget.value as NoteColour | "")}
+          >
+            <option value="">Notes of every colour</option>
+            {NOTE_PALETTE.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label} notes ({notes.filter((n) => (n.colour ?? DEFAULT_NOTE_COLOUR) === c.id).length})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {colourFilter && shown.length === 0 && (
+        <p class="muted" data-testid="colour-filter-empty">
+          No {noteColourStyle(colourFilter).label.toLowerCase()} notes on this article.
+        </p>
+      )}
       <div aria-live="polite">
         {message && <p class="muted">{message}</p>}
         {undo && (
@@ -264,8 +329,10 @@ export function Notes(props: {
       {draft && (
         <Editor
           quote={draft.target.exact}
-          onSave={async (body) => {
-            const r = await notesOp<Note>({ op: "add", draft, body });
+          known={known}
+          idBase="new-note"
+          onSave={async ({ body, tags, colour }) => {
+            const r = await notesOp<Note>({ op: "add", draft, body, tags, colour });
             if (!r.ok) return r.code === "quota" ? `Not saved: ${r.message}` : r.message;
             setDraft(null);
             return null;

@@ -184,7 +184,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(byId[n3]?.href).toBe(
       "https://www.csmonitor.com/World/Middle-East/2011/0401/Libyan-rebels-offer-cease-fire.-Does-Qaddafi-have-the-upper-hand#:~:text=rebel%20forces%20would%20agree,and%20allowed%20peaceful%20protests.",
     );
-    expect(byId[n1]?.article).toBe("The New York Times, Jul 4 2011");
+    expect(byId[n1]?.article).toBe("The New York Times, about Jul 4 2011");
     expect(byId[n1]?.href).toBe(
       `${canonical(NYT)}#:~:text=his%20hypothetical%20remarks%20in,a%20current%20policy%20position.`,
     );

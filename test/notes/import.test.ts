@@ -344,6 +344,7 @@ describe("accepted files", () => {
         body: "A comment.",
         created: "2025-05-05T05:05:05.000Z",
         modified: "2025-05-05T05:05:05.000Z",
+        tags: ["libya"],
       },
     ]);
   });

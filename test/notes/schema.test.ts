@@ -11,6 +11,13 @@ const V1_NOTES: NoteV1[] = JSON.parse(
   readFileSync(new URL("../fixtures/notes/v1-notes.json", import.meta.url), "utf8"),
 );
 
+const V2_NOTES: Note[] = V1_NOTES.map(fromV1);
+const V2_REMOVED: Note = {
+  ...(V2_NOTES[0] as Note),
+  id: "0b5e3f0c-8a41-4b8e-9a43-1f2e3d4c5b6a",
+  deleted: "2011-08-03T08:00:00.000Z",
+};
+
 /** Creates database `name` at `version` with `setup` as its upgrade, and closes it. */
 async function createAt(
   factory: IDBFactory,
@@ -39,11 +46,26 @@ const EARLIER: Record<number, { create: (f: IDBFactory, name: string) => Promise
         }),
       expected: V1_NOTES.map(fromV1),
     },
+    2: {
+      // Version 2's own code (before tags and colours): the v1 store and indexes plus "reading" and "deleted",
+      // records in the Note shape without tags or colour; a removed note stays with `deleted`.
+      create: (factory, name) =>
+        createAt(factory, name, 2, (db) => {
+          const store = db.createObjectStore("notes", { keyPath: "id" });
+          store.createIndex("articleId", "articleId");
+          store.createIndex("modified", "modified");
+          store.createIndex("reading", ["articleId", "target.start"]);
+          store.createIndex("deleted", "deleted");
+          for (const note of V2_NOTES) store.put(note);
+          store.put(V2_REMOVED);
+        }),
+      expected: V2_NOTES,
+    },
   };
 
 describe("schema versions", () => {
   test("DB_VERSION is the number of migrations, and every earlier version has a fixture", () => {
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
     expect(Object.keys(EARLIER).map(Number)).toEqual(Array.from({ length: DB_VERSION }, (_, v) => v));
   });
 
@@ -77,7 +99,7 @@ describe("schema versions", () => {
     const store = await openNotes({ factory, name: "db" });
     const byId = (a: Note, b: Note) => a.id.localeCompare(b.id);
     expect((await store.listAll()).sort(byId)).toEqual([...earlier.expected].sort(byId));
-    expect(await dump(factory, "db")).toHaveLength(earlier.expected.length);
+    expect(await dump(factory, "db")).toHaveLength(earlier.expected.length + (version === 2 ? 1 : 0));
     // The upgraded database works like a new one.
     const added = await store.add({
       articleId: "nyt-libya-2011-07",
@@ -94,8 +116,38 @@ describe("schema versions", () => {
       "deleted",
       "modified",
       "reading",
+      "tags",
     ]);
     db?.close();
+  });
+
+  test("a version-2 database (today's before tags) keeps every note, removed ones too, and takes tags and colours", async () => {
+    const factory = new IDBFactory();
+    await EARLIER[2]?.create(factory, "v2");
+    const store = await openNotes({ factory, name: "v2" });
+    const byId = (a: Note, b: Note) => a.id.localeCompare(b.id);
+    // Every record unchanged: no tags, no colour (the default colour).
+    expect(((await dump(factory, "v2")) as Note[]).sort(byId)).toEqual([...V2_NOTES, V2_REMOVED].sort(byId));
+    expect((await store.listDeleted()).map((n) => n.id)).toEqual([V2_REMOVED.id]);
+    const [first, second] = V2_NOTES as [Note, Note];
+    const tagged = await store.update(first.id, {
+      body: first.body,
+      tags: ["council", " Council ", "NATO"],
+      colour: "violet",
+    });
+    expect(tagged).toMatchObject({ tags: ["council", "NATO"], colour: "violet", body: first.body });
+    await store.update(second.id, { body: second.body, tags: ["council"] });
+    expect(await store.listTags()).toEqual([
+      { tag: "council", count: 2 },
+      { tag: "NATO", count: 1 },
+    ]);
+    // The restored note comes back without tags; tags of removed notes are not counted.
+    await store.remove(second.id);
+    expect(await store.listTags()).toEqual([
+      { tag: "council", count: 1 },
+      { tag: "NATO", count: 1 },
+    ]);
+    store.close();
   });
 
   test("a migration that fails leaves the database at its old version with its data", async () => {

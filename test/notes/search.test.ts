@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Note } from "../../src/notes";
-import { fold, parseQuery, type SearchHit } from "../../src/notes/search";
+import { fold, parseQuery, type SearchHit, type SearchOptions } from "../../src/notes/search";
 import { clock, freshStore, newNote, passage, searchStored } from "./helpers";
 
 describe("fold", () => {
@@ -134,5 +134,22 @@ describe("search", () => {
     await store.remove(notes.nato.id);
     expect(await searchStored(store, "brega")).toEqual([]);
     expect((await searchStored(store, "")).map((h) => h.note)).not.toContainEqual(notes.nato as Note);
+  });
+});
+
+describe("tags", () => {
+  test("a note is found by a word of its tags, with or without #, and the tag filter keeps only its notes", async () => {
+    const { store } = await freshStore(clock());
+    const a = await store.add(newNote({ body: "First.", tags: ["Council", "two words"] }));
+    const b = await store.add(newNote({ body: "Second.", tags: ["nato"] }));
+    await store.add(newNote({ body: "Third." }));
+    const ids = async (q: string, opts?: SearchOptions) =>
+      (await searchStored(store, q, opts)).map((h) => h.note.id);
+    expect(await ids("council")).toEqual([a.id]);
+    expect(await ids("#Council")).toEqual([a.id]);
+    expect(await ids('"two words"')).toEqual([a.id]);
+    expect(await ids("", { tag: "NATO" })).toEqual([b.id]);
+    expect(await ids("first", { tag: "nato" })).toEqual([]);
+    expect(await ids("", { tag: "council" })).toEqual([a.id]);
   });
 });

@@ -227,3 +227,84 @@ describe("export → import", () => {
     expect(await store.listAll()).toEqual(notes);
   });
 });
+
+describe("tags and colours", () => {
+  async function tagged() {
+    const { store } = await freshStore(clock());
+    await store.add(
+      newNote({
+        body: "Tagged and coloured.",
+        tags: ["council", "Rebels, leaders".replace(",", "")],
+        colour: "violet",
+      }),
+    );
+    await store.add(
+      newNote({
+        body: "Only a colour.",
+        colour: "green",
+        target: passage("TRIPOLI, Libya", 0, "", " — The"),
+      }),
+    );
+    await store.add(
+      newNote({ body: "Only tags: ünïcödé, #hash and spaces.", tags: ["ünïcödé", "#hash", "two words"] }),
+    );
+    await store.add(newNote({ body: "Neither." }));
+    return { store, notes: await store.listAll() };
+  }
+
+  test("tags are tagging bodies, a colour is a styleClass defined in the annotation's stylesheet; all pass the suite", async () => {
+    const { notes } = await tagged();
+    const items = JSON.parse(JSON.stringify(exportCollection(notes, { articles: ARTICLES }))).first.items;
+    for (const a of items) expect(failures(musts, a)).toEqual([]);
+    const first = items.find(
+      (a: { body: unknown }) => Array.isArray(a.body) && JSON.stringify(a.body).includes("council"),
+    );
+    expect(first.body).toEqual([
+      { type: "TextualBody", value: "Tagged and coloured.", format: "text/plain", purpose: "commenting" },
+      { type: "TextualBody", value: "council", format: "text/plain", purpose: "tagging" },
+      { type: "TextualBody", value: "Rebels leaders", format: "text/plain", purpose: "tagging" },
+    ]);
+    expect(first.target.styleClass).toBe("sa-note-violet");
+    expect(first.stylesheet).toEqual({
+      type: "CssStylesheet",
+      value: expect.stringContaining(".sa-note-violet {"),
+    });
+    const neither = items.find((a: { body: { value?: string } }) => a.body.value === "Neither.");
+    expect(neither).not.toHaveProperty("stylesheet");
+    expect(neither.target).not.toHaveProperty("styleClass");
+  });
+
+  test("export → import keeps tags and colours exactly", async () => {
+    const { notes } = await tagged();
+    const parsed = parseImport(JSON.stringify(exportCollection(notes, { articles: ARTICLES })));
+    expect(parsed.rejected).toEqual([]);
+    const { store: empty } = await freshStore();
+    expect(await empty.importMany(parsed.notes)).toEqual({ added: 4, skippedDuplicates: 0 });
+    expect(await empty.listAll()).toEqual(notes);
+    expect(await empty.listTags()).toEqual([
+      { tag: "#hash", count: 1 },
+      { tag: "council", count: 1 },
+      { tag: "Rebels leaders", count: 1 },
+      { tag: "two words", count: 1 },
+      { tag: "ünïcödé", count: 1 },
+    ]);
+  });
+
+  test("another tool's style class is ignored; a tag that is not text rejects the annotation", async () => {
+    const { notes } = await tagged();
+    const [a] = exportCollection(notes.slice(0, 1), { articles: ARTICLES }).first?.items ?? [];
+    const other = {
+      ...structuredClone(a),
+      target: { ...structuredClone(a)?.target, styleClass: "yellow-pen" },
+    };
+    expect(parseImport(JSON.stringify(other)).notes[0]).not.toHaveProperty("colour");
+    const badTag = {
+      ...structuredClone(a),
+      body: [
+        { type: "TextualBody", value: "x" },
+        { type: "TextualBody", value: 3, purpose: "tagging" },
+      ],
+    };
+    expect(parseImport(JSON.stringify(badTag)).rejected[0]?.reason).toMatch(/a tag must be text/);
+  });
+});
