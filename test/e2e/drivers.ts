@@ -66,7 +66,8 @@ export interface Tab {
   pause(minMs?: number, maxMs?: number): Promise<void>;
   /** Choose a file from disk in the file input matched by `selector` (as a person would in the dialog). */
   upload(selector: string, file: string): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** The whole page, or (`viewport`) what is on screen. */
+  screenshot(path: string, viewport?: boolean): Promise<void>;
   close(): Promise<void>;
   errors: string[];
 }
@@ -330,7 +331,7 @@ export async function chromiumDriver(
       ...mouse,
       pause,
       upload: (selector, file) => p.setInputFiles(selector, file),
-      screenshot: async (path) => void (await p.screenshot({ path, fullPage: true })),
+      screenshot: async (path, viewport) => void (await p.screenshot({ path, fullPage: !viewport })),
       close: () => p.close(),
     };
     return tab;
@@ -468,8 +469,8 @@ export async function firefoxDriver(
         const input = (await p.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;
         await input.uploadFile(file);
       },
-      screenshot: async (path) =>
-        void (await p.screenshot({ path: path as `${string}.png`, fullPage: true })),
+      screenshot: async (path, viewport) =>
+        void (await p.screenshot({ path: path as `${string}.png`, fullPage: !viewport })),
       close: () => p.close(),
     };
     return tab;
