@@ -4,7 +4,7 @@
 // the browser's own input pipeline (trusted events: CDP Input.* in Chromium, WebDriver BiDi input.performActions in
 // Firefox) at a person's pace: the pointer moves in steps, rests before it presses, and tests pause between steps.
 import type { Page as PwPage, Worker } from "playwright-core";
-import type { ElementHandle, Browser as PpBrowser, Page as PpPage } from "puppeteer-core";
+import type { ElementHandle, Browser as PpBrowser, Frame as PpFrame, Page as PpPage } from "puppeteer-core";
 import type { Status } from "../../src/messages";
 import { type ChromiumSession, getExtensionWorker, launchChromium, launchFirefox } from "./browsers";
 import { DIST, type Highlights, highlightsInPage } from "./helpers";
@@ -26,12 +26,13 @@ export type Point = { x: number; y: number };
  *   `source-annotator-ui`);
  * - `page`: an element of the page (CSS selector);
  * - `frame` + `selector`: an element inside the extension's frame whose URL contains `frame` (the sidebar).
+ * With `withText`, the first element matching the selector whose text contains it.
  */
 export type Spot =
   | { text: string; prefix?: string; suffix?: string }
-  | { ui: string }
-  | { page: string }
-  | { frame: string; selector: string };
+  | { ui: string; withText?: string }
+  | { page: string; withText?: string }
+  | { frame: string; selector: string; withText?: string };
 
 export interface Tab {
   goto(url: string): Promise<void>;
@@ -175,12 +176,13 @@ function boxesInPage(spot: Spot): Box[] {
     return toBoxes([...range.getClientRects()]);
   }
   // Our UI: the shadow root is open, so the page's main world can see into it.
-  const el =
+  const all =
     "ui" in spot
-      ? document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(spot.ui)
+      ? document.querySelector("source-annotator-ui")?.shadowRoot?.querySelectorAll(spot.ui)
       : "page" in spot
-        ? document.querySelector(spot.page)
+        ? document.querySelectorAll(spot.page)
         : null;
+  const el = [...(all ?? [])].find((e) => !spot.withText || e.textContent?.includes(spot.withText));
   if (!el) return [];
   if (!inView(el.getBoundingClientRect()))
     el.scrollIntoView({ block: "nearest", behavior: "instant" as ScrollBehavior });
@@ -197,8 +199,10 @@ function frameOriginInPage(match: string): Point | null {
 }
 
 /** Runs in a frame: the box of an element, scrolled into the frame's view if needed. */
-function boxInFrame(selector: string): Box | null {
-  const el = document.querySelector(selector);
+function boxInFrame({ selector, withText }: { selector: string; withText?: string }): Box | null {
+  const el = [...document.querySelectorAll(selector)].find(
+    (e) => !withText || e.textContent?.includes(withText),
+  );
   if (!el) return null;
   const r0 = el.getBoundingClientRect();
   if (r0.top < 0 || r0.bottom > window.innerHeight)
@@ -220,15 +224,17 @@ async function locate(tab: Pick<Tab, "evaluateWith" | "inFrame">, spot: Spot): P
   if (!("frame" in spot)) return tab.evaluateWith(boxesInPage, spot);
   const origin = await tab.evaluateWith(frameOriginInPage, spot.frame);
   if (!origin) return [];
-  const box = await tab.inFrame(spot.frame, boxInFrame, spot.selector);
+  const box = await tab.inFrame(spot.frame, boxInFrame, { selector: spot.selector, withText: spot.withText });
   return box ? [{ ...box, x: box.x + origin.x, y: box.y + origin.y }] : [];
 }
 
 /** A person's hand on the mouse: moves in steps along a slightly bent path, rests before pressing. */
 function hand(tab: Pick<Tab, "locate">, mouse: RawMouse) {
   let at: Point = { x: 0, y: 0 };
-  const moveTo = async (to: Point, steps = 8) => {
+  const moveTo = async (to: Point, steps?: number) => {
     const from = at;
+    // A long way in more steps than a short one (about 40 px a step, 3 to 10 steps).
+    steps ??= Math.min(10, Math.max(3, Math.round(Math.hypot(to.x - from.x, to.y - from.y) / 40)));
     const bend = between(-12, 12); // not a ruler-straight line
     for (let i = 1; i <= steps; i++) {
       const t = i / steps;
@@ -255,9 +261,9 @@ function hand(tab: Pick<Tab, "locate">, mouse: RawMouse) {
     },
     click: async (target: Spot | Point) => {
       await moveTo(await pointOf(target));
-      await sleep(Math.round(between(60, 140)));
+      await sleep(Math.round(between(50, 110)));
       await mouse.down();
-      await sleep(Math.round(between(40, 90)));
+      await sleep(Math.round(between(30, 70)));
       await mouse.up();
     },
     select: async (spot: Spot & { text: string }) => {
@@ -270,7 +276,7 @@ function hand(tab: Pick<Tab, "locate">, mouse: RawMouse) {
       await moveTo({ x: first.x + 1, y: first.y + first.height / 2 });
       await sleep(Math.round(between(400, 550)));
       await mouse.down();
-      await moveTo({ x: last.x + last.width - 1, y: last.y + last.height / 2 }, 14);
+      await moveTo({ x: last.x + last.width - 1, y: last.y + last.height / 2 }, 14); // a drag is slower
       await sleep(Math.round(between(60, 120)));
       await mouse.up();
     },
@@ -423,6 +429,7 @@ export async function firefoxDriver(
       { locate: (spot) => tab.locate(spot) },
       { move: (x, y) => p.mouse.move(x, y), down: () => p.mouse.down(), up: () => p.mouse.up() },
     );
+    const frames: PpFrame[] = [];
     const tab: Tab & { page: PpPage } = {
       page: p,
       errors,
@@ -437,9 +444,12 @@ export async function firefoxDriver(
       evaluateWith: (fn, arg) => p.evaluate(fn as never, arg) as never,
       inFrame: async <A, T>(match: string, fn: (arg: A) => T | Promise<T>, arg: A) => {
         for (const until = Date.now() + 10_000; ; await sleep(100)) {
-          for (const f of p.frames()) {
+          // The frame found last time first: asking every frame its address costs a round trip each.
+          for (const f of [...frames.filter((x) => p.frames().includes(x)), ...p.frames()]) {
             const href = await f.evaluate(() => location.href).catch(() => "");
-            if (href.includes(match)) return f.evaluate(fn as never, arg) as Promise<T>;
+            if (!href.includes(match)) continue;
+            frames.splice(0, frames.length, f);
+            return f.evaluate(fn as never, arg) as Promise<T>;
           }
           if (Date.now() > until) throw new Error(`no frame ${match}`);
         }
