@@ -246,12 +246,16 @@ function hand(tab: Pick<Tab, "locate">, mouse: RawMouse) {
     }
     at = { x: Math.round(to.x), y: Math.round(to.y) };
   };
-  const pointOf = async (target: Spot | Point): Promise<Point> => {
-    if ("x" in target) return target;
-    const [box] = await tab.locate(target);
-    if (!box) throw new Error(`not on screen: ${JSON.stringify(target)}`);
-    return centre(box);
+  /** A spot's boxes once it is on screen: a person waits for a button to appear before clicking it. */
+  const boxesOf = async (spot: Spot, waitMs = 5000): Promise<Box[]> => {
+    for (const until = Date.now() + waitMs; ; await sleep(100)) {
+      const boxes = await tab.locate(spot);
+      if (boxes.length) return boxes;
+      if (Date.now() > until) throw new Error(`not on screen: ${JSON.stringify(spot)}`);
+    }
   };
+  const pointOf = async (target: Spot | Point): Promise<Point> =>
+    "x" in target ? target : centre((await boxesOf(target))[0] as Box);
   return {
     moveTo,
     hover: async (spot: Spot) => {
@@ -267,10 +271,9 @@ function hand(tab: Pick<Tab, "locate">, mouse: RawMouse) {
       await mouse.up();
     },
     select: async (spot: Spot & { text: string }) => {
-      const boxes = await tab.locate(spot);
-      const first = boxes[0];
-      const last = boxes[boxes.length - 1];
-      if (!first || !last) throw new Error(`not on screen: ${spot.text}`);
+      const boxes = await boxesOf(spot);
+      const first = boxes[0] as Box;
+      const last = boxes[boxes.length - 1] as Box;
       // Just inside the first and the last letter: the caret snaps to the nearer edge, the passage's own. A person
       // aims, rests a moment on the first letter, then drags.
       await moveTo({ x: first.x + 1, y: first.y + first.height / 2 });
