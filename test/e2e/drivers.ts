@@ -89,6 +89,8 @@ export interface Driver {
   popupFor(tab: Tab): Promise<Popup>;
   /** Run a keyboard command through the background's handler (headless browsers do not deliver shortcuts). */
   command(name: string): Promise<void>;
+  /** The tab that `action` (a click on a link with target=_blank, say) opens, once its address is known. */
+  tabOpenedBy(action: () => Promise<void>): Promise<Tab & { url(): string }>;
   close(): Promise<void>;
 }
 
@@ -163,7 +165,7 @@ function boxesInPage(spot: Spot): Box[] {
     const exact = loose(spot.text);
     const withContext = loose(`${spot.prefix ?? ""}${spot.text}${spot.suffix ?? ""}`);
     let start = spot.prefix || spot.suffix ? flat.indexOf(withContext) : -1;
-    if (start >= 0) start += withContext.indexOf(exact);
+    if (start >= 0) start += loose(spot.prefix ?? "").length;
     else start = flat.indexOf(exact);
     const first = at[start];
     const last = at[start + exact.length - 1];
@@ -184,9 +186,10 @@ function boxesInPage(spot: Spot): Box[] {
         : null;
   const el = [...(all ?? [])].find((e) => !spot.withText || e.textContent?.includes(spot.withText));
   if (!el) return [];
-  if (!inView(el.getBoundingClientRect()))
-    el.scrollIntoView({ block: "nearest", behavior: "instant" as ScrollBehavior });
-  return toBoxes([el.getBoundingClientRect()]);
+  // "nearest" scrolls nothing when it is in view, and also scrolls the box it is in (a long card scrolls).
+  el.scrollIntoView({ block: "nearest", behavior: "instant" as ScrollBehavior });
+  // One box per line of an inline element (a link over two lines has a hole in the middle of its bounding box).
+  return toBoxes([...el.getClientRects()]);
 }
 
 /** Runs in the page's main world: the content box of our frame whose URL holds `match`, in the viewport. */
@@ -207,7 +210,7 @@ function boxInFrame({ selector, withText }: { selector: string; withText?: strin
   const r0 = el.getBoundingClientRect();
   if (r0.top < 0 || r0.bottom > window.innerHeight)
     el.scrollIntoView({ block: "nearest", behavior: "instant" as ScrollBehavior });
-  const r = el.getBoundingClientRect();
+  const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
   return { x: r.left, y: r.top, width: r.width, height: r.height };
 }
 
@@ -228,8 +231,26 @@ async function locate(tab: Pick<Tab, "evaluateWith" | "inFrame">, spot: Spot): P
   return box ? [{ ...box, x: box.x + origin.x, y: box.y + origin.y }] : [];
 }
 
+/**
+ * A step that should take milliseconds, given 30 s: a browser that stops answering (seen once in a while with
+ * Chromium and the sidebar frame, never reproduced on its own) fails the test with the step's name, not a silent
+ * 180 s timeout.
+ */
+function deadline<T>(what: string, step: Promise<T>, ms = 30_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s: ${what}`)), ms);
+  });
+  return Promise.race([step, late]).finally(() => clearTimeout(timer));
+}
+
 /** A person's hand on the mouse: moves in steps along a slightly bent path, rests before pressing. */
-function hand(tab: Pick<Tab, "locate">, mouse: RawMouse) {
+function hand(tab: Pick<Tab, "locate">, raw: RawMouse) {
+  const mouse: RawMouse = {
+    move: (x, y) => deadline(`pointer move to ${x},${y}`, raw.move(x, y)),
+    down: () => deadline("button press", raw.down()),
+    up: () => deadline("button release", raw.up()),
+  };
   let at: Point = { x: 0, y: 0 };
   const moveTo = async (to: Point, steps?: number) => {
     const from = at;
@@ -249,7 +270,7 @@ function hand(tab: Pick<Tab, "locate">, mouse: RawMouse) {
   /** A spot's boxes once it is on screen: a person waits for a button to appear before clicking it. */
   const boxesOf = async (spot: Spot, waitMs = 5000): Promise<Box[]> => {
     for (const until = Date.now() + waitMs; ; await sleep(100)) {
-      const boxes = await tab.locate(spot);
+      const boxes = await deadline(`where is ${JSON.stringify(spot)}`, tab.locate(spot));
       if (boxes.length) return boxes;
       if (Date.now() > until) throw new Error(`not on screen: ${JSON.stringify(spot)}`);
     }
@@ -353,6 +374,11 @@ export async function chromiumDriver(
   return {
     name: "chromium",
     newTab: async () => wrap(await session.context.newPage()),
+    tabOpenedBy: async (action) => {
+      const [p] = await Promise.all([session.context.waitForEvent("page"), action()]);
+      await p.waitForURL((u) => u.protocol !== "about:");
+      return Object.assign(wrap(p), { url: () => p.url() });
+    },
     openExtensionPage,
     popupFor: async (tab) => {
       const id = await tabIdOf((tab as Tab & { page: PwPage }).page);
@@ -499,6 +525,16 @@ export async function firefoxDriver(
   return {
     name: "firefox",
     newTab: async () => wrap(await browser.newPage()),
+    tabOpenedBy: async (action) => {
+      const before = new Set(await browser.pages());
+      const opened = browser.waitForTarget(async (t) => {
+        const pg = t.type() === "page" ? await t.page() : null;
+        return Boolean(pg && !before.has(pg) && !t.url().startsWith("about:"));
+      });
+      await action();
+      const p = (await (await opened).page()) as PpPage;
+      return Object.assign(wrap(p), { url: () => p.url() });
+    },
     openExtensionPage,
     popupFor: async (tab) => {
       const id = await tabIdOf((tab as Tab & { page: PpPage }).page);
