@@ -106,6 +106,20 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(card.text).toContain("On Jul 4 2011 a later statement revised this.");
     expect(card.text).toMatch(/retracted the offer/);
     expect(card.text).toContain("Either he leaves the country");
+    // “Read it in the article”: the other article's passage, in a tab of its own.
+    const href = await tab.evaluate(
+      () =>
+        [...(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelectorAll("a") ?? [])].find(
+          (a) => a.textContent === "Read it in the article",
+        )?.href,
+    );
+    await tab.pause();
+    const other = await driver.tabOpenedBy(() =>
+      tab.click({ ui: ".card a", withText: "Read it in the article" }),
+    );
+    expect(other.url().split("#")[0]).toBe(href?.split("#")[0]);
+    await other.close();
+    await tab.status(); // this tab in front again
     // “Show in this article” on a passage of the same article: that passage's card instead, its passage flashing.
     await tab.pause();
     await tab.click({ ui: ".card button.link", withText: "Show in this article" });
