@@ -249,7 +249,11 @@ function hand(tab: Pick<Tab, "locate">, raw: RawMouse) {
   const mouse: RawMouse = {
     move: (x, y) => deadline(`pointer move to ${x},${y}`, raw.move(x, y)),
     down: () => deadline("button press", raw.down()),
-    up: () => deadline("button release", raw.up()),
+    // A click that removes the frame it lands in (the sidebar's close button) can leave Chromium's answer to the
+    // release pending for good (Input.dispatchMouseEvent never returns, about one run in three of a11y.test.ts; the
+    // next input works). The release was delivered: after 3 s without an answer the hand moves on, and the test
+    // checks what the click did.
+    up: () => deadline("button release", raw.up(), 3000).catch(() => undefined),
   };
   let at: Point = { x: 0, y: 0 };
   const moveTo = async (to: Point, steps?: number) => {
