@@ -139,7 +139,8 @@ function listenForSelection(): void {
       ui?.showNoteButton(null);
     });
   };
-  document.addEventListener("mouseup", () => setTimeout(update, 0));
+  // Not at the release of a click in our own UI: the Note button's own click would show it again.
+  document.addEventListener("mouseup", (e) => ui?.contains(e.target) || setTimeout(update, 0));
   document.addEventListener("keyup", (e) => e.shiftKey && update());
   document.addEventListener(
     "selectionchange",
@@ -209,31 +210,52 @@ async function openCard(a: (typeof anchors)[number], focus: boolean): Promise<vo
   if (view) pageUi().showCard(view, a.range.getClientRects(), { focus });
 }
 
+/** The reader has text selected in the page (or is selecting it): a hover card would only get in the way, over the
+ *  ✎ Note button. */
+function selecting(): boolean {
+  const sel = window.getSelection();
+  return Boolean(sel && !sel.isCollapsed && sel.toString());
+}
+
 function listenForPointer(): void {
   let frame = 0;
+  /** The latest pointer move not yet looked at: a frame looks at where the pointer is now, not where it was. */
+  let latest: PointerEvent | null = null;
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let pinned = false;
+  /** The card the reader opened with a click: leaving its highlight does not close it. */
+  let pinned: string | null = null;
   let under: string | null = null;
   // Only the reader's own pointer: a page can dispatch synthetic events at a highlight's coordinates.
   document.addEventListener(
     "pointermove",
     (e) => {
-      if (frame || !e.isTrusted) return;
+      if (!e.isTrusted) return;
+      latest = e;
+      if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (ui?.contains(e.target)) {
+        const p = latest;
+        latest = null;
+        if (!p) return;
+        if (ui?.contains(p.target)) {
           clearTimeout(closeTimer);
           return;
         }
-        const hit = hitTest(e.clientX, e.clientY);
-        if (hit?.id === under) return;
+        // A button held (a drag, a selection being made) or text selected: as if over no highlight.
+        const hit = p.buttons || selecting() ? null : hitTest(p.clientX, p.clientY);
+        if ((hit?.id ?? null) === under) return;
         under = hit?.id ?? null;
         clearTimeout(hoverTimer);
+        clearTimeout(closeTimer);
         if (hit) {
-          clearTimeout(closeTimer);
           // Hover intent: quick passes over several highlights open nothing, and never stack cards.
-          hoverTimer = setTimeout(() => void openCard(hit, false).then(() => (pinned = false)), 250);
+          hoverTimer = setTimeout(() => {
+            if (selecting()) return;
+            void openCard(hit, false).then(() => {
+              if (pinned !== hit.id) pinned = null;
+            });
+          }, 250);
         } else if (!pinned) {
           closeTimer = setTimeout(() => ui?.closeCard(), 400);
         }
@@ -244,13 +266,17 @@ function listenForPointer(): void {
   document.addEventListener("click", (e) => {
     if (!e.isTrusted || ui?.contains(e.target)) return;
     const hit = hitTest(e.clientX, e.clientY);
-    if (hit && !window.getSelection()?.toString()) {
-      pinned = true;
-      void openCard(hit, true);
-    } else if (!hit) {
-      pinned = false;
-      ui?.closeCard();
-    }
+    if (hit && window.getSelection()?.toString()) return; // the end of a selection, not a click on the highlight
+    // A click settles it: a hover about to open, a leave about to close, a frame not yet looked at, all came before.
+    cancelAnimationFrame(frame);
+    frame = 0;
+    latest = null;
+    clearTimeout(hoverTimer);
+    clearTimeout(closeTimer);
+    under = hit?.id ?? null;
+    pinned = under;
+    if (hit) void openCard(hit, true);
+    else ui?.closeCard();
   });
 }
 

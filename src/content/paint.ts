@@ -23,6 +23,7 @@ export function supported(): boolean {
 
 export class Painter {
   private ranges = new Map<HighlightKind, Range[]>();
+  private flashEnd: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly doc: Document) {}
 
@@ -50,7 +51,9 @@ export class Painter {
   flash(range: Range, ms = 1600): void {
     this.ensureStyle();
     CSS.highlights.set("sa-flash", new Highlight(range));
-    setTimeout(() => CSS.highlights.delete("sa-flash"), ms);
+    // Its own moment: the end of an earlier flash does not cut this one short.
+    clearTimeout(this.flashEnd);
+    this.flashEnd = setTimeout(() => CSS.highlights.delete("sa-flash"), ms);
   }
 
   private ensureStyle(): void {

@@ -1,9 +1,11 @@
-// End to end, Chromium and Firefox: the cards that explain a highlight and the sidebar that lists them.
+// End to end, Chromium and Firefox: the cards that explain a highlight and the sidebar that lists them, driven as a
+// reader does, with the browser's own mouse and keyboard (see drivers.ts): hover, click, the card's buttons, the
+// launcher, the sidebar's entries, Escape.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, openCard, payload, views } from "./helpers";
+import { ARTIFACTS, canonical, entityMention, openCard, spotOf, views } from "./helpers";
 
 /** The id of the highlight whose text contains `quote` (attributions first). */
 const targetWith = (articleId: string, quote: string) => {
@@ -14,6 +16,8 @@ const targetWith = (articleId: string, quote: string) => {
   if (!e) throw new Error(`no highlight with “${quote}” in ${articleId}`);
   return e.targetId;
 };
+
+const SIDEBAR = "sidebar.html";
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -34,21 +38,51 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await driver?.close();
   });
 
+  /** Open an article, then click the highlight that holds `quote`: its card, once open. */
   async function cardFor(articleId: string, quote: string) {
     await tab.goto(canonical(articleId));
     await tab.status();
     const id = targetWith(articleId, quote);
-    await tab.message({ type: "reveal", targetId: id });
+    await tab.pause();
+    await tab.click(spotOf(articleId, id));
     await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
     return (await tab.evaluate(openCard)) as NonNullable<ReturnType<typeof openCard>>;
   }
 
   it("the card of “Either he leaves the country, or he goes to prison” names Salah Ibrahim Eissa", async () => {
-    const card = await cardFor("nyt-libya-2011-07", "Either he leaves the country");
+    const articleId = "nyt-libya-2011-07";
+    await tab.goto(canonical(articleId));
+    await tab.status();
+    const id = targetWith(articleId, "Either he leaves the country");
+    // Resting on the highlight opens its card, without taking the focus; a click keeps it open and focuses it.
+    await tab.hover(spotOf(articleId, id));
+    await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
+    expect((await tab.evaluate(openCard))?.focused).toBe(false);
+    await tab.pause();
+    await tab.click(spotOf(articleId, id));
+    await expect.poll(async () => (await tab.evaluate(openCard))?.focused).toBe(true);
+    const card = (await tab.evaluate(openCard)) as NonNullable<ReturnType<typeof openCard>>;
     expect(card.text).toContain("Salah Ibrahim Eissa");
     expect(card.text).toContain("Named source");
     expect(card.text).toContain("Direct quotation");
     await tab.screenshot(`${ARTIFACTS}/${name}-card.png`);
+    // Its close button.
+    await tab.pause();
+    await tab.click({ ui: ".card .close" });
+    await expect.poll(() => tab.evaluate(openCard)).toBeNull();
+  });
+
+  it("a card opened by hovering closes when the pointer leaves its highlight", async () => {
+    const articleId = "nyt-libya-2011-07";
+    await tab.goto(canonical(articleId));
+    await tab.status();
+    const id = targetWith(articleId, "not part of any discussions");
+    await tab.hover(spotOf(articleId, id));
+    await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
+    const [box] = await tab.locate(spotOf(articleId, id));
+    // Away to the empty margin beside the article.
+    await tab.moveTo({ x: 1100, y: (box?.y ?? 300) - 40 });
+    await expect.poll(() => tab.evaluate(openCard), { timeout: 3000 }).toBeNull();
   });
 
   it.each([
@@ -79,6 +113,27 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(card.text).toContain("Either he leaves the country");
     // Eissa rejects the offer; he does not contradict it.
     expect(card.text).not.toMatch(/Contradicted by Salah Ibrahim Eissa/);
+    // “Read it in the article”: the other article's passage, in a tab of its own.
+    const href = await tab.evaluate(
+      () =>
+        [...(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelectorAll("a") ?? [])].find(
+          (a) => a.textContent === "Read it in the article",
+        )?.href,
+    );
+    await tab.pause();
+    const other = await driver.tabOpenedBy(() =>
+      tab.click({ ui: ".card a", withText: "Read it in the article" }),
+    );
+    expect(other.url().split("#")[0]).toBe(href?.split("#")[0]);
+    await other.close();
+    await tab.status(); // this tab in front again
+    // “Show in this article” on a passage of the same article: that passage's card instead, its passage flashing.
+    await tab.pause();
+    await tab.click({ ui: ".card button.link", withText: "Show in this article" });
+    await expect
+      .poll(async () => (await tab.evaluate(openCard))?.targetId)
+      .not.toBe(targetWith("nyt-libya-2011-07", "that he can resign and order his soldiers"));
+    expect(await tab.evaluate(() => CSS.highlights.has("sa-flash"))).toBe(true);
   });
 
   it("outside knowledge is labelled as such: Frattini's office is not in the article", async () => {
@@ -101,15 +156,15 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     ["nyt-libya-2011-07", "Misurata", "Misurata", "The Washington Times"],
     ["csm-libya-2011-04-01", "Mustafa Abdul-Jalil", "Mustafa Abdul-Jalil", "Mustapha Abdul-Jalil"],
   ])(
-    "a mention of an entity in %s (“%s”) opens its card: name, aliases, where else",
+    "hovering a mention of an entity in %s (“%s”) opens its card: name, aliases, where else",
     async (articleId, mention, name, elsewhere) => {
       await tab.goto(canonical(articleId));
       await tab.status();
-      const v = views(articleId);
-      const id = payload(articleId).targets.find((t) => t.target.exact === mention && v.cards[t.id]?.entity)
-        ?.id as string;
-      expect(id).toBeDefined();
-      await tab.message({ type: "reveal", targetId: id });
+      // A mention outside any quotation (a click inside one opens the quotation's card).
+      const id = await entityMention(tab, articleId, mention);
+      // Hovered: a mention may be a link of the page's, which a click would follow.
+      await tab.pause();
+      await tab.hover(spotOf(articleId, id));
       await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
       const card = (await tab.evaluate(openCard))?.text ?? "";
       expect(card).toContain(name);
@@ -118,31 +173,54 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     },
   );
 
-  it("Escape closes the card and focus returns where it was", async () => {
+  it("Escape closes the card, the page sees none of the keys, and focus returns where it was", async () => {
     await tab.goto(canonical("nyt-libya-2011-07"));
     await tab.status();
-    await tab.evaluate(() => (document.querySelector("main a, article a, a[href]") as HTMLElement).focus());
     const before = await tab.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
-    await tab.message({
-      type: "reveal",
-      targetId: targetWith("nyt-libya-2011-07", "Either he leaves the country"),
-    });
+    await tab.pause();
+    await tab.click(
+      spotOf("nyt-libya-2011-07", targetWith("nyt-libya-2011-07", "Either he leaves the country")),
+    );
     await expect.poll(async () => (await tab.evaluate(openCard))?.focused).toBe(true);
     // Keys typed in the card do not reach the page's own key handlers.
     const keysBefore = await tab.evaluate(
       () => (window as unknown as { __pageKeys?: number }).__pageKeys ?? 0,
     );
+    await tab.pause();
     await tab.press("Escape");
     await expect.poll(() => tab.evaluate(openCard)).toBeNull();
     expect(await tab.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).toBe(before);
+    // From the sidebar: a card opened from an entry, closed by Escape.
+    await tab.pause();
+    await tab.click({ ui: ".launcher" });
+    await tab.click({
+      frame: SIDEBAR,
+      selector: `.entry[data-target-id="${targetWith("nyt-libya-2011-07", "He cannot stay")}"]`,
+    });
+    await expect.poll(async () => (await tab.evaluate(openCard))?.focused).toBe(true);
+    await tab.pause();
+    await tab.press("Escape");
+    await expect.poll(() => tab.evaluate(openCard)).toBeNull();
     expect(await tab.evaluate(() => (window as unknown as { __pageKeys?: number }).__pageKeys ?? 0)).toBe(
       keysBefore,
     );
+    // Escape in the sidebar closes it.
+    await tab.pause();
+    await tab.click({ frame: SIDEBAR, selector: "h1" });
+    await tab.press("Escape");
+    await expect
+      .poll(() =>
+        tab.evaluate(() =>
+          Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector("iframe")),
+        ),
+      )
+      .toBe(false);
   });
 
   it("opening another card replaces the first: cards never stack", async () => {
     await cardFor("nyt-libya-2011-07", "Either he leaves the country");
-    await tab.message({ type: "reveal", targetId: targetWith("nyt-libya-2011-07", "He cannot stay") });
+    await tab.pause();
+    await tab.click(spotOf("nyt-libya-2011-07", targetWith("nyt-libya-2011-07", "He cannot stay")));
     await expect.poll(async () => (await tab.evaluate(openCard))?.text).toContain("Salah Mohamed Suleiman");
     expect(
       await tab.evaluate(
@@ -157,10 +235,11 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       it("shows the source summary of the dataset, every entry in reading order, and the timeline", async () => {
         await tab.goto(canonical(articleId));
         await tab.status();
-        await tab.message({ type: "sidebar", open: true });
+        await tab.pause();
+        await tab.click({ ui: ".launcher" });
         const v = views(articleId).sidebar;
         const shown = await tab.inFrame(
-          "sidebar.html",
+          SIDEBAR,
           async () => {
             for (let i = 0; i < 50 && !document.querySelector("[data-testid=entries]"); i++)
               await new Promise((r) => setTimeout(r, 100));
@@ -192,30 +271,37 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         if (articleId.startsWith("nyt")) await tab.screenshot(`${ARTIFACTS}/${name}-sidebar.png`);
       });
 
-      it("every sidebar entry scrolls to its passage and opens its card", async () => {
+      it("every sidebar entry scrolls to its passage, flashes it and opens its card", async () => {
         const ids = views(articleId).sidebar.entries.map((e) => e.targetId);
-        for (const [i, id] of ids.entries()) {
-          await tab.inFrame(
-            "sidebar.html",
-            (n) => {
-              const b = document.querySelectorAll<HTMLButtonElement>(".entry")[n];
-              b?.focus();
-              b?.click();
-            },
-            i,
-          );
+        for (const id of ids) {
+          await tab.click({ frame: SIDEBAR, selector: `.entry[data-target-id="${id}"]` });
           await expect.poll(async () => (await tab.evaluate(openCard))?.targetId, { timeout: 3000 }).toBe(id);
-          // The card sits on screen beside its passage.
-          const onScreen = await tab.evaluate(() => {
+          // The card sits on screen beside its passage, which flashes.
+          const seen = await tab.evaluate(() => {
             const r = document
               .querySelector("source-annotator-ui")
               ?.shadowRoot?.querySelector(".card")
               ?.getBoundingClientRect();
-            return r ? r.bottom > 0 && r.top < window.innerHeight : false;
+            return {
+              onScreen: r ? r.bottom > 0 && r.top < window.innerHeight : false,
+              flash: CSS.highlights.has("sa-flash"),
+            };
           });
-          expect(onScreen, `card of ${id} on screen`).toBe(true);
+          expect(seen, `card of ${id} on screen, its passage flashing`).toEqual({
+            onScreen: true,
+            flash: true,
+          });
         }
-        await tab.message({ type: "sidebar", open: false });
+        // The sidebar's own close button.
+        await tab.pause();
+        await tab.click({ frame: SIDEBAR, selector: "button.close" });
+        await expect
+          .poll(() =>
+            tab.evaluate(() =>
+              Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector("iframe")),
+            ),
+          )
+          .toBe(false);
       });
     },
   );

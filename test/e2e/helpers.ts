@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { ArticlePayload, HighlightKind, Status } from "../../src/messages";
 import type { CardView, SidebarView } from "../../src/views";
+import type { Tab } from "./drivers";
 import { loadRoutes, readFixture } from "./fixture-server";
 
 export const DIST = { chrome: "dist/chrome", firefox: "dist/firefox", firefoxE2e: "dist/firefox-e2e" };
@@ -88,4 +89,60 @@ export function openCard(): { targetId: string; text: string; focused: boolean }
     text: card.textContent ?? "",
     focused: root.activeElement === card,
   };
+}
+
+/** A highlight's passage as a spot on screen (drivers.ts): its text, with its context to pick the occurrence. */
+export function spotOf(
+  articleId: string,
+  targetId: string,
+): { text: string; prefix?: string; suffix?: string } {
+  const t = payload(articleId).targets.find((x) => x.id === targetId);
+  if (!t) throw new Error(`no target ${targetId} in ${articleId}`);
+  const { exact, prefix, suffix } = t.target;
+  return { text: exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+}
+
+/** Runs in the page: whether a point is on an attribution's highlight (a click there opens the attribution). */
+export function attributionAt(p: { x: number; y: number }): boolean {
+  const doc = document as Document & {
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+  };
+  const pos = doc.caretPositionFromPoint?.(p.x, p.y);
+  const r = pos ? null : document.caretRangeFromPoint?.(p.x, p.y);
+  const node = pos?.offsetNode ?? r?.startContainer;
+  const offset = pos?.offset ?? r?.startOffset ?? 0;
+  if (!node) return false;
+  return ["sa-named", "sa-anonymous", "sa-secondhand"].some((name) =>
+    [...((CSS.highlights.get(name) as Highlight | undefined) ?? [])].some((range) => {
+      try {
+        return (range as Range).isPointInRange(node, offset);
+      } catch {
+        return false;
+      }
+    }),
+  );
+}
+
+/**
+ * The first mention of an entity (of `exact`, if given) that a click reaches: outside every quotation, where a
+ * click opens the quotation's card instead. The tab shows the article.
+ */
+export async function entityMention(
+  tab: Pick<Tab, "locate" | "evaluateWith">,
+  articleId: string,
+  exact?: string,
+): Promise<string> {
+  const { cards } = views(articleId);
+  for (const t of payload(articleId).targets) {
+    if (!cards[t.id]?.entity || (exact !== undefined && t.target.exact !== exact)) continue;
+    const [box] = await tab.locate(spotOf(articleId, t.id));
+    if (
+      box &&
+      !(await tab.evaluateWith(attributionAt, { x: box.x + box.width / 2, y: box.y + box.height / 2 }))
+    )
+      return t.id;
+  }
+  throw new Error(
+    `no mention of an entity${exact ? ` “${exact}”` : ""} outside the quotations of ${articleId}`,
+  );
 }

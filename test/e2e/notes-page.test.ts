@@ -50,20 +50,11 @@ function sendNotes(op: unknown): Promise<{ ok: boolean; value?: unknown; message
 const listedIds = () =>
   [...document.querySelectorAll("[data-testid=note]")].map((li) => li.getAttribute("data-note-id"));
 
-function setSearch(value: string): void {
-  const input = document.querySelector("[data-testid=search]") as HTMLInputElement;
-  input.value = value;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-}
-
-function choose([testId, value]: [string, string]): void {
+/** Runs in the page: focus a <select> and say how many options down (or, negative, up) `value` is. */
+function focusSelect([testId, value]: [string, string]): number {
   const select = document.querySelector(`[data-testid=${testId}]`) as HTMLSelectElement;
-  select.value = value;
-  select.dispatchEvent(new Event("change", { bubbles: true }));
-}
-
-function click(testId: string): void {
-  (document.querySelector(`[data-testid=${testId}]`) as HTMLElement).click();
+  select.focus();
+  return [...select.options].findIndex((o) => o.value === value) - select.selectedIndex;
 }
 
 const textOf = (testId: string) => document.querySelector(`[data-testid=${testId}]`)?.textContent ?? null;
@@ -109,6 +100,27 @@ function notesTabs(): number {
     .getViews({ type: "tab" })
     .filter((w) => w.location.pathname === "/notes.html").length;
 }
+
+// ---- A reader's hands (trusted input, see drivers.ts) ----------------------------------------------------
+
+/** Click into the search field, select what is there and type over it (or delete it). */
+async function search(t: Tab, value: string): Promise<void> {
+  await t.click({ page: "[data-testid=search]" });
+  await t.press("Control+A");
+  if (value) await t.type(value);
+  else await t.press("Backspace");
+}
+
+/** Choose an option of a <select> with the keyboard: the arrow keys on the focused, closed list. */
+async function choose(t: Tab, testId: string, value: string): Promise<void> {
+  const steps = await t.evaluateWith(focusSelect, [testId, value]);
+  for (let i = 0; i < Math.abs(steps); i++) await t.press(steps > 0 ? "ArrowDown" : "ArrowUp");
+}
+
+const click = async (t: Tab, testId: string) => {
+  await t.pause();
+  await t.click({ page: `[data-testid=${testId}]` });
+};
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -209,33 +221,32 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
 
   it("search finds a note by a word of its body and by a word of its passage, with the matches marked", async () => {
     const [n1, n2, , n4] = notes.map((n) => n.id);
-    await page.evaluate(() => (document.querySelector("[data-testid=search]") as HTMLElement).focus());
-    await page.type("tarragon");
+    await search(page, "tarragon");
     await expect.poll(ids).toEqual([n4]);
     expect((await page.evaluate(shown))[0]?.marks).toEqual(["tarragon"]);
     expect(await page.evaluateWith(textOf, "count")).toBe("Showing 1 of 4 notes.");
 
-    await page.evaluateWith(setSearch, "misconstrued");
+    await search(page, "misconstrued");
     await expect.poll(ids).toEqual([n1]);
     expect((await page.evaluate(shown))[0]?.marks).toEqual(["misconstrued"]);
 
     // Case folded: "gadhafi" finds "GADHAFI" (in the WT note's body only).
-    await page.evaluateWith(setSearch, "gadhafi");
+    await search(page, "gadhafi");
     await expect.poll(ids).toEqual([n2]);
     expect((await page.evaluate(shown))[0]?.marks).toEqual(["GADHAFI"]);
 
     // A word deep in the long passage: the excerpt moves to show it.
-    await page.evaluateWith(setSearch, "tarragon warrant");
+    await search(page, "tarragon warrant");
     await expect.poll(ids).toEqual([n4]);
     const [deep] = await page.evaluate(shown);
     expect(deep?.marks).toEqual(["warrant", "tarragon"]);
     expect(deep?.quote).toMatch(/^….*arrest warrant/s);
 
-    await page.evaluateWith(setSearch, "nowhere-to-be-found");
+    await search(page, "nowhere-to-be-found");
     await expect
       .poll(() => page.evaluateWith(textOf, "no-match"))
       .toBe("No note matches “nowhere-to-be-found”.");
-    await page.evaluateWith(setSearch, "");
+    await search(page, "");
     await expect.poll(ids).toHaveLength(4);
   });
 
@@ -247,20 +258,20 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       ),
     );
     expect(options.sort()).toEqual(["", CSM, NYT, WT].sort());
-    await page.evaluateWith(choose, ["article-filter", NYT]);
+    await choose(page, "article-filter", NYT);
     await expect.poll(ids).toEqual([n1, n4]);
     expect(await page.evaluate(() => Boolean(document.querySelector("[data-testid=export-article]")))).toBe(
       true,
     );
-    await page.evaluateWith(choose, ["sort", "created-desc"]);
+    await choose(page, "sort", "created-desc");
     await expect.poll(ids).toEqual([n4, n1]);
-    await page.evaluateWith(choose, ["article-filter", ""]);
+    await choose(page, "article-filter", "");
     await expect.poll(ids).toEqual([n4, n3, n2, n1]);
-    await page.evaluateWith(choose, ["sort", "created-asc"]);
+    await choose(page, "sort", "created-asc");
     await expect.poll(ids).toEqual([n1, n2, n3, n4]);
-    await page.evaluateWith(choose, ["sort", "modified-asc"]);
+    await choose(page, "sort", "modified-asc");
     await expect.poll(ids).toEqual([n2, n3, n4, n1]);
-    await page.evaluateWith(choose, ["sort", "modified-desc"]);
+    await choose(page, "sort", "modified-desc");
     await expect.poll(ids).toEqual([n1, n4, n3, n2]);
     expect(await page.evaluate(() => Boolean(document.querySelector("[data-testid=export-article]")))).toBe(
       false,
@@ -277,7 +288,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(collection.first?.items).toHaveLength(4);
 
     await page.evaluate(catchDownloads);
-    await page.evaluateWith(click, "export-all");
+    await click(page, "export-all");
     await expect.poll(() => page.evaluateWith(textOf, "report-text")).toMatch(/^Exported 4 notes to /);
     await expect.poll(async () => (await page.evaluate(downloads))[0]?.text).toBeTruthy();
     const [all] = await page.evaluate(downloads);
@@ -285,9 +296,9 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(all?.inDocument).toBe(true);
     expect((JSON.parse(all?.text as string) as AnnotationCollection).total).toBe(4);
 
-    await page.evaluateWith(choose, ["article-filter", NYT]);
+    await choose(page, "article-filter", NYT);
     await expect.poll(ids).toHaveLength(2);
-    await page.evaluateWith(click, "export-article");
+    await click(page, "export-article");
     await expect.poll(async () => (await page.evaluate(downloads))[1]?.text).toBeTruthy();
     const [, one] = await page.evaluate(downloads);
     expect(one?.name).toMatch(new RegExp(`^source-annotator-notes-${NYT}-\\d{4}-\\d{2}-\\d{2}\\.jsonld$`));
@@ -295,11 +306,11 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(c.total).toBe(2);
     expect(c.first?.items.every((a) => a["sa:articleId"] === NYT)).toBe(true);
     expect(await page.evaluateWith(textOf, "live")).toMatch(/^Exported 2 notes to /);
-    await page.evaluateWith(choose, ["article-filter", ""]);
-    await page.evaluateWith(setSearch, "cease");
+    await choose(page, "article-filter", "");
+    await search(page, "cease");
     await expect.poll(ids).toHaveLength(1);
     await page.screenshot(`${ARTIFACTS}/${name}-notes-page.png`);
-    await page.evaluateWith(setSearch, "");
+    await search(page, "");
     expect(page.errors).toEqual([]);
   });
 
@@ -309,7 +320,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       .poll(() => from.evaluate(() => Boolean(document.querySelector("[data-testid=open-notes]"))))
       .toBe(true);
     const before = await from.evaluate(notesTabs);
-    await from.evaluateWith(click, "open-notes");
+    await click(from, "open-notes");
     await expect.poll(() => from.evaluate(notesTabs)).toBe(before + 1);
     await from.close();
   });

@@ -1,12 +1,13 @@
 // End to end, Chromium and Firefox: writing a note on a selection, re-attaching it on every visit and on other
-// copies of the article, editing, deleting with undo, unplaced notes, and the privacy of note text.
+// copies of the article, editing, deleting with undo, unplaced notes, and the privacy of note text. The reader's
+// part is done with the browser's own mouse and keyboard (see drivers.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bothBrowsers, chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, DIST } from "./helpers";
+import { ARTIFACTS, articleRoutes, DIST, openCard, spotOf } from "./helpers";
 
 const url = (articleId: string, variant = "canonical") =>
   articleRoutes.find((r) => r.expect === articleId && r.variant === variant)?.url as string;
@@ -14,25 +15,6 @@ const NYT = "nyt-libya-2011-07";
 const PASSAGE = "Reuters did not issue any immediate clarification.";
 const BODY = "Check whether Reuters ever ran a correction.\nSecond line of the note.";
 const SIDEBAR = "sidebar.html";
-
-/** Runs in the page: select the first occurrence of a text. */
-function select(text: string): boolean {
-  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = w.nextNode(); n; n = w.nextNode()) {
-    const i = n.textContent?.indexOf(text) ?? -1;
-    if (i < 0) continue;
-    const r = document.createRange();
-    r.setStart(n, i);
-    r.setEnd(n, i + text.length);
-    (n.parentElement as HTMLElement).scrollIntoView({ block: "center" });
-    const sel = window.getSelection();
-    sel?.removeAllRanges();
-    sel?.addRange(r);
-    document.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-    return true;
-  }
-  return false;
-}
 
 const noteHighlights = (tab: Tab) =>
   tab.evaluate(() => {
@@ -59,6 +41,20 @@ afterAll(async () => {
 const focusInSidebar = (t: Tab) =>
   t.inFrame(SIDEBAR, () => document.activeElement?.getAttribute("data-testid"), null).catch(() => null);
 
+/** Select a passage with the mouse, click ✎ Note beside it: the sidebar's editor, focused. */
+async function writeOnSelection(t: Tab, passage: string): Promise<void> {
+  await t.select({ text: passage });
+  await t.pause();
+  await t.click({ ui: ".note-button" });
+  await expect.poll(() => focusInSidebar(t)).toBe("note-body");
+}
+
+/** Click a button of the sidebar by its data-testid, as a reader does. */
+const clickInSidebar = async (t: Tab, testId: string) => {
+  await t.pause();
+  await t.click({ frame: SIDEBAR, selector: `[data-testid=${testId}]` });
+};
+
 describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
@@ -74,36 +70,14 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.goto(url(NYT));
     await tab.status();
     expect(await tab.evaluate(() => (window as unknown as { __pageKeys?: number }).__pageKeys ?? 0)).toBe(0);
-    expect(await tab.evaluateWith(select, PASSAGE)).toBe(true);
-    await expect
-      .poll(() =>
-        tab.evaluate(() =>
-          Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(".note-button")),
-        ),
-      )
-      .toBe(true);
-    await tab.evaluate(() =>
-      (
-        document
-          .querySelector("source-annotator-ui")
-          ?.shadowRoot?.querySelector(".note-button") as HTMLElement | null
-      )?.click(),
-    );
-    // The editor opens in the sidebar with the passage quoted; typing goes to it, not to the page.
-    await expect.poll(() => focusInSidebar(tab)).toBe("note-body");
+    await writeOnSelection(tab, PASSAGE);
+    // The editor opens in the sidebar with the passage quoted; typing goes to it, not to the page (Enter is a new
+    // line there).
     expect(
       await tab.inFrame(SIDEBAR, () => document.querySelector(".editor blockquote")?.textContent, null),
     ).toBe(PASSAGE);
-    await tab.type("Check whether Reuters ever ran a correction.");
-    await tab.inFrame(
-      SIDEBAR,
-      (rest) => {
-        const t = document.querySelector("[data-testid=note-body]") as HTMLTextAreaElement;
-        t.value += rest;
-        t.dispatchEvent(new Event("input", { bubbles: true }));
-      },
-      "\nSecond line of the note.",
-    );
+    await tab.type(BODY);
+    await tab.pause();
     await tab.press("Control+Enter");
     await expect.poll(() => sidebarNotes(tab)).toEqual([BODY]);
     expect(
@@ -126,7 +100,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   it("no page script can read the note: not in the document, not in any open shadow root, no notes database", async () => {
     await tab.goto(url(NYT));
     await tab.status();
-    await tab.message({ type: "sidebar", open: true });
+    await tab.click({ ui: ".launcher" });
     await expect.poll(() => sidebarNotes(tab)).toEqual([BODY]);
     const found = await tab.evaluateWith(async (needle) => {
       const texts: string[] = [document.documentElement.outerHTML];
@@ -138,46 +112,20 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   });
 
   it("edits the note; deletes it and undoes the deletion", async () => {
-    await tab.inFrame(
-      SIDEBAR,
-      () => (document.querySelector("[data-testid=note-edit]") as HTMLElement).click(),
-      null,
-    );
-    await expect
-      .poll(() =>
-        tab.inFrame(SIDEBAR, () => Boolean(document.querySelector(".note [data-testid=note-body]")), null),
-      )
-      .toBe(true);
-    await tab.inFrame(
-      SIDEBAR,
-      () => {
-        const t = document.querySelector("[data-testid=note-body]") as HTMLTextAreaElement;
-        t.value = "Edited note.";
-        t.dispatchEvent(new Event("input", { bubbles: true }));
-      },
-      null,
-    );
-    await tab.inFrame(
-      SIDEBAR,
-      () => (document.querySelector("[data-testid=note-save]") as HTMLElement).click(),
-      null,
-    );
+    await clickInSidebar(tab, "note-edit");
+    await expect.poll(() => focusInSidebar(tab)).toBe("note-body");
+    // Select all of the old text and type over it.
+    await tab.press("Control+A");
+    await tab.type("Edited note.");
+    await clickInSidebar(tab, "note-save");
     await expect.poll(() => sidebarNotes(tab)).toEqual(["Edited note."]);
     expect(
       await tab.inFrame(SIDEBAR, () => document.querySelector(".note .muted")?.textContent, null),
     ).toMatch(/edited/);
-    await tab.inFrame(
-      SIDEBAR,
-      () => (document.querySelector("[data-testid=note-delete]") as HTMLElement).click(),
-      null,
-    );
+    await clickInSidebar(tab, "note-delete");
     await expect.poll(() => sidebarNotes(tab)).toEqual([]);
     await expect.poll(() => noteHighlights(tab)).toEqual([]);
-    await tab.inFrame(
-      SIDEBAR,
-      () => (document.querySelector("[data-testid=note-undo]") as HTMLElement).click(),
-      null,
-    );
+    await clickInSidebar(tab, "note-undo");
     await expect.poll(() => sidebarNotes(tab)).toEqual(["Edited note."]);
     await expect.poll(() => noteHighlights(tab)).toEqual([PASSAGE]);
   });
@@ -187,21 +135,11 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.status();
     await tab.message({ type: "sidebar", open: false });
     const targetId = "csm-libya-2011-04-01/a03";
-    await tab.message({ type: "reveal", targetId });
-    await expect
-      .poll(() =>
-        tab.evaluate(() =>
-          Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(".add-note")),
-        ),
-      )
-      .toBe(true);
-    await tab.evaluate(() =>
-      (
-        document
-          .querySelector("source-annotator-ui")
-          ?.shadowRoot?.querySelector(".add-note") as HTMLElement | null
-      )?.click(),
-    );
+    await tab.pause();
+    await tab.click(spotOf("csm-libya-2011-04-01", targetId));
+    await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(targetId);
+    await tab.pause();
+    await tab.click({ ui: ".card .add-note" });
     await expect
       .poll(() =>
         tab
@@ -236,8 +174,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         if (n.textContent?.includes(p)) n.textContent = "Reuters later published a short note.";
     }, PASSAGE);
     await expect.poll(async () => (await tab.status())?.notes?.orphaned.length, { timeout: 5000 }).toBe(1);
-    await tab.message({ type: "sidebar", open: false });
-    await tab.message({ type: "sidebar", open: true });
+    await tab.pause();
+    await tab.click({ ui: ".launcher" });
     await expect
       .poll(() =>
         tab.inFrame(
@@ -247,12 +185,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         ),
       )
       .toBe(1);
-    expect(await tab.evaluateWith(select, "Reuters later published a short note.")).toBe(true);
-    await tab.inFrame(
-      SIDEBAR,
-      () => (document.querySelector("[data-testid=note-reattach]") as HTMLElement).click(),
-      null,
-    );
+    await tab.select({ text: "Reuters later published a short note." });
+    await clickInSidebar(tab, "note-reattach");
     await expect.poll(async () => (await tab.status())?.notes).toEqual({ anchored: 1, orphaned: [] });
     expect(await noteHighlights(tab)).toEqual(["Reuters later published a short note."]);
   });
@@ -270,22 +204,7 @@ describe.each([
       let t = await d.newTab();
       await t.goto(url(NYT));
       await t.status();
-      await t.evaluateWith(select, PASSAGE);
-      await expect
-        .poll(() =>
-          t.evaluate(() =>
-            Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector(".note-button")),
-          ),
-        )
-        .toBe(true);
-      await t.evaluate(() =>
-        (
-          document
-            .querySelector("source-annotator-ui")
-            ?.shadowRoot?.querySelector(".note-button") as HTMLElement | null
-        )?.click(),
-      );
-      await expect.poll(() => focusInSidebar(t)).toBe("note-body");
+      await writeOnSelection(t, PASSAGE);
       await t.type("Kept across a restart.");
       await t.press("Control+Enter");
       await expect.poll(() => sidebarNotes(t)).toEqual(["Kept across a restart."]);
@@ -294,7 +213,7 @@ describe.each([
       t = await d.newTab();
       await t.goto(url(NYT));
       expect((await t.status())?.notes).toEqual({ anchored: 1, orphaned: [] });
-      await t.message({ type: "sidebar", open: true });
+      await t.click({ ui: ".launcher" });
       await expect.poll(() => sidebarNotes(t)).toEqual(["Kept across a restart."]);
       await d.close();
     } finally {
