@@ -11,7 +11,8 @@ import { tsImport } from "tsx/esm/api";
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const BUILD = "build";
 const skipDataset = process.argv.includes("--skip-dataset");
-// --e2e also writes dist/firefox-e2e: the Firefox build plus one hook the end-to-end tests need (see background).
+// --e2e also writes dist/firefox-e2e and dist/chrome-e2e: the builds plus the hooks the end-to-end tests need (an
+// extension page opened at install, for Firefox's driver; our closed UI's boxes and state, for both drivers).
 const e2e = process.argv.includes("--e2e");
 
 // 1. The dataset, from the bundled articles and the curation file.
@@ -77,6 +78,7 @@ async function bundle(outdir, e2eHooks) {
     entryPoints: {
       content: "src/content/index.ts",
       status: "src/content/status.ts",
+      asked: "src/content/asked.ts",
       background: "src/background/index.ts",
       popup: "src/popup/main.tsx",
       options: "src/options/main.tsx",
@@ -181,6 +183,7 @@ writeBrowser("firefox", "dist/firefox", `${BUILD}/scripts`);
 if (e2e) {
   await bundle(`${BUILD}/scripts-e2e`, true);
   writeBrowser("firefox", "dist/firefox-e2e", `${BUILD}/scripts-e2e`);
+  writeBrowser("chrome", "dist/chrome-e2e", `${BUILD}/scripts-e2e`);
 }
 const size = (f) => readFileSync(join("dist/chrome", f)).length;
 console.log(

@@ -90,10 +90,25 @@ export type BackgroundRequest =
   | { type: "relay"; message: ContentRequest }
   /** Content script: where the notes of an article are (ids and selectors only: no body reaches a page). */
   | { type: "note-anchors"; articleId: string }
+  /**
+   * Content script, as it creates the sidebar frame: the one-time nonce the frame will present (in its address, which
+   * the page cannot read: the frame is in a closed shadow root), and what the sidebar should show first.
+   */
+  | { type: "sidebar-open"; nonce: string; intent?: SidebarIntent }
+  /** Content script: the open sidebar of this tab should show this (relayed by the background, never by the page). */
+  | { type: "sidebar-intent"; intent: SidebarIntent }
+  /** The sidebar frame, on load: is this nonce the one our content script registered for this tab? */
+  | { type: "sidebar-hello"; nonce: string }
   /** Content script: the reader asked to write a note on this passage; the sidebar of the tab picks it up. */
   | { type: "note-draft"; draft: NoteDraft }
   /** Extension pages only (the sidebar, the notes page): the notes store. */
   | { type: "notes"; op: NotesOp };
+
+/** What the sidebar should show: the note editor on the waiting draft, or one of the reader's notes. */
+export type SidebarIntent = { draft: true } | { note: string };
+
+/** The background's answer to a sidebar's hello: whether it is our frame, its tab, and what to show first. */
+export type SidebarHello = { ok: false } | { ok: true; tabId: number; intent?: SidebarIntent };
 
 /** A passage the reader chose for a new note (or to re-attach an unplaced one to). */
 export interface NoteDraft {
@@ -211,12 +226,23 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
       return isArticleId(m.articleId);
     case "note-draft":
       return isDraft(m.draft);
+    case "sidebar-open":
+      return isNonce(m.nonce) && (m.intent === undefined || isIntent(m.intent));
+    case "sidebar-intent":
+      return isIntent(m.intent);
+    case "sidebar-hello":
+      return isNonce(m.nonce);
     case "notes":
       return isNotesOp(m.op);
     default:
       return false;
   }
 }
+
+const isNonce = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/.test(v);
+const isIntent = (v: unknown): v is SidebarIntent =>
+  isObj(v) &&
+  (v.draft === true || (typeof v.note === "string" && v.note.length > 0 && v.note.length <= LIMITS.id));
 
 const isArticleId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9-]{1,100}$/.test(v);
 const isTargetId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9/#@-]{1,160}$/.test(v);

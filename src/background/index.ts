@@ -7,6 +7,8 @@ import {
   isBackgroundRequest,
   type NoteDraft,
   type Settings,
+  type SidebarHello,
+  type SidebarIntent,
   type Status,
   siteKey,
 } from "../messages";
@@ -16,6 +18,18 @@ import { anchorsFor, handleNotes, keepDraft } from "./notes";
 /** An extension page (sidebar frame, notes page, popup), as opposed to a content script in a web page. */
 const fromExtensionPage = (sender: browser.Runtime.MessageSender) =>
   Boolean(sender.url?.startsWith(browser.runtime.getURL("")));
+
+/**
+ * Sidebar frames: the nonce our content script registered for each tab as it created its frame (one use), what
+ * that sidebar should show first, and the frames that presented their nonce. A sidebar.html that the page embedded
+ * itself has no nonce, so it is never verified and gets no notes.
+ */
+const sidebars = new Map<number, { nonce: string; intent?: SidebarIntent }>();
+const verified = new Set<string>();
+const frameKey = (sender: browser.Runtime.MessageSender) => `${sender.tab?.id}:${sender.frameId}`;
+/** An extension page in a tab's frame (a sidebar) must have been verified; a page of its own (the notes page) not. */
+const trustedPage = (sender: browser.Runtime.MessageSender) =>
+  fromExtensionPage(sender) && (!sender.frameId || verified.has(frameKey(sender)));
 
 async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSender) {
   switch (m.type) {
@@ -28,12 +42,35 @@ async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSende
         .sendMessage(sender.tab.id, { type: "sidebar", open: true, view: "notes" })
         .catch(() => null);
     case "notes":
-      // Note bodies go to extension pages only, never to a content script.
-      if (!fromExtensionPage(sender))
-        return { ok: false, code: "forbidden", message: "notes are for extension pages" };
+      // Note bodies go to extension pages only, never to a content script, nor to a sidebar we did not open.
+      if (!trustedPage(sender))
+        return { ok: false, code: "forbidden", message: "notes are for the extension's own pages" };
       return handleNotes(m.op, sender.tab?.id);
+    case "sidebar-open":
+      if (sender.tab?.id === undefined || fromExtensionPage(sender)) return null;
+      sidebars.set(sender.tab.id, { nonce: m.nonce, ...(m.intent ? { intent: m.intent } : {}) });
+      return true;
+    case "sidebar-intent":
+      if (sender.tab?.id === undefined || fromExtensionPage(sender)) return null;
+      await browser.runtime
+        .sendMessage({ type: "sidebar-show", tabId: sender.tab.id, intent: m.intent })
+        .catch(() => undefined);
+      return true;
+    case "sidebar-hello": {
+      const tabId = sender.tab?.id;
+      const pending = tabId === undefined ? undefined : sidebars.get(tabId);
+      if (tabId === undefined || !fromExtensionPage(sender) || pending?.nonce !== m.nonce)
+        return { ok: false } satisfies SidebarHello;
+      sidebars.delete(tabId);
+      verified.add(frameKey(sender));
+      return {
+        ok: true,
+        tabId,
+        ...(pending.intent ? { intent: pending.intent } : {}),
+      } satisfies SidebarHello;
+    }
     case "relay":
-      return sender.tab?.id === undefined
+      return sender.tab?.id === undefined || !trustedPage(sender)
         ? null
         : browser.tabs.sendMessage(sender.tab.id, m.message).catch(() => null);
     case "recognise":
@@ -44,6 +81,11 @@ async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSende
       return sidebarView(m.articleId);
   }
 }
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  sidebars.delete(tabId);
+  for (const k of verified) if (k.startsWith(`${tabId}:`)) verified.delete(k);
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   // Only this extension's own scripts: content scripts (sender.tab) and pages (extension URL).
@@ -107,11 +149,11 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID && tab?.id !== undefined) void noteOnSelection(tab.id);
 });
 
-// End-to-end builds only (build.mjs --e2e): open an extension page at install and at each start of the browser
+// End-to-end builds for Firefox only (build.mjs --e2e; getBrowserInfo is Firefox's): open an extension page at install and at each start of the browser
 // profile it is installed in, so a WebDriver BiDi client, which may not navigate to moz-extension:// URLs itself,
 // has an extension context to work from.
 declare const __E2E__: boolean;
-if (__E2E__) {
+if (__E2E__ && "getBrowserInfo" in browser.runtime) {
   const openProbe = () => void browser.tabs.create({ url: browser.runtime.getURL("options.html?e2e") });
   browser.runtime.onInstalled.addListener(openProbe);
   browser.runtime.onStartup.addListener(openProbe);

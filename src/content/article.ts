@@ -7,15 +7,18 @@ import {
   type HighlightKind,
   type NoteAnchor,
   type NoteDraft,
+  noteColourVisible,
   type Settings,
   type Status,
   type Visibility,
   visibilityFor,
 } from "../messages";
+import { noteColourStyle } from "../model/colours";
 import type { CardView } from "../views";
 import { anchorInPage } from "./anchor";
 import { api } from "./api";
 import { Painter, supported } from "./paint";
+import { trusted } from "./trusted";
 import { PageUi } from "./ui";
 
 export interface Loader {
@@ -33,6 +36,9 @@ export interface ArticleHandle {
   onMessage(m: ContentRequest, reply: (r: unknown) => void): void;
   /** The page changed: anchor again. */
   reanchor(): void;
+  /** Our own UI's boxes and state, for the end-to-end tests' driver (in their builds only). */
+  boxes(selector: string, withText?: string): ReturnType<PageUi["boxesOf"]>;
+  ui(): ReturnType<PageUi["snapshot"]> | null;
 }
 
 let status: Status;
@@ -73,7 +79,7 @@ function paint(): void {
     if (list) list.push(a.range);
     else byKind.set(a.kind, [a.range]);
   }
-  for (const [kind, ranges] of byKind) painter.set(kind, ranges);
+  for (const [kind, ranges] of byKind) if (kind !== "note") painter.set(kind, ranges);
   applyVisibility();
   if (!listening) {
     listening = true;
@@ -140,8 +146,14 @@ function listenForSelection(): void {
     });
   };
   // Not at the release of a click in our own UI: the Note button's own click would show it again.
-  document.addEventListener("mouseup", (e) => ui?.contains(e.target) || setTimeout(update, 0));
-  document.addEventListener("keyup", (e) => e.shiftKey && update());
+  document.addEventListener(
+    "mouseup",
+    trusted((e: MouseEvent) => ui?.contains(e.target) || setTimeout(update, 0)),
+  );
+  document.addEventListener(
+    "keyup",
+    trusted((e: KeyboardEvent) => e.shiftKey && update()),
+  );
   document.addEventListener(
     "selectionchange",
     () => window.getSelection()?.isCollapsed && ui?.showNoteButton(null),
@@ -203,7 +215,7 @@ function hitTest(x: number, y: number): (typeof anchors)[number] | null {
 async function openCard(a: (typeof anchors)[number], focus: boolean): Promise<void> {
   // A note's text is shown only in the sidebar (an extension page), never in the page.
   if (a.kind === "note") {
-    if (focus) pageUi().toggleSidebar(true, `note=${a.id.slice(5)}`);
+    if (focus) pageUi().toggleSidebar(true, { note: a.id.slice(5) });
     return;
   }
   const view = await card(a.id);
@@ -229,8 +241,7 @@ function listenForPointer(): void {
   // Only the reader's own pointer: a page can dispatch synthetic events at a highlight's coordinates.
   document.addEventListener(
     "pointermove",
-    (e) => {
-      if (!e.isTrusted) return;
+    trusted((e: PointerEvent) => {
       latest = e;
       if (frame) return;
       frame = requestAnimationFrame(() => {
@@ -260,24 +271,27 @@ function listenForPointer(): void {
           closeTimer = setTimeout(() => ui?.closeCard(), 400);
         }
       });
-    },
+    }),
     { passive: true },
   );
-  document.addEventListener("click", (e) => {
-    if (!e.isTrusted || ui?.contains(e.target)) return;
-    const hit = hitTest(e.clientX, e.clientY);
-    if (hit && window.getSelection()?.toString()) return; // the end of a selection, not a click on the highlight
-    // A click settles it: a hover about to open, a leave about to close, a frame not yet looked at, all came before.
-    cancelAnimationFrame(frame);
-    frame = 0;
-    latest = null;
-    clearTimeout(hoverTimer);
-    clearTimeout(closeTimer);
-    under = hit?.id ?? null;
-    pinned = under;
-    if (hit) void openCard(hit, true);
-    else ui?.closeCard();
-  });
+  document.addEventListener(
+    "click",
+    trusted((e: MouseEvent) => {
+      if (ui?.contains(e.target)) return;
+      const hit = hitTest(e.clientX, e.clientY);
+      if (hit && window.getSelection()?.toString()) return; // the end of a selection, not a click on the highlight
+      // A click settles it: a hover about to open, a leave about to close, a frame not yet looked at, all came before.
+      cancelAnimationFrame(frame);
+      frame = 0;
+      latest = null;
+      clearTimeout(hoverTimer);
+      clearTimeout(closeTimer);
+      under = hit?.id ?? null;
+      pinned = under;
+      if (hit) void openCard(hit, true);
+      else ui?.closeCard();
+    }),
+  );
 }
 
 async function reveal(targetId: string): Promise<void> {
@@ -285,14 +299,50 @@ async function reveal(targetId: string): Promise<void> {
   if (!a) return;
   const el = a.range.startContainer.parentElement;
   el?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
-  painter.flash(a.range);
-  if (a.kind === "note") pageUi().toggleSidebar(true, `note=${a.id.slice(5)}`);
+  // A note's passage flashes in our closed layer: the page-shared registry would tell the page what was noted.
+  if (a.kind === "note") pageUi().marks.flash(a.range);
+  else painter.flash(a.range);
+  if (a.kind === "note") pageUi().toggleSidebar(true, { note: a.id.slice(5) });
   else await openCard(a, true);
+}
+
+/**
+ * The reader's notes, in their colours, as boxes in our closed shadow root (never in the page-shared highlight
+ * registry, which any page script can read). Boxes are multiplied into a light page (screened into a dark one), so
+ * the page's text keeps its colour under them, as under a highlighter.
+ */
+function paintNotes(): void {
+  const placed = anchors.filter((a) => a.kind === "note");
+  if (!placed.length && !ui) return;
+  const colours = new Map(notes.map((n) => [`note:${n.id}`, n.colour]));
+  const dark = pageIsDark();
+  pageUi().marks.dark(dark);
+  pageUi().marks.set(
+    placed
+      .filter((a) => noteColourVisible(visibility, colours.get(a.id)))
+      .map((a) => {
+        const style = noteColourStyle(colours.get(a.id))[dark ? "dark" : "light"];
+        return { range: a.range, colour: style.background, line: style.line };
+      }),
+  );
+}
+
+/** Whether the page is dark: its body's (else its root's) background colour, read once per paint. */
+function pageIsDark(): boolean {
+  for (const el of [document.body, document.documentElement]) {
+    const m =
+      el && /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(el).backgroundColor);
+    if (!m || m[4] === "0") continue;
+    const [r, g, b] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+  }
+  return false;
 }
 
 function applyVisibility(): void {
   if (!payload) return;
   painter.apply(visibility);
+  paintNotes();
   status.highlightsVisible =
     visibility.all && Object.values(visibility.kinds).some(Boolean) && status.anchored > 0;
 }
@@ -349,11 +399,13 @@ export async function startArticle(loader: Loader, begin: ArticleBegin): Promise
   return {
     status: () => ({ visibility }),
     reanchor: anchorAndPaint,
+    boxes: (selector, withText) => ui?.boxesOf(selector, withText) ?? [],
+    ui: () => ui?.snapshot() ?? null,
     onMessage(m, reply) {
       if (m.type === "reveal") void reveal(m.targetId);
       else if (m.type === "reveal-note") void reveal(`note:${m.id}`);
       else if (m.type === "sidebar")
-        pageUi().toggleSidebar(m.open, m.view === "notes" ? `draft-${Date.now()}` : undefined);
+        pageUi().toggleSidebar(m.open, m.view === "notes" ? { draft: true } : undefined);
       else if (m.type === "notes-changed" && m.articleId === payload?.article.id)
         void loadNotes().then(anchorAndPaint);
       else if (m.type === "selection") reply(selectionDraft());

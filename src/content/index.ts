@@ -33,6 +33,11 @@ const RECHECK_CHARS = 500;
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA"]);
 const XHTML = "http://www.w3.org/1999/xhtml";
 
+declare const __E2E__: boolean;
+/** Set (in this isolated world, which no page can reach) by the popup's "Analyse this page" and by the every-site
+ *  opt-in's script before this one: the reader asked for this page, so an archive of any site is compared. */
+const asked = (globalThis as { __sourceAnnotatorAsked?: boolean }).__sourceAnnotatorAsked === true;
+
 const STARTED = performance.now();
 const timings: NonNullable<Status["timings"]> = { startedAt: STARTED };
 const status: Status = { ...notAnArticle(), timings };
@@ -46,7 +51,18 @@ function onMessage(
   reply: (r: unknown) => void,
 ): undefined {
   // Only our own extension talks to us: pages cannot reach runtime.onMessage, and other extensions have other ids.
-  if (sender.id !== api.runtime.id || !isContentRequest(message)) return undefined;
+  if (sender.id !== api.runtime.id) return undefined;
+  // End-to-end builds only: where our closed UI's elements are, so the tests' driver can aim real clicks at them.
+  const e2e = __E2E__ ? (message as { type?: unknown; selector?: string; withText?: string } | null) : null;
+  if (e2e?.type === "e2e-boxes") {
+    reply(article?.boxes(e2e.selector ?? "", e2e.withText) ?? []);
+    return undefined;
+  }
+  if (e2e?.type === "e2e-ui") {
+    reply(article?.ui() ?? null);
+    return undefined;
+  }
+  if (!isContentRequest(message)) return undefined;
   const m: ContentRequest = message;
   if (m.type === "status")
     reply({
@@ -160,9 +176,9 @@ async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }
   const text = textToSample();
   const sampled = (params: SampleParams) =>
     text ? { sample: { ...params, hashes: pageSample(text, params) } } : {};
-  let reply = await send<RecogniseReply>({ type: "recognise", url, ...sampled(__SAMPLE_PARAMS__) });
+  let reply = await send<RecogniseReply>({ type: "recognise", url, asked, ...sampled(__SAMPLE_PARAMS__) });
   if (reply && "sampleParams" in reply && reply.sampleParams)
-    reply = await send<RecogniseReply>({ type: "recognise", url, ...sampled(reply.sampleParams) });
+    reply = await send<RecogniseReply>({ type: "recognise", url, asked, ...sampled(reply.sampleParams) });
   if (!reply) return null;
   if ("skipText" in reply) {
     skipText = true;

@@ -6,8 +6,9 @@
 const BOX_CSS = `
 .marks { position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
 .marks[hidden] { display: none; }
-.mark { position: absolute; pointer-events: none; box-sizing: border-box; border-radius: 2px;
+.mark { position: absolute; pointer-events: none; box-sizing: border-box; border-radius: 2px; mix-blend-mode: multiply;
   background: var(--mark, rgba(255, 221, 0, 0.42)); border-bottom: 2px solid var(--mark-line, rgb(200, 120, 0)); }
+.marks.dark .mark { mix-blend-mode: screen; }
 .mark.flash { background: rgba(255, 110, 0, 0.45); border-bottom-color: rgb(200, 70, 0); }
 `;
 
@@ -47,6 +48,11 @@ export class MarkLayer {
 
   show(visible: boolean): void {
     this.layer.hidden = !visible;
+  }
+
+  /** Screen the marks into a dark page instead of multiplying them into a light one. */
+  dark(on: boolean): void {
+    this.layer.classList.toggle("dark", on);
   }
 
   /** One range in the flash style for a moment (a revealed note), whatever the switches say. */

@@ -41,8 +41,9 @@ export class Painter {
     this.ensureStyle();
     for (const kind of HIGHLIGHT_KINDS) {
       const ranges = this.ranges.get(kind) ?? [];
+      // Copies: the registry is shared with the page, which could otherwise re-point our own ranges.
       if (v.all && v.kinds[kind] && ranges.length)
-        CSS.highlights.set(highlightName(kind), new Highlight(...ranges));
+        CSS.highlights.set(highlightName(kind), new Highlight(...ranges.map((r) => r.cloneRange())));
       else CSS.highlights.delete(highlightName(kind));
     }
   }
@@ -50,7 +51,7 @@ export class Painter {
   /** Flash one range for a moment (the sidebar's "show me"), whatever the switches say. */
   flash(range: Range, ms = 1600): void {
     this.ensureStyle();
-    CSS.highlights.set("sa-flash", new Highlight(range));
+    CSS.highlights.set("sa-flash", new Highlight(range.cloneRange()));
     // Its own moment: the end of an earlier flash does not cut this one short.
     clearTimeout(this.flashEnd);
     this.flashEnd = setTimeout(() => CSS.highlights.delete("sa-flash"), ms);

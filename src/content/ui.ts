@@ -1,10 +1,20 @@
 // The in-page UI: one shadow root holding the card, the sidebar launcher and the sidebar's frame. Page CSS cannot
 // reach into it, its CSS cannot leak out, and key presses inside it do not bubble to the page's shortcuts.
 // Cards are built with textContent only: no dataset text is ever parsed as HTML.
+import type { SidebarIntent } from "../messages";
 import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../views";
 import { api } from "./api";
+import { MarkLayer } from "./marks";
+import { trusted } from "./trusted";
 
 const SIDEBAR_WIDTH = 380;
+
+// The host's own style, inline and !important: page CSS (`html > div { display: none }`) cannot hide or move it.
+// No z-index: the host makes no stacking context, so the note marks blend with the page's text under them (the
+// card, launcher and sidebar have z-indexes of their own).
+const HOST_STYLE =
+  "all: initial !important; display: block !important; position: absolute !important; top: 0 !important; " +
+  "left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important;";
 
 // Sizes here are in px on purpose: this UI lives inside someone else's page, where rem follows the page's own
 // root font size (a site may set 10px or 20px), so px is the only size the page cannot change; browser zoom still
@@ -80,20 +90,81 @@ export class PageUi {
   private shift: HTMLStyleElement | null = null;
   private noteButton: HTMLButtonElement | null = null;
 
+  /** The reader's note marks, drawn in our closed root (see marks.ts). */
+  readonly marks: MarkLayer;
+
   constructor(private readonly actions: Actions) {
-    this.host = document.createElement("source-annotator-ui");
+    // A built-in element (a page that defines a custom element of any name first cannot take it over) with a
+    // closed shadow root: the page cannot reach the card, the note marks, the sidebar frame or its address.
+    this.host = document.createElement("div");
     this.host.setAttribute("data-sa-ignore", "");
-    // Open, so tests and assistive tools can see in; it holds dataset text only (notes are shown in the sidebar frame).
-    this.root = this.host.attachShadow({ mode: "open" });
+    this.host.style.cssText = HOST_STYLE;
+    this.root = this.host.attachShadow({ mode: "closed" });
     this.root.append(el("style", { textContent: STYLES }));
+    this.marks = new MarkLayer(this.root);
     // Keys typed in our UI stop here, before the page's own document-level shortcuts see them.
     for (const type of ["keydown", "keyup", "keypress"])
-      this.host.addEventListener(type, (e) => this.onKey(e as KeyboardEvent));
+      this.host.addEventListener(type, (e) => {
+        e.stopPropagation(); // whoever sent it, a key in our UI stops here
+        trusted((k: KeyboardEvent) => this.onKey(k))(e as KeyboardEvent);
+      });
     document.documentElement.append(this.host);
+    // A page that removes our host or restyles it gets it back as it was.
+    const style = this.host.style.cssText; // as the browser writes it back
+    const restore = () => {
+      if (this.host.style.cssText !== style) this.host.style.cssText = HOST_STYLE;
+      if (this.host.parentNode !== document.documentElement) document.documentElement.append(this.host);
+    };
+    new MutationObserver(restore).observe(document.documentElement, { childList: true });
+    new MutationObserver(restore).observe(this.host, { attributes: true, attributeFilter: ["style"] });
+  }
+
+  /**
+   * For the end-to-end tests' driver, in their builds only (the root is closed to every page script, theirs
+   * included): the boxes of the first of our elements matching `selector` (one per line of an inline element,
+   * scrolled into view in the box it is in; a frame's box is its content box) ...
+   */
+  boxesOf(selector: string, withText?: string): { x: number; y: number; width: number; height: number }[] {
+    const e = [...this.root.querySelectorAll(selector)].find(
+      (x) => !withText || x.textContent?.includes(withText),
+    );
+    if (!e) return [];
+    e.scrollIntoView({ block: "nearest", behavior: "instant" as ScrollBehavior });
+    const inset = e instanceof HTMLIFrameElement ? { x: e.clientLeft, y: e.clientTop } : { x: 0, y: 0 };
+    return [...e.getClientRects()]
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ x: r.left + inset.x, y: r.top + inset.y, width: r.width, height: r.height }));
+  }
+
+  /** ... and what they read of our UI: the open card, the frame, the Note button and whether it is on top. */
+  snapshot() {
+    const b = this.noteButton;
+    let onTop = false;
+    if (b) {
+      const r = b.getBoundingClientRect();
+      const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+      onTop = document.elementFromPoint(x, y) === this.host && this.root.elementFromPoint(x, y) === b;
+    }
+    return {
+      html: this.root.innerHTML,
+      card: this.card
+        ? {
+            targetId: this.cardFor ?? "",
+            text: this.card.textContent ?? "",
+            focused: this.root.activeElement === this.card,
+          }
+        : null,
+      cards: this.root.querySelectorAll(".card").length,
+      frame: this.frame !== null,
+      noteButton: { shown: b !== null, onTop },
+      links: [...this.root.querySelectorAll<HTMLAnchorElement>(".card a")].map((a) => ({
+        text: a.textContent ?? "",
+        href: a.href,
+      })),
+    };
   }
 
   private onKey(e: KeyboardEvent): void {
-    e.stopPropagation();
     if (e.type === "keydown" && e.key === "Escape") this.closeCard(true);
   }
 
@@ -110,7 +181,10 @@ export class PageUi {
     if (show && !this.launcher) {
       this.launcher = el("button", { className: "launcher", type: "button", textContent: "Sources" });
       this.launcher.setAttribute("aria-label", "Open the sources sidebar");
-      this.launcher.addEventListener("click", () => this.toggleSidebar(true));
+      this.launcher.addEventListener(
+        "click",
+        trusted(() => this.toggleSidebar(true)),
+      );
       this.root.append(this.launcher);
     } else if (!show && this.launcher) {
       this.launcher.remove();
@@ -122,13 +196,30 @@ export class PageUi {
     return this.frame !== null;
   }
 
-  /** Open (with `hash`: on a note draft or a note), close, or toggle the sidebar. */
-  toggleSidebar(open = !this.frame, hash?: string): void {
-    const src = api.runtime.getURL(`sidebar.html${hash ? `#${hash}` : ""}`);
-    if (open && this.frame && hash) this.frame.src = src;
+  /**
+   * Open (with `intent`: on a note draft or a note), close, or toggle the sidebar. Its address carries only a
+   * one-time nonce, registered with the background first, that the frame presents to prove we opened it; what it
+   * should show goes through the background too, never through the address.
+   */
+  toggleSidebar(open = !this.frame, intent?: SidebarIntent): void {
+    if (open && this.frame && intent) void api.runtime.sendMessage({ type: "sidebar-intent", intent });
     if (open && !this.frame) {
-      this.frame = el("iframe", { className: "sidebar", src, title: "Sources sidebar" });
-      this.root.append(this.frame);
+      const nonce = crypto.randomUUID();
+      const frame = el("iframe", { className: "sidebar", title: "Sources sidebar" });
+      this.frame = frame;
+      let loads = -1; // counted from the moment its address is set (an empty frame loads about:blank first)
+      // Our sidebar never navigates itself: a second load is the page (or anyone) replacing it. Close it at once.
+      frame.addEventListener("load", () => {
+        if (loads >= 0 && ++loads > 1 && this.frame === frame) this.toggleSidebar(false);
+      });
+      void api.runtime
+        .sendMessage({ type: "sidebar-open", nonce, ...(intent ? { intent } : {}) })
+        .then(() => {
+          if (this.frame !== frame) return;
+          loads = 0;
+          frame.src = api.runtime.getURL(`sidebar.html#${nonce}`);
+        });
+      this.root.append(frame);
       // Dock beside the article: the page makes room instead of being covered.
       this.shift = el("style", { textContent: `html { margin-right: ${SIDEBAR_WIDTH}px !important; }` });
       this.shift.setAttribute("data-sa-ignore", "");
@@ -200,7 +291,7 @@ export class PageUi {
     const b = el("button", { className: "note-button", type: "button", textContent: "✎ Note" });
     b.setAttribute("aria-label", "Write a note on the selected text");
     b.addEventListener("mousedown", (e) => e.preventDefault()); // keep the selection
-    b.addEventListener("click", onClick);
+    b.addEventListener("click", trusted(onClick));
     b.style.top = `${rect.bottom + window.scrollY + 6}px`;
     b.style.left = `${Math.min(rect.right + window.scrollX, window.scrollX + window.innerWidth - 90)}px`;
     this.root.append(b);
@@ -237,7 +328,10 @@ function passageBlock(p: PassageView, reveal: Revealer, articleId: string): HTML
   const block = el("blockquote", {}, p.text, source);
   if (p.articleId === articleId && p.targetId) {
     const b = el("button", { className: "link", type: "button", textContent: "Show in this article" });
-    b.addEventListener("click", () => reveal(p.targetId as string));
+    b.addEventListener(
+      "click",
+      trusted(() => reveal(p.targetId as string)),
+    );
     source.append(" · ", b);
   } else if (p.href) {
     const a = el("a", {
@@ -274,7 +368,7 @@ export function renderCard(v: CardView, actions: Actions, close: () => void): HT
   card.setAttribute("data-target-id", v.targetId);
   const closeButton = el("button", { className: "close", type: "button", textContent: "×" });
   closeButton.setAttribute("aria-label", "Close");
-  closeButton.addEventListener("click", close);
+  closeButton.addEventListener("click", trusted(close));
   card.append(closeButton);
   const articleId = v.passage.articleId;
   const badges = el("ul", { className: "badges" });
@@ -338,7 +432,10 @@ export function renderCard(v: CardView, actions: Actions, close: () => void): HT
     type: "button",
     textContent: "Add a note on this passage",
   });
-  add.addEventListener("click", () => actions.addNote(v.targetId));
+  add.addEventListener(
+    "click",
+    trusted(() => actions.addNote(v.targetId)),
+  );
   card.append(el("p", {}, add));
   return card;
 }

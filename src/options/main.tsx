@@ -16,7 +16,7 @@ async function setEverySite(on: boolean): Promise<boolean> {
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
     if (!existing.length) {
       await browser.scripting.registerContentScripts([
-        { id: SCRIPT_ID, matches: ["<all_urls>"], js: ["content.js"], runAt: "document_idle" },
+        { id: SCRIPT_ID, matches: ["<all_urls>"], js: ["asked.js", "content.js"], runAt: "document_idle" },
       ]);
     }
     return true;

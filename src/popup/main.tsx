@@ -131,7 +131,7 @@ function Popup() {
 
   const analyse = async (tabId: number) => {
     try {
-      await browser.scripting.executeScript({ target: { tabId }, files: ["content.js"] });
+      await browser.scripting.executeScript({ target: { tabId }, files: ["asked.js", "content.js"] });
     } catch (err) {
       return setState({
         kind: "unreachable",

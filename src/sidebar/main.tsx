@@ -4,7 +4,14 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import { type ContentRequest, HIGHLIGHT_KINDS, type HighlightKind, type Status } from "../messages";
+import {
+  type ContentRequest,
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
+  type SidebarHello,
+  type SidebarIntent,
+  type Status,
+} from "../messages";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import type { SidebarEntry, SidebarView, TimelineEntry } from "../views";
 import { Notes } from "./notes";
@@ -12,12 +19,31 @@ import { Notes } from "./notes";
 type State =
   | { kind: "loading" }
   | { kind: "error"; message: string }
-  | { kind: "ready"; view: SidebarView; status: Status };
+  | { kind: "ready"; view: SidebarView; status: Status; tabId: number; intent?: SidebarIntent };
+
+/**
+ * Prove to the background that this frame is the one our content script opened: the nonce it put in our address
+ * (dropped from the address at once). A sidebar.html the page embedded itself has none, and shows nothing.
+ */
+async function hello(): Promise<SidebarHello> {
+  const nonce = location.hash.slice(1);
+  history.replaceState(null, "", location.pathname);
+  const r = (await browser.runtime
+    .sendMessage({ type: "sidebar-hello", nonce })
+    .catch(() => null)) as SidebarHello | null;
+  return r ?? { ok: false };
+}
 
 /** Talk to the content script of the tab this frame is in (through the background: see messages.ts). */
 const toPage = (message: ContentRequest) => browser.runtime.sendMessage({ type: "relay", message });
 
 async function load(): Promise<State> {
+  const me = await hello();
+  if (!me.ok)
+    return {
+      kind: "error",
+      message: "This sidebar was not opened by Source Annotator on this page, so it shows nothing here.",
+    };
   const status = (await toPage({ type: "status" })) as Status | null;
   if (!status) return { kind: "error", message: "The sidebar must be opened from an article page." };
   if (!status.articleId) return { kind: "error", message: "This page is not a known article." };
@@ -26,7 +52,7 @@ async function load(): Promise<State> {
     articleId: status.articleId,
   })) as SidebarView | null;
   if (!view) return { kind: "error", message: "No data for this article." };
-  return { kind: "ready", view, status };
+  return { kind: "ready", view, status, tabId: me.tabId, ...(me.intent ? { intent: me.intent } : {}) };
 }
 
 function Summary({ view }: { view: SidebarView }) {
@@ -195,7 +221,13 @@ function Sidebar() {
           {view.article.headline ? ` — ${view.article.headline}` : ""}
         </p>
       </header>
-      <Notes articleId={view.article.id} status={status} toPage={toPage} />
+      <Notes
+        articleId={view.article.id}
+        status={status}
+        toPage={toPage}
+        tabId={state.tabId}
+        {...(state.intent ? { intent: state.intent } : {})}
+      />
       <Summary view={view} />
       <Entries entries={view.entries} reveal={reveal} />
       <section aria-labelledby="unplaced-h">

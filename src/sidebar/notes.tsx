@@ -3,7 +3,7 @@
 // note whose passage is gone. Keys typed here stay in this frame: the page's shortcuts never see them.
 import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import type { ContentRequest, NoteDraft, Status } from "../messages";
+import type { ContentRequest, NoteDraft, SidebarIntent, Status } from "../messages";
 import { DEFAULT_NOTE_COLOUR, NOTE_PALETTE, type NoteColour, noteColourStyle } from "../model/colours";
 import type { TagCount } from "../notes/store";
 import type { Note } from "../notes/types";
@@ -139,6 +139,8 @@ export function Notes(props: {
   articleId: string;
   status: Status;
   toPage: (m: ContentRequest) => Promise<unknown>;
+  tabId: number;
+  intent?: SidebarIntent;
 }) {
   const [notes, setNotes] = useState<Note[]>([]);
   const [orphaned, setOrphaned] = useState<string[]>(props.status.notes?.orphaned ?? []);
@@ -160,31 +162,28 @@ export function Notes(props: {
     const s = (await props.toPage({ type: "status" })) as Status | null;
     if (s?.notes) setOrphaned(s.notes.orphaned);
   };
-  const fromHash = async () => {
-    const hash = location.hash.slice(1);
-    if (hash.startsWith("draft")) {
+  /** What the content script asked us to show (through the background): the draft waiting, or a note. */
+  const show = async (intent: SidebarIntent | undefined) => {
+    if (!intent) return;
+    if ("draft" in intent) {
       const r = await notesOp<NoteDraft | null>({ op: "take-draft" });
       if (r.ok && r.value) setDraft(r.value);
-    } else if (hash.startsWith("note=")) {
-      document.getElementById(`note-${hash.slice(5)}`)?.scrollIntoView({ block: "center" });
-      (
-        document.querySelector(`#note-${CSS.escape(hash.slice(5))} .note-body`) as HTMLElement | null
-      )?.focus();
+    } else {
+      document.getElementById(`note-${intent.note}`)?.scrollIntoView({ block: "center" });
+      (document.querySelector(`#note-${CSS.escape(intent.note)} .note-body`) as HTMLElement | null)?.focus();
     }
   };
   useEffect(() => {
-    void reload().then(fromHash);
-    const onHash = () => void fromHash();
+    void reload().then(() => show(props.intent));
     const onMessage = (m: unknown) => {
-      if ((m as { type?: string })?.type === "notes-changed") void reload();
+      const msg = m as { type?: string; tabId?: number; intent?: SidebarIntent } | null;
+      if (msg?.type === "notes-changed") void reload();
+      // The background relays our content script's requests to every sidebar; this one is ours if it is our tab's.
+      else if (msg?.type === "sidebar-show" && msg.tabId === props.tabId) void show(msg.intent);
       return undefined;
     };
-    window.addEventListener("hashchange", onHash);
     browser.runtime.onMessage.addListener(onMessage);
-    return () => {
-      window.removeEventListener("hashchange", onHash);
-      browser.runtime.onMessage.removeListener(onMessage);
-    };
+    return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
   const setMessageAndClear = (text: string) => {

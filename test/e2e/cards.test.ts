@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, entityMention, openCard, spotOf, views } from "./helpers";
+import { ARTIFACTS, canonical, entityMention, openCard, spotOf, uiOf, views } from "./helpers";
 
 /** The id of the highlight whose text contains `quote` (attributions first). */
 const targetWith = (articleId: string, quote: string) => {
@@ -45,8 +45,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     const id = targetWith(articleId, quote);
     await tab.pause();
     await tab.click(spotOf(articleId, id));
-    await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
-    return (await tab.evaluate(openCard)) as NonNullable<ReturnType<typeof openCard>>;
+    await expect.poll(async () => (await openCard(tab))?.targetId).toBe(id);
+    return (await openCard(tab)) as NonNullable<Awaited<ReturnType<typeof openCard>>>;
   }
 
   it("the card of “Either he leaves the country, or he goes to prison” names Salah Ibrahim Eissa", async () => {
@@ -56,12 +56,12 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     const id = targetWith(articleId, "Either he leaves the country");
     // Resting on the highlight opens its card, without taking the focus; a click keeps it open and focuses it.
     await tab.hover(spotOf(articleId, id));
-    await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
-    expect((await tab.evaluate(openCard))?.focused).toBe(false);
+    await expect.poll(async () => (await openCard(tab))?.targetId).toBe(id);
+    expect((await openCard(tab))?.focused).toBe(false);
     await tab.pause();
     await tab.click(spotOf(articleId, id));
-    await expect.poll(async () => (await tab.evaluate(openCard))?.focused).toBe(true);
-    const card = (await tab.evaluate(openCard)) as NonNullable<ReturnType<typeof openCard>>;
+    await expect.poll(async () => (await openCard(tab))?.focused).toBe(true);
+    const card = (await openCard(tab)) as NonNullable<Awaited<ReturnType<typeof openCard>>>;
     expect(card.text).toContain("Salah Ibrahim Eissa");
     expect(card.text).toContain("Named source");
     expect(card.text).toContain("Direct quotation");
@@ -69,7 +69,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     // Its close button.
     await tab.pause();
     await tab.click({ ui: ".card .close" });
-    await expect.poll(() => tab.evaluate(openCard)).toBeNull();
+    await expect.poll(() => openCard(tab)).toBeNull();
   });
 
   it("a card opened by hovering closes when the pointer leaves its highlight", async () => {
@@ -78,11 +78,11 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.status();
     const id = targetWith(articleId, "not part of any discussions");
     await tab.hover(spotOf(articleId, id));
-    await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
+    await expect.poll(async () => (await openCard(tab))?.targetId).toBe(id);
     const [box] = await tab.locate(spotOf(articleId, id));
     // Away to the empty margin beside the article.
     await tab.moveTo({ x: 1100, y: (box?.y ?? 300) - 40 });
-    await expect.poll(() => tab.evaluate(openCard), { timeout: 3000 }).toBeNull();
+    await expect.poll(() => openCard(tab), { timeout: 3000 }).toBeNull();
   });
 
   it.each([
@@ -114,12 +114,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     // Eissa rejects the offer; he does not contradict it.
     expect(card.text).not.toMatch(/Contradicted by Salah Ibrahim Eissa/);
     // “Read it in the article”: the other article's passage, in a tab of its own.
-    const href = await tab.evaluate(
-      () =>
-        [...(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelectorAll("a") ?? [])].find(
-          (a) => a.textContent === "Read it in the article",
-        )?.href,
-    );
+    const href = (await uiOf(tab))?.links.find((a) => a.text === "Read it in the article")?.href;
     await tab.pause();
     const other = await driver.tabOpenedBy(() =>
       tab.click({ ui: ".card a", withText: "Read it in the article" }),
@@ -131,7 +126,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.pause();
     await tab.click({ ui: ".card button.link", withText: "Show in this article" });
     await expect
-      .poll(async () => (await tab.evaluate(openCard))?.targetId)
+      .poll(async () => (await openCard(tab))?.targetId)
       .not.toBe(targetWith("nyt-libya-2011-07", "that he can resign and order his soldiers"));
     expect(await tab.evaluate(() => CSS.highlights.has("sa-flash"))).toBe(true);
   });
@@ -165,8 +160,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       // Hovered: a mention may be a link of the page's, which a click would follow.
       await tab.pause();
       await tab.hover(spotOf(articleId, id));
-      await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(id);
-      const card = (await tab.evaluate(openCard))?.text ?? "";
+      await expect.poll(async () => (await openCard(tab))?.targetId).toBe(id);
+      const card = (await openCard(tab))?.text ?? "";
       expect(card).toContain(name);
       expect(card).toContain("Elsewhere");
       expect(card).toContain(elsewhere);
@@ -181,14 +176,14 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.click(
       spotOf("nyt-libya-2011-07", targetWith("nyt-libya-2011-07", "Either he leaves the country")),
     );
-    await expect.poll(async () => (await tab.evaluate(openCard))?.focused).toBe(true);
+    await expect.poll(async () => (await openCard(tab))?.focused).toBe(true);
     // Keys typed in the card do not reach the page's own key handlers.
     const keysBefore = await tab.evaluate(
       () => (window as unknown as { __pageKeys?: number }).__pageKeys ?? 0,
     );
     await tab.pause();
     await tab.press("Escape");
-    await expect.poll(() => tab.evaluate(openCard)).toBeNull();
+    await expect.poll(() => openCard(tab)).toBeNull();
     expect(await tab.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).toBe(before);
     // From the sidebar: a card opened from an entry, closed by Escape.
     await tab.pause();
@@ -197,10 +192,10 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       frame: SIDEBAR,
       selector: `.entry[data-target-id="${targetWith("nyt-libya-2011-07", "He cannot stay")}"]`,
     });
-    await expect.poll(async () => (await tab.evaluate(openCard))?.focused).toBe(true);
+    await expect.poll(async () => (await openCard(tab))?.focused).toBe(true);
     await tab.pause();
     await tab.press("Escape");
-    await expect.poll(() => tab.evaluate(openCard)).toBeNull();
+    await expect.poll(() => openCard(tab)).toBeNull();
     expect(await tab.evaluate(() => (window as unknown as { __pageKeys?: number }).__pageKeys ?? 0)).toBe(
       keysBefore,
     );
@@ -209,11 +204,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.click({ frame: SIDEBAR, selector: "h1" });
     await tab.press("Escape");
     await expect
-      .poll(() =>
-        tab.evaluate(() =>
-          Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector("iframe")),
-        ),
-      )
+      .poll(async () => (await uiOf(tab))?.frame)
       .toBe(false);
   });
 
@@ -221,12 +212,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await cardFor("nyt-libya-2011-07", "Either he leaves the country");
     await tab.pause();
     await tab.click(spotOf("nyt-libya-2011-07", targetWith("nyt-libya-2011-07", "He cannot stay")));
-    await expect.poll(async () => (await tab.evaluate(openCard))?.text).toContain("Salah Mohamed Suleiman");
-    expect(
-      await tab.evaluate(
-        () => document.querySelector("source-annotator-ui")?.shadowRoot?.querySelectorAll(".card").length,
-      ),
-    ).toBe(1);
+    await expect.poll(async () => (await openCard(tab))?.text).toContain("Salah Mohamed Suleiman");
+    expect((await uiOf(tab))?.cards).toBe(1);
   });
 
   describe.each(["nyt-libya-2011-07", "wt-libya-2011-04", "csm-libya-2011-04-01"])(
@@ -275,18 +262,16 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         const ids = views(articleId).sidebar.entries.map((e) => e.targetId);
         for (const id of ids) {
           await tab.click({ frame: SIDEBAR, selector: `.entry[data-target-id="${id}"]` });
-          await expect.poll(async () => (await tab.evaluate(openCard))?.targetId, { timeout: 3000 }).toBe(id);
+          await expect.poll(async () => (await openCard(tab))?.targetId, { timeout: 3000 }).toBe(id);
           // The card sits on screen beside its passage, which flashes.
-          const seen = await tab.evaluate(() => {
-            const r = document
-              .querySelector("source-annotator-ui")
-              ?.shadowRoot?.querySelector(".card")
-              ?.getBoundingClientRect();
-            return {
-              onScreen: r ? r.bottom > 0 && r.top < window.innerHeight : false,
-              flash: CSS.highlights.has("sa-flash"),
-            };
-          });
+          const [r] = ((await tab.message({ type: "e2e-boxes", selector: ".card" })) ?? []) as {
+            y: number;
+            height: number;
+          }[];
+          const seen = {
+            onScreen: r ? r.y + r.height > 0 && r.y < (await tab.evaluate(() => window.innerHeight)) : false,
+            flash: await tab.evaluate(() => CSS.highlights.has("sa-flash")),
+          };
           expect(seen, `card of ${id} on screen, its passage flashing`).toEqual({
             onScreen: true,
             flash: true,
@@ -296,11 +281,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         await tab.pause();
         await tab.click({ frame: SIDEBAR, selector: "button.close" });
         await expect
-          .poll(() =>
-            tab.evaluate(() =>
-              Boolean(document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector("iframe")),
-            ),
-          )
+          .poll(async () => (await uiOf(tab))?.frame)
           .toBe(false);
       });
     },

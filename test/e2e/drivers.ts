@@ -22,8 +22,8 @@ export type Point = { x: number; y: number };
  * Something a reader sees on screen:
  * - `text`: a passage of the page's text (whitespace and curly quotes compared loosely); `prefix`/`suffix` (a
  *   TextQuote selector's context) pick the occurrence, else the first one;
- * - `ui`: an element of the extension's own UI in the page (a CSS selector in the shadow root of
- *   `source-annotator-ui`);
+ * - `ui`: an element of the extension's own UI in the page (a CSS selector in its closed shadow root, found
+ *   through the e2e builds' hook);
  * - `page`: an element of the page (CSS selector);
  * - `frame` + `selector`: an element inside the extension's frame whose URL contains `frame` (the sidebar).
  * With `withText`, the first element matching the selector whose text contains it.
@@ -177,28 +177,14 @@ function boxesInPage(spot: Spot): Box[] {
       first[0].parentElement?.scrollIntoView({ block: "center", behavior: "instant" as ScrollBehavior });
     return toBoxes([...range.getClientRects()]);
   }
-  // Our UI: the shadow root is open, so the page's main world can see into it.
-  const all =
-    "ui" in spot
-      ? document.querySelector("source-annotator-ui")?.shadowRoot?.querySelectorAll(spot.ui)
-      : "page" in spot
-        ? document.querySelectorAll(spot.page)
-        : null;
-  const el = [...(all ?? [])].find((e) => !spot.withText || e.textContent?.includes(spot.withText));
+  const el = [...("page" in spot ? document.querySelectorAll(spot.page) : [])].find(
+    (e) => !spot.withText || e.textContent?.includes(spot.withText),
+  );
   if (!el) return [];
-  // "nearest" scrolls nothing when it is in view, and also scrolls the box it is in (a long card scrolls).
+  // "nearest" scrolls nothing when it is in view, and also scrolls the box it is in.
   el.scrollIntoView({ block: "nearest", behavior: "instant" as ScrollBehavior });
   // One box per line of an inline element (a link over two lines has a hole in the middle of its bounding box).
   return toBoxes([...el.getClientRects()]);
-}
-
-/** Runs in the page's main world: the content box of our frame whose URL holds `match`, in the viewport. */
-function frameOriginInPage(match: string): Point | null {
-  const frames = document.querySelector("source-annotator-ui")?.shadowRoot?.querySelectorAll("iframe") ?? [];
-  const f = [...frames].find((x) => x.src.includes(match));
-  if (!f) return null;
-  const r = f.getBoundingClientRect();
-  return { x: r.left + f.clientLeft, y: r.top + f.clientTop };
 }
 
 /** Runs in a frame: the box of an element, scrolled into the frame's view if needed. */
@@ -223,9 +209,13 @@ function boxInFrame({ selector, withText }: { selector: string; withText?: strin
  * DOM.getBoxModel); in Firefox, e.g. WebDriver BiDi's browsingContext.locateNodes from the host, or the card's
  * place from its passage. Only this function should need to change.
  */
-async function locate(tab: Pick<Tab, "evaluateWith" | "inFrame">, spot: Spot): Promise<Box[]> {
+async function locate(tab: Pick<Tab, "evaluateWith" | "inFrame" | "message">, spot: Spot): Promise<Box[]> {
+  // Our UI's shadow root is closed to every page script: its boxes come from the e2e builds' hook.
+  if ("ui" in spot)
+    return ((await tab.message({ type: "e2e-boxes", selector: spot.ui, withText: spot.withText })) ?? []) as Box[];
   if (!("frame" in spot)) return tab.evaluateWith(boxesInPage, spot);
-  const origin = await tab.evaluateWith(frameOriginInPage, spot.frame);
+  const [frame] = ((await tab.message({ type: "e2e-boxes", selector: "iframe.sidebar" })) ?? []) as Box[];
+  const origin = frame ? { x: frame.x, y: frame.y } : null;
   if (!origin) return [];
   const box = await tab.inFrame(spot.frame, boxInFrame, { selector: spot.selector, withText: spot.withText });
   return box ? [{ ...box, x: box.x + origin.x, y: box.y + origin.y }] : [];
@@ -568,6 +558,6 @@ export async function firefoxDriver(
 /** Chromium and Firefox, each with the extension built for it, for `describe.each`: [name, launch]. */
 export const bothBrowsers = (proxyPort: () => number) =>
   [
-    ["chromium", () => chromiumDriver(DIST.chrome, proxyPort())],
+    ["chromium", () => chromiumDriver(DIST.chromeE2e, proxyPort())],
     ["firefox", () => firefoxDriver(DIST.firefoxE2e, proxyPort())],
   ] as const;

@@ -5,7 +5,12 @@ import type { CardView, SidebarView } from "../../src/views";
 import type { Tab } from "./drivers";
 import { loadRoutes, readFixture } from "./fixture-server";
 
-export const DIST = { chrome: "dist/chrome", firefox: "dist/firefox", firefoxE2e: "dist/firefox-e2e" };
+export const DIST = {
+  chrome: "dist/chrome",
+  firefox: "dist/firefox",
+  chromeE2e: "dist/chrome-e2e",
+  firefoxE2e: "dist/firefox-e2e",
+};
 export const ARTIFACTS = "test-artifacts/e2e";
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -80,15 +85,23 @@ export function views(articleId: string): { cards: Record<string, CardView>; sid
 }
 
 /** Runs in the page: the open card's target id and text, or null. */
-export function openCard(): { targetId: string; text: string; focused: boolean } | null {
-  const root = document.querySelector("source-annotator-ui")?.shadowRoot;
-  const card = root?.querySelector(".card");
-  if (!root || !card) return null;
-  return {
-    targetId: card.getAttribute("data-target-id") ?? "",
-    text: card.textContent ?? "",
-    focused: root.activeElement === card,
-  };
+/** Our UI as the e2e builds' hook reports it (the shadow root is closed to every page script, the tests' too). */
+export interface UiSnapshot {
+  html: string;
+  card: { targetId: string; text: string; focused: boolean } | null;
+  cards: number;
+  frame: boolean;
+  noteButton: { shown: boolean; onTop: boolean };
+  links: { text: string; href: string }[];
+}
+
+export async function uiOf(tab: { message(m: unknown): Promise<unknown> }): Promise<UiSnapshot | null> {
+  return (await tab.message({ type: "e2e-ui" })) as UiSnapshot | null;
+}
+
+/** The open card: its target, its text, whether it has the focus; null when none is open. */
+export async function openCard(tab: { message(m: unknown): Promise<unknown> }): Promise<UiSnapshot["card"]> {
+  return (await uiOf(tab))?.card ?? null;
 }
 
 /** A highlight's passage as a spot on screen (drivers.ts): its text, with its context to pick the occurrence. */

@@ -31,7 +31,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { highlightsInPage, norm, openCard, payload } from "./helpers";
+import { highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const HOSTILE = path.join(PAGES_DIR, "hostile");
@@ -340,18 +340,14 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     ] as const)
       expect(s1[k], k).toEqual(s0[k]);
     expect(await tab.highlights()).toEqual(h0);
-    expect(await tab.evaluate(openCard), "no card opened").toBeNull();
+    expect(await openCard(tab), "no card opened").toBeNull();
     expect(
       await tab.evaluate(() =>
         [...document.querySelectorAll("iframe")].map((f) => f.src).filter((s) => !s.startsWith("http")),
       ),
       "no sidebar opened",
     ).toEqual([]);
-    expect(
-      await tab.evaluate(
-        () => document.querySelector("source-annotator-ui")?.shadowRoot?.querySelector("iframe") ?? null,
-      ),
-    ).toBeNull();
+    expect((await uiOf(tab))?.frame ?? false).toBe(false);
   });
 
   it("no page errors and no console errors from the extension on any of these pages", () => {

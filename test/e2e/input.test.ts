@@ -5,25 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, openCard } from "./helpers";
+import { ARTIFACTS, canonical, openCard, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const SIDEBAR = "sidebar.html";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Runs in the page: whether the ✎ Note button is there, and whether a click at its centre would reach it. */
-function noteButtonReachable(): { shown: boolean; onTop: boolean } {
-  const host = document.querySelector("source-annotator-ui");
-  const b = host?.shadowRoot?.querySelector(".note-button");
-  if (!host?.shadowRoot || !b) return { shown: false, onTop: false };
-  const r = b.getBoundingClientRect();
-  const x = r.left + r.width / 2;
-  const y = r.top + r.height / 2;
-  return {
-    shown: true,
-    onTop: document.elementFromPoint(x, y) === host && host.shadowRoot.elementFromPoint(x, y) === b,
-  };
-}
 
 /** The passage quoted in the sidebar's note editor (null while there is none). */
 const editorQuote = (tab: Tab) =>
@@ -71,13 +57,13 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await fresh();
       await tab.select({ text: passage });
       await tab.pause(500, 800);
-      await expect.poll(() => tab.evaluate(noteButtonReachable)).toEqual({ shown: true, onTop: true });
+      await expect.poll(() => uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false })).toEqual({ shown: true, onTop: true });
       if (passage.startsWith("Reuters did"))
         await tab.screenshot(`${ARTIFACTS}/${name}-note-button.png`, true);
       await tab.click({ ui: ".note-button" });
       await expect.poll(async () => norm(await editorQuote(tab)), { timeout: 5000 }).toBe(norm(passage));
       // Its work done, the button is gone (it does not come back at the release of its own click).
-      expect((await tab.evaluate(noteButtonReachable)).shown).toBe(false);
+      expect((await uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false })).shown).toBe(false);
     },
   );
 
@@ -91,8 +77,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.select({ text: passage });
     // Longer than the hover delay and the leave delay, the pointer resting where the drag ended.
     await tab.pause(700, 800);
-    expect(await tab.evaluate(openCard), "no card while text is selected").toBeNull();
-    expect(await tab.evaluate(noteButtonReachable)).toEqual({ shown: true, onTop: true });
+    expect(await openCard(tab), "no card while text is selected").toBeNull();
+    expect(await uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false })).toEqual({ shown: true, onTop: true });
     await tab.click({ ui: ".note-button" });
     await expect.poll(async () => norm(await editorQuote(tab)), { timeout: 5000 }).toBe(norm(passage));
   });
@@ -113,14 +99,14 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await sleep(100);
       await tab.click({ text: quote });
       const opened = await expect
-        .poll(async () => (await tab.evaluate(openCard))?.text ?? null, { timeout: 2000 })
+        .poll(async () => (await openCard(tab))?.text ?? null, { timeout: 2000 })
         .toBeTruthy()
         .then(
           () => true,
           () => false,
         );
       await sleep(700);
-      const still = await tab.evaluate(openCard);
+      const still = await openCard(tab);
       if (!opened || !still) failures.push(`${i}: opened ${opened}, open 700 ms later ${Boolean(still)}`);
       if (i === 0 && still) await tab.screenshot(`${ARTIFACTS}/${name}-card-by-click.png`, true);
     }

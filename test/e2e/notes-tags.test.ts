@@ -25,33 +25,6 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
 
 // ---- Run in the page -------------------------------------------------------------------------------------
 
-/** Select the first occurrence of a text in the article. */
-function select(text: string): boolean {
-  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = w.nextNode(); n; n = w.nextNode()) {
-    const i = n.textContent?.indexOf(text) ?? -1;
-    if (i < 0) continue;
-    const r = document.createRange();
-    r.setStart(n, i);
-    r.setEnd(n, i + text.length);
-    (n.parentElement as HTMLElement).scrollIntoView({ block: "center" });
-    const sel = window.getSelection();
-    sel?.removeAllRanges();
-    sel?.addRange(r);
-    document.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-    return true;
-  }
-  return false;
-}
-
-/** Choose the Note button beside the selection (false while there is none). */
-function clickNoteButton(): boolean {
-  const host = document.querySelector("source-annotator-ui");
-  const b = host?.shadowRoot?.querySelector(".note-button") as HTMLElement | null | undefined;
-  b?.click();
-  return Boolean(b);
-}
-
 function sendNotes(op: unknown): Promise<{ ok: boolean; value?: unknown; message?: string }> {
   const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
   return (g.browser ?? g.chrome).runtime.sendMessage({ type: "notes", op });
@@ -131,8 +104,11 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
 
   /** Select `passage`, choose the Note button, and wait for the editor's focus. */
   async function openEditor(passage: string) {
-    expect(await tab.evaluateWith(select, passage)).toBe(true);
-    await expect.poll(() => tab.evaluate(clickNoteButton)).toBe(true);
+    // The reader's own hand: a mouse selection, then the ✎ Note button beside it.
+    await tab.pause();
+    await tab.select({ text: passage });
+    await tab.pause();
+    await tab.click({ ui: ".note-button" });
     await expect.poll(() => tab.inFrame(SIDEBAR, focused, null).catch(() => null)).toBe("note-body");
   }
 

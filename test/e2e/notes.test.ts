@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bothBrowsers, chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, DIST, openCard, spotOf } from "./helpers";
+import { ARTIFACTS, articleRoutes, DIST, openCard, spotOf, uiOf } from "./helpers";
 
 const url = (articleId: string, variant = "canonical") =>
   articleRoutes.find((r) => r.expect === articleId && r.variant === variant)?.url as string;
@@ -109,6 +109,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       return { inPage: texts.some((t) => t.includes(needle)), databases: dbs.map((d) => d.name) };
     }, "ever ran a correction");
     expect(found).toEqual({ inPage: false, databases: [] });
+    // Nor in our own (closed) UI in the page: note text is shown only in the sidebar's extension document.
+    expect((await uiOf(tab))?.html ?? "").not.toContain("ever ran a correction");
   });
 
   it("edits the note; deletes it and undoes the deletion", async () => {
@@ -137,7 +139,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     const targetId = "csm-libya-2011-04-01/a03";
     await tab.pause();
     await tab.click(spotOf("csm-libya-2011-04-01", targetId));
-    await expect.poll(async () => (await tab.evaluate(openCard))?.targetId).toBe(targetId);
+    await expect.poll(async () => (await openCard(tab))?.targetId).toBe(targetId);
     await tab.pause();
     await tab.click({ ui: ".card .add-note" });
     await expect
@@ -193,7 +195,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
 });
 
 describe.each([
-  ["chromium", (profile: string) => chromiumDriver(DIST.chrome, server.proxyPort, profile)],
+  ["chromium", (profile: string) => chromiumDriver(DIST.chromeE2e, server.proxyPort, profile)],
   // Firefox: installed as a regular add-on of the profile (a temporary one is removed when the browser closes).
   ["firefox", (profile: string) => firefoxDriver(DIST.firefoxE2e, server.proxyPort, profile)],
 ])("%s: notes survive closing and reopening the browser profile", (_name, driver) => {
