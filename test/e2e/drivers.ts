@@ -63,7 +63,7 @@ export interface Tab {
   click(target: Spot | Point): Promise<void>;
   /** Select a passage of the page's text with the mouse: press before its first letter, drag, release after its last. */
   select(spot: Spot & { text: string }): Promise<void>;
-  /** A person's pause between two actions (seeded; default 300-500 ms). */
+  /** A person's pause between two actions (seeded; default 300-450 ms). */
   pause(minMs?: number, maxMs?: number): Promise<void>;
   /** Choose a file from disk in the file input matched by `selector` (as a person would in the dialog). */
   upload(selector: string, file: string): Promise<void>;
@@ -122,7 +122,7 @@ const random = seeded(Number(process.env.E2E_SEED ?? 14));
 const between = (min: number, max: number) => min + (max - min) * random();
 
 /** A person's pause between two actions. */
-export const pause = async (minMs = 300, maxMs = 500): Promise<void> => {
+export const pause = async (minMs = 300, maxMs = 450): Promise<void> => {
   await sleep(Math.round(between(minMs, maxMs)));
 };
 
@@ -241,15 +241,15 @@ function hand(tab: Pick<Tab, "locate">, raw: RawMouse) {
     down: () => deadline("button press", raw.down()),
     // A click that removes the frame it lands in (the sidebar's close button) can leave Chromium's answer to the
     // release pending for good (Input.dispatchMouseEvent never returns, about one run in three of a11y.test.ts; the
-    // next input works). The release was delivered: after 3 s without an answer the hand moves on, and the test
+    // next input works). The release was delivered: after 1.5 s without an answer the hand moves on, and the test
     // checks what the click did.
-    up: () => deadline("button release", raw.up(), 3000).catch(() => undefined),
+    up: () => deadline("button release", raw.up(), 1500).catch(() => undefined),
   };
   let at: Point = { x: 0, y: 0 };
   const moveTo = async (to: Point, steps?: number) => {
     const from = at;
-    // A long way in more steps than a short one (about 40 px a step, 3 to 10 steps).
-    steps ??= Math.min(10, Math.max(3, Math.round(Math.hypot(to.x - from.x, to.y - from.y) / 40)));
+    // A long way in more steps than a short one (about 40 px a step, 2 to 10 steps).
+    steps ??= Math.min(10, Math.max(2, Math.round(Math.hypot(to.x - from.x, to.y - from.y) / 40)));
     const bend = between(-12, 12); // not a ruler-straight line
     for (let i = 1; i <= steps; i++) {
       const t = i / steps;
@@ -280,9 +280,9 @@ function hand(tab: Pick<Tab, "locate">, raw: RawMouse) {
     },
     click: async (target: Spot | Point) => {
       await moveTo(await pointOf(target));
-      await sleep(Math.round(between(50, 110)));
+      await sleep(Math.round(between(40, 90)));
       await mouse.down();
-      await sleep(Math.round(between(30, 70)));
+      await sleep(Math.round(between(25, 55)));
       await mouse.up();
     },
     select: async (spot: Spot & { text: string }) => {

@@ -44,12 +44,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   };
 
   it.each([
-    // Plain text, and text whose drag crosses highlights (most of this article is one).
+    // Plain text, and text inside a highlight (most of this article is one).
     ["plain text", "Reuters did not issue any immediate clarification."],
-    [
-      "from one highlight into another",
-      "Reuters reported that Mr. Jalil had said the rebels had made an offer to Colonel Qaddafi “that he can resign",
-    ],
     ["inside a highlight", "he leaves the country, or he goes"],
   ])(
     "a passage selected with the mouse (%s), a pause, then ✎ Note: the editor opens on it",
