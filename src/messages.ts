@@ -95,8 +95,6 @@ export type BackgroundRequest =
    * the page cannot read: the frame is in a closed shadow root), and what the sidebar should show first.
    */
   | { type: "sidebar-open"; nonce: string; intent?: SidebarIntent }
-  /** Content script: the open sidebar of this tab should show this (relayed by the background, never by the page). */
-  | { type: "sidebar-intent"; intent: SidebarIntent }
   /** The sidebar frame, on load: is this nonce the one our content script registered for this tab? */
   | { type: "sidebar-hello"; nonce: string }
   /** Content script: the reader asked to write a note on this passage; the sidebar of the tab picks it up. */
@@ -108,7 +106,7 @@ export type BackgroundRequest =
 export type SidebarIntent = { draft: true } | { note: string };
 
 /** The background's answer to a sidebar's hello: whether it is our frame, its tab, and what to show first. */
-export type SidebarHello = { ok: false } | { ok: true; tabId: number; intent?: SidebarIntent };
+export type SidebarHello = { ok: false } | { ok: true; intent?: SidebarIntent };
 
 /** A passage the reader chose for a new note (or to re-attach an unplaced one to). */
 export interface NoteDraft {
@@ -228,8 +226,6 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
       return isDraft(m.draft);
     case "sidebar-open":
       return isNonce(m.nonce) && (m.intent === undefined || isIntent(m.intent));
-    case "sidebar-intent":
-      return isIntent(m.intent);
     case "sidebar-hello":
       return isNonce(m.nonce);
     case "notes":

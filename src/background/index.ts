@@ -50,12 +50,6 @@ async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSende
       if (sender.tab?.id === undefined || fromExtensionPage(sender)) return null;
       sidebars.set(sender.tab.id, { nonce: m.nonce, ...(m.intent ? { intent: m.intent } : {}) });
       return true;
-    case "sidebar-intent":
-      if (sender.tab?.id === undefined || fromExtensionPage(sender)) return null;
-      await browser.runtime
-        .sendMessage({ type: "sidebar-show", tabId: sender.tab.id, intent: m.intent })
-        .catch(() => undefined);
-      return true;
     case "sidebar-hello": {
       const tabId = sender.tab?.id;
       const pending = tabId === undefined ? undefined : sidebars.get(tabId);
@@ -63,11 +57,7 @@ async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSende
         return { ok: false } satisfies SidebarHello;
       sidebars.delete(tabId);
       verified.add(frameKey(sender));
-      return {
-        ok: true,
-        tabId,
-        ...(pending.intent ? { intent: pending.intent } : {}),
-      } satisfies SidebarHello;
+      return { ok: true, ...(pending.intent ? { intent: pending.intent } : {}) } satisfies SidebarHello;
     }
     case "relay":
       return sender.tab?.id === undefined || !trustedPage(sender)

@@ -46,6 +46,11 @@ export class MarkLayer {
     this.draw();
   }
 
+  /** The text of each mark drawn now (the end-to-end tests' hook reads it; the page cannot). */
+  texts(): string[] {
+    return this.layer.hidden ? [] : this.marks.map((m) => m.range.toString());
+  }
+
   show(visible: boolean): void {
     this.layer.hidden = !visible;
   }

@@ -156,6 +156,7 @@ export class PageUi {
         : null,
       cards: this.root.querySelectorAll(".card").length,
       frame: this.frame !== null,
+      marks: this.marks.texts(),
       noteButton: { shown: b !== null, onTop },
       links: [...this.root.querySelectorAll<HTMLAnchorElement>(".card a")].map((a) => ({
         text: a.textContent ?? "",
@@ -199,10 +200,11 @@ export class PageUi {
   /**
    * Open (with `intent`: on a note draft or a note), close, or toggle the sidebar. Its address carries only a
    * one-time nonce, registered with the background first, that the frame presents to prove we opened it; what it
-   * should show goes through the background too, never through the address.
+   * should show goes with the nonce, through the background, never through the address.
    */
   toggleSidebar(open = !this.frame, intent?: SidebarIntent): void {
-    if (open && this.frame && intent) void api.runtime.sendMessage({ type: "sidebar-intent", intent });
+    // A new request for an open sidebar opens a new one on it (a frame of ours never navigates: see below).
+    if (open && this.frame && intent) this.toggleSidebar(false);
     if (open && !this.frame) {
       const nonce = crypto.randomUUID();
       const frame = el("iframe", { className: "sidebar", title: "Sources sidebar" });

@@ -19,7 +19,7 @@ import { Notes } from "./notes";
 type State =
   | { kind: "loading" }
   | { kind: "error"; message: string }
-  | { kind: "ready"; view: SidebarView; status: Status; tabId: number; intent?: SidebarIntent };
+  | { kind: "ready"; view: SidebarView; status: Status; intent?: SidebarIntent };
 
 /**
  * Prove to the background that this frame is the one our content script opened: the nonce it put in our address
@@ -52,7 +52,7 @@ async function load(): Promise<State> {
     articleId: status.articleId,
   })) as SidebarView | null;
   if (!view) return { kind: "error", message: "No data for this article." };
-  return { kind: "ready", view, status, tabId: me.tabId, ...(me.intent ? { intent: me.intent } : {}) };
+  return { kind: "ready", view, status, ...(me.intent ? { intent: me.intent } : {}) };
 }
 
 function Summary({ view }: { view: SidebarView }) {
@@ -225,7 +225,6 @@ function Sidebar() {
         articleId={view.article.id}
         status={status}
         toPage={toPage}
-        tabId={state.tabId}
         {...(state.intent ? { intent: state.intent } : {})}
       />
       <Summary view={view} />

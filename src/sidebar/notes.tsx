@@ -139,7 +139,6 @@ export function Notes(props: {
   articleId: string;
   status: Status;
   toPage: (m: ContentRequest) => Promise<unknown>;
-  tabId: number;
   intent?: SidebarIntent;
 }) {
   const [notes, setNotes] = useState<Note[]>([]);
@@ -162,7 +161,7 @@ export function Notes(props: {
     const s = (await props.toPage({ type: "status" })) as Status | null;
     if (s?.notes) setOrphaned(s.notes.orphaned);
   };
-  /** What the content script asked us to show (through the background): the draft waiting, or a note. */
+  /** What the content script opened us on (through the background): the draft waiting, or a note. */
   const show = async (intent: SidebarIntent | undefined) => {
     if (!intent) return;
     if ("draft" in intent) {
@@ -176,10 +175,7 @@ export function Notes(props: {
   useEffect(() => {
     void reload().then(() => show(props.intent));
     const onMessage = (m: unknown) => {
-      const msg = m as { type?: string; tabId?: number; intent?: SidebarIntent } | null;
-      if (msg?.type === "notes-changed") void reload();
-      // The background relays our content script's requests to every sidebar; this one is ours if it is our tab's.
-      else if (msg?.type === "sidebar-show" && msg.tabId === props.tabId) void show(msg.intent);
+      if ((m as { type?: string } | null)?.type === "notes-changed") void reload();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

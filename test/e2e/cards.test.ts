@@ -203,9 +203,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.pause();
     await tab.click({ frame: SIDEBAR, selector: "h1" });
     await tab.press("Escape");
-    await expect
-      .poll(async () => (await uiOf(tab))?.frame)
-      .toBe(false);
+    await expect.poll(async () => (await uiOf(tab))?.frame).toBe(false);
   });
 
   it("opening another card replaces the first: cards never stack", async () => {
@@ -280,9 +278,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         // The sidebar's own close button.
         await tab.pause();
         await tab.click({ frame: SIDEBAR, selector: "button.close" });
-        await expect
-          .poll(async () => (await uiOf(tab))?.frame)
-          .toBe(false);
+        await expect.poll(async () => (await uiOf(tab))?.frame).toBe(false);
       });
     },
   );

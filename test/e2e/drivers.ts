@@ -212,7 +212,8 @@ function boxInFrame({ selector, withText }: { selector: string; withText?: strin
 async function locate(tab: Pick<Tab, "evaluateWith" | "inFrame" | "message">, spot: Spot): Promise<Box[]> {
   // Our UI's shadow root is closed to every page script: its boxes come from the e2e builds' hook.
   if ("ui" in spot)
-    return ((await tab.message({ type: "e2e-boxes", selector: spot.ui, withText: spot.withText })) ?? []) as Box[];
+    return ((await tab.message({ type: "e2e-boxes", selector: spot.ui, withText: spot.withText })) ??
+      []) as Box[];
   if (!("frame" in spot)) return tab.evaluateWith(boxesInPage, spot);
   const [frame] = ((await tab.message({ type: "e2e-boxes", selector: "iframe.sidebar" })) ?? []) as Box[];
   const origin = frame ? { x: frame.x, y: frame.y } : null;

@@ -91,6 +91,8 @@ export interface UiSnapshot {
   card: { targetId: string; text: string; focused: boolean } | null;
   cards: number;
   frame: boolean;
+  /** The passages of the note marks drawn now. */
+  marks: string[];
   noteButton: { shown: boolean; onTop: boolean };
   links: { text: string; href: string }[];
 }

@@ -53,13 +53,17 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await fresh();
       await tab.select({ text: passage });
       await tab.pause(500, 800);
-      await expect.poll(() => uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false })).toEqual({ shown: true, onTop: true });
+      await expect
+        .poll(() => uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false }))
+        .toEqual({ shown: true, onTop: true });
       if (passage.startsWith("Reuters did"))
         await tab.screenshot(`${ARTIFACTS}/${name}-note-button.png`, true);
       await tab.click({ ui: ".note-button" });
       await expect.poll(async () => norm(await editorQuote(tab)), { timeout: 5000 }).toBe(norm(passage));
       // Its work done, the button is gone (it does not come back at the release of its own click).
-      expect((await uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false })).shown).toBe(false);
+      expect((await uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false })).shown).toBe(
+        false,
+      );
     },
   );
 
@@ -74,7 +78,10 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     // Longer than the hover delay and the leave delay, the pointer resting where the drag ended.
     await tab.pause(700, 800);
     expect(await openCard(tab), "no card while text is selected").toBeNull();
-    expect(await uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false })).toEqual({ shown: true, onTop: true });
+    expect(await uiOf(tab).then((u) => u?.noteButton ?? { shown: false, onTop: false })).toEqual({
+      shown: true,
+      onTop: true,
+    });
     await tab.click({ ui: ".note-button" });
     await expect.poll(async () => norm(await editorQuote(tab)), { timeout: 5000 }).toBe(norm(passage));
   });
