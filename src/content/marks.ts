@@ -46,9 +46,11 @@ export class MarkLayer {
     this.draw();
   }
 
-  /** The text of each mark drawn now (the end-to-end tests' hook reads it; the page cannot). */
-  texts(): string[] {
-    return this.layer.hidden ? [] : this.marks.map((m) => m.range.toString());
+  /** Each mark drawn now, its text and colour (the end-to-end tests' hook reads them; the page cannot). */
+  drawn(): { text: string; colour: string }[] {
+    return this.layer.hidden
+      ? []
+      : this.marks.map((m) => ({ text: m.range.toString(), colour: m.colour ?? "" }));
   }
 
   show(visible: boolean): void {

@@ -156,7 +156,8 @@ export class PageUi {
         : null,
       cards: this.root.querySelectorAll(".card").length,
       frame: this.frame !== null,
-      marks: this.marks.texts(),
+      marks: this.marks.drawn().map((m) => m.text),
+      markColours: this.marks.drawn().map((m) => m.colour),
       noteButton: { shown: b !== null, onTop },
       links: [...this.root.querySelectorAll<HTMLAnchorElement>(".card a")].map((a) => ({
         text: a.textContent ?? "",

@@ -6,6 +6,7 @@
 import type { Page as PwPage, Worker } from "playwright-core";
 import type { ElementHandle, Browser as PpBrowser, Frame as PpFrame, Page as PpPage } from "puppeteer-core";
 import type { Status } from "../../src/messages";
+import { mulberry32 } from "../robustness/prng";
 import { type ChromiumSession, getExtensionWorker, launchChromium, launchFirefox } from "./browsers";
 import { DIST, type Highlights, highlightsInPage } from "./helpers";
 
@@ -107,18 +108,8 @@ async function poll(get: () => Promise<Status | null>, timeoutMs: number): Promi
 
 // ---- a person's input ---------------------------------------------------------------------------------
 
-/** Seeded pseudo-random numbers (mulberry32): the same pauses and paths on every run unless E2E_SEED says. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(Number(process.env.E2E_SEED ?? 14));
+/** The same pauses and paths on every run unless E2E_SEED says (mulberry32, as the robustness tests use). */
+const random = mulberry32(Number(process.env.E2E_SEED ?? 14));
 const between = (min: number, max: number) => min + (max - min) * random();
 
 /** A person's pause between two actions. */

@@ -93,6 +93,8 @@ export interface UiSnapshot {
   frame: boolean;
   /** The passages of the note marks drawn now. */
   marks: string[];
+  /** Their colours (CSS), in the same order. */
+  markColours: string[];
   noteButton: { shown: boolean; onTop: boolean };
   links: { text: string; href: string }[];
 }

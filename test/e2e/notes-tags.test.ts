@@ -9,12 +9,13 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type NoteColour, noteColourStyle } from "../../src/model/colours";
 import type { MarkdownFile } from "../../src/notes/markdown";
 import type { Note } from "../../src/notes/types";
 import type { AnnotationCollection } from "../../src/notes/w3c";
 import { bothBrowsers, type Driver, type Tab } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical } from "./helpers";
+import { ARTIFACTS, canonical, uiOf } from "./helpers";
 
 const CSM = "csm-libya-2011-04-01";
 const SIDEBAR = "sidebar.html";
@@ -173,6 +174,14 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       { body: "Terms of the cease-fire.", tags: ["ceasefire", "NTC"], colour: "Violet" },
       { body: "Who is the diplomatic source?", tags: ["ceasefire"], colour: "Rose" },
     ]);
+    // Painted in the page in their colours (the marks live in our closed UI; the e2e hook reads them).
+    const colourOf = (id: NoteColour) => noteColourStyle(id).light.background;
+    await expect
+      .poll(async () => {
+        const ui = await uiOf(tab);
+        return Object.fromEntries((ui?.marks ?? []).map((t, i) => [t, ui?.markColours[i]]));
+      })
+      .toEqual({ [FIRST]: colourOf("violet"), [SECOND]: colourOf("rose") });
   });
 
   it("the sidebar filters its notes by colour", async () => {
