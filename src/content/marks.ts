@@ -5,7 +5,6 @@
 
 const BOX_CSS = `
 .marks { position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
-.marks[hidden] { display: none; }
 .mark { position: absolute; pointer-events: none; box-sizing: border-box; border-radius: 2px; mix-blend-mode: multiply;
   background: var(--mark, rgba(255, 221, 0, 0.42)); border-bottom: 2px solid var(--mark-line, rgb(200, 120, 0)); }
 .marks.dark .mark { mix-blend-mode: screen; }
@@ -51,10 +50,6 @@ export class MarkLayer {
     return this.layer.hidden
       ? []
       : this.marks.map((m) => ({ text: m.range.toString(), colour: m.colour ?? "" }));
-  }
-
-  show(visible: boolean): void {
-    this.layer.hidden = !visible;
   }
 
   /** Screen the marks into a dark page instead of multiplying them into a light one. */

@@ -11,7 +11,6 @@ const STYLES = `
 ::highlight(sa-anonymous) { background-color: rgba(255, 166, 0, 0.38); }
 ::highlight(sa-secondhand) { background-color: rgba(190, 80, 255, 0.28); }
 ::highlight(sa-crossref) { text-decoration: underline 2px rgb(0, 150, 110); text-underline-offset: 3px; }
-::highlight(sa-note) { background-color: rgba(255, 221, 0, 0.5); text-decoration: underline 2px rgb(200, 120, 0); }
 ::highlight(sa-flash) { background-color: rgba(255, 110, 0, 0.5); }
 `;
 

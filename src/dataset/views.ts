@@ -36,7 +36,7 @@ const LINK_ORDER: Record<Crossref["kind"], number> = {
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "2011-04-01" → "Apr 1 2011". */
-export function dateLabel(iso: string | undefined): string {
+function dateLabel(iso: string | undefined): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
   return m ? `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])} ${m[1]}` : "date unknown";
 }

@@ -256,8 +256,15 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         if (articleId.startsWith("nyt")) await tab.screenshot(`${ARTIFACTS}/${name}-sidebar.png`);
       });
 
-      it("every sidebar entry scrolls to its passage, flashes it and opens its card", async () => {
-        const ids = views(articleId).sidebar.entries.map((e) => e.targetId);
+      it("sidebar entries of every kind, clicked, scroll to their passage, flash it and open its card", async () => {
+        // At a person's pace every entry of all three articles took ~40 s of CI: the first and last entry and
+        // one of each highlight kind, spread through the list (the keyboard path to each is the same element).
+        const entries = views(articleId).sidebar.entries;
+        const byKind = new Map<string, typeof entries>();
+        for (const e of entries) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
+        const middle = [...byKind.values()].map((list) => list[Math.floor(list.length / 2)]);
+        const pick = new Set([entries[0], entries.at(-1), ...middle]);
+        const ids = entries.filter((e) => pick.has(e)).map((e) => e.targetId);
         for (const id of ids) {
           await tab.click({ frame: SIDEBAR, selector: `.entry[data-target-id="${id}"]` });
           await expect.poll(async () => (await openCard(tab))?.targetId, { timeout: 3000 }).toBe(id);
