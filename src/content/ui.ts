@@ -1,5 +1,6 @@
-// The in-page UI: one shadow root holding the card, the sidebar launcher and the sidebar's frame. Page CSS cannot
-// reach into it, its CSS cannot leak out, and key presses inside it do not bubble to the page's shortcuts.
+// The in-page UI: one closed shadow root holding the card, the sidebar launcher, the sidebar's frame and the note
+// marks. Page CSS and scripts cannot reach into it, its CSS cannot leak out, and key presses inside it do not bubble
+// to the page's shortcuts.
 // Cards are built with textContent only: no dataset text is ever parsed as HTML.
 import type { SidebarIntent } from "../messages";
 import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../views";
