@@ -244,7 +244,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (_name, launch) => {
       document.body.prepend(f);
     }, `${base}/sidebar.html`);
     const shown = await tab
-      .inFrame("sidebar.html", () => document.body.innerText, null)
+      .inFrame("sidebar.html", () => document.body.textContent ?? "", null)
       .catch(() => "not loaded");
     expect(shown).not.toContain(BODY);
     expect(shown === "not loaded" || /not opened by Source Annotator/.test(shown)).toBe(true);
