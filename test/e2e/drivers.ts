@@ -371,6 +371,7 @@ export async function chromiumDriver(
       const { page: p } = await openExtensionPage(`popup.html?tab=${id}`);
       return {
         summary: async () => (await p.getByTestId("summary").textContent()) ?? "",
+        // Playwright moves the mouse and clicks through CDP Input: the browser's own, trusted input.
         click: (testId) => p.getByTestId(testId).click(),
         screenshot: async (path) => void (await p.screenshot({ path })),
         close: () => p.close(),
@@ -528,6 +529,7 @@ export async function firefoxDriver(
       const el = (testId: string) => p.waitForSelector(`[data-testid="${testId}"]`);
       return {
         summary: async () => (await (await el("summary"))?.evaluate((e) => e.textContent)) ?? "",
+        // Puppeteer clicks through BiDi input.performActions: trusted input.
         click: async (testId) => void (await (await el(testId))?.click()),
         screenshot: async (path) => void (await p.screenshot({ path: path as `${string}.png` })),
         close: () => p.close(),

@@ -163,3 +163,30 @@ export async function entityMention(
     `no mention of an entity${exact ? ` “${exact}”` : ""} outside the quotations of ${articleId}`,
   );
 }
+
+/** Runs in the page: the <select>'s id, and how many options down (negative: up) `value` is from its current one. */
+function selectSteps([testId, value]: [string, string]): { id: string; steps: number } {
+  const select = document.querySelector(`[data-testid=${testId}]`) as HTMLSelectElement;
+  return {
+    id: select.id,
+    steps: [...select.options].findIndex((o) => o.value === value) - select.selectedIndex,
+  };
+}
+
+/**
+ * A reader's choice in a <select>: a click on its label (which focuses it without opening the list), then the arrow
+ * keys. In the page of `t`, or in its frame whose URL holds `frame` (the sidebar).
+ */
+export async function chooseOption(
+  t: Pick<Tab, "pause" | "click" | "press" | "evaluateWith" | "inFrame">,
+  testId: string,
+  value: string,
+  frame?: string,
+): Promise<void> {
+  const at = frame
+    ? await t.inFrame(frame, selectSteps, [testId, value])
+    : await t.evaluateWith(selectSteps, [testId, value]);
+  await t.pause();
+  await t.click(frame ? { frame, selector: `label[for=${at.id}]` } : { page: `label[for=${at.id}]` });
+  for (let i = 0; i < Math.abs(at.steps); i++) await t.press(at.steps > 0 ? "ArrowDown" : "ArrowUp");
+}

@@ -14,7 +14,7 @@ import type { AnnotationCollection } from "../../src/notes/w3c";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, payload } from "./helpers";
+import { ARTIFACTS, canonical, chooseOption, payload } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const WT = "wt-libya-2011-04";
@@ -49,13 +49,6 @@ function sendNotes(op: unknown): Promise<{ ok: boolean; value?: unknown; message
 /** The ids of the listed notes, in order. */
 const listedIds = () =>
   [...document.querySelectorAll("[data-testid=note]")].map((li) => li.getAttribute("data-note-id"));
-
-/** Runs in the page: focus a <select> and say how many options down (or, negative, up) `value` is. */
-function focusSelect([testId, value]: [string, string]): number {
-  const select = document.querySelector(`[data-testid=${testId}]`) as HTMLSelectElement;
-  select.focus();
-  return [...select.options].findIndex((o) => o.value === value) - select.selectedIndex;
-}
 
 const textOf = (testId: string) => document.querySelector(`[data-testid=${testId}]`)?.textContent ?? null;
 
@@ -111,11 +104,7 @@ async function search(t: Tab, value: string): Promise<void> {
   else await t.press("Backspace");
 }
 
-/** Choose an option of a <select> with the keyboard: the arrow keys on the focused, closed list. */
-async function choose(t: Tab, testId: string, value: string): Promise<void> {
-  const steps = await t.evaluateWith(focusSelect, [testId, value]);
-  for (let i = 0; i < Math.abs(steps); i++) await t.press(steps > 0 ? "ArrowDown" : "ArrowUp");
-}
+const choose = (t: Tab, testId: string, value: string) => chooseOption(t, testId, value);
 
 const click = async (t: Tab, testId: string) => {
   await t.pause();

@@ -15,7 +15,7 @@ import type { Note } from "../../src/notes/types";
 import type { AnnotationCollection } from "../../src/notes/w3c";
 import { bothBrowsers, type Driver, type Tab } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, uiOf } from "./helpers";
+import { ARTIFACTS, canonical, chooseOption, uiOf } from "./helpers";
 
 const CSM = "csm-libya-2011-04-01";
 const SIDEBAR = "sidebar.html";
@@ -45,12 +45,6 @@ const sidebarList = () =>
   }));
 
 const focused = () => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName;
-
-function choose([testId, value]: [string, string]): void {
-  const select = document.querySelector(`[data-testid=${testId}]`) as HTMLSelectElement;
-  select.value = value;
-  select.dispatchEvent(new Event("change", { bubbles: true }));
-}
 
 const textOf = (testId: string) => document.querySelector(`[data-testid=${testId}]`)?.textContent ?? null;
 const listedBodies = () =>
@@ -185,13 +179,13 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   });
 
   it("the sidebar filters its notes by colour", async () => {
-    await tab.inFrame(SIDEBAR, choose, ["colour-filter", "violet"]);
+    await chooseOption(tab, "colour-filter", "violet", SIDEBAR);
     await expect.poll(() => inSidebar(listedBodies)).toEqual(["Terms of the cease-fire."]);
-    await tab.inFrame(SIDEBAR, choose, ["colour-filter", "green"]);
+    await chooseOption(tab, "colour-filter", "green", SIDEBAR);
     await expect
       .poll(() => tab.inFrame(SIDEBAR, textOf, "colour-filter-empty"))
       .toBe("No green notes on this article.");
-    await tab.inFrame(SIDEBAR, choose, ["colour-filter", ""]);
+    await chooseOption(tab, "colour-filter", "", SIDEBAR);
     await expect.poll(() => inSidebar(listedBodies)).toHaveLength(2);
     await tab.screenshot(`${ARTIFACTS}/${name}-notes-tags-sidebar.png`);
   });
@@ -216,10 +210,11 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       [...document.querySelectorAll("[data-testid=tag-filter] option")].map((o) => o.textContent),
     );
     expect(options).toEqual(["All tags", "ceasefire (2)", "NTC (1)"]);
-    await notesPage.evaluateWith(choose, ["tag-filter", "NTC"]);
+    await chooseOption(notesPage, "tag-filter", "NTC");
     await expect.poll(() => notesPage.evaluate(listedBodies)).toEqual(["Terms of the cease-fire."]);
-    await notesPage.evaluateWith(choose, ["tag-filter", ""]);
-    await notesPage.evaluate(() => (document.querySelector("[data-testid=search]") as HTMLElement).focus());
+    await chooseOption(notesPage, "tag-filter", "");
+    await notesPage.pause();
+    await notesPage.click({ page: "[data-testid=search]" });
     await notesPage.type("#ntc");
     await expect.poll(() => notesPage.evaluate(listedBodies)).toEqual(["Terms of the cease-fire."]);
     expect(await notesPage.evaluateWith(textOf, "count")).toBe("Showing 1 of 2 notes.");
@@ -265,10 +260,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         if (this.download) w.names.push(this.download);
       };
     });
-    await notesPage.evaluate(() =>
-      (document.querySelector("[data-testid=export-markdown-articles]") as HTMLElement).focus(),
-    );
-    await notesPage.press("Enter");
+    await notesPage.pause();
+    await notesPage.click({ page: "[data-testid=export-markdown-articles]" });
     await expect
       .poll(() => notesPage.evaluateWith(textOf, "report-text"))
       .toMatch(/^Exported Markdown: 1 file /);
