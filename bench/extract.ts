@@ -1,5 +1,5 @@
 // Speed of the extraction library: a 6,000-word article (the corpus dev articles joined and cut), warm, in Node.
-// npm run bench:extract — the target is ≤ 50 ms (the README's figures). No timing assertion lives in the tests.
+// npm run bench:extract — the target is ≤ 50 ms (figures in docs/dataset.md). No timing assertion lives in the tests.
 import { extract } from "../src/extract/index";
 import { loadCorpus } from "../test/corpus/score";
 

@@ -14,7 +14,7 @@
 // pages, and at most 2 on dark pages: the kinds' translucent colours over a dark page all sit near L* 20, and a
 // mark light enough to stand 20 apart from them under every simulation leaves #e8e8e8 text below 4.5:1. The
 // dark variants below are the three that keep the largest least difference (16.0, rose and the anonymous kind
-// under tritanopia); the test holds them to that floor (DARK_FLOOR) and the README says so.
+// under tritanopia); the test holds them to that floor (DARK_FLOOR) and docs/notes.md says so.
 
 /** The attribution kinds' marks, as paint.ts draws them (the same colours on light and dark pages). */
 export const KIND_COLOURS = {

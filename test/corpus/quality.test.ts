@@ -2,7 +2,7 @@
 // never tuned on), and on the dev split it was tuned on. The matching rule: docs/extraction-evaluation.md.
 //
 // Not every target is met on the test split. Where it is not, this test asserts the measured floor instead, named
-// as such, so a regression still fails — the targets themselves are printed beside the figures, and the README
+// as such, so a regression still fails — the targets themselves are printed beside the figures, and docs/dataset.md
 // says which are met.
 import { describe, expect, it } from "vitest";
 import { runLibrary } from "./run";
@@ -18,7 +18,7 @@ const TARGET = {
   reportedRecall: 0.75,
 };
 
-/** What the test split measured with the rules frozen; below target where lower (README, "The extraction library"). */
+/** What the test split measured with the rules frozen; below target where lower (docs/dataset.md, "The extraction library"). */
 const TEST_FLOOR = {
   speakerPrecision: 0.91, // target .95 — not met (.915)
   speakerRecall: 0.88, // target .90 — not met (.882)
