@@ -16,7 +16,7 @@ export const LIMITS = {
   /** Characters in one tag, and tags on one note. */
   tag: 64,
   tagsPerNote: 32,
-  /** Notes kept on one article: anchoring them runs on every load of its page (1,000 take ~60 ms). */
+  /** Notes kept on one article: anchoring all of them runs on every load of its page. */
   notesPerArticle: 2_000,
   /** An import file: its size in bytes, its annotations, and its text as a message carries it (characters). */
   importBytes: 20 * 1024 * 1024,
