@@ -79,6 +79,12 @@ export function clauseSubject(f: Finder, sentenceStart0: number, participleAt: n
     base += lead[0].length;
     region = region.slice(lead[0].length);
   }
+  // "Asked by reporters whether he would run again, he smiled and said": the participle's clause is not the subject.
+  const participial = /^\s*\p{Lu}\p{Ll}+(?:ed|ing)\b[^,;:]{0,140},\s*/u.exec(region);
+  if (participial && /\S/.test(region.slice(participial[0].length))) {
+    base += participial[0].length;
+    region = region.slice(participial[0].length);
+  }
   const words = [...region.matchAll(/\b[\p{L}'’-]+\b/gu)];
   const verb = words.find((w, i) => i > 0 && VERBISH.test(w[0]));
   if (!verb) return null;

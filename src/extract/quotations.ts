@@ -1,7 +1,7 @@
 // Direct quotations: who said each one. Cue patterns in the spirit of Quootstrap ("$Q, $S said", "$Q, said Mr. $S",
 // "$S said: $Q"), CoreNLP's quote–verb–name orders and PARC's cue verbs; a quotation split by its cue or continued
 // in the same paragraph takes the earlier part's speaker.
-import { accordingToOutlet, dayIn, sentenceAt } from "./context";
+import { accordingToOutlet, dayIn, mentionsIn, sentenceAt } from "./context";
 import { CUE_VERBS } from "./lexicon";
 import { AUX_TAIL, clauseSubject, cleanRole, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
@@ -92,6 +92,22 @@ export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
     );
   if (!m) return null;
   const at = sentence.start + m.index;
+  // "with Ortiz's campaign running ads that called Banks “…”": the person the relative clause hangs on.
+  const rel = /([^,;:]{1,80}?)\s+(?:that|which)\s+$/.exec(f.masked.slice(sentence.start, at));
+  if (rel?.[1]) {
+    const relStart = sentence.start + rel.index;
+    const person = mentionsIn(f, relStart, relStart + rel[1].length)
+      .filter((x) => x.kind === "person")
+      .pop();
+    if (person)
+      return {
+        speaker: resolve(f, person.start, person.end),
+        cue: m[1] as string,
+        cueAt: at,
+        via: null,
+        dateText: dayIn(f, sentence.start, q.openMark),
+      };
+  }
   const subject = subjectBefore(f, sentence.start, at);
   if (!subject) return null;
   return {

@@ -112,11 +112,13 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
   const sentence = sentenceAt(f, start);
   const withheld = isName && WITHHELD.test(f.text.slice(sentence?.start ?? start, sentence?.end ?? end));
   const entityId = f.ents.describe(speakerText, { named: isName, plural, start, end });
+  // "the club", "the company": a body the article names, not an unnamed source.
+  const definiteBody = first === "the" && BODY_NOUN.test(lower.split(/\s+/).pop() ?? "");
   return {
     entityId,
     speakerText,
     role: roleHere,
-    anonymous: !isName || withheld,
+    anonymous: (!isName && !definiteBody) || withheld,
     description: isName ? undefined : speakerText,
   };
 }
@@ -183,6 +185,10 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   return last ? { ...last.speaker, speakerText } : { entityId: null, speakerText, anonymous: false };
 }
 
+/** Nouns that name a body when definite ("the club", "the company"), not a person. */
+const BODY_NOUN =
+  /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission|carrier|insurer|retailer|zoo|museum|charity|team|league|regulator|developer|utility|manufacturer)$/i;
+
 function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
   const body = speakerText.replace(/^the\s+/i, "");
   const head = body.split(/\s+/).pop() ?? "";
@@ -208,7 +214,9 @@ function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
     }
   }
   // A named person the article gave this role: "The leader of Libya's opposition movement" ← "the opposition leader, X".
-  for (const [entityId, roles] of f.ents.roles) {
+  // A bare body noun ("the club") is the body, not a person whose role mentions it ("chairman of the club").
+  const bareBody = want.size === 1 && BODY_NOUN.test(head);
+  for (const [entityId, roles] of bareBody ? [] : f.ents.roles) {
     for (const role of roles) {
       const have = contentStems(role);
       if (have.size && (subset(have, want) || subset(want, have)))
@@ -228,6 +236,7 @@ function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
   }
   const org = f.ents.orgByHead(head);
   if (org) return { entityId: org, speakerText, anonymous: false };
+
   // "the union leader" ← a named person whose role shares a word ("secretary of the … Union").
   const modifiers = new Set([...want].filter((w) => w !== stem(head)));
   if (modifiers.size) {
