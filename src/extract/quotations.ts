@@ -219,6 +219,8 @@ function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) 
     const verb = w[1] as string;
     const at = from + (w.index ?? 0);
     if (!CUE_VERBS.has(verb) || NOT_BEFORE.has(verb)) continue;
+    // "the promised downtown revival", "a reported 40 cases": a participle used as an adjective is no cue.
+    if (/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(f.masked.slice(Math.max(0, at - 8), at))) continue;
     // "would continue to work “…”", "promised to …": the verb governs an infinitive, not the quotation.
     if (/^\s+to\s/.test(f.masked.slice(at + verb.length, at + verb.length + 4))) continue;
     // "Riders, we are told, are ‘partners’": a passive cue has no speaker.

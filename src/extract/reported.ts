@@ -102,6 +102,7 @@ export function indirect(f: Finder, s: SentenceInfo): void {
       cues.push({ at, len: verb.length, make: () => participle(f, s, at, verb) });
     } else if (
       INDIRECT_CUES.has(verb) &&
+      !/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(region.slice(Math.max(0, (m.index ?? 0) - 8), m.index)) &&
       !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index)) &&
       // "declined to say how long …", "did not say what …": no statement.
       !(/^(?:say|tell)$/.test(verb) && /\b(?:to|not|never|n[’']t)\s+$/.test(region.slice(0, m.index)))

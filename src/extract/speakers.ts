@@ -123,14 +123,50 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
   };
 }
 
+const genderCache = new WeakMap<Finder, Map<string, "male" | "female">>();
+
+/**
+ * What the text says of a person's sex before `at`: a title ("Mr.", "Ms."), or a statement in which the person
+ * speaks of themself ("Ms. Hoyt said she expected …"). Unknown otherwise; a pronoun is then free to name them.
+ */
+function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefined {
+  let titles = genderCache.get(f);
+  if (!titles) {
+    titles = new Map();
+    for (const m of f.ents.mentions) {
+      if (m.kind !== "person" || titles.has(m.entityId)) continue;
+      const t = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\.?\s+$/.exec(f.text.slice(Math.max(0, m.start - 6), m.start));
+      if (t?.[1]) titles.set(m.entityId, /^(?:Mr|Sir|Lord)$/.test(t[1]) ? "male" : "female");
+    }
+    genderCache.set(f, titles);
+  }
+  const titled = titles.get(id);
+  if (titled) return titled;
+  for (const a of f.found) {
+    if (a.kind !== "indirect" || a.cueAt >= at || a.speaker.entityId !== id) continue;
+    const src = a.speaker.source ? f.text.slice(a.speaker.source.start, a.speaker.source.end) : "";
+    if (/^(?:he|she|they)$/i.test(src.trim())) continue;
+    const self = /^(?:he|she)\b/i.exec(f.text.slice(a.start, a.start + 4));
+    if (self) return self[0].toLowerCase() === "he" ? "male" : "female";
+  }
+  return undefined;
+}
+
 /** A pronoun names the last speaker, unless a person was named after that speaker's cue and before it. */
 function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef {
   const plural = PRONOUNS[speakerText.toLowerCase()] === "plural";
   const neuter = PRONOUNS[speakerText.toLowerCase()] === "neuter";
+  const sex = PRONOUNS[speakerText.toLowerCase()];
+  // "he" does not name a person the text has called "Ms." or who said "she …" of herself.
+  const sameSex = (id: string) => {
+    if (sex !== "male" && sex !== "female") return true;
+    const g = genderOf(f, id, at);
+    return !g || g === sex;
+  };
   const fits = (id: string) => {
     const kind = f.ents.kindOf(id);
     if (neuter) return kind === "organization" || kind === "outlet";
-    return plural ? kind === "group" || kind === "organization" : kind === "person";
+    return plural ? kind === "group" || kind === "organization" : kind === "person" && sameSex(id);
   };
   let last: RawAttribution | undefined;
   for (let k = f.found.length - 1; k >= 0 && !last; k--) {
@@ -145,7 +181,10 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     f.quotes.some((q) => m.start >= q.openMark && m.end <= (q.lastCloseMark ?? q.end));
   const subject = (m: ResolvedMention) => {
     const s = sentenceAt(f, m.start);
-    const lead = f.text.slice(s?.start ?? m.start, m.start);
+    // A title before the name is part of it: "…, Dr. Domingo was cautious" has the name right after the comma.
+    const lead = f.text
+      .slice(s?.start ?? m.start, m.start)
+      .replace(/(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Cllr|Sir|Dame|Lord|Lady)\.?\s+)+$/, "");
     // Not a dateline ("ESKER FALLS, Mich. —") nor a byline ("By Fiona Gallagher").
     const surface = f.text.slice(m.start, m.end);
     if (surface === surface.toUpperCase() || /^By\s/.test(f.text.slice(s?.start ?? 0, (s?.start ?? 0) + 3)))
@@ -168,14 +207,21 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   let mention: ResolvedMention | undefined;
   for (let i = f.ents.mentions.length - 1; i >= 0 && !mention; i--) {
     const m = f.ents.mentions[i] as ResolvedMention;
-    if (m.end <= at && m.kind === (plural ? "group" : "person") && subject(m) && !reported(m)) mention = m;
+    if (
+      m.end <= at &&
+      m.kind === (plural ? "group" : "person") &&
+      subject(m) &&
+      !reported(m) &&
+      (plural || sameSex(m.entityId))
+    )
+      mention = m;
   }
   // Of the names in subject position in that sentence, the first ("Price paid tribute to his predecessor, Graham
   // Lytton, …" is about Price).
   if (mention) {
     const s = sentenceAt(f, mention.start);
     const first = mentionsIn(f, s?.start ?? mention.start, mention.start).find(
-      (m) => m.kind === mention?.kind && subject(m) && !reported(m),
+      (m) => m.kind === mention?.kind && subject(m) && !reported(m) && (plural || sameSex(m.entityId)),
     );
     if (first) mention = first;
   }
