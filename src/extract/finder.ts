@@ -29,9 +29,12 @@ export function findAttributions(
       while (qi < quotes.length && (quotes[qi]?.openMark ?? Infinity) < s.end) qi++;
       continue;
     }
+    const uncued: { q: QuoteInfo; a: RawAttribution | null }[] = [];
     for (; qi < quotes.length && (quotes[qi]?.openMark ?? Infinity) < s.end; qi++) {
       const q = quotes[qi] as QuoteInfo;
-      const a = direct(f, q, qi) ?? withoutCue(f, q);
+      const cued = direct(f, q, qi);
+      const a = cued ?? withoutCue(f, q);
+      if (!cued && (!a || a.unclear) && q.lastParagraph === q.paragraph) uncued.push({ q, a });
       if (!a) continue;
       f.found.push(a);
       if (a.unclear) continue;
@@ -46,6 +49,23 @@ export function findAttributions(
       !/[.!?…:;”’"')\]]\s*$/.test(f.text.slice(s.start, s.end)) &&
       s.end === paragraphEnd(f, s);
     if ((quotedStatements || !directSentences.has(s)) && !heading) indirect(f, s);
+    // A quoted phrase with no cue of its own inside a reported statement is the statement's speaker's words
+    // ("told a state hearing that … the promised revival had “largely not materialized”").
+    for (const { q, a } of uncued) {
+      const st = f.found.find(
+        (x) =>
+          x.kind === "indirect" &&
+          x.speaker.entityId &&
+          !/[“”"‘]/.test(x.speaker.speakerText) &&
+          x.start <= q.openMark &&
+          x.end >= (q.lastCloseMark ?? q.end),
+      );
+      if (!st) continue;
+      const own = { kind: "direct" as const, start: q.start, end: q.end, speaker: st.speaker, via: st.via };
+      const attributed = { ...own, cue: st.cue, cueAt: st.cueAt, dateText: st.dateText };
+      if (a) Object.assign(a, attributed, { unclear: undefined });
+      else f.found.push(attributed);
+    }
   }
   f.found.sort((a, b) => a.start - b.start);
   // No attribution without a target.

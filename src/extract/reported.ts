@@ -103,6 +103,13 @@ export function indirect(f: Finder, s: SentenceInfo): void {
     } else if (
       INDIRECT_CUES.has(verb) &&
       !/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(region.slice(Math.max(0, (m.index ?? 0) - 8), m.index)) &&
+      // "has added eleven minutes to my commute": "add" with an amount is no cue.
+      !(
+        /^add/.test(verb) &&
+        /^\s+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?)\b)/i.test(
+          region.slice((m.index ?? 0) + verb.length, (m.index ?? 0) + verb.length + 14),
+        )
+      ) &&
       !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index)) &&
       // "declined to say how long …", "did not say what …": no statement.
       !(/^(?:say|tell)$/.test(verb) && /\b(?:to|not|never|n[’']t)\s+$/.test(region.slice(0, m.index)))
