@@ -156,10 +156,15 @@ export function indirect(f: Finder, s: SentenceInfo): void {
  */
 function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   const body = f.masked.slice(a.start, a.end);
+  // Only when the cue comes first: "…, when a footbridge collapsed …, fire officials said" is all what was said.
+  // "said the board had ‘an open mind’ and would interview candidates": a second verb of the speaker's, not of the
+  // content's subject, ends the content.
   const tail =
-    /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b/.exec(
-      body,
-    );
+    a.cueAt < a.start
+      ? /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+(?:and|but)\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+and\s+(?:would|did)\s+not\b/u.exec(
+          body,
+        )
+      : null;
   const end = tail && tail.index > 12 ? trimEnd(f, a.start, a.start + tail.index) : a.end;
   // A dateline is the writer's: "PORT HAVEN — Eleven people were hurt …, officials said."
   let start = a.start;
