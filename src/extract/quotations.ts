@@ -87,7 +87,7 @@ function endsClause(f: Finder, closeAt: number): boolean {
 export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
   const region = f.masked.slice(sentence.start, q.openMark);
   const m =
-    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+)?$/i.exec(
+    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed|accused|accuses|accusing)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+|of\s+)?$/i.exec(
       region,
     );
   if (!m) return null;
@@ -108,7 +108,10 @@ export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
         dateText: dayIn(f, sentence.start, q.openMark),
       };
   }
-  const subject = subjectBefore(f, sentence.start, at);
+  // "The group said it had offered …, and accused the union of ‘…’": the first clause's subject.
+  const subject =
+    subjectBefore(f, sentence.start, at) ??
+    (/,\s*and\s*$/.test(f.masked.slice(sentence.start, at)) ? clauseSubject(f, sentence.start, at) : null);
   if (!subject) return null;
   return {
     speaker: resolve(f, subject.start, subject.end, subject.role),
