@@ -6,7 +6,8 @@ import { maskAbbreviations, sentenceAt } from "./context";
 import { interviewAnswers } from "./interview";
 import { direct } from "./quotations";
 import { indirect } from "./reported";
-import { resolve } from "./speakers";
+import { subjectBefore } from "./nounphrases";
+import { recipient, resolve } from "./speakers";
 import type { EntityResolver, Finder, QuoteInfo, RawAttribution, RuleOptions, SentenceInfo } from "./types";
 
 export function findAttributions(
@@ -97,6 +98,23 @@ function withoutCue(f: Finder, q: QuoteInfo): RawAttribution | null {
   const afterColon = f.text[b] === ":";
   const sentence = /^\p{Lu}.*[.!?…]$/su.test(f.text.slice(q.start, q.end).replace(/[’'”"]+$/, ""));
   if (q.openMark === paragraphStart(f, q.paragraph)) {
+    // A paragraph that ends on a cue and a colon ("Its chair, Lorraine Pike, said:") introduces the quotation.
+    const before = [...f.sentences].reverse().find((x) => x.paragraph === q.paragraph - 1);
+    const colonCue = before
+      ? /\b(said|says|added|adds|told\s+[^:,.]{1,40}|wrote|writes|explained|explains|continued|continues):\s*$/.exec(
+          f.masked.slice(before.start, before.end),
+        )
+      : null;
+    if (before && colonCue?.[1]) {
+      const verbAt = before.start + colonCue.index;
+      const subject = subjectBefore(f, before.start, verbAt);
+      if (subject) {
+        const speaker = resolve(f, subject.start, subject.end, subject.role);
+        const told = colonCue[1].startsWith("told") ? recipient(f, verbAt + 4, before.end) : null;
+        if (speaker.entityId)
+          return { ...base, speaker, via: told?.via ?? null, cue: told?.cue ?? colonCue[1], cueAt: verbAt };
+      }
+    }
     // A paragraph that opens with a quotation continues the quotation just before it…
     const prev = [...f.found].reverse().find((a) => a.kind === "direct" && !a.unclear);
     const prevPara = f.sentences.find((s) => prev && prev.start >= s.start && prev.start < s.end)?.paragraph;

@@ -26,7 +26,7 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
       return {
         ...base,
         ...after,
-        via: after.via ?? via0,
+        via: after.via ?? via0 ?? pronounVia(f, after.speaker, q),
         dateText: after.dateText ?? after.speaker.dateText,
       };
   }
@@ -74,6 +74,18 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
     break;
   }
   return null;
+}
+
+/**
+ * "X told the BBC that … ‘…’. ‘…,’ she said.": a pronoun's quotation in the same paragraph as its speaker's
+ * statement to an outlet came through that outlet too.
+ */
+function pronounVia(f: Finder, speaker: RawAttribution["speaker"], q: QuoteInfo): string | null {
+  if (!speaker.entityId || !/^(?:he|she|they)$/i.test(speaker.speakerText.trim())) return null;
+  const prev = f.found[f.found.length - 1];
+  if (!prev?.via || prev.speaker.entityId !== speaker.entityId) return null;
+  const para = sentenceAt(f, prev.cueAt)?.paragraph;
+  return para === q.paragraph ? prev.via : null;
 }
 
 /** The quotation ends its clause: punctuation inside the closing mark, or a comma or dash right after it. */
