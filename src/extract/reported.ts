@@ -320,6 +320,8 @@ function statement(
   role?: string,
   toldVia: string | null = null,
 ): RawAttribution | null {
+  // A subject read from the sentence's start may begin with the closing mark of the quotation before it.
+  while (npStart < npEnd && /[\s“”"‘’,]/.test(f.text[npStart] as string)) npStart++;
   const npText = f.text.slice(npStart, npEnd).trim();
   const head = npText.split(/\s+(?:who|whose|which)\s/i)[0] ?? npText;
   if (!npText || head.split(/\s+/).length > 10) return null;

@@ -225,6 +225,21 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     );
     if (first) mention = first;
   }
+  // "a younger player who asked to be identified only by his first name, Andre, …": a first name given alone is
+  // no name mention, but is who a following "he" means.
+  if (!plural && !neuter) {
+    const from = Math.max(last?.cueAt ?? 0, mention?.end ?? 0);
+    let given: RegExpExecArray | undefined;
+    for (const g of f.text
+      .slice(from, at)
+      .matchAll(/\b(?:first name|name only as|identified only as|goes by)(?:,\s*|\s+)(\p{Lu}\p{Ll}+)\b/gu))
+      given = g;
+    if (given?.[1]) {
+      const gs = from + (given.index ?? 0) + given[0].lastIndexOf(given[1]);
+      if (!f.quotes.some((q) => gs >= q.openMark && gs <= (q.lastCloseMark ?? q.end)))
+        return { ...resolveAt(f, gs, gs + given[1].length), speakerText };
+    }
+  }
   if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
     return resolve(f, mention.start, mention.end);
   }
