@@ -2,7 +2,7 @@
 // description ("the defector" ← "a senior official who defected"), a document ("the statement read"), an
 // organisation by its head noun ("the council"), and the recipient of "told" (an outlet makes it second-hand).
 import { mentionsIn, sentenceAt } from "./context";
-import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS } from "./lexicon";
+import { DETERMINERS, DOCUMENT_NOUNS, FEMALE_NAMES, MALE_NAMES, PRONOUNS } from "./lexicon";
 import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
 import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
 
@@ -142,6 +142,13 @@ function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefi
   }
   const titled = titles.get(id);
   if (titled) return titled;
+  // The given name: the first word of the longest mention of the person ("Patricia Gomez", not "Gomez").
+  let longest = "";
+  for (const m of f.ents.mentions)
+    if (m.entityId === id && m.end - m.start > longest.length) longest = f.text.slice(m.start, m.end);
+  const given = longest.includes(" ") ? (longest.toLowerCase().split(/\s+/)[0] ?? "") : "";
+  if (FEMALE_NAMES.has(given)) return "female";
+  if (MALE_NAMES.has(given)) return "male";
   for (const a of f.found) {
     if (a.kind !== "indirect" || a.cueAt >= at || a.speaker.entityId !== id) continue;
     const src = a.speaker.source ? f.text.slice(a.speaker.source.start, a.speaker.source.end) : "";
@@ -243,7 +250,26 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
     return resolve(f, mention.start, mention.end);
   }
-  return last ? { ...last.speaker, speakerText } : { entityId: null, speakerText, anonymous: false };
+  if (last) return { ...last.speaker, speakerText };
+  // No speaker of that sex yet, and no one named as a subject: the nearest person the text gives that sex, named
+  // in the sentence before ("… by a volunteer, retired schoolteacher Patricia Gomez, who … . She says …").
+  if (sex === "male" || sex === "female") {
+    const here = sentenceAt(f, at);
+    const prevSentence = here ? f.sentences[f.sentences.indexOf(here) - 1] : undefined;
+    const from = prevSentence?.start ?? here?.start ?? at;
+    const near = [...f.ents.mentions]
+      .reverse()
+      .find(
+        (m) =>
+          m.end <= at &&
+          m.start >= from &&
+          m.kind === "person" &&
+          !reported(m) &&
+          genderOf(f, m.entityId, at) === sex,
+      );
+    if (near) return resolve(f, near.start, near.end);
+  }
+  return { entityId: null, speakerText, anonymous: false };
 }
 
 /** Nouns that name a body when definite ("the club", "the company"), not a person. */
