@@ -161,7 +161,7 @@ function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   // content's subject, ends the content.
   const tail =
     a.cueAt < a.start
-      ? /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+(?:and|but)\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+and\s+(?:would|did)\s+not\b/u.exec(
+      ? /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+and\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+but\s+(?!that\b)/u.exec(
           body,
         )
       : null;
@@ -228,6 +228,14 @@ function recipientPhrase(f: Finder, from: number, to: number) {
     const start = from + lead[0].indexOf(lead[1]);
     return { start, end: start + lead[1].length };
   }
+  // "tells the Courier all schools are open": a capitalised name, then the content without "that".
+  const proper = /^\s*((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?=\p{Ll})(?!that\b|on\b|in\b|at\b|about\b|last\b|this\b|after\b|before\b|during\b|earlier\b|later\b|yesterday\b|today\b|and\b|for\b|by\b|from\b|outside\b|when\b|it\b|he\b|she\b|they\b|we\b)/u.exec(
+    f.text.slice(from, to),
+  );
+  if (proper?.[1] && !/^(?:I|The|A|An)$/.test(proper[1])) {
+    const start = from + proper[0].indexOf(proper[1]);
+    return { start, end: start + proper[1].length };
+  }
   const rec = npAfter(f, from, to);
   if (!rec) return null;
   const name = f.ents.mentions.find((m) => m.start >= rec.start && m.start <= rec.start + 4);
@@ -254,7 +262,7 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
   let rest = at + verb.length;
   let cue = verb;
   let via: string | null = null;
-  if (verb === "told") {
+  if (verb === "told" || verb === "tells") {
     const rec = recipientPhrase(f, rest, s.end);
     const told = recipient(f, rest, s.end);
     if (!rec || !told) return null;
