@@ -83,13 +83,23 @@ export function indirect(f: Finder, s: SentenceInfo): void {
     const before = f.masked.slice(s.start, at).trim().split(/\s+/).length;
     const after = f.masked.slice(npEnd, s.end).trim().split(/\s+/).length;
     const front = at - s.start < 3 || (f.masked[npEnd] === "," && before <= 4 && after > before + 2);
+    // "…, according to the town clerk, Irma Soto.": the name in apposition is the speaker.
+    const appos = front
+      ? undefined
+      : f.ents.mentions.find(
+          (x) =>
+            x.kind === "person" &&
+            /^,\s*$/.test(f.text.slice(npEnd, x.start)) &&
+            /^[\s.,;]*$/.test(f.text.slice(x.end, s.end)),
+        );
+    const who = appos ? { start: appos.start, end: appos.end } : { start: npStart, end: npEnd };
     cues.push({
       at,
       len: 12,
       make: () =>
         front
           ? statement(f, npStart, npEnd, npEnd + 1, s.end, "according to", at, s)
-          : statement(f, npStart, npEnd, s.start, at, "according to", at, s),
+          : statement(f, who.start, who.end, s.start, at, "according to", at, s),
     });
   }
   // Finite cue verbs and participles.
