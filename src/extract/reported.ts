@@ -16,7 +16,7 @@ export const INDIRECT_CUES = new Set(
 );
 /** Cue verbs that report only with "that" ("notes that …"; "notes" alone is a noun as often as a verb). */
 const NEEDS_THAT = new Set(
-  `reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
+  `declared declares reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
    alleged contended asserted maintained maintain testified found finds writes announced denied
    denies
    cautioned cautions conceded concedes stressed stresses point points pointed`.split(/\s+/),
