@@ -4,9 +4,9 @@
 // short phrase inside a sentence, it is scare quotes and no attribution at all.
 import { maskAbbreviations, sentenceAt } from "./context";
 import { interviewAnswers } from "./interview";
+import { subjectBefore } from "./nounphrases";
 import { direct } from "./quotations";
 import { indirect } from "./reported";
-import { subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
 import type { EntityResolver, Finder, QuoteInfo, RawAttribution, RuleOptions, SentenceInfo } from "./types";
 

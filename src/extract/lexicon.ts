@@ -40,7 +40,10 @@ export const ORG_HEADS =
   words(`Council Office Court Nations Union Party Committee Agency Army Brigade Brigades Front
   Government Ministry Department Bank Company Corp. Corporation Inc. Organization Organisation Association Commission
   Parliament Assembly Hospital University Police Service Board Authority Institute Foundation Club Federation League
-  Group Forces Navy Congress Senate Cabinet Alliance Coalition Movement Trust Network Society Center Centre School`);
+  Group Forces Navy Congress Senate Cabinet Alliance Coalition Movement Trust Network Society Center Centre School
+  Foods Airways Airlines Therapeutics Pharmaceuticals Petroleum Terminals Ferries Securities Energy Motors Holdings
+  Ltd Ltd. PLC plc LLC Industries Laboratories Logistics Shipping Mining Insurance Utilities Railways Buses Kitchens
+  Athletic Rovers Zoo Museum College Infirmary Living`);
 
 /** News outlets (names and their usual short forms). */
 export const OUTLETS: Record<string, string[]> = {
@@ -126,7 +129,9 @@ export const FEMALE_NAMES = new Set(
    harriet eleanor josephine rosemary brenda gwen bridget siobhan aisling niamh roisin kirsty shona catriona mhairi
    joanna joanne louise claire clare nora norah irma marlene lorraine
    sophie emmanuelle claudine brigitte monique mei ling yuki keiko hiroko sunita lakshmi deepa kavita meera
-   jane kate katie lucy molly jenny ellen dana tina gina rita vera wendy yvonne yolanda beatriz ines`.split(/\s+/),
+   jane kate katie lucy molly jenny ellen dana tina gina rita vera wendy yvonne yolanda beatriz ines`.split(
+    /\s+/,
+  ),
 );
 export const MALE_NAMES = new Set(
   `james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark

@@ -112,7 +112,9 @@ export function indirect(f: Finder, s: SentenceInfo): void {
       cues.push({ at, len: verb.length, make: () => participle(f, s, at, verb) });
     } else if (
       INDIRECT_CUES.has(verb) &&
-      !/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(region.slice(Math.max(0, (m.index ?? 0) - 8), m.index)) &&
+      !/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(
+        region.slice(Math.max(0, (m.index ?? 0) - 8), m.index),
+      ) &&
       // "has added eleven minutes to my commute": "add" with an amount is no cue.
       !(
         /^add/.test(verb) &&
@@ -239,9 +241,10 @@ function recipientPhrase(f: Finder, from: number, to: number) {
     return { start, end: start + lead[1].length };
   }
   // "tells the Courier all schools are open": a capitalised name, then the content without "that".
-  const proper = /^\s*((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?=\p{Ll})(?!that\b|on\b|in\b|at\b|about\b|last\b|this\b|after\b|before\b|during\b|earlier\b|later\b|yesterday\b|today\b|and\b|for\b|by\b|from\b|outside\b|when\b|it\b|he\b|she\b|they\b|we\b)/u.exec(
-    f.text.slice(from, to),
-  );
+  const proper =
+    /^\s*((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?=\p{Ll})(?!that\b|on\b|in\b|at\b|about\b|last\b|this\b|after\b|before\b|during\b|earlier\b|later\b|yesterday\b|today\b|and\b|for\b|by\b|from\b|outside\b|when\b|it\b|he\b|she\b|they\b|we\b)/u.exec(
+      f.text.slice(from, to),
+    );
   if (proper?.[1] && !/^(?:I|The|A|An)$/.test(proper[1])) {
     const start = from + proper[0].indexOf(proper[1]);
     return { start, end: start + proper[1].length };

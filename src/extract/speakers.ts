@@ -97,7 +97,7 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
   }
   const first = lower.split(/\s+/)[0] ?? "";
   if (first === "the" || (/^(?:its|his|her|their)$/.test(first) && TITLES.has(lower.split(/\s+/)[1] ?? ""))) {
-    const found = resolveDefinite(f, speakerText.replace(/^(?:its|his|her|their)\s+/i, "the "));
+    const found = resolveDefinite(f, speakerText.replace(/^(?:its|his|her|their)\s+/i, "the "), start);
     if (found) return { ...found, speakerText, role: roleHere ?? found.role };
   }
   const isName =
@@ -123,6 +123,14 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
   };
 }
 
+/** The longest way the text names an entity ("Patricia Gomez", not "Gomez"). */
+function longestMention(f: Finder, id: string): string {
+  let longest = "";
+  for (const m of f.ents.mentions)
+    if (m.entityId === id && m.end - m.start > longest.length) longest = f.text.slice(m.start, m.end);
+  return longest;
+}
+
 const genderCache = new WeakMap<Finder, Map<string, "male" | "female">>();
 
 /**
@@ -135,7 +143,9 @@ function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefi
     titles = new Map();
     for (const m of f.ents.mentions) {
       if (m.kind !== "person" || titles.has(m.entityId)) continue;
-      const t = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\.?\s+$/.exec(f.text.slice(Math.max(0, m.start - 6), m.start));
+      const t = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\.?\s+$/.exec(
+        f.text.slice(Math.max(0, m.start - 6), m.start),
+      );
       if (t?.[1]) titles.set(m.entityId, /^(?:Mr|Sir|Lord)$/.test(t[1]) ? "male" : "female");
     }
     genderCache.set(f, titles);
@@ -143,9 +153,7 @@ function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefi
   const titled = titles.get(id);
   if (titled) return titled;
   // The given name: the first word of the longest mention of the person ("Patricia Gomez", not "Gomez").
-  let longest = "";
-  for (const m of f.ents.mentions)
-    if (m.entityId === id && m.end - m.start > longest.length) longest = f.text.slice(m.start, m.end);
+  const longest = longestMention(f, id);
   const given = longest.includes(" ") ? (longest.toLowerCase().split(/\s+/)[0] ?? "") : "";
   if (FEMALE_NAMES.has(given)) return "female";
   if (MALE_NAMES.has(given)) return "male";
@@ -191,7 +199,10 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     // A title before the name is part of it: "…, Dr. Domingo was cautious" has the name right after the comma.
     const lead = f.text
       .slice(s?.start ?? m.start, m.start)
-      .replace(/(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Cllr|Sir|Dame|Lord|Lady)\.?\s+)+$/, "");
+      .replace(
+        /(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Cllr|Sir|Dame|Lord|Lady)\.?\s+)+$/,
+        "",
+      );
     // Not a dateline ("ESKER FALLS, Mich. —") nor a byline ("By Fiona Gallagher").
     const surface = f.text.slice(m.start, m.end);
     if (surface === surface.toUpperCase() || /^By\s/.test(f.text.slice(s?.start ?? 0, (s?.start ?? 0) + 3)))
@@ -276,7 +287,15 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
 const BODY_NOUN =
   /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission|carrier|insurer|retailer|zoo|museum|charity|team|league|regulator|developer|utility|manufacturer)$/i;
 
-function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
+/** Inside a quotation or a found statement: what was said, not who said it. */
+function reportedAt(f: Finder, pos: number): boolean {
+  return (
+    f.found.some((a) => pos >= a.start && pos < a.end) ||
+    f.quotes.some((q) => pos >= q.openMark && pos <= (q.lastCloseMark ?? q.end))
+  );
+}
+
+function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | null {
   const body = speakerText.replace(/^the\s+/i, "");
   const head = body.split(/\s+/).pop() ?? "";
   // "the statement read" → whoever released the last statement.
@@ -323,6 +342,34 @@ function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
   }
   const org = f.ents.orgByHead(head);
   if (org) return { entityId: org, speakerText, anonymous: false };
+  // "the company", "the club": the organisation that spoke last, else the one named last before it.
+  if (BODY_NOUN.test(head) && at >= 0 && body.split(/\s+/).length <= 2) {
+    // Not a body whose name says it is another kind ("the company" is not "the Food Workers' Union").
+    const otherKind = (id: string) => {
+      const name = longestMention(f, id);
+      const last = name.split(/\s+/).pop() ?? "";
+      return BODY_NOUN.test(last) && last.toLowerCase() !== head.toLowerCase();
+    };
+    const spoke = [...f.found]
+      .reverse()
+      .find(
+        (a) =>
+          a.cueAt < at &&
+          a.speaker.entityId &&
+          f.ents.kindOf(a.speaker.entityId) === "organization" &&
+          !f.ents.isSelf(a.speaker.entityId) &&
+          !otherKind(a.speaker.entityId),
+      );
+    const last =
+      spoke?.speaker.entityId ??
+      [...f.ents.mentions]
+        .reverse()
+        .find(
+          (m) =>
+            m.end <= at && m.kind === "organization" && !reportedAt(f, m.start) && !otherKind(m.entityId),
+        )?.entityId;
+    if (last) return { entityId: last, speakerText, anonymous: false };
+  }
 
   // "the union leader" ← a named person whose role shares a word ("secretary of the … Union").
   const modifiers = new Set([...want].filter((w) => w !== stem(head)));
