@@ -63,7 +63,7 @@ const met = (f: Figures) =>
     .join("; ");
 
 describe("extraction quality on the corpus", () => {
-  it("test split (the fresh \"4-\" articles, never tuned on): the targets where met, the measured floor where not", () => {
+  it('test split (the fresh "4-" articles, never tuned on): the targets where met, the measured floor where not', () => {
     const f = score(loadCorpus("test"), runLibrary);
     console.log(`${formatFigures("test split", f)}\n  ${met(f)}`);
     check(f, TEST_FLOOR);
