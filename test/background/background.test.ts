@@ -2,7 +2,7 @@
 // notes database in fake-indexeddb: who may ask what, the sidebar's nonce handshake, drafts, cards, the switches.
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { fakeBrowser, serveFiles } from "./fake-browser";
+import { fakeBrowser, serveFiles } from "../fakes/browser";
 
 const fake = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock("webextension-polyfill", () => ({

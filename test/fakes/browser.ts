@@ -1,4 +1,5 @@
-// A fake of the WebExtension API as webextension-polyfill exposes it, for the background's unit tests: listeners
+// A fake of the WebExtension API as webextension-polyfill exposes it, for the background's and the extension
+// pages' unit tests: listeners
 // are kept so a test can call them, storage is a Map, tabs.sendMessage is recorded and answered by a test's
 // function, fetch of the extension's own files is served from an object.
 import { vi } from "vitest";
@@ -21,19 +22,27 @@ export function fakeBrowser() {
     /** What a tab's content script answers. */
     tabReply: (_tabId: number, _message: unknown): unknown => undefined,
     activeTab: 7 as number | undefined,
+    /** What the background answers an extension page. */
+    runtimeReply: (_message: unknown): unknown => undefined,
   };
+  const runtimeMessages: unknown[] = [];
   const browser = {
     runtime: {
       id: "ext-id",
       getURL: (path: string) => `chrome-extension://ext-id/${path}`,
       getManifest: () => ({ content_scripts: [{ js: ["content.js"], matches: ["https://news.example/*"] }] }),
-      sendMessage: vi.fn(async () => undefined),
+      sendMessage: vi.fn(async (message: unknown) => {
+        runtimeMessages.push(message);
+        return state.runtimeReply(message);
+      }),
+      openOptionsPage: vi.fn(async () => undefined),
       onMessage: event("runtime.onMessage"),
       onInstalled: event("runtime.onInstalled"),
       onStartup: event("runtime.onStartup"),
     },
     tabs: {
       onRemoved: event("tabs.onRemoved"),
+      get: async (id: number) => ({ id }),
       query: async () => (state.activeTab === undefined ? [] : [{ id: state.activeTab }]),
       create: vi.fn(async () => ({})),
       sendMessage: async (tabId: number, message: unknown) => {
@@ -50,6 +59,7 @@ export function fakeBrowser() {
       },
       onChanged: event("storage.onChanged"),
     },
+    scripting: { executeScript: vi.fn(async () => []) },
     commands: { onCommand: event("commands.onCommand") },
     contextMenus: { create: vi.fn(), onClicked: event("contextMenus.onClicked") },
   };
@@ -62,8 +72,13 @@ export function fakeBrowser() {
     }
     return answer;
   };
-  return { browser, listeners, storage, tabMessages, state, fire };
+  return { browser, listeners, storage, tabMessages, runtimeMessages, state, fire };
 }
+
+/** webextension-polyfill as a module whose default export is whatever `holder.current` is (vi.mock it with this). */
+export const polyfillOf = (holder: { current: unknown }) => ({
+  default: new Proxy({}, { get: (_t, k) => (holder.current as Record<string | symbol, unknown>)[k] }),
+});
 
 /** Serve the extension's own files (`data/…`) to fetch. */
 export function serveFiles(files: Record<string, unknown>): void {
