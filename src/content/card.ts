@@ -4,7 +4,7 @@ import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "
 import { el } from "./element";
 import { trusted } from "./trusted";
 
-export type Revealer = (targetId: string) => void;
+type Revealer = (targetId: string) => void;
 export interface CardActions {
   reveal: Revealer;
   /** Start a note on this highlight's passage. */

@@ -11,7 +11,7 @@ const QUOTE_MAX = 240;
  * At most `max` characters of `text`, around its first match when that would be cut off, with the ranges moved
  * to the excerpt; cut at word boundaries where possible.
  */
-export function clip(text: string, ranges: TextRange[], max: number) {
+function clip(text: string, ranges: TextRange[], max: number) {
   if (text.length <= max) return { text, ranges, before: false, after: false };
   const first = ranges[0];
   let start = 0;

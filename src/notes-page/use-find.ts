@@ -12,7 +12,7 @@ export const SORTS: { key: SortKey; label: string }[] = [
   { key: "created-asc", label: "Written, oldest first" },
 ];
 
-export const SEARCH_DEBOUNCE_MS = 150;
+const SEARCH_DEBOUNCE_MS = 150;
 
 export function useFind(all: Note[] | null) {
   const [query, setQuery] = useState("");
