@@ -6,15 +6,14 @@ import {
   type ContentRequest,
   type HighlightKind,
   type NoteAnchor,
-  noteColourVisible,
   type Status,
   type Visibility,
   visibilityFor,
 } from "../messages";
-import { noteColourStyle } from "../model/colours";
 import type { CardView } from "../views";
 import { anchorInPage } from "./anchor";
 import { caretAt, hitTest } from "./hit-test";
+import { noteMarks, pageIsDark } from "./note-marks";
 import { PageUi } from "./page-ui";
 import { Painter } from "./paint";
 import { PointerLogic } from "./pointer";
@@ -268,39 +267,14 @@ export class ArticleSession {
       this.visibility.all && Object.values(this.visibility.kinds).some(Boolean) && this.status.anchored > 0;
   }
 
-  /**
-   * The reader's notes, in their colours, as boxes in our closed shadow root (never in the page-shared highlight
-   * registry, which any page script can read). Boxes are multiplied into a light page (screened into a dark one),
-   * so the page's text keeps its colour under them, as under a highlighter.
-   */
+  /** The reader's notes as boxes in our closed layer (see note-marks.ts); nothing to do before any is placed. */
   private paintNotes(): void {
     const placed = this.anchors.filter((a) => a.ref.kind === "note");
     if (!placed.length && !this.ui) return;
-    const colours = new Map(this.notes.map((n) => [n.id, n.colour]));
-    const dark = this.pageIsDark();
+    const dark = pageIsDark(this.doc);
     const ui = this.pageUi();
     ui.marks.dark(dark);
-    ui.marks.set(
-      placed
-        .filter((a) => noteColourVisible(this.visibility, colours.get(a.ref.id)))
-        .map((a) => {
-          const style = noteColourStyle(colours.get(a.ref.id))[dark ? "dark" : "light"];
-          return { range: a.range, colour: style.background, line: style.line };
-        }),
-    );
-  }
-
-  /** Whether the page is dark: its body's (else its root's) background colour, read once per paint. */
-  private pageIsDark(): boolean {
-    for (const el of [this.doc.body, this.doc.documentElement]) {
-      const m =
-        el &&
-        /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?/.exec(this.win.getComputedStyle(el).backgroundColor);
-      if (!m || m[4] === "0") continue;
-      const [r, g, b] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
-    }
-    return false;
+    ui.marks.set(noteMarks(placed, this.notes, this.visibility, dark));
   }
 
   /** The page is going away or the article is no longer this page's: stop listening, remove what we added. */

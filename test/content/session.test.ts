@@ -47,7 +47,10 @@ function setup() {
   return { session, status, sent, replies, calls, registry };
 }
 
-beforeEach(() => setPage());
+beforeEach(() => {
+  setPage();
+  document.getSelection()?.removeAllRanges();
+});
 afterEach(() => vi.unstubAllGlobals());
 
 describe("anchoring", () => {
@@ -150,6 +153,38 @@ describe("messages from the extension", () => {
     session.handle({ type: "notes-changed", articleId: "a1" }, () => undefined);
     await vi.waitFor(() => expect(status.notes?.anchored).toBe(1));
     expect(sent).toEqual([{ type: "note-anchors", articleId: "a1" }]);
+  });
+});
+
+describe("the reader's pointer, through the session's hit-testing", () => {
+  test("a click on a highlight opens its card with focus; on a note, the sidebar on that note", async () => {
+    const { session, replies, calls } = setup();
+    replies.set("card", { targetId: "t-off" });
+    session.setNotes([NOTE]);
+    session.anchor();
+    const text = (document.getElementById("p") as HTMLElement).firstChild as Text;
+    // happy-dom lays nothing out: every range has one box at the top left, and the caret is where a test says.
+    const box = { left: 0, top: 0, right: 500, bottom: 20, width: 500, height: 20 };
+    const rects = vi
+      .spyOn(Range.prototype, "getClientRects")
+      .mockReturnValue([box] as unknown as DOMRectList);
+    let at = TEXT.indexOf("officials");
+    Object.assign(document, {
+      caretRangeFromPoint: () => {
+        const r = document.createRange();
+        r.setStart(text, at);
+        return r;
+      },
+    });
+    session.pointer.click({ x: 10, y: 10, overOwnUi: false });
+    await vi.waitFor(() =>
+      expect(calls.find((c) => c.method === "showCard")?.args[2]).toEqual({ focus: true }),
+    );
+    at = TEXT.indexOf("minister said") + 2;
+    session.pointer.click({ x: 10, y: 10, overOwnUi: false });
+    expect(calls.at(-1)).toEqual({ method: "toggleSidebar", args: [true, { note: "n1" }] });
+    rects.mockRestore();
+    Reflect.deleteProperty(document, "caretRangeFromPoint");
   });
 });
 
