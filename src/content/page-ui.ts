@@ -1,13 +1,14 @@
 // The in-page UI: one closed shadow root holding the card, the sidebar launcher, the sidebar's frame and the note
 // marks. Page CSS and scripts cannot reach into it, its CSS cannot leak out, and key presses inside it do not bubble
-// to the page's shortcuts. Its styles are in page-ui-styles.ts, the card's content in card.ts.
+// to the page's shortcuts. Its styles are in page-ui-styles.ts, the card's content in card.ts, the sidebar's frame
+// in sidebar-frame.ts.
 import type { SidebarIntent } from "../messages";
 import type { CardView } from "../views";
-import { api } from "./api";
 import { type CardActions, renderCard } from "./card";
 import { el } from "./element";
 import { MarkLayer } from "./marks";
 import { HOST_STYLE, PAGE_UI_STYLES, SIDEBAR_WIDTH } from "./page-ui-styles";
+import { SidebarFrame } from "./sidebar-frame";
 import { trusted } from "./trusted";
 
 export class PageUi {
@@ -16,9 +17,10 @@ export class PageUi {
   private card: HTMLElement | null = null;
   private cardFor: string | null = null;
   private returnFocus: Element | null = null;
-  private frame: HTMLIFrameElement | null = null;
   private launcher: HTMLButtonElement | null = null;
-  private shift: HTMLStyleElement | null = null;
+  private readonly sidebar: SidebarFrame;
+  /** Puts our host back when the page removes or restyles it (until destroy). */
+  private readonly guard: MutationObserver;
   private noteButton: HTMLButtonElement | null = null;
 
   /** The reader's note marks, drawn in our closed root (see marks.ts). */
@@ -33,6 +35,7 @@ export class PageUi {
     this.root = this.host.attachShadow({ mode: "closed" });
     this.root.append(el("style", { textContent: PAGE_UI_STYLES }));
     this.marks = new MarkLayer(this.root);
+    this.sidebar = new SidebarFrame(this.root, () => this.toggleSidebar(false));
     // Keys typed in our UI stop here, before the page's own document-level shortcuts see them.
     for (const type of ["keydown", "keyup", "keypress"])
       this.host.addEventListener(type, (e) => {
@@ -46,8 +49,9 @@ export class PageUi {
       if (this.host.style.cssText !== style) this.host.style.cssText = HOST_STYLE;
       if (this.host.parentNode !== document.documentElement) document.documentElement.append(this.host);
     };
-    new MutationObserver(restore).observe(document.documentElement, { childList: true });
-    new MutationObserver(restore).observe(this.host, { attributes: true, attributeFilter: ["style"] });
+    this.guard = new MutationObserver(restore);
+    this.guard.observe(document.documentElement, { childList: true });
+    this.guard.observe(this.host, { attributes: true, attributeFilter: ["style"] });
   }
 
   /**
@@ -86,7 +90,7 @@ export class PageUi {
           }
         : null,
       cards: this.root.querySelectorAll(".card").length,
-      frame: this.frame !== null,
+      frame: this.sidebar.isOpen,
       marks: this.marks.drawn().map((m) => m.text),
       markColours: this.marks.drawn().map((m) => m.colour),
       noteButton: { shown: b !== null, onTop },
@@ -126,44 +130,18 @@ export class PageUi {
   }
 
   get sidebarOpen(): boolean {
-    return this.frame !== null;
+    return this.sidebar.isOpen;
   }
 
-  /**
-   * Open (with `intent`: on a note draft or a note), close, or toggle the sidebar. Its address carries only a
-   * one-time nonce, registered with the background first, that the frame presents to prove we opened it; what it
-   * should show goes with the nonce, through the background, never through the address.
-   */
-  toggleSidebar(open = !this.frame, intent?: SidebarIntent): void {
-    // A new request for an open sidebar opens a new one on it (a frame of ours never navigates: see below).
-    if (open && this.frame && intent) this.toggleSidebar(false);
-    if (open && !this.frame) {
-      const nonce = crypto.randomUUID();
-      const frame = el("iframe", { className: "sidebar", title: "Sources sidebar" });
-      this.frame = frame;
-      let loads = -1; // counted from the moment its address is set (an empty frame loads about:blank first)
-      // Our sidebar never navigates itself: a second load is the page (or anyone) replacing it. Close it at once.
-      frame.addEventListener("load", () => {
-        if (loads >= 0 && ++loads > 1 && this.frame === frame) this.toggleSidebar(false);
-      });
-      void api.runtime
-        .sendMessage({ type: "sidebar-open", nonce, ...(intent ? { intent } : {}) })
-        .then(() => {
-          if (this.frame !== frame) return;
-          loads = 0;
-          frame.src = api.runtime.getURL(`sidebar.html#${nonce}`);
-        });
-      this.root.append(frame);
-      // Dock beside the article: the page makes room instead of being covered.
-      this.shift = el("style", { textContent: `html { margin-right: ${SIDEBAR_WIDTH}px !important; }` });
-      this.shift.setAttribute("data-sa-ignore", "");
-      document.head?.append(this.shift);
+  /** Open (with `intent`: on a note draft or a note), close, or toggle the sidebar (see sidebar-frame.ts). */
+  toggleSidebar(open = !this.sidebar.isOpen, intent?: SidebarIntent): void {
+    // A new request for an open sidebar opens a new one on it (a frame of ours never navigates).
+    if (open && this.sidebar.isOpen && intent) this.toggleSidebar(false);
+    if (open && !this.sidebar.isOpen) {
+      this.sidebar.open(intent);
       this.launcher?.setAttribute("hidden", "");
-      this.frame.focus();
-    } else if (!open && this.frame) {
-      this.frame.remove();
-      this.shift?.remove();
-      this.frame = null;
+    } else if (!open && this.sidebar.isOpen) {
+      this.sidebar.close();
       this.launcher?.removeAttribute("hidden");
       this.launcher?.focus();
     }
@@ -211,7 +189,10 @@ export class PageUi {
       below + height < window.innerHeight || first.top - height - 8 < 0 ? below : first.top - height - 8;
     const left = Math.max(
       8,
-      Math.min(first.left, window.innerWidth - card.offsetWidth - 8 - (this.frame ? SIDEBAR_WIDTH : 0)),
+      Math.min(
+        first.left,
+        window.innerWidth - card.offsetWidth - 8 - (this.sidebar.isOpen ? SIDEBAR_WIDTH : 0),
+      ),
     );
     card.style.top = `${top + window.scrollY}px`;
     card.style.left = `${left + window.scrollX}px`;
@@ -234,6 +215,8 @@ export class PageUi {
 
   destroy(): void {
     this.toggleSidebar(false);
+    this.guard.disconnect();
+    this.marks.dispose();
     this.host.remove();
   }
 }
