@@ -18,7 +18,7 @@ import { PageUi } from "./page-ui";
 import { Painter } from "./paint";
 import { PointerLogic } from "./pointer";
 import { SelectionLogic } from "./selection";
-import type { Anchor, TargetRef } from "./targets";
+import { type Anchor, sameRef, type TargetRef } from "./targets";
 import type { Timings } from "./timings";
 import { listenToReader } from "./trusted";
 
@@ -225,7 +225,7 @@ export class ArticleSession {
 
   /** Scroll to a highlight, flash it and open its card (a note: the sidebar on it). */
   async reveal(ref: TargetRef): Promise<void> {
-    const a = this.anchors.find((x) => x.ref.kind === ref.kind && x.ref.id === ref.id);
+    const a = this.anchors.find((x) => sameRef(x.ref, ref));
     if (!a) return;
     a.range.startContainer.parentElement?.scrollIntoView({
       block: "center",
