@@ -3,6 +3,7 @@
 // and the reader's notes once the background has them, and hands the loader a small handle.
 import type { ArticlePayload, ContentRequest, NoteAnchor, Settings, Status } from "../messages";
 import { visibilityFor } from "../messages";
+import type { CardView } from "../views";
 import { api } from "./api";
 import type { PageUi } from "./page-ui";
 import { supported } from "./paint";
@@ -50,7 +51,17 @@ export async function startArticle(loader: Loader, begin: ArticleBegin): Promise
     status.note = "this browser cannot paint highlights (CSS Custom Highlight API missing)";
     return null;
   }
-  const session = new ArticleSession({ doc: document, payload: begin.payload, status, send, timings });
+  const session = new ArticleSession({
+    doc: document,
+    payload: begin.payload,
+    status,
+    timings,
+    background: {
+      noteAnchors: (articleId) => send<NoteAnchor[]>({ type: "note-anchors", articleId }),
+      card: (articleId, targetId) => send<CardView>({ type: "card", articleId, targetId }),
+      noteDraft: (draft) => send({ type: "note-draft", draft }),
+    },
+  });
   session.anchor();
   let switched = false; // the switches changed while the stored ones were being read: the change wins
   const onSettings = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {

@@ -6,6 +6,7 @@ import {
   type ContentRequest,
   type HighlightKind,
   type NoteAnchor,
+  type NoteDraft,
   type Status,
   type Visibility,
   visibilityFor,
@@ -22,12 +23,20 @@ import { type Anchor, sameRef, type TargetRef } from "./targets";
 import type { Timings } from "./timings";
 import { listenToReader } from "./trusted";
 
+/** What the session asks of the background; null when it did not answer (the extension reloaded). */
+export interface BackgroundPort {
+  noteAnchors(articleId: string): Promise<NoteAnchor[] | null>;
+  card(articleId: string, targetId: string): Promise<CardView | null>;
+  /** Hand over a passage for a new note (the background opens the sidebar's editor on it). */
+  noteDraft(draft: NoteDraft): Promise<unknown>;
+}
+
 export interface SessionDeps {
   doc: Document;
   payload: ArticlePayload;
   /** The status the loader answers with: the session keeps its article fields up to date. */
   status: Status;
-  send<T>(message: unknown): Promise<T | null>;
+  background: BackgroundPort;
   /** The benchmark's timings (a no-op outside its builds). */
   timings?: Timings;
   /** Our UI in the page; by default the real one (a closed shadow root). */
@@ -39,7 +48,7 @@ export class ArticleSession {
   private readonly doc: Document;
   private readonly win: Window;
   private readonly status: Status;
-  private readonly send: SessionDeps["send"];
+  private readonly background: BackgroundPort;
   private readonly makeUi: NonNullable<SessionDeps["makeUi"]>;
   private readonly painter: Painter;
   private anchors: Anchor[] = [];
@@ -60,7 +69,7 @@ export class ArticleSession {
     this.win = deps.doc.defaultView as Window;
     this.payload = deps.payload;
     this.status = deps.status;
-    this.send = deps.send;
+    this.background = deps.background;
     this.timings = deps.timings;
     this.makeUi = deps.makeUi ?? ((actions) => new PageUi(actions));
     this.painter = new Painter(this.doc);
@@ -85,7 +94,7 @@ export class ArticleSession {
       insideOwnUi: (node) => this.ui?.contains(node) ?? false,
       showNoteButton: (rect, onClick) => this.pageUi().showNoteButton(rect, onClick),
       hideNoteButton: () => this.ui?.showNoteButton(null),
-      sendDraft: (draft) => this.send({ type: "note-draft", draft }),
+      sendDraft: (draft) => this.background.noteDraft(draft),
     });
   }
 
@@ -193,8 +202,7 @@ export class ArticleSession {
 
   /** Ask the background where the reader's notes are. */
   async loadNotes(): Promise<void> {
-    this.notes =
-      (await this.send<NoteAnchor[]>({ type: "note-anchors", articleId: this.payload.article.id })) ?? [];
+    this.notes = (await this.background.noteAnchors(this.payload.article.id)) ?? [];
   }
 
   /** The visible highlight under a point of the viewport. */
@@ -207,7 +215,7 @@ export class ArticleSession {
   private card(targetId: string): Promise<CardView | null> {
     let c = this.cards.get(targetId);
     if (!c) {
-      c = this.send<CardView>({ type: "card", articleId: this.payload.article.id, targetId });
+      c = this.background.card(this.payload.article.id, targetId);
       this.cards.set(targetId, c);
     }
     return c;

@@ -11,6 +11,7 @@ vi.hoisted(() => {
 import { ArticleSession } from "../../src/content/session";
 import { listenToReader } from "../../src/content/trusted";
 import { type NoteAnchor, notAnArticle, type Status, visibilityFor } from "../../src/messages";
+import type { CardView } from "../../src/views";
 import { fakeHighlights, fakeUi, payloadOf, setPage, TEXT, targetOf } from "./fakes";
 
 const QUOTE = targetOf("t-quote", "named", "the bridge will open in May");
@@ -34,13 +35,19 @@ function setup() {
   const sent: unknown[] = [];
   const replies = new Map<string, unknown>();
   const status: Status = notAnArticle();
+  /** The background as the session's port sees it: each request recorded, answered from `replies`. */
+  const ask = (m: { type: string; [k: string]: unknown }) => {
+    sent.push(m);
+    return replies.get(m.type) ?? null;
+  };
   const session = new ArticleSession({
     doc: document,
     payload: payloadOf([QUOTE, OFFICIALS, GONE]),
     status,
-    send: async <T>(m: unknown) => {
-      sent.push(m);
-      return (replies.get((m as { type: string }).type) ?? null) as T | null;
+    background: {
+      noteAnchors: async (articleId) => ask({ type: "note-anchors", articleId }) as NoteAnchor[] | null,
+      card: async (articleId, targetId) => ask({ type: "card", articleId, targetId }) as CardView | null,
+      noteDraft: async (draft) => ask({ type: "note-draft", draft }),
     },
     makeUi: () => asPageUi,
   });
