@@ -1,13 +1,13 @@
 // DOM layer of anchoring: a text index of a live DOM (one TreeWalker pass, no layout reads), ranges from index
 // offsets and back, and anchoring of many dataset targets at once.
-import type { TextTarget } from "../dataset/types";
+import type { TextTarget } from "../model/dataset";
+import type { PreparedQuote } from "../model/protocol";
 import {
   exactOccurrences,
   type MatchMethod,
   matchNormalized,
   type NormalizedText,
   normalize,
-  type PreparedQuote,
   prepareQuote,
   toSource,
 } from "./text";

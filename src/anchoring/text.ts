@@ -25,7 +25,8 @@
 // 1 - edit distance/length of the 32 characters next to the candidate. The expected position only breaks ties.
 // With an expected position, fuzzy search first looks within 10,000 characters of it.
 import approxSearch from "approx-string-match";
-import type { TextTarget } from "../dataset/types";
+import type { TextTarget } from "../model/dataset";
+import type { PreparedQuote } from "../model/protocol";
 
 export interface NormalizedText {
   /** The string that was normalised. */
@@ -289,15 +290,6 @@ export function contextSimilarity(text: string, at: number, context: string, dir
   const n = dir === 1 ? Math.min(m + SLACK, text.length - at) : Math.min(m + SLACK, at);
   if (n <= 0) return 0;
   return 1 - anchoredDistance(context, m, text, at, n, dir) / m;
-}
-
-/** A quote prepared for matching: its normalised form and context. */
-export interface PreparedQuote {
-  quote: string;
-  prefix: string;
-  suffix: string;
-  /** Paragraphs of the quote (normalised), split where the original has line breaks. */
-  paragraphs: string[];
 }
 
 export function prepareQuote(target: TextTarget, lowercase: boolean): PreparedQuote {

@@ -1,8 +1,10 @@
 // The bundled dataset, loaded on demand from the extension's own files (never from the network).
 import browser from "webextension-polyfill";
-import type { ArticlePayload, ArticleStart, PageSample, RecogniseReply, Settings } from "../messages";
-import { type RecognitionIndex, recogniseUrl, scoreSample, worthTextCheck } from "../recognition/index";
-import type { CardView, SidebarView } from "../views";
+import type { ArticlePayload, PageSample, Settings } from "../model/protocol";
+import type { RecognitionIndex } from "../model/recognition";
+import type { RecognisedArticle, RecogniseReply } from "../model/replies";
+import type { CardView, SidebarView } from "../model/views";
+import { recogniseUrl, scoreSample, worthTextCheck } from "../recognition/index";
 
 let index: Promise<RecognitionIndex> | null = null;
 const articles = new Map<string, Promise<ArticlePayload | null>>();
@@ -42,7 +44,7 @@ export function recognitionIndex(): Promise<RecognitionIndex> {
 export async function recognise(
   url: string,
   sample: PageSample | undefined,
-  notesOf: (articleId: string) => Promise<ArticleStart["notes"]>,
+  notesOf: (articleId: string) => Promise<RecognisedArticle["notes"]>,
   asked = false,
 ): Promise<RecogniseReply | null> {
   const idx = await recognitionIndex();

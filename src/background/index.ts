@@ -1,17 +1,10 @@
 // The background (service worker in Chromium, event page in Firefox): answers the content scripts from the
 // bundled dataset, owns the settings and the keyboard commands.
 import browser from "webextension-polyfill";
-import {
-  type BackgroundRequest,
-  DEFAULT_VISIBILITY,
-  isBackgroundRequest,
-  type NoteDraft,
-  type Settings,
-  type SidebarHello,
-  type SidebarIntent,
-  type Status,
-  siteKey,
-} from "../messages";
+import { isBackgroundRequest } from "../model/message-checks";
+import type { BackgroundRequest, NoteDraft, Settings, SidebarIntent, Status } from "../model/protocol";
+import type { SidebarHello } from "../model/replies";
+import { DEFAULT_VISIBILITY, siteKey } from "../model/visibility";
 import { card, recognise, sidebarView } from "./data";
 import { anchorsFor, handleNotes, keepDraft } from "./notes";
 

@@ -2,9 +2,10 @@
 // ask where an article's notes are (selectors only) and hand over a passage for a new note; only extension pages
 // (the sidebar, the notes page) read or write notes.
 import browser from "webextension-polyfill";
-import type { NoteAnchor, NoteDraft, NotesOp, NotesResult } from "../messages";
 import { DEFAULT_NOTE_COLOUR } from "../model/colours";
 import { LIMITS } from "../model/limits";
+import type { NoteAnchor, NoteDraft, NotesOp } from "../model/protocol";
+import type { NotesResult } from "../model/replies";
 import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
 import { exportMarkdown } from "../notes/markdown";
 

@@ -1,20 +1,19 @@
 // The article part of the content script: anchoring, painting, cards, the sidebar frame, notes. Bundled into
 // content.js but initialised only on a recognised article: other pages only parse it.
 import { describeRange } from "../anchoring/dom";
-import {
-  type ArticlePayload,
-  type ContentRequest,
-  type HighlightKind,
-  type NoteAnchor,
-  type NoteDraft,
-  noteColourVisible,
-  type Settings,
-  type Status,
-  type Visibility,
-  visibilityFor,
-} from "../messages";
 import { noteColourStyle } from "../model/colours";
-import type { CardView } from "../views";
+import type {
+  ArticlePayload,
+  ContentRequest,
+  HighlightKind,
+  NoteAnchor,
+  NoteDraft,
+  Settings,
+  Status,
+  Visibility,
+} from "../model/protocol";
+import type { CardView } from "../model/views";
+import { noteColourVisible, visibilityFor } from "../model/visibility";
 import { anchorInPage } from "./anchor";
 import { api } from "./api";
 import { Painter, supported } from "./paint";

@@ -3,19 +3,19 @@
 // article part (article.ts, bundled in but run only then). On a publisher's site the browser injects the site's
 // data first and recognition needs no message; elsewhere (archives) the background recognises. On any other page
 // that is all it does. It reads no layout and never touches the page's DOM text.
-import type { SiteData } from "../dataset/sites";
+
+import { isContentRequest } from "../model/message-checks";
 import {
   type ArticlePayload,
-  type ArticleStart,
   type ContentRequest,
-  isContentRequest,
   notAnArticle,
-  type RecogniseReply,
   type SampleParams,
   type Settings,
   type Status,
-  visibilityFor,
-} from "../messages";
+} from "../model/protocol";
+import type { SiteData } from "../model/recognition";
+import type { RecognisedArticle, RecogniseReply } from "../model/replies";
+import { visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";
 import { api } from "./api";
@@ -171,7 +171,7 @@ function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload })
  * sample of the text; the background asks again only if its index was sampled otherwise than this script (a
  * mismatched build). On a match the reply carries the payload, the note anchors and the switches.
  */
-async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }) | null> {
+async function recogniseByBackground(): Promise<(Found & { start: RecognisedArticle }) | null> {
   const url = location.href;
   const text = textToSample();
   const sampled = (params: SampleParams) =>

@@ -2,8 +2,8 @@
 // marks. Page CSS and scripts cannot reach into it, its CSS cannot leak out, and key presses inside it do not bubble
 // to the page's shortcuts.
 // Cards are built with textContent only: no dataset text is ever parsed as HTML.
-import type { SidebarIntent } from "../messages";
-import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../views";
+import type { SidebarIntent } from "../model/protocol";
+import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../model/views";
 import { api } from "./api";
 import { MarkLayer } from "./marks";
 import { trusted } from "./trusted";

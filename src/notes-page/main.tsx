@@ -5,12 +5,10 @@
 import { type ComponentChild, render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
+import { withTextFragment } from "../anchoring/fragment";
 import { LIMITS } from "../model/limits";
-import type { MarkdownFile } from "../notes/markdown";
+import type { ImportReport, MarkdownFile, Note, Rejection } from "../model/notes";
 import { type SearchHit, searchNotes, type TextRange } from "../notes/search";
-import type { Note } from "../notes/types";
-import type { ImportReport, Rejection } from "../notes/w3c";
-import { withTextFragment } from "../shared/fragment";
 import { ColourName, TagList } from "../shared/note-fields";
 import { notesOp } from "../shared/notes-op";
 import { Trash } from "./trash";

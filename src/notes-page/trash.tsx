@@ -2,7 +2,7 @@
 // for good (that one asks twice). Reloaded whenever the notes change.
 import { useEffect, useState } from "preact/hooks";
 import { LIMITS } from "../model/limits";
-import type { Note } from "../notes/types";
+import type { Note } from "../model/notes";
 import { notesOp } from "../shared/notes-op";
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -3,7 +3,7 @@
 // in words for the reader, or null.
 import { isNoteColour, NOTE_COLOURS } from "../model/colours";
 import { LIMITS } from "../model/limits";
-import type { NewNote, Note } from "./types";
+import type { NewNote, Note } from "../model/notes";
 
 export { LIMITS };
 

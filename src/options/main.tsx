@@ -3,7 +3,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import { HIGHLIGHT_KINDS, type Settings } from "../messages";
+import { HIGHLIGHT_KINDS, type Settings } from "../model/protocol";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import { loadSettings, saveDefaults } from "../shared/settings";
 

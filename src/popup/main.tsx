@@ -2,14 +2,9 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import {
-  HIGHLIGHT_KINDS,
-  type HighlightKind,
-  type Status,
-  type Visibility,
-  visibilityFor,
-} from "../messages";
 import { NOTE_PALETTE } from "../model/colours";
+import { HIGHLIGHT_KINDS, type HighlightKind, type Status, type Visibility } from "../model/protocol";
+import { visibilityFor } from "../model/visibility";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import { ColourSwatch } from "../shared/note-fields";
 import { loadSettings, saveDefaults, saveSite } from "../shared/settings";

@@ -1,7 +1,8 @@
 // One notes operation from an extension page to the background, which owns the notes store. Always a result,
 // never a thrown error: the background may be restarting or the extension reloading.
 import browser from "webextension-polyfill";
-import type { NotesOp, NotesResult } from "../messages";
+import type { NotesOp } from "../model/protocol";
+import type { NotesResult } from "../model/replies";
 
 export async function notesOp<T>(op: NotesOp): Promise<NotesResult<T>> {
   try {

@@ -1,6 +1,7 @@
 // Reading and writing the visibility settings from extension pages.
 import browser from "webextension-polyfill";
-import { DEFAULT_VISIBILITY, type Settings, siteKey, type Visibility } from "../messages";
+import type { Settings, Visibility } from "../model/protocol";
+import { DEFAULT_VISIBILITY, siteKey } from "../model/visibility";
 
 export async function loadSettings(): Promise<Settings> {
   const { settings } = (await browser.storage.local.get("settings")) as { settings?: Settings };

@@ -8,12 +8,12 @@ import {
   type ContentRequest,
   HIGHLIGHT_KINDS,
   type HighlightKind,
-  type SidebarHello,
   type SidebarIntent,
   type Status,
-} from "../messages";
+} from "../model/protocol";
+import type { SidebarHello } from "../model/replies";
+import type { SidebarEntry, SidebarView, TimelineEntry } from "../model/views";
 import { KIND_LABELS, Swatch } from "../shared/legend";
-import type { SidebarEntry, SidebarView, TimelineEntry } from "../views";
 import { Notes } from "./notes";
 
 type State =

@@ -3,10 +3,9 @@
 // note whose passage is gone. Keys typed here stay in this frame: the page's shortcuts never see them.
 import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import type { ContentRequest, NoteDraft, SidebarIntent, Status } from "../messages";
 import { DEFAULT_NOTE_COLOUR, NOTE_PALETTE, type NoteColour, noteColourStyle } from "../model/colours";
-import type { TagCount } from "../notes/store";
-import type { Note } from "../notes/types";
+import type { Note, TagCount } from "../model/notes";
+import type { ContentRequest, NoteDraft, SidebarIntent, Status } from "../model/protocol";
 import { ColourName, ColourPicker, TagList, TagsInput } from "../shared/note-fields";
 import { notesOp } from "../shared/notes-op";
 

@@ -2,7 +2,7 @@
 // cleaned article text, and what the anchored Range must read.
 
 import type { MatchMethod } from "../../src/anchoring/text";
-import type { TextTarget } from "../../src/dataset/types";
+import type { TextTarget } from "../../src/model/dataset";
 import {
   AD,
   AD_TEXT,

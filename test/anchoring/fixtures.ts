@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeHTML } from "entities";
 import { normalize } from "../../src/anchoring/text";
-import type { TextTarget } from "../../src/dataset/types";
+import type { TextTarget } from "../../src/model/dataset";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The captures, verbatim, as the project keeps them. */

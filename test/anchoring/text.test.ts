@@ -8,7 +8,7 @@ import {
   sourceIndex,
   toSource,
 } from "../../src/anchoring/text";
-import type { TextTarget } from "../../src/dataset/types";
+import type { TextTarget } from "../../src/model/dataset";
 import { prng } from "./bigpage";
 import { csm, nyt, straight, targetOf } from "./fixtures";
 

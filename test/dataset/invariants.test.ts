@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
 import { validateDataset } from "../../src/dataset/schema";
-import type { Dataset } from "../../src/dataset/types";
+import type { Dataset } from "../../src/model/dataset";
 
 const builds: [string, Dataset][] = [
   [

@@ -21,7 +21,7 @@ import path from "node:path";
 import type { Page as PwPage } from "playwright-core";
 import type { Page as PpPage } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Status } from "../../src/messages";
+import type { Status } from "../../src/model/protocol";
 import { MAX_PAGE_CHARS } from "../../src/recognition/text";
 import { bothBrowsers, type Driver, type Tab } from "./drivers";
 import {

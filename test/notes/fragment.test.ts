@@ -4,9 +4,9 @@
 // paragraph), and the first match must be the passage itself. Every attribution, cross-reference and sentence of
 // the dataset's articles is checked, with and without the passage's context.
 import { describe, expect, test } from "vitest";
+import { contextWords, withTextFragment } from "../../src/anchoring/fragment";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import { contextWords, withTextFragment } from "../../src/shared/fragment";
 
 const { dataset } = buildDataset(loadArticles("assets/articles"), loadCuration("assets/curation.json"));
 

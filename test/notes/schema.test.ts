@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { IDBFactory } from "fake-indexeddb";
 import { type IDBPDatabase, wrap } from "idb";
 import { describe, expect, test } from "vitest";
-import { DB_VERSION, type Note, openNotes } from "../../src/notes";
+import type { Note } from "../../src/model/notes";
+import { DB_VERSION, openNotes } from "../../src/notes/index";
 import { fromV1, type NoteV1 } from "../../src/notes/schema";
 import { dump, searchStored } from "./helpers";
 

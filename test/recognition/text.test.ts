@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { RecognitionIndex } from "../../src/model/recognition";
 import {
   buildRecognitionIndex,
   containment,
   fingerprint,
   MAX_PAGE_CHARS,
   normaliseText,
-  type RecognitionIndex,
   recognise,
   recogniseText,
   shingleHashes,

@@ -12,15 +12,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { anchorAll, buildTextIndex, describeRange, rangeFor, type TextIndex } from "../../src/anchoring/dom";
 import { normalizeText } from "../../src/anchoring/text";
+import { buildArticleViews } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import { buildArticleViews } from "../../src/dataset/views";
-import {
-  buildRecognitionIndex,
-  pageSample,
-  type RecognitionIndex,
-  recogniseText,
-} from "../../src/recognition/index";
+import type { RecognitionIndex } from "../../src/model/recognition";
+import { buildRecognitionIndex, pageSample, recogniseText } from "../../src/recognition/index";
 import { Rng } from "./prng";
 import { allNodes, nodeLength, randomTree } from "./random-dom";
 

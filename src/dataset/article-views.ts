@@ -1,22 +1,23 @@
 // Per-article views built from the dataset at build time: what the content script paints (the payload),
 // what each highlight's card says, and what the sidebar lists. The extension loads one article's files on
 // demand, so the runtime never holds the whole dataset.
+
+import { withTextFragment } from "../anchoring/fragment";
 import { prepareQuote } from "../anchoring/text";
-import type { ArticlePayload, HighlightKind } from "../messages";
-import { withTextFragment } from "../shared/fragment";
-import type {
-  CardView,
-  LinkView,
-  PassageView,
-  SidebarEntry,
-  SidebarView,
-  SpeakerView,
-  SummaryView,
-  TimelineEntry,
-} from "../views";
-import { RELATION_LABEL } from "../views";
-import { makeTarget, paragraphs, sentences } from "./text";
-import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "./types";
+import { makeTarget, paragraphs, sentences } from "../extract/text";
+import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "../model/dataset";
+import type { ArticlePayload, HighlightKind } from "../model/protocol";
+import {
+  type CardView,
+  type LinkView,
+  type PassageView,
+  RELATION_LABEL,
+  type SidebarEntry,
+  type SidebarView,
+  type SpeakerView,
+  type SummaryView,
+  type TimelineEntry,
+} from "../model/views";
 
 export interface ArticleViews {
   payload: ArticlePayload;
