@@ -5,7 +5,7 @@ import browser from "webextension-polyfill";
 import { DEFAULT_NOTE_COLOUR } from "../model/colours";
 import { LIMITS } from "../model/limits";
 import type { NoteAnchor, NoteDraft, NotesOp } from "../model/protocol";
-import type { NotesResult } from "../model/replies";
+import type { NotesResult, NotesValues } from "../model/replies";
 import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
 import { exportMarkdown } from "../notes/markdown";
 
@@ -91,79 +91,95 @@ export function keepDraft(tabId: number, draft: NoteDraft): void {
   drafts.set(tabId, draft);
 }
 
-async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
-  const s = await notes();
-  switch (op.op) {
-    case "list":
-      return s.listByArticle(op.articleId);
-    case "all":
-      return s.listAll();
-    case "add": {
-      const note = await s.add({
-        ...op.draft,
-        body: op.body,
-        ...(op.tags ? { tags: op.tags } : {}),
-        ...(op.colour ? { colour: op.colour } : {}),
+type Sender = number | undefined;
+/** One handler per notes operation, each checked against the reply it owes (NotesValues). */
+const ops: {
+  [K in NotesOp["op"]]: (
+    op: Extract<NotesOp, { op: K }>,
+    s: NotesStore,
+    tabId: Sender,
+  ) => Promise<NotesValues[K]> | NotesValues[K];
+} = {
+  list: (op, s) => s.listByArticle(op.articleId),
+  all: (_, s) => s.listAll(),
+  add: async (op, s) => {
+    const note = await s.add({
+      ...op.draft,
+      body: op.body,
+      ...(op.tags ? { tags: op.tags } : {}),
+      ...(op.colour ? { colour: op.colour } : {}),
+    });
+    await changed(note.articleId);
+    return note;
+  },
+  update: async (op, s) => {
+    const note = await s.update(op.id, {
+      body: op.body,
+      ...(op.base ? { base: op.base } : {}),
+      ...(op.tags ? { tags: op.tags } : {}),
+      ...(op.colour ? { colour: op.colour } : {}),
+    });
+    await changed(note.articleId);
+    return note;
+  },
+  remove: async (op, s) => {
+    const note = await s.remove(op.id);
+    await changed(note.articleId);
+    return note;
+  },
+  restore: async (op, s) => {
+    const note = await s.restore(op.id);
+    await changed(note.articleId);
+    return note;
+  },
+  trash: (_, s) => s.listDeleted(),
+  tags: (_, s) => s.listTags(),
+  purge: async (op, s) => {
+    await s.purge(op.id);
+    return undefined;
+  },
+  reattach: async (op, s) => {
+    const note = await s.retarget(op.id, op.draft.target, op.draft.url);
+    await changed(note.articleId);
+    return note;
+  },
+  "take-draft": (_, _s, tabId) => {
+    if (tabId === undefined) return null;
+    const d = drafts.get(tabId) ?? null;
+    drafts.delete(tabId);
+    return d;
+  },
+  export: async (op, s) => {
+    const list = op.articleId ? await s.listByArticle(op.articleId) : await s.listAll();
+    if (op.format === "markdown")
+      return exportMarkdown(list, {
+        articles: await articleIndex(),
+        split: op.split ?? "all",
+        date: today(),
       });
-      await changed(note.articleId);
-      return note;
-    }
-    case "update": {
-      const note = await s.update(op.id, {
-        body: op.body,
-        ...(op.base ? { base: op.base } : {}),
-        ...(op.tags ? { tags: op.tags } : {}),
-        ...(op.colour ? { colour: op.colour } : {}),
-      });
-      await changed(note.articleId);
-      return note;
-    }
-    case "remove": {
-      const note = await s.remove(op.id);
-      await changed(note.articleId);
-      return note;
-    }
-    case "restore": {
-      const note = await s.restore(op.id);
-      await changed(note.articleId);
-      return note;
-    }
-    case "trash":
-      return s.listDeleted();
-    case "tags":
-      return s.listTags();
-    case "purge":
-      return s.purge(op.id);
-    case "reattach": {
-      const note = await s.retarget(op.id, op.draft.target, op.draft.url);
-      await changed(note.articleId);
-      return note;
-    }
-    case "take-draft": {
-      if (tabId === undefined) return null;
-      const d = drafts.get(tabId) ?? null;
-      drafts.delete(tabId);
-      return d;
-    }
-    case "export": {
-      const list = op.articleId ? await s.listByArticle(op.articleId) : await s.listAll();
-      if (op.format === "markdown")
-        return exportMarkdown(list, {
-          articles: await articleIndex(),
-          split: op.split ?? "all",
-          date: today(),
-        });
-      return JSON.stringify(exportCollection(list, { articles: await articleIndex() }), null, 2);
-    }
-    case "import": {
-      const report = await importAnnotations(s, op.text, { articles: await articleList() });
-      for (const id of new Set((await s.listAll()).map((n) => n.articleId))) await changed(id);
-      return report;
-    }
-  }
+    return JSON.stringify(exportCollection(list, { articles: await articleIndex() }), null, 2);
+  },
+  import: async (op, s) => {
+    const report = await importAnnotations(s, op.text, { articles: await articleList() });
+    for (const id of new Set((await s.listAll()).map((n) => n.articleId))) await changed(id);
+    return report;
+  },
+};
+
+async function run(op: NotesOp, tabId: Sender): Promise<NotesValues[keyof NotesValues]> {
+  // The map's type ties each op to its handler; TypeScript cannot follow that through a union, hence the cast.
+  const handler = ops[op.op] as (
+    op: NotesOp,
+    s: NotesStore,
+    tabId: Sender,
+  ) => Promise<NotesValues[keyof NotesValues]>;
+  return handler(op, await notes(), tabId);
 }
 
-export async function handleNotes(op: NotesOp, tabId: number | undefined): Promise<NotesResult<unknown>> {
+export async function handleNotes(
+  op: NotesOp,
+  tabId: Sender,
+): Promise<NotesResult<NotesValues[keyof NotesValues]>> {
   try {
     return { ok: true, value: await run(op, tabId) };
   } catch (e) {

@@ -12,10 +12,13 @@ import type {
   Status,
   Visibility,
 } from "../model/protocol";
+import type { ContentReply } from "../model/replies";
 import type { CardView } from "../model/views";
 import { noteColourVisible, visibilityFor } from "../model/visibility";
+import { changedSettings } from "../shared/settings";
 import { anchorInPage } from "./anchor";
 import { api } from "./api";
+import type { callBackground } from "./call";
 import { Painter, supported } from "./paint";
 import { trusted } from "./trusted";
 import { PageUi } from "./ui";
@@ -25,14 +28,14 @@ export interface Loader {
   timings: NonNullable<Status["timings"]>;
   /** performance.now() when the content script started. */
   started: number;
-  send<T>(message: unknown): Promise<T | null>;
+  send: typeof callBackground;
 }
 
 export interface ArticleHandle {
   /** What the article part adds to the status. */
   status(): Partial<Status>;
   /** Handle a request the loader does not; `reply` answers it. */
-  onMessage(m: ContentRequest, reply: (r: unknown) => void): void;
+  onMessage(m: ContentRequest, reply: (r: ContentReply<ContentRequest>) => void): void;
   /** The page changed: anchor again. */
   reanchor(): void;
   /** Our own UI's boxes and state, for the end-to-end tests' driver (in their builds only). */
@@ -107,7 +110,7 @@ let notes: NoteAnchor[] = [];
 
 async function loadNotes(): Promise<void> {
   if (!payload) return;
-  notes = (await send<typeof notes>({ type: "note-anchors", articleId: payload.article.id })) ?? [];
+  notes = (await send({ type: "note-anchors", articleId: payload.article.id })) ?? [];
 }
 
 /** The reader's selection in the page as a note draft, or null. */
@@ -164,7 +167,7 @@ function listenForSelection(): void {
 function card(targetId: string): Promise<CardView | null> {
   let c = cards.get(targetId);
   if (!c && payload) {
-    c = send<CardView>({ type: "card", articleId: payload.article.id, targetId });
+    c = send({ type: "card", articleId: payload.article.id, targetId });
     cards.set(targetId, c);
   }
   return c ?? Promise.resolve(null);
@@ -349,7 +352,7 @@ function applyVisibility(): void {
 /** What the article part starts from: the payload at once, the switches as they come, and where the reader's
  *  notes are when the background sent them already (else they are asked once the overlays are painted: the
  *  background may have to wake up). */
-export interface ArticleBegin {
+export interface ArticleInputs {
   payload: ArticlePayload;
   settings: Promise<Settings | undefined>;
   notes?: NoteAnchor[];
@@ -359,7 +362,7 @@ export interface ArticleBegin {
  * Anchor the article's targets while the switches are read, paint them as the switches say, then anchor and paint
  * the reader's notes once the background has them; then keep all of it up to date. Resolves when the notes are in.
  */
-export async function startArticle(loader: Loader, begin: ArticleBegin): Promise<ArticleHandle | null> {
+export async function startArticle(loader: Loader, begin: ArticleInputs): Promise<ArticleHandle | null> {
   ({ status, timings, send } = loader);
   if (!supported()) {
     status.note = "this browser cannot paint highlights (CSS Custom Highlight API missing)";
@@ -371,9 +374,10 @@ export async function startArticle(loader: Loader, begin: ArticleBegin): Promise
   anchor();
   let switched = false; // the switches changed while the stored ones were being read: the change wins
   api.storage.onChanged.addListener((changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area !== "local" || !changes.settings) return;
+    const c = changedSettings(changes, area);
+    if (!c) return;
     switched = true;
-    visibility = visibilityFor(changes.settings.newValue as Settings | undefined, location.hostname);
+    visibility = visibilityFor(c.settings, location.hostname);
     const t0 = performance.now();
     applyVisibility();
     requestAnimationFrame(() => {

@@ -18,8 +18,10 @@ import type { RecognisedArticle, RecogniseReply } from "../model/replies";
 import { visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";
+import { readSettings } from "../shared/settings";
 import { api } from "./api";
-import type { ArticleBegin, ArticleHandle } from "./article";
+import type { ArticleHandle, ArticleInputs } from "./article";
+import { callBackground } from "./call";
 import { articleRegionText } from "./region";
 
 const REANCHOR_DEBOUNCE_MS = 300;
@@ -73,14 +75,6 @@ function onMessage(
     });
   else article?.onMessage(m, reply);
   return undefined;
-}
-
-async function send<T>(message: unknown): Promise<T | null> {
-  try {
-    return (await api.runtime.sendMessage(message)) as T;
-  } catch {
-    return null; // the extension was reloaded or is shutting down: this page keeps working as it was
-  }
 }
 
 /**
@@ -176,9 +170,9 @@ async function recogniseByBackground(): Promise<(Found & { start: RecognisedArti
   const text = textToSample();
   const sampled = (params: SampleParams) =>
     text ? { sample: { ...params, hashes: pageSample(text, params) } } : {};
-  let reply = await send<RecogniseReply>({ type: "recognise", url, asked, ...sampled(__SAMPLE_PARAMS__) });
+  let reply = await callBackground({ type: "recognise", url, asked, ...sampled(__SAMPLE_PARAMS__) });
   if (reply && "sampleParams" in reply && reply.sampleParams)
-    reply = await send<RecogniseReply>({ type: "recognise", url, asked, ...sampled(reply.sampleParams) });
+    reply = await callBackground({ type: "recognise", url, asked, ...sampled(reply.sampleParams) });
   if (!reply) return null;
   if ("skipText" in reply) {
     skipText = true;
@@ -188,7 +182,7 @@ async function recogniseByBackground(): Promise<(Found & { start: RecognisedArti
   return "start" in reply ? reply : null;
 }
 
-async function recognise(): Promise<ArticleBegin | null> {
+async function recogniseThisPage(): Promise<ArticleInputs | null> {
   const sites = window.__sourceAnnotatorSites;
   if (sites?.length) {
     const found = recogniseHere(sites);
@@ -197,10 +191,7 @@ async function recognise(): Promise<ArticleBegin | null> {
     Object.assign(status, match);
     return {
       payload,
-      settings: api.storage.local.get("settings").then(
-        (r) => r.settings as Settings | undefined,
-        () => undefined,
-      ),
+      settings: readSettings(api.storage.local).catch(() => undefined),
     };
   }
   const found = await recogniseByBackground();
@@ -216,12 +207,12 @@ async function recognise(): Promise<ArticleBegin | null> {
 
 async function start(): Promise<void> {
   if (article) return;
-  const begin = await recognise();
+  const begin = await recogniseThisPage();
   if (!begin) return;
   timings.recognisedMs = performance.now() - STARTED;
   const mod = await import("./article");
   timings.loadedMs = performance.now() - STARTED;
-  article = await mod.startArticle({ status, timings, started: STARTED, send }, begin);
+  article = await mod.startArticle({ status, timings, started: STARTED, send: callBackground }, begin);
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { SidebarIntent } from "../model/protocol";
 import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../model/views";
 import { api } from "./api";
+import { callBackground } from "./call";
 import { MarkLayer } from "./marks";
 import { trusted } from "./trusted";
 
@@ -216,13 +217,11 @@ export class PageUi {
       frame.addEventListener("load", () => {
         if (loads >= 0 && ++loads > 1 && this.frame === frame) this.toggleSidebar(false);
       });
-      void api.runtime
-        .sendMessage({ type: "sidebar-open", nonce, ...(intent ? { intent } : {}) })
-        .then(() => {
-          if (this.frame !== frame) return;
-          loads = 0;
-          frame.src = api.runtime.getURL(`sidebar.html#${nonce}`);
-        });
+      void callBackground({ type: "sidebar-open", nonce, ...(intent ? { intent } : {}) }).then(() => {
+        if (this.frame !== frame) return;
+        loads = 0;
+        frame.src = api.runtime.getURL(`sidebar.html#${nonce}`);
+      });
       this.root.append(frame);
       // Dock beside the article: the page makes room instead of being covered.
       this.shift = el("style", { textContent: `html { margin-right: ${SIDEBAR_WIDTH}px !important; }` });

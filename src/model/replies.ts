@@ -77,7 +77,8 @@ export type ContentReply<R extends ContentRequest> = ContentReplies[R["type"]];
 
 /** The background's reply to each request; `relay` and `notes` are made exact per request by BackgroundReply. */
 export interface BackgroundReplies {
-  recognise: RecogniseReply;
+  /** Null when the recognised article's data file cannot be read. */
+  recognise: RecogniseReply | null;
   card: CardView | null;
   "sidebar-view": SidebarView | null;
   /** The content script's reply; null when the sender may not relay or the tab did not answer. */

@@ -9,8 +9,8 @@ import { withTextFragment } from "../anchoring/fragment";
 import { LIMITS } from "../model/limits";
 import type { ImportReport, MarkdownFile, Note, Rejection } from "../model/notes";
 import { type SearchHit, searchNotes, type TextRange } from "../notes/search";
+import { notesOp } from "../shared/messaging";
 import { ColourName, TagList } from "../shared/note-fields";
-import { notesOp } from "../shared/notes-op";
 import { Trash } from "./trash";
 
 /** One entry of data/articles.json. */
@@ -224,7 +224,7 @@ function NotesPage() {
   }, []);
 
   useEffect(() => {
-    void notesOp<Note[]>({ op: "all" }).then((r) => {
+    void notesOp({ op: "all" }).then((r) => {
       if (r.ok) {
         setAll(r.value);
         setLoadError(null);
@@ -268,7 +268,7 @@ function NotesPage() {
 
   const exportNotes = async (only?: string) => {
     setBusy(true);
-    const r = await notesOp<string>({ op: "export", ...(only ? { articleId: only } : {}) });
+    const r = await notesOp({ op: "export", ...(only ? { articleId: only } : {}) });
     setBusy(false);
     if (!r.ok) return setReport({ tone: "error", text: `Nothing was exported: ${r.message}` });
     const total = (JSON.parse(r.value) as { total?: number }).total ?? 0;
@@ -279,7 +279,7 @@ function NotesPage() {
 
   const exportMarkdown = async (split: "article" | "all") => {
     setBusy(true);
-    const r = await notesOp<MarkdownFile[]>({
+    const r = await notesOp({
       op: "export",
       format: "markdown",
       split,
@@ -315,7 +315,7 @@ function NotesPage() {
         text: `“${file.name}” could not be read (${(e as Error).message}). Nothing was changed.`,
       });
     }
-    const r = await notesOp<ImportReport>({ op: "import", text });
+    const r = await notesOp({ op: "import", text });
     setBusy(false);
     if (!r.ok) return setReport({ tone: "error", text: `Nothing was imported: ${r.message}` });
     const { added, skippedDuplicates, rejected, format } = r.value;

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { LIMITS } from "../model/limits";
 import type { Note } from "../model/notes";
-import { notesOp } from "../shared/notes-op";
+import { notesOp } from "../shared/messaging";
 
 const DAY_MS = 24 * 3600 * 1000;
 const day = (ms: number) =>
@@ -16,14 +16,14 @@ export function Trash(props: { version: number; label: (articleId: string) => st
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
-    void notesOp<Note[]>({ op: "trash" }).then((r) => {
+    void notesOp({ op: "trash" }).then((r) => {
       if (r.ok) setNotes(r.value);
       else setMessage(`The trash could not be read: ${r.message}`);
     });
   }, [props.version, reload]);
 
   const act = async (op: "restore" | "purge", n: Note) => {
-    const r = await notesOp<unknown>({ op, id: n.id });
+    const r = await notesOp({ op, id: n.id });
     setConfirming(null);
     setMessage(r.ok ? (op === "restore" ? "Note restored." : "Note deleted for good.") : r.message);
     setReload((v) => v + 1);

@@ -6,6 +6,7 @@ import { NOTE_PALETTE } from "../model/colours";
 import { HIGHLIGHT_KINDS, type HighlightKind, type Status, type Visibility } from "../model/protocol";
 import { visibilityFor } from "../model/visibility";
 import { KIND_LABELS, Swatch } from "../shared/legend";
+import { callTab } from "../shared/messaging";
 import { ColourSwatch } from "../shared/note-fields";
 import { loadSettings, saveDefaults, saveSite } from "../shared/settings";
 
@@ -15,7 +16,9 @@ type TabState =
   | { kind: "status"; tabId: number; host: string; status: Status };
 
 async function queryStatus(tabId: number): Promise<Status> {
-  return (await browser.tabs.sendMessage(tabId, { type: "status" })) as Status;
+  const status = await callTab(tabId, { type: "status" });
+  if (!status) throw new Error("no content script in this tab");
+  return status;
 }
 
 export function formatDate(iso: string | undefined, estimated: boolean): string {
@@ -53,7 +56,7 @@ function Switches({ host, initial }: { host: string; initial: Visibility }) {
   const [v, setV] = useState(initial);
   const update = (next: Visibility) => {
     setV(next);
-    void saveSite(host, next);
+    void saveSite(browser.storage.local, host, next);
   };
   return (
     <form class="switches" onSubmit={(e) => e.preventDefault()}>
@@ -96,7 +99,7 @@ function Switches({ host, initial }: { host: string; initial: Visibility }) {
           </label>
         ))}
       </fieldset>
-      <button type="button" class="link" onClick={() => void saveDefaults(v)}>
+      <button type="button" class="link" onClick={() => void saveDefaults(browser.storage.local, v)}>
         Use these switches on every site
       </button>
     </form>
@@ -117,7 +120,7 @@ function Popup() {
     try {
       const status = await queryStatus(tab.id);
       const host = status.host ?? "";
-      setVisibility(status.visibility ?? visibilityFor(await loadSettings(), host));
+      setVisibility(status.visibility ?? visibilityFor(await loadSettings(browser.storage.local), host));
       setState({ kind: "status", tabId: tab.id, host, status });
     } catch {
       setState({ kind: "unreachable", tabId: tab.id, reason: "This page has not been analysed." });
@@ -171,9 +174,7 @@ function Popup() {
             <button
               type="button"
               onClick={() =>
-                void browser.tabs
-                  .sendMessage(state.tabId, { type: "sidebar", open: true })
-                  .then(() => window.close())
+                void callTab(state.tabId, { type: "sidebar", open: true }).then(() => window.close())
               }
               data-testid="open-sidebar"
             >
