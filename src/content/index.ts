@@ -10,11 +10,10 @@ import {
   type ContentRequest,
   notAnArticle,
   type SampleParams,
-  type Settings,
   type Status,
 } from "../model/protocol";
 import type { SiteData } from "../model/recognition";
-import type { RecognisedArticle, RecogniseReply } from "../model/replies";
+import type { RecognisedArticle } from "../model/replies";
 import { visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { withTextFragment } from "../anchoring/fragment";
 import { LIMITS } from "../model/limits";
-import type { ImportReport, MarkdownFile, Note, Rejection } from "../model/notes";
+import type { Note, Rejection } from "../model/notes";
 import { type SearchHit, searchNotes, type TextRange } from "../notes/search";
 import { notesOp } from "../shared/messaging";
 import { ColourName, TagList } from "../shared/note-fields";

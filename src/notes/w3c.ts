@@ -19,7 +19,7 @@
 import { isNoteColour, type NoteColour, noteColourStyle } from "../model/colours";
 import type { TextTarget } from "../model/dataset";
 import { LIMITS } from "../model/limits";
-import type { ImportReport, ImportResult, Note, ParsedImport, Rejection } from "../model/notes";
+import type { ImportReport, Note, ParsedImport, Rejection } from "../model/notes";
 import { hypothesisItems, type KnownArticle, parseHypothesis } from "./hypothesis";
 import type { NotesStore } from "./store";
 import { isUuid, normaliseTags, noteProblem } from "./validate";

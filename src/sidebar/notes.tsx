@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { DEFAULT_NOTE_COLOUR, NOTE_PALETTE, type NoteColour, noteColourStyle } from "../model/colours";
-import type { Note, TagCount } from "../model/notes";
+import type { Note } from "../model/notes";
 import type { ContentRequest, NoteDraft, SidebarIntent, Status } from "../model/protocol";
 import type { ContentReply } from "../model/replies";
 import { notesOp } from "../shared/messaging";
