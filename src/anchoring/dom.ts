@@ -1,6 +1,7 @@
 // DOM layer of anchoring: a text index of a live DOM (one TreeWalker pass, no layout reads), ranges from index
 // offsets and back, and anchoring of many dataset targets at once.
 import type { TextTarget } from "../model/dataset";
+import { LIMITS } from "../model/limits";
 import type { PreparedQuote } from "../model/protocol";
 import {
   exactOccurrences,
@@ -323,9 +324,7 @@ function firstAtOrAfter(index: TextIndex, container: Node, offset: number): numb
   return lo;
 }
 
-const PREFIX_LENGTH = 32;
-
-/** The selector of a range the reader selected: exact text (trimmed), 32 characters of context, index offsets. */
+/** The selector of a range the reader selected: exact text (trimmed), LIMITS.contextKept characters of context, offsets. */
 export function describeRange(root: Node, range: Range, index: TextIndex = buildTextIndex(root)): TextTarget {
   const { text } = index;
   let start = offsetOf(index, range.startContainer, range.startOffset, "start");
@@ -334,8 +333,8 @@ export function describeRange(root: Node, range: Range, index: TextIndex = build
   while (end > start && /\s/.test(text[end - 1] as string)) end--;
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - PREFIX_LENGTH), start),
-    suffix: text.slice(end, end + PREFIX_LENGTH),
+    prefix: text.slice(Math.max(0, start - LIMITS.contextKept), start),
+    suffix: text.slice(end, end + LIMITS.contextKept),
     start,
     end,
   };

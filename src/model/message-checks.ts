@@ -1,7 +1,7 @@
 // Shape checks for every message a context receives: a message that fails them is dropped unanswered.
 import { isNoteColour } from "./colours";
 import type { TextTarget } from "./dataset";
-import { LIMITS } from "./limits";
+import { ARTICLE_ID, LIMITS } from "./limits";
 import type {
   BackgroundRequest,
   ContentRequest,
@@ -58,8 +58,10 @@ const isIntent = (v: unknown): v is SidebarIntent =>
   isObj(v) &&
   (v.draft === true || (typeof v.note === "string" && v.note.length > 0 && v.note.length <= LIMITS.id));
 
-const isArticleId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9-]{1,100}$/.test(v);
-const isTargetId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9/#@-]{1,160}$/.test(v);
+const isArticleId = (v: unknown): v is string => typeof v === "string" && ARTICLE_ID.test(v);
+/** A highlight's id (attribution id, "xNNN#i"): the same length a note's attachedTo may have. */
+const isTargetId = (v: unknown): v is string =>
+  typeof v === "string" && v.length <= LIMITS.attachedTo && /^[a-z0-9/#@-]+$/.test(v);
 
 const isStr = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max;
 const isId = (v: unknown): v is string => isStr(v, LIMITS.id) && v.length > 0;
