@@ -3,6 +3,7 @@
 // (the sidebar, the notes page) read or write notes.
 import browser from "webextension-polyfill";
 import { DEFAULT_NOTE_COLOUR } from "../model/colours";
+import { localIsoDay } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
 import type { NoteAnchor, NoteDraft, NotesOp } from "../model/protocol";
 import type { NotesResult, NotesValues } from "../model/replies";
@@ -47,13 +48,6 @@ async function articleList(): Promise<ArticleEntry[]> {
 
 async function articleIndex(): Promise<Record<string, ArticleEntry>> {
   return Object.fromEntries((await articleList()).map((a) => [a.id, a]));
-}
-
-/** "YYYY-MM-DD", local date. */
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Tell every page of ours and every tab that an article's notes changed. */
@@ -155,7 +149,7 @@ const ops: {
       return exportMarkdown(list, {
         articles: await articleIndex(),
         split: op.split ?? "all",
-        date: today(),
+        date: localIsoDay(),
       });
     return JSON.stringify(exportCollection(list, { articles: await articleIndex() }), null, 2);
   },

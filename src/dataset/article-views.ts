@@ -6,6 +6,7 @@ import { withTextFragment } from "../anchoring/fragment";
 import { prepareQuote } from "../anchoring/text";
 import { makeTarget, paragraphs, sentences } from "../extract/text";
 import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "../model/dataset";
+import { articleDateLabel } from "../model/date-labels";
 import type { ArticlePayload, HighlightKind } from "../model/protocol";
 import {
   type CardView,
@@ -34,22 +35,14 @@ const LINK_ORDER: Record<Crossref["kind"], number> = {
   related: 4,
 };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "2011-04-01" → "Apr 1 2011". */
-function dateLabel(iso: string | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])} ${m[1]}` : "date unknown";
-}
-
 /** The date of a statement (its own day, else its article's), marked "about" when the article's date is an estimate. */
 export function dateOf(art: Article, iso?: string): { label: string; iso?: string; basis?: string } {
   const estimate = !art.published && art.referenceDate;
   const day = iso ?? art.published ?? art.referenceDate?.date;
   if (!day) return { label: "date unknown" };
   return estimate
-    ? { label: `about ${dateLabel(day)}`, iso: day, basis: art.referenceDate?.basis }
-    : { label: dateLabel(day), iso: day };
+    ? { label: articleDateLabel(day, true), iso: day, basis: art.referenceDate?.basis }
+    : { label: articleDateLabel(day, false), iso: day };
 }
 
 /** A link to a passage: the article's address with a text fragment, where the address is known. */

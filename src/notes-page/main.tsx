@@ -6,6 +6,7 @@ import { type ComponentChild, render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { withTextFragment } from "../anchoring/fragment";
+import { momentLabel } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
 import type { Note, Rejection } from "../model/notes";
 import { type SearchHit, searchNotes, type TextRange } from "../notes/search";
@@ -51,15 +52,7 @@ async function loadArticles(): Promise<Map<string, ArticleInfo>> {
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
-/** "22 Nov 2026, 09:14", in the reader's time zone. */
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+const when = momentLabel;
 
 const articleLabel = (id: string, a: ArticleInfo | undefined) =>
   a ? (a.headline ? `${a.publisher}: “${a.headline}”` : `${a.publisher}, ${a.dateLabel}`) : id;

@@ -1,13 +1,13 @@
 // The trash of the notes page: notes the reader deleted, kept LIMITS.trashDays days, each restorable or deleted
 // for good (that one asks twice). Reloaded whenever the notes change.
 import { useEffect, useState } from "preact/hooks";
+import { momentDayLabel } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
 import type { Note } from "../model/notes";
 import { notesOp } from "../shared/messaging";
 
 const DAY_MS = 24 * 3600 * 1000;
-const day = (ms: number) =>
-  new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+const day = momentDayLabel;
 
 export function Trash(props: { version: number; label: (articleId: string) => string }) {
   const [notes, setNotes] = useState<Note[] | null>(null);

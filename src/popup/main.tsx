@@ -3,6 +3,7 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { NOTE_PALETTE } from "../model/colours";
+import { articleDateLabel } from "../model/date-labels";
 import { HIGHLIGHT_KINDS, type HighlightKind, type Status, type Visibility } from "../model/protocol";
 import { visibilityFor } from "../model/visibility";
 import { KIND_LABELS, Swatch } from "../shared/legend";
@@ -21,15 +22,6 @@ async function queryStatus(tabId: number): Promise<Status> {
   return status;
 }
 
-export function formatDate(iso: string | undefined, estimated: boolean): string {
-  if (!iso) return "date unknown";
-  const d = new Date(`${iso}T12:00:00Z`);
-  const s = d
-    .toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" })
-    .replace(",", "");
-  return estimated ? `about ${s}` : s;
-}
-
 function Summary({ status }: { status: Status }) {
   if (!status.articleId || !status.article) {
     return (
@@ -39,7 +31,7 @@ function Summary({ status }: { status: Status }) {
     );
   }
   const a = status.article;
-  const date = formatDate(a.published ?? a.referenceDate, !a.published);
+  const date = articleDateLabel(a.published ?? a.referenceDate, !a.published);
   return (
     <p class="summary" data-testid="summary">
       <strong>{a.publisher}</strong>, {date} — {status.counts?.attributions ?? 0} attributions,{" "}

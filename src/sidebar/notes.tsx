@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { DEFAULT_NOTE_COLOUR, NOTE_PALETTE, type NoteColour, noteColourStyle } from "../model/colours";
+import { momentLabel } from "../model/date-labels";
 import type { Note } from "../model/notes";
 import type { ContentRequest, NoteDraft, SidebarIntent, Status } from "../model/protocol";
 import type { ContentReply } from "../model/replies";
@@ -12,8 +13,7 @@ import { ColourName, ColourPicker, TagList, TagsInput } from "../shared/note-fie
 
 const UNDO_MS = 8000;
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+const when = momentLabel;
 
 /** What the editor saves. */
 interface Written {
