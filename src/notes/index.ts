@@ -3,14 +3,5 @@
 
 export { NotesError } from "./errors";
 export { DB_VERSION } from "./schema";
-export type { SearchHit, SearchOptions, TextRange } from "./search";
-export { DEFAULT_DB_NAME, type NoteChanges, type NotesStore, type OpenOptions, openNotes } from "./store";
-export { LIMITS } from "./validate";
-export {
-  type AnnotationCollection,
-  type ArticleInfo,
-  exportCollection,
-  importAnnotations,
-  parseImport,
-  type WebAnnotation,
-} from "./w3c";
+export { type NotesStore, openNotes } from "./store";
+export { type ArticleInfo, exportCollection, importAnnotations, parseImport } from "./w3c";
