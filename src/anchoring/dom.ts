@@ -3,15 +3,10 @@
 import type { TextTarget } from "../model/dataset";
 import { LIMITS } from "../model/limits";
 import type { PreparedQuote } from "../model/protocol";
-import {
-  exactOccurrences,
-  type MatchMethod,
-  matchNormalized,
-  type NormalizedText,
-  normalize,
-  prepareQuote,
-  toSource,
-} from "./text";
+import { exactOccurrences } from "./candidates";
+import { type MatchMethod, matchNormalised } from "./match-quote";
+import { type NormalisedText, normaliseWithMap, toSource } from "./normalise";
+import { prepareQuote } from "./prepare-quote";
 
 /** Elements whose content is never page text. */
 const SKIP = new Set([
@@ -222,7 +217,7 @@ export function locateAll(
   targets: AnchorTarget[],
   opts: LocateOptions = {},
 ): { located: Located[]; orphaned: string[] } {
-  const norm: NormalizedText = normalize(source, { lowercase: opts.lowercase ?? true });
+  const norm: NormalisedText = normaliseWithMap(source, { lowercase: opts.lowercase ?? true });
   const text = norm.text;
   const found = new Map<number, { start: number; end: number; score: number; method: MatchMethod }>();
   const prepared = targets.map((t) =>
@@ -235,7 +230,7 @@ export function locateAll(
   prepared.forEach((q, k) => {
     const occ = occurrences[k] as number[];
     if (occ.length !== 1) return;
-    const m = matchNormalized(text, q, occ[0], opts.minScore, occ);
+    const m = matchNormalised(text, q, occ[0], opts.minScore, occ);
     if (!m) return;
     found.set(k, m);
     fixed.push({ from: (targets[k] as AnchorTarget).target.start, to: m.start });
@@ -265,7 +260,7 @@ export function locateAll(
   prepared.forEach((q, k) => {
     if (found.has(k) || (opts.exactOnly && !occurrences[k]?.length)) return;
     const hint = hintFor((targets[k] as AnchorTarget).target.start);
-    const m = matchNormalized(text, q, hint, opts.minScore, occurrences[k]);
+    const m = matchNormalised(text, q, hint, opts.minScore, occurrences[k]);
     if (m) found.set(k, m);
   });
 

@@ -3,7 +3,7 @@
 // demand, so the runtime never holds the whole dataset.
 
 import { withTextFragment } from "../anchoring/fragment";
-import { prepareQuote } from "../anchoring/text";
+import { prepareQuote } from "../anchoring/prepare-quote";
 import { makeTarget, paragraphs, sentences } from "../extract/text";
 import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "../model/dataset";
 import { articleDateLabel } from "../model/date-labels";

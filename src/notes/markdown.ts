@@ -1,6 +1,6 @@
 // Notes as Markdown for a note app (Obsidian, Logseq, plain files): one file per article, or one for all.
 // Each article: a heading (its headline), its publisher, date and address; then each note in reading order: the
-// passage as a quotation with a link that opens the article at it (a text fragment, src/shared/fragment.ts),
+// passage as a quotation with a link that opens the article at it (a text fragment, src/anchoring/fragment.ts),
 // the note below, its tags as #tags and its colour. The link carries up to three words of the passage's context on
 // each side, so it opens at the right one of several occurrences (test/notes/fragment.test.ts). Text from the reader or the article is escaped, so Markdown
 // shows it as written (no accidental emphasis, headings, lists, links or HTML).

@@ -13,7 +13,7 @@
 
 import type { Article } from "../model/dataset";
 import type { PatternRule, RecognitionIndex, UrlPattern, UrlRules } from "../model/recognition";
-import { boundedText, fingerprint, SHINGLE_SIZE, shingleHashes } from "./text";
+import { boundedText, fingerprint, SHINGLE_SIZE, shingleHashes } from "./fingerprint";
 import {
   hostAndParents,
   isArchiveUrl,
@@ -23,7 +23,7 @@ import {
   type UrlParts,
 } from "./url";
 
-export * from "./text";
+export * from "./fingerprint";
 export * from "./url";
 
 export interface RecognitionOptions {

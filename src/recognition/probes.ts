@@ -5,8 +5,9 @@
 // two regular expressions) and each candidate article's sampled shingles, kept as strings, are looked up in it:
 // the same measure — the share of the article's sampled five-word shingles present in the page — for about a
 // millisecond. Pure; no DOM.
+
+import { boundedText, fmix32, fnv1a } from "./fingerprint";
 import { DEFAULT_OPTIONS, sampleShingles } from "./index";
-import { boundedText, fmix32, fnv1a } from "./text";
 
 /** Vanish: combining marks (what NFKD leaves of accents) and apostrophes of every kind ("Libya’s" → "libyas"). */
 const VANISH = /[\u0300-\u036f'`´‘’‛′ʹʼ]+/g;

@@ -1,7 +1,7 @@
 // Table of anchoring cases (in the style of Apache Annotator's match-cases): a page, a target computed from the
 // cleaned article text, and what the anchored Range must read.
 
-import type { MatchMethod } from "../../src/anchoring/text";
+import type { MatchMethod } from "../../src/anchoring/match-quote";
 import type { TextTarget } from "../../src/model/dataset";
 import {
   AD,

@@ -1,7 +1,7 @@
 // Where content.js runs and the site data files the browser injects with it (src/dataset/sites.ts).
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { prepareQuote } from "../../src/anchoring/text";
+import { prepareQuote } from "../../src/anchoring/prepare-quote";
 import { buildArticleViews } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";

@@ -1,6 +1,6 @@
 // Shared by the end-to-end suites: the fixture routes, expected counts from the built payloads, artifacts.
 import { mkdirSync, readFileSync } from "node:fs";
-import type { ArticlePayload, HighlightKind, Status } from "../../src/model/protocol";
+import type { ArticlePayload, HighlightKind } from "../../src/model/protocol";
 import type { CardView, SidebarView } from "../../src/model/views";
 import type { Tab } from "./drivers";
 import { loadRoutes, readFixture } from "./fixture-server";

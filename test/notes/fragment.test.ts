@@ -1,4 +1,4 @@
-// The text-fragment links of the notes page and the Markdown export (src/shared/fragment.ts), read back as a
+// The text-fragment links of the notes page and the Markdown export (src/anchoring/fragment.ts), read back as a
 // browser reads them: the directive's terms are found in the article's text (case-insensitive, at word
 // boundaries, whitespace collapsed; a prefix or suffix must touch its term with only spaces between, in the same
 // paragraph), and the first match must be the passage itself. Every attribution, cross-reference and sentence of
