@@ -78,8 +78,8 @@ function onMessage(
 
 /**
  * The text of the page's article region (see region.ts), else of its body, up to MAX_PAGE_CHARS (no layout is
- * read). Both are read by the browser's own textContent, one native call, where a walk in JavaScript costs about
- * 2 ms on a page's first run (most of it setting up the bindings of every kind of element it meets); a script or
+ * read). Both are read by the browser's own textContent, one native call, where a walk in JavaScript pays on a
+ * page's first run for setting up the bindings of every kind of element it meets; a script or
  * style among them adds words no article's probes contain, and words of adjacent blocks read apart by their
  * punctuation or capitals (see probeText). Only a body (without a region) whose text passes MAX_PAGE_CHARS is
  * walked text node by text node, scripts, styles and SVG left out (a news page's body can hold megabytes of

@@ -3,8 +3,8 @@
 // known URLs, URL patterns and textCheckPatterns, as WebExtension match patterns) and status.js everywhere else.
 // With content.js the browser injects the site's data file: the URL rules and text probes of the articles that
 // could be on that site, and their payloads, so that a page is recognised and painted without a message to the
-// background (one costs 15–25 ms at document_idle, measured in the benchmark). A site whose data would be too large to load
-// on each of its candidate pages gets no data file: its pages ask the background, as archive copies do.
+// background (a message at document_idle costs more than anchoring a whole article; docs/benchmarks.md). A site
+// whose data would be too large to load on each of its candidate pages gets no data file: its pages ask the background, as archive copies do.
 
 import type { Article } from "../model/dataset";
 import type { ArticlePayload } from "../model/protocol";

@@ -103,8 +103,7 @@ export interface ParsedUrl {
 }
 
 /** A parsed address as the browser gives it: a URL, or a page's `location` (whose parts the browser has already
- *  parsed — using them spares a content script the cost of setting up URL's bindings, about 2 ms on a page's
- *  first use). */
+ *  parsed — using them spares a content script the cost of setting up URL's bindings on a page's first use). */
 export type UrlParts = Pick<URL, "href" | "protocol" | "hostname" | "port" | "pathname" | "search">;
 
 /** The last URL parsed and its parts: a page's address is asked about several times in a row. */
