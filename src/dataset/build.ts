@@ -13,8 +13,6 @@ import { buildCrossrefs, resolveEnd } from "./crossrefs";
 import { applyCuration, type Curation, evidenceSpans } from "./curation";
 import { locate, span } from "./evidence";
 
-export { EntityStore };
-
 export interface ArticleInput {
   id: string;
   raw: string;
