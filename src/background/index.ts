@@ -7,7 +7,7 @@ import type { BackgroundReplies } from "../model/replies";
 import { callTab } from "../shared/messaging";
 import { toggleAllFor } from "../shared/settings";
 import { card, recognisePage, sidebarView } from "./data";
-import { anchorsFor, handleNotes, keepDraft } from "./notes";
+import { anchorsFor, handleNotes, keepDraft } from "./notes-service";
 
 /** An extension page (sidebar frame, notes page, popup), as opposed to a content script in a web page. */
 const fromExtensionPage = (sender: browser.Runtime.MessageSender) =>

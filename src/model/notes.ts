@@ -2,7 +2,7 @@
 import type { NoteColour } from "./colours";
 import type { TextTarget } from "./dataset";
 
-/** A note on a passage of a known article, as stored (current schema, see schema.ts). */
+/** A note on a passage of a known article, as stored (current schema: src/notes/migrations.ts). */
 export interface Note {
   /** A UUID for notes written here; an imported annotation may keep its own absolute URI. */
   id: string;

@@ -2,6 +2,6 @@
 // and import. Pure data: no browser extension API, no DOM beyond IndexedDB.
 
 export { NotesError } from "./errors";
-export { DB_VERSION } from "./schema";
+export { DB_VERSION } from "./migrations";
 export { type NotesStore, openNotes } from "./store";
 export { type ArticleInfo, exportCollection, importAnnotations, parseImport } from "./w3c";

@@ -13,7 +13,7 @@ import type { NoteColour } from "../model/colours";
 import type { TextTarget } from "../model/dataset";
 import type { ImportResult, NewNote, Note, TagCount } from "../model/notes";
 import { NotesError } from "./errors";
-import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./schema";
+import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./migrations";
 import {
   bodyProblem,
   colourProblem,
