@@ -5,10 +5,11 @@ import browser from "webextension-polyfill";
 import { DEFAULT_NOTE_COLOUR } from "../model/colours";
 import { localIsoDay } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
-import type { NoteAnchor, NoteDraft, NotesOp } from "../model/protocol";
+import type { ContentRequest, NoteAnchor, NoteDraft, NotesOp } from "../model/protocol";
 import type { NotesResult, NotesValues } from "../model/replies";
 import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
 import { exportMarkdown } from "../notes/markdown";
+import { callTab } from "../shared/messaging";
 
 let store: Promise<NotesStore> | null = null;
 const drafts = new Map<number, NoteDraft>();
@@ -53,10 +54,11 @@ async function articleIndex(): Promise<Record<string, ArticleEntry>> {
 /** Tell every page of ours and every tab that an article's notes changed. */
 async function changed(articleId: string): Promise<void> {
   anchorCache.delete(articleId);
-  await browser.runtime.sendMessage({ type: "notes-changed", articleId }).catch(() => undefined);
+  // The extension's pages (sidebars, the notes page) hear it as the tabs do.
+  const message: ContentRequest = { type: "notes-changed", articleId };
+  await browser.runtime.sendMessage(message).catch(() => undefined);
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id !== undefined)
-      browser.tabs.sendMessage(tab.id, { type: "notes-changed", articleId }).catch(() => undefined);
+    if (tab.id !== undefined) void callTab(tab.id, message);
   }
 }
 
