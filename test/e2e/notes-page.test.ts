@@ -203,9 +203,9 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(byId[n4]?.quote?.endsWith("…")).toBe(true);
     // Dates: written, and edited for the edited note only.
     expect(byId[n1]?.dates).toMatch(
-      /^Written \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2} · edited \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/,
+      /^Written \w{3} \d{1,2} \d{4}, \d{2}:\d{2} · edited \w{3} \d{1,2} \d{4}, \d{2}:\d{2}$/,
     );
-    expect(byId[n2]?.dates).toMatch(/^Written \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/);
+    expect(byId[n2]?.dates).toMatch(/^Written \w{3} \d{1,2} \d{4}, \d{2}:\d{2}$/);
   });
 
   it("search finds a note by a word of its body and by a word of its passage, with the matches marked", async () => {
