@@ -30,7 +30,7 @@ if (!skipDataset) {
 const dataset = JSON.parse(readFileSync(`${BUILD}/dataset.json`, "utf8"));
 
 // Per-article views (payload for the content script, cards, sidebar), built by the same TypeScript the tests use.
-const { buildArticleViews, dateOf } = await tsImport("./src/dataset/views.ts", import.meta.url);
+const { buildArticleViews, dateOf } = await tsImport("./src/dataset/article-views.ts", import.meta.url);
 const views = dataset.articles.map((a) => buildArticleViews(dataset, a.id));
 const articleIndex = dataset.articles.map((a) => ({
   id: a.id,

@@ -1,10 +1,12 @@
 // The article part of the content script: bundled into content.js but started only on a recognised article
 // (other pages only parse it). It makes the article's session (session.ts), feeds it the switches as they come
 // and the reader's notes once the background has them, and hands the loader a small handle.
-import type { ArticlePayload, ContentRequest, NoteAnchor, Settings, Status } from "../messages";
-import { visibilityFor } from "../messages";
-import type { CardView } from "../views";
+import type { ArticlePayload, ContentRequest, NoteAnchor, Settings, Status } from "../model/protocol";
+import type { ContentReply } from "../model/replies";
+import { visibilityFor } from "../model/visibility";
+import { changedSettings } from "../shared/settings";
 import { api } from "./api";
+import type { callBackground } from "./call";
 import type { PageUi } from "./page-ui";
 import { supported } from "./paint";
 import { ArticleSession } from "./session";
@@ -13,14 +15,14 @@ import type { Timings } from "./timings";
 export interface Loader {
   status: Status;
   timings: Timings;
-  send<T>(message: unknown): Promise<T | null>;
+  send: typeof callBackground;
 }
 
 export interface ArticleHandle {
   /** What the article part adds to the status. */
   status(): Partial<Status>;
   /** Handle a request the loader does not; `reply` answers it. */
-  onMessage(m: ContentRequest, reply: (r: unknown) => void): void;
+  onMessage(m: ContentRequest, reply: (r: ContentReply<ContentRequest>) => void): void;
   /** The page changed: anchor again. */
   reanchor(): void;
   /** How long the last anchoring pass took. */
@@ -35,7 +37,7 @@ export interface ArticleHandle {
 /** What the article part starts from: the payload at once, the switches as they come, and where the reader's
  *  notes are when the background sent them already (else they are asked once the overlays are painted: the
  *  background may have to wake up). */
-export interface ArticleBegin {
+export interface ArticleInputs {
   payload: ArticlePayload;
   settings: Promise<Settings | undefined>;
   notes?: NoteAnchor[];
@@ -45,7 +47,7 @@ export interface ArticleBegin {
  * Anchor the article's targets while the switches are read, paint them as the switches say, then anchor and paint
  * the reader's notes once the background has them; then keep all of it up to date. Resolves when the notes are in.
  */
-export async function startArticle(loader: Loader, begin: ArticleBegin): Promise<ArticleHandle | null> {
+export async function startArticle(loader: Loader, begin: ArticleInputs): Promise<ArticleHandle | null> {
   const { status, timings, send } = loader;
   if (!supported()) {
     status.note = "this browser cannot paint highlights (CSS Custom Highlight API missing)";
@@ -57,20 +59,19 @@ export async function startArticle(loader: Loader, begin: ArticleBegin): Promise
     status,
     timings,
     background: {
-      noteAnchors: (articleId) => send<NoteAnchor[]>({ type: "note-anchors", articleId }),
-      card: (articleId, targetId) => send<CardView>({ type: "card", articleId, targetId }),
+      noteAnchors: (articleId) => send({ type: "note-anchors", articleId }),
+      card: (articleId, targetId) => send({ type: "card", articleId, targetId }),
       noteDraft: (draft) => send({ type: "note-draft", draft }),
     },
   });
   session.anchor();
   let switched = false; // the switches changed while the stored ones were being read: the change wins
   const onSettings = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area !== "local" || !changes.settings) return;
+    const c = changedSettings(changes, area);
+    if (!c) return;
     switched = true;
     const t0 = performance.now();
-    session.setVisibility(
-      visibilityFor(changes.settings.newValue as Settings | undefined, location.hostname),
-    );
+    session.setVisibility(visibilityFor(c.settings, location.hostname));
     timings.afterFrame("toggleMs", t0);
   };
   api.storage.onChanged.addListener(onSettings);

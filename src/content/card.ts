@@ -1,6 +1,6 @@
 // A card's content for a highlight (speaker, badges, passages elsewhere, links between articles), built with
 // textContent only: no dataset text is ever parsed as HTML. Placement and focus are page-ui.ts's.
-import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../views";
+import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../model/views";
 import { el } from "./element";
 import { trusted } from "./trusted";
 

@@ -1,6 +1,6 @@
 // Which highlight is under a point: the text position there, then the placed ranges that hold it and whose boxes
 // contain the point. Our highlights are painted, not elements, so the page's own hit-testing cannot answer.
-import type { HighlightKind } from "../messages";
+import type { HighlightKind } from "../model/protocol";
 import type { Anchor } from "./targets";
 
 /** Where the text is at a point, as the browser says (Firefox: caretPositionFromPoint; Chromium: caretRangeFromPoint). */

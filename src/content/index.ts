@@ -3,23 +3,24 @@
 // article part (article.ts, bundled in but run only then). On a publisher's site the browser injects the site's
 // data first and recognition needs no message; elsewhere (archives) the background recognises. On any other page
 // that is all it does. It reads no layout and never touches the page's DOM text.
-import type { SiteData } from "../dataset/sites";
+
+import { isContentRequest } from "../model/message-checks";
 import {
   type ArticlePayload,
-  type ArticleStart,
   type ContentRequest,
-  isContentRequest,
   notAnArticle,
-  type RecogniseReply,
   type SampleParams,
-  type Settings,
   type Status,
-  visibilityFor,
-} from "../messages";
+} from "../model/protocol";
+import type { SiteData } from "../model/recognition";
+import type { RecognisedArticle } from "../model/replies";
+import { visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";
+import { readSettings } from "../shared/settings";
 import { api } from "./api";
-import type { ArticleBegin, ArticleHandle } from "./article";
+import type { ArticleHandle, ArticleInputs } from "./article";
+import { callBackground } from "./call";
 import { articleRegionText } from "./region";
 import { Timings } from "./timings";
 
@@ -75,18 +76,10 @@ function onMessage(
   return undefined;
 }
 
-async function send<T>(message: unknown): Promise<T | null> {
-  try {
-    return (await api.runtime.sendMessage(message)) as T;
-  } catch {
-    return null; // the extension was reloaded or is shutting down: this page keeps working as it was
-  }
-}
-
 /**
  * The text of the page's article region (see region.ts), else of its body, up to MAX_PAGE_CHARS (no layout is
- * read). Both are read by the browser's own textContent, one native call, where a walk in JavaScript costs about
- * 2 ms on a page's first run (most of it setting up the bindings of every kind of element it meets); a script or
+ * read). Both are read by the browser's own textContent, one native call, where a walk in JavaScript pays on a
+ * page's first run for setting up the bindings of every kind of element it meets; a script or
  * style among them adds words no article's probes contain, and words of adjacent blocks read apart by their
  * punctuation or capitals (see probeText). Only a body (without a region) whose text passes MAX_PAGE_CHARS is
  * walked text node by text node, scripts, styles and SVG left out (a news page's body can hold megabytes of
@@ -171,14 +164,14 @@ function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload })
  * sample of the text; the background asks again only if its index was sampled otherwise than this script (a
  * mismatched build). On a match the reply carries the payload, the note anchors and the switches.
  */
-async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }) | null> {
+async function recogniseByBackground(): Promise<(Found & { start: RecognisedArticle }) | null> {
   const url = location.href;
   const text = textToSample();
   const sampled = (params: SampleParams) =>
     text ? { sample: { ...params, hashes: pageSample(text, params) } } : {};
-  let reply = await send<RecogniseReply>({ type: "recognise", url, asked, ...sampled(__SAMPLE_PARAMS__) });
+  let reply = await callBackground({ type: "recognise", url, asked, ...sampled(__SAMPLE_PARAMS__) });
   if (reply && "sampleParams" in reply && reply.sampleParams)
-    reply = await send<RecogniseReply>({ type: "recognise", url, asked, ...sampled(reply.sampleParams) });
+    reply = await callBackground({ type: "recognise", url, asked, ...sampled(reply.sampleParams) });
   if (!reply) return null;
   if ("skipText" in reply) {
     skipText = true;
@@ -188,7 +181,7 @@ async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }
   return "start" in reply ? reply : null;
 }
 
-async function recognise(): Promise<ArticleBegin | null> {
+async function recogniseThisPage(): Promise<ArticleInputs | null> {
   const sites = window.__sourceAnnotatorSites;
   if (sites?.length) {
     const found = recogniseHere(sites);
@@ -197,10 +190,7 @@ async function recognise(): Promise<ArticleBegin | null> {
     Object.assign(status, match);
     return {
       payload,
-      settings: api.storage.local.get("settings").then(
-        (r) => r.settings as Settings | undefined,
-        () => undefined,
-      ),
+      settings: readSettings(api.storage.local).catch(() => undefined),
     };
   }
   const found = await recogniseByBackground();
@@ -216,12 +206,12 @@ async function recognise(): Promise<ArticleBegin | null> {
 
 async function start(): Promise<void> {
   if (article) return;
-  const begin = await recognise();
+  const begin = await recogniseThisPage();
   if (!begin) return;
   timings.stop("recognisedMs");
   const mod = await import("./article");
   timings.stop("loadedMs");
-  article = await mod.startArticle({ status, timings, send }, begin);
+  article = await mod.startArticle({ status, timings, send: callBackground }, begin);
 }
 
 /**

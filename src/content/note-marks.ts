@@ -1,8 +1,10 @@
 // The reader's notes, in their colours, as boxes for our closed mark layer (marks.ts), never in the page-shared
 // highlight registry, which any page script can read. Boxes are multiplied into a light page (screened into a dark
 // one), so the page's text keeps its colour under them, as under a highlighter.
-import { type NoteAnchor, noteColourVisible, type Visibility } from "../messages";
+
 import { noteColourStyle } from "../model/colours";
+import type { NoteAnchor, Visibility } from "../model/protocol";
+import { noteColourVisible } from "../model/visibility";
 import type { Mark } from "./marks";
 import type { Anchor } from "./targets";
 

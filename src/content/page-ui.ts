@@ -2,8 +2,8 @@
 // marks. Page CSS and scripts cannot reach into it, its CSS cannot leak out, and key presses inside it do not bubble
 // to the page's shortcuts. Its styles are in page-ui-styles.ts, the card's content in card.ts, the sidebar's frame
 // in sidebar-frame.ts.
-import type { SidebarIntent } from "../messages";
-import type { CardView } from "../views";
+import type { SidebarIntent } from "../model/protocol";
+import type { CardView } from "../model/views";
 import { type CardActions, renderCard } from "./card";
 import { el } from "./element";
 import { MarkLayer } from "./marks";

@@ -1,6 +1,6 @@
 // Painting with the CSS Custom Highlight API: ranges registered by kind, no change to the page's DOM text.
 // Toggling is a registry change; styles live in one <style> element the page cannot confuse with its own.
-import { HIGHLIGHT_KINDS, type HighlightKind, type Visibility } from "../messages";
+import { HIGHLIGHT_KINDS, type HighlightKind, type Visibility } from "../model/protocol";
 
 const STYLE_ID = "source-annotator-style";
 

@@ -1,7 +1,7 @@
 // The reader's text selection as the start of a note: the ✎ Note button beside a selection, and the passage a
 // note draft is made of. Plain calls, no DOM events: trusted.ts turns the reader's own events into these calls.
 import { describeRange } from "../anchoring/dom";
-import type { NoteDraft } from "../messages";
+import type { NoteDraft } from "../model/protocol";
 
 export interface SelectionDeps {
   doc: Document;

@@ -1,17 +1,18 @@
 // One recognised article on this page, from recognition to teardown: it owns the placed highlights (anchors), the
 // painter and our UI in the page (created on first need), hit-testing, hover and selection logic, the cards
 // already asked for, and the reader's notes (where they are, never what they say). dispose() undoes all of it.
-import {
-  type ArticlePayload,
-  type ContentRequest,
-  type HighlightKind,
-  type NoteAnchor,
-  type NoteDraft,
-  type Status,
-  type Visibility,
-  visibilityFor,
-} from "../messages";
-import type { CardView } from "../views";
+import type {
+  ArticlePayload,
+  ContentRequest,
+  HighlightKind,
+  NoteAnchor,
+  NoteDraft,
+  Status,
+  Visibility,
+} from "../model/protocol";
+import type { ContentReply } from "../model/replies";
+import type { CardView } from "../model/views";
+import { visibilityFor } from "../model/visibility";
 import { anchorInPage } from "./anchor";
 import { caretAt, hitTest } from "./hit-test";
 import { noteMarks, pageIsDark } from "./note-marks";
@@ -256,7 +257,7 @@ export class ArticleSession {
   }
 
   /** A request from the extension the loader does not answer itself; `reply` answers it. */
-  handle(m: ContentRequest, reply: (r: unknown) => void): void {
+  handle(m: ContentRequest, reply: (r: ContentReply<ContentRequest>) => void): void {
     if (this.disposed) return;
     if (m.type === "reveal") void this.reveal({ kind: "target", id: m.targetId });
     else if (m.type === "reveal-note") void this.reveal({ kind: "note", id: m.id });

@@ -1,8 +1,9 @@
 // The sidebar's frame in our closed shadow root, docked beside the article. Its address carries only a one-time
 // nonce, registered with the background first, that the frame presents to prove we opened it; what it should show
 // goes with the nonce, through the background, never through the address (see docs/decisions/0003).
-import type { SidebarIntent } from "../messages";
+import type { SidebarIntent } from "../model/protocol";
 import { api } from "./api";
+import { callBackground } from "./call";
 import { el } from "./element";
 import { SIDEBAR_WIDTH } from "./page-ui-styles";
 
@@ -30,7 +31,7 @@ export class SidebarFrame {
     frame.addEventListener("load", () => {
       if (loads >= 0 && ++loads > 1 && this.frame === frame) this.replaced();
     });
-    void api.runtime.sendMessage({ type: "sidebar-open", nonce, ...(intent ? { intent } : {}) }).then(() => {
+    void callBackground({ type: "sidebar-open", nonce, ...(intent ? { intent } : {}) }).then(() => {
       if (this.frame !== frame) return;
       loads = 0;
       frame.src = api.runtime.getURL(`sidebar.html#${nonce}`);

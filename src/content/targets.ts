@@ -1,6 +1,6 @@
 // What a highlight on the page stands for: a target of the dataset or one of the reader's notes. Typed, so no
 // code has to tell them apart by the shape of an id string.
-import type { HighlightKind } from "../messages";
+import type { HighlightKind } from "../model/protocol";
 
 export type TargetRef = { kind: "target"; id: string } | { kind: "note"; id: string };
 

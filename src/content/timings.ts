@@ -1,6 +1,6 @@
 // The benchmark's timings: one switch, compiled in by build.mjs for the end-to-end and benchmark builds (the
 // status reply then carries them); in the product build every call here does nothing.
-import type { Status } from "../messages";
+import type { Status } from "../model/protocol";
 
 export type TimingsRecord = NonNullable<Status["timings"]>;
 type Field = Exclude<keyof TimingsRecord, "startedAt">;

@@ -1,6 +1,7 @@
 // How the notes page names things: articles, counts, dates and where a note's passage opens.
-import type { Note } from "../notes/types";
-import { withTextFragment } from "../shared/fragment";
+
+import { withTextFragment } from "../anchoring/fragment";
+import type { Note } from "../model/notes";
 
 /** One entry of data/articles.json. */
 export interface ArticleInfo {

@@ -1,5 +1,5 @@
 // The notes page's list: how many notes are shown, the empty and no-match messages, and the notes themselves.
-import type { Note } from "../notes/types";
+import type { Note } from "../model/notes";
 import { type ArticleInfo, articleLabel, plural } from "./labels";
 import { NoteItem } from "./note-item";
 import type { Find } from "./use-find";

@@ -1,5 +1,5 @@
 // What the notes page's live region says after an export or an import, with the rejected items listed.
-import type { Rejection } from "../notes/w3c";
+import type { Rejection } from "../model/notes";
 import { plural } from "./labels";
 
 export interface Report {

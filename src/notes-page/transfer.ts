@@ -1,16 +1,14 @@
 // Export and import of the reader's notes, as the notes page asks the background for them: each answers with what
 // the page should tell the reader (a Report), never a thrown error.
 import { LIMITS } from "../model/limits";
-import type { MarkdownFile } from "../notes/markdown";
-import type { ImportReport } from "../notes/w3c";
-import { notesOp } from "../shared/notes-op";
+import { notesOp } from "../shared/messaging";
 import { download, today } from "./download";
 import { plural } from "./labels";
 import type { Report } from "./report";
 
 /** Every note (or one article's) as one W3C Web Annotation collection, downloaded. */
 export async function exportNotes(only?: string): Promise<Report> {
-  const r = await notesOp<string>({ op: "export", ...(only ? { articleId: only } : {}) });
+  const r = await notesOp({ op: "export", ...(only ? { articleId: only } : {}) });
   if (!r.ok) return { tone: "error", text: `Nothing was exported: ${r.message}` };
   const total = (JSON.parse(r.value) as { total?: number }).total ?? 0;
   const filename = `source-annotator-notes-${only ? `${only}-` : ""}${today()}.jsonld`;
@@ -20,7 +18,7 @@ export async function exportNotes(only?: string): Promise<Report> {
 
 /** Markdown files, one for all articles or one per article (of one article when `articleId` is given). */
 export async function exportMarkdown(split: "article" | "all", articleId?: string): Promise<Report> {
-  const r = await notesOp<MarkdownFile[]>({
+  const r = await notesOp({
     op: "export",
     format: "markdown",
     split,
@@ -56,7 +54,7 @@ export async function importFile(
       text: `“${file.name}” could not be read (${(e as Error).message}). Nothing was changed.`,
     };
   }
-  const r = await notesOp<ImportReport>({ op: "import", text });
+  const r = await notesOp({ op: "import", text });
   if (!r.ok) return { tone: "error", text: `Nothing was imported: ${r.message}` };
   const { added, skippedDuplicates, rejected, format } = r.value;
   const items = rejected.filter((x) => x.index !== null);

@@ -1,8 +1,8 @@
 // What the reader is looking for on the notes page (search words, article, tag, order) and the notes that match,
 // searched here in the notes already read: one read of the store per change, not two.
 import { useEffect, useMemo, useState } from "preact/hooks";
+import type { Note } from "../model/notes";
 import { searchNotes } from "../notes/search";
-import type { Note } from "../notes/types";
 
 export type SortKey = "modified-desc" | "modified-asc" | "created-desc" | "created-asc";
 export const SORTS: { key: SortKey; label: string }[] = [

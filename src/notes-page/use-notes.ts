@@ -2,8 +2,8 @@
 // says the notes changed (or the page asks, after an import).
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import type { Note } from "../notes/types";
-import { notesOp } from "../shared/notes-op";
+import type { Note } from "../model/notes";
+import { notesOp } from "../shared/messaging";
 import type { ArticleInfo } from "./labels";
 
 async function loadArticles(): Promise<Map<string, ArticleInfo>> {
@@ -32,7 +32,7 @@ export function useNotes() {
   }, []);
 
   useEffect(() => {
-    void notesOp<Note[]>({ op: "all" }).then((r) => {
+    void notesOp({ op: "all" }).then((r) => {
       if (r.ok) {
         setAll(r.value);
         setLoadError(null);

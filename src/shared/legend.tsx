@@ -1,5 +1,5 @@
 // The highlight kinds as the reader sees them, shared by the popup and the options page.
-import type { HighlightKind } from "../messages";
+import type { HighlightKind } from "../model/protocol";
 
 export const KIND_LABELS: Record<HighlightKind, { label: string; hint: string }> = {
   named: { label: "Named source", hint: "A quotation or statement from a person or body the article names" },

@@ -3,17 +3,17 @@
 // could not be placed, and the timeline of positions across the three articles.
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import browser from "webextension-polyfill";
 import {
   type ContentRequest,
   HIGHLIGHT_KINDS,
   type HighlightKind,
-  type SidebarHello,
   type SidebarIntent,
   type Status,
-} from "../messages";
+} from "../model/protocol";
+import type { SidebarHello } from "../model/replies";
+import type { SidebarEntry, SidebarView, TimelineEntry } from "../model/views";
 import { KIND_LABELS, Swatch } from "../shared/legend";
-import type { SidebarEntry, SidebarView, TimelineEntry } from "../views";
+import { callFromPage } from "../shared/messaging";
 import { Notes } from "./notes";
 
 type State =
@@ -28,14 +28,11 @@ type State =
 async function hello(): Promise<SidebarHello> {
   const nonce = location.hash.slice(1);
   history.replaceState(null, "", location.pathname);
-  const r = (await browser.runtime
-    .sendMessage({ type: "sidebar-hello", nonce })
-    .catch(() => null)) as SidebarHello | null;
-  return r ?? { ok: false };
+  return (await callFromPage({ type: "sidebar-hello", nonce }).catch(() => null)) ?? { ok: false };
 }
 
-/** Talk to the content script of the tab this frame is in (through the background: see messages.ts). */
-const toPage = (message: ContentRequest) => browser.runtime.sendMessage({ type: "relay", message });
+/** Talk to the content script of the tab this frame is in (through the background: see the relay request). */
+const toPage = <M extends ContentRequest>(message: M) => callFromPage({ type: "relay", message });
 
 async function load(): Promise<State> {
   const me = await hello();
@@ -44,13 +41,10 @@ async function load(): Promise<State> {
       kind: "error",
       message: "This sidebar was not opened by Source Annotator on this page, so it shows nothing here.",
     };
-  const status = (await toPage({ type: "status" })) as Status | null;
+  const status = await toPage({ type: "status" });
   if (!status) return { kind: "error", message: "The sidebar must be opened from an article page." };
   if (!status.articleId) return { kind: "error", message: "This page is not a known article." };
-  const view = (await browser.runtime.sendMessage({
-    type: "sidebar-view",
-    articleId: status.articleId,
-  })) as SidebarView | null;
+  const view = await callFromPage({ type: "sidebar-view", articleId: status.articleId });
   if (!view) return { kind: "error", message: "No data for this article." };
   return { kind: "ready", view, status, ...(me.intent ? { intent: me.intent } : {}) };
 }

@@ -2,7 +2,7 @@
 // CSS highlight registry (happy-dom has none).
 import { vi } from "vitest";
 import type { PageUi } from "../../src/content/page-ui";
-import type { ArticlePayload, HighlightKind } from "../../src/messages";
+import type { ArticlePayload, HighlightKind } from "../../src/model/protocol";
 
 export const TEXT =
   "The minister said on Tuesday that “the bridge will open in May”, according to two officials who asked not to be named.";

@@ -3,8 +3,8 @@
 // The content script's loader (index.ts) on a publisher's page: only our extension is answered; the status of a
 // recognised article; requests handed to the article's session; nothing of the end-to-end hooks in this build.
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import type { SiteData } from "../../src/dataset/sites";
-import type { Status } from "../../src/messages";
+import type { Status } from "../../src/model/protocol";
+import type { SiteData } from "../../src/model/recognition";
 import { fakeHighlights, payloadOf, setPage, targetOf } from "./fakes";
 
 type Listener = (m: unknown, sender: { id?: string }, reply: (r: unknown) => void) => unknown;

@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { noteMarks, pageIsDark } from "../../src/content/note-marks";
 import type { Anchor } from "../../src/content/targets";
-import { type NoteAnchor, visibilityFor } from "../../src/messages";
 import { noteColourStyle } from "../../src/model/colours";
+import type { NoteAnchor } from "../../src/model/protocol";
+import { visibilityFor } from "../../src/model/visibility";
 
 const range = {} as Range;
 const placed: Anchor[] = [

@@ -2,7 +2,7 @@
 // The reader's selection as a note draft and the ✎ Note button, as plain calls.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { SelectionLogic } from "../../src/content/selection";
-import type { NoteDraft } from "../../src/messages";
+import type { NoteDraft } from "../../src/model/protocol";
 import { boxAt, rangeOf, setPage } from "./fakes";
 
 function setup(ownUi?: Element) {

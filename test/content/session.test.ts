@@ -10,8 +10,9 @@ vi.hoisted(() => {
 
 import { ArticleSession } from "../../src/content/session";
 import { listenToReader } from "../../src/content/trusted";
-import { type NoteAnchor, notAnArticle, type Status, visibilityFor } from "../../src/messages";
-import type { CardView } from "../../src/views";
+import { type NoteAnchor, notAnArticle, type Status } from "../../src/model/protocol";
+import type { CardView } from "../../src/model/views";
+import { visibilityFor } from "../../src/model/visibility";
 import { fakeHighlights, fakeUi, payloadOf, setPage, TEXT, targetOf } from "./fakes";
 
 const QUOTE = targetOf("t-quote", "named", "the bridge will open in May");

@@ -4,11 +4,11 @@
 // of the pairs it forbids; each relation has two ends; a sidebar entry is titled by its own relation.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { type ArticleViews, buildArticleViews } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import type { Crossref, Dataset } from "../../src/dataset/types";
-import { type ArticleViews, buildArticleViews } from "../../src/dataset/views";
-import { RELATION_LABEL } from "../../src/views";
+import type { Crossref, Dataset } from "../../src/model/dataset";
+import { RELATION_LABEL } from "../../src/model/views";
 
 type Quote = [string, string];
 const gold = JSON.parse(readFileSync("test/gold/relations.json", "utf8")) as {

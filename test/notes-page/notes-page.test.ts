@@ -5,7 +5,7 @@
 import { h, render } from "preact";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { LIMITS } from "../../src/model/limits";
-import type { Note } from "../../src/notes/types";
+import type { Note } from "../../src/model/notes";
 import { NotesPage } from "../../src/notes-page/notes-page";
 import { fakeBrowser, serveFiles } from "../fakes/browser";
 

@@ -2,7 +2,7 @@
 // The toolbar popup as a reader sees it, with a fake browser: what was recognised on the tab, the switches (saved
 // for the site), and the buttons that open the sidebar, the notes page and an analysis of an unknown page.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { notAnArticle, type Status } from "../../src/messages";
+import { notAnArticle, type Status } from "../../src/model/protocol";
 import { fakeBrowser } from "../fakes/browser";
 
 const fake = vi.hoisted(() => ({ current: null as unknown }));

@@ -3,9 +3,9 @@
 // nonce; then the article's sourcing, its entries in reading order (each reveals its passage in the page through
 // the background), what could not be placed, and the reader's notes, deleted with an undo.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { notAnArticle, type Status } from "../../src/messages";
-import type { Note } from "../../src/notes/types";
-import type { SidebarView } from "../../src/views";
+import type { Note } from "../../src/model/notes";
+import { notAnArticle, type Status } from "../../src/model/protocol";
+import type { SidebarView } from "../../src/model/views";
 import { fakeBrowser } from "../fakes/browser";
 
 const fake = vi.hoisted(() => ({ current: null as unknown }));

@@ -1,14 +1,14 @@
 import { describe, expect, test } from "vitest";
+import { contextSimilarity } from "../../src/anchoring/context-distance";
+import { matchQuote } from "../../src/anchoring/match-quote";
 import {
-  contextSimilarity,
   fromSource,
-  matchQuote,
-  normalize,
-  normalizeText,
+  normaliseForMatch,
+  normaliseWithMap,
   sourceIndex,
   toSource,
-} from "../../src/anchoring/text";
-import type { TextTarget } from "../../src/dataset/types";
+} from "../../src/anchoring/normalise";
+import type { TextTarget } from "../../src/model/dataset";
 import { prng } from "./bigpage";
 import { csm, nyt, straight, targetOf } from "./fixtures";
 
@@ -20,7 +20,7 @@ const t = (exact: string, prefix = "", suffix = "", start = 0): TextTarget => ({
   end: start + exact.length,
 });
 
-describe("normalize", () => {
+describe("normaliseWithMap", () => {
   test.each([
     ["“Curly” and ‘single’ and it’s", "\"Curly\" and 'single' and it's"],
     ["„low“ ‚low‘ « guillemets » ″", '"low" \'low\' " guillemets " "'],
@@ -32,24 +32,24 @@ describe("normalize", () => {
     ["wait…", "wait..."],
     ["  leading and trailing  ", " leading and trailing "],
   ])("%j → %j", (input, out) => {
-    expect(normalize(input).text).toBe(out);
+    expect(normaliseWithMap(input).text).toBe(out);
   });
 
-  test("normalizeText is normalize without the map", () => {
+  test("normaliseForMatch is normaliseWithMap without the map", () => {
     for (const s of [nyt.text, csm.text, "a \u2014 b\u2026 “c”\u00a0 d"]) {
-      expect(normalizeText(s, true)).toBe(normalize(s, { lowercase: true }).text);
+      expect(normaliseForMatch(s, true)).toBe(normaliseWithMap(s, { lowercase: true }).text);
     }
   });
 
   test("lowercase keeps one character per character (even İ)", () => {
-    const n = normalize("İstanbul SAID", { lowercase: true });
+    const n = normaliseWithMap("İstanbul SAID", { lowercase: true });
     expect(n.text).toBe("İstanbul said");
     expect(n.text.length).toBe(13);
   });
 
   test("every normalised character maps back to its source", () => {
     const src = "RUJBAN, Libya \u2014 The leader\u00a0\u00a0of Libya\u2019s “opposition”…  end";
-    const n = normalize(src);
+    const n = normaliseWithMap(src);
     expect(sourceIndex(n, n.text.length)).toBe(src.length);
     for (let i = 0; i < n.text.length; i++) {
       const c = src[sourceIndex(n, i)] as string;
@@ -114,16 +114,16 @@ describe("normalize", () => {
       let src = "";
       const len = Math.floor(rand() * 24);
       for (let k = 0; k < len; k++) src += alphabet[Math.floor(rand() * alphabet.length)];
-      const got = normalize(src);
+      const got = normaliseWithMap(src);
       const want = reference(src);
       expect(got.text, JSON.stringify(src)).toBe(want.text);
       expect(
         Array.from({ length: got.text.length + 1 }, (_, i) => sourceIndex(got, i)),
         JSON.stringify(src),
       ).toEqual(want.map);
-      expect(normalizeText(src)).toBe(want.text);
+      expect(normaliseForMatch(src)).toBe(want.text);
     }
-    for (const page of [nyt.text, csm.text]) expect(normalize(page).text).toBe(reference(page).text);
+    for (const page of [nyt.text, csm.text]) expect(normaliseWithMap(page).text).toBe(reference(page).text);
   });
 });
 

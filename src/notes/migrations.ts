@@ -8,7 +8,7 @@
 //   v3  notes may carry tags and a colour (absent on older records: no tags, the default colour, so no record
 //       changes); index "tags" (multiEntry: a note under each of its tags).
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from "idb";
-import type { Note } from "./types";
+import type { Note } from "../model/notes";
 
 export const STORE = "notes";
 

@@ -1,8 +1,8 @@
-// The reader's notes: the record kept in IndexedDB, what the UI passes in, and the one error type.
-import type { TextTarget } from "../dataset/types";
-import type { NoteColour } from "../model/colours";
+// The reader's notes: the record kept in IndexedDB, what the UI passes in, the codes of the store's errors.
+import type { NoteColour } from "./colours";
+import type { TextTarget } from "./dataset";
 
-/** A note on a passage of a known article, as stored (current schema, see schema.ts). */
+/** A note on a passage of a known article, as stored (current schema: src/notes/migrations.ts). */
 export interface Note {
   /** A UUID for notes written here; an imported annotation may keep its own absolute URI. */
   id: string;
@@ -50,17 +50,36 @@ export type NotesErrorCode =
   /** Anything else IndexedDB reported. */
   | "failed";
 
-/** Every failure of the notes store; `message` is written for the reader. */
-export class NotesError extends Error {
-  override name = "NotesError";
-  constructor(
-    readonly code: NotesErrorCode,
-    message: string,
-    options?: { cause?: unknown; current?: Note },
-  ) {
-    super(message, options);
-    this.current = options?.current;
-  }
-  /** For "conflict": the note as it is stored now, so the reader can keep both versions. */
-  readonly current: Note | undefined;
+export interface ImportResult {
+  added: number;
+  skippedDuplicates: number;
+}
+
+/** Tags in use, with how many notes (not removed) carry each. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+export interface MarkdownFile {
+  name: string;
+  text: string;
+}
+
+/** An item that was not imported (index in the file's list of annotations), or the whole file (null). */
+export interface Rejection {
+  index: number | null;
+  reason: string;
+}
+
+export interface ParsedImport {
+  notes: Note[];
+  rejected: Rejection[];
+  /** Which kind of file it was, when it was read as one of the others than Web Annotations. */
+  format?: "hypothesis";
+}
+
+export interface ImportReport extends ImportResult {
+  rejected: Rejection[];
+  format?: "hypothesis";
 }

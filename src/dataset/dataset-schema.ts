@@ -1,7 +1,7 @@
 // The dataset's JSON Schema and the invariants a schema cannot say (selectors resolve, ids exist, no duplicates).
 import Ajv from "ajv";
+import type { Dataset, TextTarget } from "../model/dataset";
 import { checkEvidence } from "./evidence";
-import type { Dataset, TextTarget } from "./types";
 
 const target = {
   type: "object",

@@ -2,11 +2,14 @@
 // ask where an article's notes are (selectors only) and hand over a passage for a new note; only extension pages
 // (the sidebar, the notes page) read or write notes.
 import browser from "webextension-polyfill";
-import type { NoteAnchor, NoteDraft, NotesOp, NotesResult } from "../messages";
 import { DEFAULT_NOTE_COLOUR } from "../model/colours";
+import { localIsoDay } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
+import type { ContentRequest, NoteAnchor, NoteDraft, NotesOp } from "../model/protocol";
+import type { NotesResult, NotesValues } from "../model/replies";
 import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
 import { exportMarkdown } from "../notes/markdown";
+import { callTab } from "../shared/messaging";
 
 let store: Promise<NotesStore> | null = null;
 const drafts = new Map<number, NoteDraft>();
@@ -48,20 +51,14 @@ async function articleIndex(): Promise<Record<string, ArticleEntry>> {
   return Object.fromEntries((await articleList()).map((a) => [a.id, a]));
 }
 
-/** "YYYY-MM-DD", local date. */
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** Tell every page of ours and every tab that an article's notes changed. */
 async function changed(articleId: string): Promise<void> {
   anchorCache.delete(articleId);
-  await browser.runtime.sendMessage({ type: "notes-changed", articleId }).catch(() => undefined);
+  // The extension's pages (sidebars, the notes page) hear it as the tabs do.
+  const message: ContentRequest = { type: "notes-changed", articleId };
+  await browser.runtime.sendMessage(message).catch(() => undefined);
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id !== undefined)
-      browser.tabs.sendMessage(tab.id, { type: "notes-changed", articleId }).catch(() => undefined);
+    if (tab.id !== undefined) void callTab(tab.id, message);
   }
 }
 
@@ -90,79 +87,95 @@ export function keepDraft(tabId: number, draft: NoteDraft): void {
   drafts.set(tabId, draft);
 }
 
-async function run(op: NotesOp, tabId: number | undefined): Promise<unknown> {
-  const s = await notes();
-  switch (op.op) {
-    case "list":
-      return s.listByArticle(op.articleId);
-    case "all":
-      return s.listAll();
-    case "add": {
-      const note = await s.add({
-        ...op.draft,
-        body: op.body,
-        ...(op.tags ? { tags: op.tags } : {}),
-        ...(op.colour ? { colour: op.colour } : {}),
+type Sender = number | undefined;
+/** One handler per notes operation, each checked against the reply it owes (NotesValues). */
+const ops: {
+  [K in NotesOp["op"]]: (
+    op: Extract<NotesOp, { op: K }>,
+    s: NotesStore,
+    tabId: Sender,
+  ) => Promise<NotesValues[K]> | NotesValues[K];
+} = {
+  list: (op, s) => s.listByArticle(op.articleId),
+  all: (_, s) => s.listAll(),
+  add: async (op, s) => {
+    const note = await s.add({
+      ...op.draft,
+      body: op.body,
+      ...(op.tags ? { tags: op.tags } : {}),
+      ...(op.colour ? { colour: op.colour } : {}),
+    });
+    await changed(note.articleId);
+    return note;
+  },
+  update: async (op, s) => {
+    const note = await s.update(op.id, {
+      body: op.body,
+      ...(op.base ? { base: op.base } : {}),
+      ...(op.tags ? { tags: op.tags } : {}),
+      ...(op.colour ? { colour: op.colour } : {}),
+    });
+    await changed(note.articleId);
+    return note;
+  },
+  remove: async (op, s) => {
+    const note = await s.remove(op.id);
+    await changed(note.articleId);
+    return note;
+  },
+  restore: async (op, s) => {
+    const note = await s.restore(op.id);
+    await changed(note.articleId);
+    return note;
+  },
+  trash: (_, s) => s.listDeleted(),
+  tags: (_, s) => s.listTags(),
+  purge: async (op, s) => {
+    await s.purge(op.id);
+    return undefined;
+  },
+  reattach: async (op, s) => {
+    const note = await s.retarget(op.id, op.draft.target, op.draft.url);
+    await changed(note.articleId);
+    return note;
+  },
+  "take-draft": (_, _s, tabId) => {
+    if (tabId === undefined) return null;
+    const d = drafts.get(tabId) ?? null;
+    drafts.delete(tabId);
+    return d;
+  },
+  export: async (op, s) => {
+    const list = op.articleId ? await s.listByArticle(op.articleId) : await s.listAll();
+    if (op.format === "markdown")
+      return exportMarkdown(list, {
+        articles: await articleIndex(),
+        split: op.split ?? "all",
+        date: localIsoDay(),
       });
-      await changed(note.articleId);
-      return note;
-    }
-    case "update": {
-      const note = await s.update(op.id, {
-        body: op.body,
-        ...(op.base ? { base: op.base } : {}),
-        ...(op.tags ? { tags: op.tags } : {}),
-        ...(op.colour ? { colour: op.colour } : {}),
-      });
-      await changed(note.articleId);
-      return note;
-    }
-    case "remove": {
-      const note = await s.remove(op.id);
-      await changed(note.articleId);
-      return note;
-    }
-    case "restore": {
-      const note = await s.restore(op.id);
-      await changed(note.articleId);
-      return note;
-    }
-    case "trash":
-      return s.listDeleted();
-    case "tags":
-      return s.listTags();
-    case "purge":
-      return s.purge(op.id);
-    case "reattach": {
-      const note = await s.retarget(op.id, op.draft.target, op.draft.url);
-      await changed(note.articleId);
-      return note;
-    }
-    case "take-draft": {
-      if (tabId === undefined) return null;
-      const d = drafts.get(tabId) ?? null;
-      drafts.delete(tabId);
-      return d;
-    }
-    case "export": {
-      const list = op.articleId ? await s.listByArticle(op.articleId) : await s.listAll();
-      if (op.format === "markdown")
-        return exportMarkdown(list, {
-          articles: await articleIndex(),
-          split: op.split ?? "all",
-          date: today(),
-        });
-      return JSON.stringify(exportCollection(list, { articles: await articleIndex() }), null, 2);
-    }
-    case "import": {
-      const report = await importAnnotations(s, op.text, { articles: await articleList() });
-      for (const id of new Set((await s.listAll()).map((n) => n.articleId))) await changed(id);
-      return report;
-    }
-  }
+    return JSON.stringify(exportCollection(list, { articles: await articleIndex() }), null, 2);
+  },
+  import: async (op, s) => {
+    const report = await importAnnotations(s, op.text, { articles: await articleList() });
+    for (const id of new Set((await s.listAll()).map((n) => n.articleId))) await changed(id);
+    return report;
+  },
+};
+
+async function run(op: NotesOp, tabId: Sender): Promise<NotesValues[keyof NotesValues]> {
+  // The map's type ties each op to its handler; TypeScript cannot follow that through a union, hence the cast.
+  const handler = ops[op.op] as (
+    op: NotesOp,
+    s: NotesStore,
+    tabId: Sender,
+  ) => Promise<NotesValues[keyof NotesValues]>;
+  return handler(op, await notes(), tabId);
 }
 
-export async function handleNotes(op: NotesOp, tabId: number | undefined): Promise<NotesResult<unknown>> {
+export async function handleNotes(
+  op: NotesOp,
+  tabId: Sender,
+): Promise<NotesResult<NotesValues[keyof NotesValues]>> {
   try {
     return { ok: true, value: await run(op, tabId) };
   } catch (e) {

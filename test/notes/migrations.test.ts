@@ -3,8 +3,9 @@ import { readFileSync } from "node:fs";
 import { IDBFactory } from "fake-indexeddb";
 import { type IDBPDatabase, wrap } from "idb";
 import { describe, expect, test } from "vitest";
-import { DB_VERSION, type Note, openNotes } from "../../src/notes";
-import { fromV1, type NoteV1 } from "../../src/notes/schema";
+import type { Note } from "../../src/model/notes";
+import { DB_VERSION, openNotes } from "../../src/notes/index";
+import { fromV1, type NoteV1 } from "../../src/notes/migrations";
 import { dump, searchStored } from "./helpers";
 
 const V1_NOTES: NoteV1[] = JSON.parse(

@@ -1,7 +1,8 @@
-// View models the background builds from the dataset for the cards (content script) and the sidebar page.
-// Plain data, safe to send in messages; all text is shown with textContent / Preact text nodes, never as HTML.
-import type { CrossrefKind, EntityKind } from "./dataset/types";
-import type { HighlightKind } from "./messages";
+// View models for the cards (content script) and the sidebar page, built at build time from the dataset
+// (src/dataset/article-views.ts) and served by the background from <id>.views.json. Plain data, safe to send in
+// messages; all text is shown with textContent / Preact text nodes, never as HTML.
+import type { CrossrefKind, EntityKind } from "./dataset";
+import type { HighlightKind } from "./protocol";
 
 /** How each kind of cross-reference is headed in cards and the sidebar. */
 export const RELATION_LABEL: Record<CrossrefKind, string> = {

@@ -1,9 +1,16 @@
-// One typed protocol for every message between contexts. Each handler checks the sender and the shape.
-import type { PreparedQuote } from "./anchoring/text";
-import type { TextTarget } from "./dataset/types";
-import { DEFAULT_NOTE_COLOUR, isNoteColour, NOTE_COLOURS, type NoteColour } from "./model/colours";
-import { LIMITS } from "./model/limits";
-import type { Note } from "./notes/types";
+// The messages between contexts: every request and what it carries. The reply to each: replies.ts; the shape
+// checks a receiver runs: message-checks.ts.
+import type { NoteColour } from "./colours";
+import type { TextTarget } from "./dataset";
+
+/** A quote prepared for matching (by src/anchoring, at build time): its normalised form and context. */
+export interface PreparedQuote {
+  quote: string;
+  prefix: string;
+  suffix: string;
+  /** Paragraphs of the quote (normalised), split where the original has line breaks. */
+  paragraphs: string[];
+}
 
 export type HighlightKind = "named" | "anonymous" | "secondhand" | "crossref" | "note";
 export const HIGHLIGHT_KINDS: HighlightKind[] = ["named", "anonymous", "secondhand", "crossref", "note"];
@@ -105,9 +112,6 @@ export type BackgroundRequest =
 /** What the sidebar should show: the note editor on the waiting draft, or one of the reader's notes. */
 export type SidebarIntent = { draft: true } | { note: string };
 
-/** The background's answer to a sidebar's hello: whether it is our frame, its tab, and what to show first. */
-export type SidebarHello = { ok: false } | { ok: true; intent?: SidebarIntent };
-
 /** A passage the reader chose for a new note (or to re-attach an unplaced one to). */
 export interface NoteDraft {
   articleId: string;
@@ -144,12 +148,6 @@ export type NotesOp =
   | { op: "export"; articleId?: string; format?: "w3c" | "markdown"; split?: "article" | "all" }
   | { op: "import"; text: string };
 
-/** Every notes operation answers with a result, never a thrown error (errors do not cross messaging well). */
-export type NotesResult<T> =
-  | { ok: true; value: T }
-  /** `current`: for a "conflict", the note as stored now. */
-  | { ok: false; code: string; message: string; current?: Note };
-
 export interface SampleParams {
   shingleSize: number;
   pageMod: number;
@@ -165,20 +163,6 @@ export interface NoteAnchor {
   colour: NoteColour;
 }
 
-/** Everything the article part needs to paint, sent with the recognition: no second round trip. */
-export interface ArticleStart {
-  payload: ArticlePayload;
-  notes: NoteAnchor[];
-  settings?: Settings;
-}
-
-export type RecogniseReply =
-  /** No URL rule matched and the page's address says it cannot be the article: do not read its text. */
-  | { articleId: null; skipText: true }
-  /** Not a known article by its address (`sampleParams`: send a text sample taken with these to know more). */
-  | { articleId: null; score: number; sampleParams?: SampleParams }
-  | { articleId: string; matchedBy: "url" | "fingerprint"; score: number; start: ArticleStart };
-
 /** Extension pages and the background → content script. */
 export type ContentRequest =
   | { type: "status" }
@@ -193,181 +177,8 @@ export type ContentRequest =
   /** The reader's current selection in the page, as a draft (for writing or re-attaching a note). */
   | { type: "selection" };
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-const isSample = (v: unknown): v is PageSample =>
-  isObj(v) &&
-  Number.isInteger(v.shingleSize) &&
-  Number.isInteger(v.pageMod) &&
-  Array.isArray(v.hashes) &&
-  v.hashes.length <= 200_000 &&
-  v.hashes.every((n) => Number.isInteger(n) && n >= 0);
-
-export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
-  if (!isObj(m)) return false;
-  switch (m.type) {
-    case "recognise":
-      return (
-        typeof m.url === "string" &&
-        m.url.length < LIMITS.url &&
-        (m.sample === undefined || isSample(m.sample)) &&
-        (m.asked === undefined || typeof m.asked === "boolean")
-      );
-    case "card":
-      return isArticleId(m.articleId) && isTargetId(m.targetId);
-    case "sidebar-view":
-      return isArticleId(m.articleId);
-    case "relay":
-      return isContentRequest(m.message);
-    case "note-anchors":
-      return isArticleId(m.articleId);
-    case "note-draft":
-      return isDraft(m.draft);
-    case "sidebar-open":
-      return isNonce(m.nonce) && (m.intent === undefined || isIntent(m.intent));
-    case "sidebar-hello":
-      return isNonce(m.nonce);
-    case "notes":
-      return isNotesOp(m.op);
-    default:
-      return false;
-  }
-}
-
-const isNonce = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/.test(v);
-const isIntent = (v: unknown): v is SidebarIntent =>
-  isObj(v) &&
-  (v.draft === true || (typeof v.note === "string" && v.note.length > 0 && v.note.length <= LIMITS.id));
-
-const isArticleId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9-]{1,100}$/.test(v);
-const isTargetId = (v: unknown): v is string => typeof v === "string" && /^[a-z0-9/#@-]{1,160}$/.test(v);
-
-const isStr = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max;
-const isId = (v: unknown): v is string => isStr(v, LIMITS.id) && v.length > 0;
-
-function isTarget(t: unknown): t is TextTarget {
-  return (
-    isObj(t) &&
-    isStr(t.exact, LIMITS.exact) &&
-    t.exact.length > 0 &&
-    isStr(t.prefix, LIMITS.context) &&
-    isStr(t.suffix, LIMITS.context) &&
-    Number.isInteger(t.start) &&
-    Number.isInteger(t.end) &&
-    (t.start as number) >= 0 &&
-    (t.end as number) >= (t.start as number)
-  );
-}
-
-function isDraft(d: unknown): d is NoteDraft {
-  return (
-    isObj(d) &&
-    isArticleId(d.articleId) &&
-    isStr(d.url, LIMITS.url) &&
-    isTarget(d.target) &&
-    (d.attachedTo === undefined || isTargetId(d.attachedTo))
-  );
-}
-
-const isTags = (v: unknown): v is string[] =>
-  v === undefined ||
-  (Array.isArray(v) && v.length <= LIMITS.tagsPerNote && v.every((t) => isStr(t, LIMITS.tag)));
-const isColour = (v: unknown) => v === undefined || isNoteColour(v);
-
-function isNotesOp(o: unknown): o is NotesOp {
-  if (!isObj(o)) return false;
-  switch (o.op) {
-    case "list":
-      return isArticleId(o.articleId);
-    case "all":
-    case "take-draft":
-    case "trash":
-    case "tags":
-      return true;
-    case "add":
-      return isDraft(o.draft) && isStr(o.body, LIMITS.body) && isTags(o.tags) && isColour(o.colour);
-    case "update":
-      return (
-        isId(o.id) &&
-        isStr(o.body, LIMITS.body) &&
-        (o.base === undefined || isStr(o.base, 40)) &&
-        isTags(o.tags) &&
-        isColour(o.colour)
-      );
-    case "remove":
-    case "restore":
-    case "purge":
-      return isId(o.id);
-    case "reattach":
-      return isId(o.id) && isDraft(o.draft);
-    case "export":
-      return (
-        (o.articleId === undefined || isArticleId(o.articleId)) &&
-        (o.format === undefined || o.format === "w3c" || o.format === "markdown") &&
-        (o.split === undefined || o.split === "article" || o.split === "all")
-      );
-    case "import":
-      return isStr(o.text, LIMITS.importText);
-    default:
-      return false;
-  }
-}
-
-export function isContentRequest(m: unknown): m is ContentRequest {
-  if (!isObj(m)) return false;
-  switch (m.type) {
-    case "status":
-      return true;
-    case "reveal":
-      return isTargetId(m.targetId);
-    case "sidebar":
-      return (
-        (m.open === undefined || typeof m.open === "boolean") && (m.view === undefined || m.view === "notes")
-      );
-    case "notes-changed":
-      return isArticleId(m.articleId);
-    case "reveal-note":
-      return isId(m.id);
-    case "selection":
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** Settings in storage.local: a global default and per-site overrides, keyed by hostname without "www.". */
 export interface Settings {
   defaults: Visibility;
   sites: Record<string, Visibility>;
 }
-
-export const DEFAULT_VISIBILITY: Visibility = {
-  all: true,
-  kinds: { named: true, anonymous: true, secondhand: true, crossref: true, note: true },
-};
-
-export function siteKey(hostname: string): string {
-  const h = hostname.toLowerCase().replace(/^(?:www|m|mobile|amp)\./, "");
-  return h;
-}
-
-export function visibilityFor(settings: Partial<Settings> | undefined, hostname: string): Visibility {
-  const v = settings?.sites?.[siteKey(hostname)] ?? settings?.defaults ?? DEFAULT_VISIBILITY;
-  // Kinds (and note colours) added since the settings were saved are shown.
-  return {
-    all: v.all,
-    kinds: { ...DEFAULT_VISIBILITY.kinds, ...v.kinds },
-    ...(v.noteColours ? { noteColours: { ...v.noteColours } } : {}),
-  };
-}
-
-/**
- * Whether notes of `colour` (absent: the default colour) are painted: all highlights on, the notes on, and that
- * colour not switched off.
- */
-export function noteColourVisible(v: Visibility, colour: NoteColour | undefined): boolean {
-  return v.all && v.kinds.note && v.noteColours?.[colour ?? DEFAULT_NOTE_COLOUR] !== false;
-}
-
-export { NOTE_COLOURS, type NoteColour };

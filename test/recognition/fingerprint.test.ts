@@ -1,18 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { RecognitionIndex } from "../../src/model/recognition";
+import { fastClassesForTest, fnv1a } from "../../src/recognition/fingerprint";
 import {
   buildRecognitionIndex,
   containment,
   fingerprint,
   MAX_PAGE_CHARS,
-  normaliseText,
-  type RecognitionIndex,
+  normaliseWords,
   recognise,
   recogniseText,
   shingleHashes,
   wordHashes,
   words,
 } from "../../src/recognition/index";
-import { fastClassesForTest, fnv1a } from "../../src/recognition/text";
 import { edited, inChrome, prng, RELATED, realArticles, relatedText, vocabulary } from "./fixtures";
 
 describe("normalisation", () => {
@@ -29,8 +29,8 @@ describe("normalisation", () => {
     expect(words(text)).toEqual(expected);
   });
 
-  it("normaliseText: the words joined by single spaces", () => {
-    expect(normaliseText("‘Don’t’ — “said” the\u00a0U.S. envoy…\n\nCafé")).toBe(
+  it("normaliseWords: the words joined by single spaces", () => {
+    expect(normaliseWords("‘Don’t’ — “said” the\u00a0U.S. envoy…\n\nCafé")).toBe(
       "dont said the u s envoy cafe",
     );
   });
@@ -51,7 +51,7 @@ describe("normalisation", () => {
   });
 
   it("hashes words as it reads them exactly as hashing words() one by one would", () => {
-    // murmur3's finaliser, as text.ts applies it to each word's FNV-1a hash.
+    // murmur3's finaliser, as fingerprint.ts applies it to each word's FNV-1a hash.
     const mix = (x: number) => {
       let h = x;
       h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);

@@ -1,22 +1,24 @@
 // Per-article views built from the dataset at build time: what the content script paints (the payload),
 // what each highlight's card says, and what the sidebar lists. The extension loads one article's files on
 // demand, so the runtime never holds the whole dataset.
-import { prepareQuote } from "../anchoring/text";
-import type { ArticlePayload, HighlightKind } from "../messages";
-import { withTextFragment } from "../shared/fragment";
-import type {
-  CardView,
-  LinkView,
-  PassageView,
-  SidebarEntry,
-  SidebarView,
-  SpeakerView,
-  SummaryView,
-  TimelineEntry,
-} from "../views";
-import { RELATION_LABEL } from "../views";
-import { makeTarget, paragraphs, sentences } from "./text";
-import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "./types";
+
+import { withTextFragment } from "../anchoring/fragment";
+import { prepareQuote } from "../anchoring/prepare-quote";
+import { makeTarget, paragraphs, sentences } from "../extract/text";
+import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "../model/dataset";
+import { articleDateLabel } from "../model/date-labels";
+import type { ArticlePayload, HighlightKind } from "../model/protocol";
+import {
+  type CardView,
+  type LinkView,
+  type PassageView,
+  RELATION_LABEL,
+  type SidebarEntry,
+  type SidebarView,
+  type SpeakerView,
+  type SummaryView,
+  type TimelineEntry,
+} from "../model/views";
 
 export interface ArticleViews {
   payload: ArticlePayload;
@@ -33,22 +35,14 @@ const LINK_ORDER: Record<Crossref["kind"], number> = {
   related: 4,
 };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "2011-04-01" → "Apr 1 2011". */
-function dateLabel(iso: string | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])} ${m[1]}` : "date unknown";
-}
-
 /** The date of a statement (its own day, else its article's), marked "about" when the article's date is an estimate. */
 export function dateOf(art: Article, iso?: string): { label: string; iso?: string; basis?: string } {
   const estimate = !art.published && art.referenceDate;
   const day = iso ?? art.published ?? art.referenceDate?.date;
   if (!day) return { label: "date unknown" };
   return estimate
-    ? { label: `about ${dateLabel(day)}`, iso: day, basis: art.referenceDate?.basis }
-    : { label: dateLabel(day), iso: day };
+    ? { label: articleDateLabel(day, true), iso: day, basis: art.referenceDate?.basis }
+    : { label: articleDateLabel(day, false), iso: day };
 }
 
 /** A link to a passage: the article's address with a text fragment, where the address is known. */

@@ -134,7 +134,7 @@ export function words(text: string): string[] {
 }
 
 /** The text as its normalised words separated by single spaces (see words). */
-export function normaliseText(text: string): string {
+export function normaliseWords(text: string): string {
   return words(text).join(" ");
 }
 
