@@ -341,6 +341,7 @@ function pageIsDark(): boolean {
 
 function applyVisibility(): void {
   if (!payload) return;
+  painter.scheme(pageIsDark());
   painter.apply(visibility);
   paintNotes();
   status.highlightsVisible =

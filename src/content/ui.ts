@@ -3,6 +3,7 @@
 // to the page's shortcuts.
 // Cards are built with textContent only: no dataset text is ever parsed as HTML.
 import type { SidebarIntent } from "../messages";
+import { badgeCss, KINDS, type KindId } from "../model/kinds";
 import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../views";
 import { api } from "./api";
 import { MarkLayer } from "./marks";
@@ -34,8 +35,7 @@ const STYLES = `
 .card .meta { color: #57606a; font-size: 12.5px; margin: 0 0 8px; }
 .card .badges { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; padding: 0; list-style: none; }
 .card .badge { font-size: 11.5px; padding: 1px 7px; border-radius: 999px; background: #eef1f4; }
-.badge.named { background: rgba(56,132,255,.22); } .badge.anonymous { background: rgba(255,166,0,.35); }
-.badge.secondhand { background: rgba(190,80,255,.22); } .badge.crossref { background: rgba(0,150,110,.18); }
+${badgeCss()}
 .card h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #57606a; margin: 12px 0 4px; }
 .card blockquote { margin: 4px 0 8px; padding: 4px 8px; border-left: 3px solid #d0d7de; }
 .card .statement { font-weight: 600; margin: 4px 0; }
@@ -308,13 +308,8 @@ export class PageUi {
   }
 }
 
-const KIND_LABEL = {
-  named: "Named source",
-  anonymous: "Anonymous source",
-  secondhand: "Second-hand",
-  crossref: "Cross-reference",
-  note: "Your note",
-};
+/** A card's badge says its kind as the legend does (src/model/kinds.ts). */
+const KIND_LABEL = (kind: KindId) => (kind === "note" ? "Your note" : KINDS[kind].label);
 /** Knowledge from outside the articles, never mixed with what they say. */
 function externalNote(x: { text: string; source: string }): HTMLElement {
   return el("p", {
@@ -377,7 +372,7 @@ export function renderCard(v: CardView, actions: Actions, close: () => void): HT
   const articleId = v.passage.articleId;
   const badges = el("ul", { className: "badges" });
   const a = v.attribution;
-  if (!a) badges.append(el("li", { className: `badge ${v.kind}`, textContent: KIND_LABEL[v.kind] }));
+  if (!a) badges.append(el("li", { className: `badge ${v.kind}`, textContent: KIND_LABEL(v.kind) }));
   if (a) {
     const speaker = a.speaker;
     const title = speaker?.name ?? "Speaker not identified";
@@ -393,7 +388,7 @@ export function renderCard(v: CardView, actions: Actions, close: () => void): HT
     badges.append(
       el("li", {
         className: `badge ${speaker?.anonymous ? "anonymous" : "named"}`,
-        textContent: speaker?.anonymous ? "Anonymous source" : "Named source",
+        textContent: KINDS[speaker?.anonymous ? "anonymous" : "named"].label,
       }),
     );
     badges.append(
