@@ -21,6 +21,10 @@ const WITH_PAGE = PAGE_ARG !== undefined;
 const PAGE_FLOOR = Number(PAGE_ARG?.split("=")[1] ?? 20);
 /** With `hues`, a member must also have some colour (OKLCH chroma), or its hue means nothing. */
 const MIN_CHROMA = 0.05;
+/** `linechroma=0.1`: the underline must be plainly coloured (a near-black line reads as the page's own underline). */
+const LINE_CHROMA = Number(
+  process.argv.find((a) => a.startsWith("linechroma="))?.split("=")[1] ?? MIN_CHROMA,
+);
 
 const rand = () => {
   seed = (seed * 1664525 + 1013904223) >>> 0;
@@ -185,7 +189,7 @@ function randomPoint(m: Member): Point {
 const hueOk = (m: Member, p: Point) => {
   if (!HUES || m.hue === undefined) return true;
   const d = Math.abs(((p[2] - m.hue + 540) % 360) - 180);
-  return d <= 30 && p[1] >= MIN_CHROMA;
+  return d <= 30 && p[1] >= (m.draw === "line" ? LINE_CHROMA : MIN_CHROMA);
 };
 
 function score(rgbs: RGB[]): { min: number; pair: string; sim: string; perSim: Record<string, number> } {
