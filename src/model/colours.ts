@@ -37,19 +37,19 @@ export const NOTE_PALETTE: readonly NoteColourStyle[] = [
   {
     id: "rose",
     label: "Rose",
-    light: { background: "rgba(227, 5, 17, 0.5)", line: "#f18288" },
+    light: { background: "rgba(254, 3, 20, 0.52)", line: "#fe7c85" },
     dark: { background: "rgba(255, 171, 182, 0.51)", line: "#8b6368" },
   },
   {
     id: "violet",
     label: "Violet",
-    light: { background: "rgba(55, 3, 50, 0.57)", line: "#8d708a" },
-    dark: { background: "rgba(197, 148, 254, 0.4)", line: "#5b4971" },
+    light: { background: "rgba(53, 1, 48, 0.56)", line: "#8e718b" },
+    dark: { background: "rgba(197, 148, 254, 0.4)", line: "#5b4970" },
   },
   {
     id: "green",
     label: "Green",
-    light: { background: "rgba(85, 121, 1, 0.93)", line: "#618313" },
+    light: { background: "rgba(31, 132, 1, 0.95)", line: "#2a8a0e" },
     dark: { background: "rgba(179, 251, 1, 0.41)", line: "#567212" },
   },
 ];

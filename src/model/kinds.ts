@@ -37,7 +37,7 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
     description: "a quotation or statement from a person or body the article names",
     colourName: "blue",
     draw: "fill",
-    light: "rgba(1, 78, 230, 0.32)",
+    light: "rgba(4, 102, 231, 0.39)",
     dark: "rgb(69, 76, 255)",
   },
   anonymous: {
@@ -46,7 +46,7 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
     description: "the article does not name the source (“a source close to the opposition”)",
     colourName: "amber",
     draw: "fill",
-    light: "rgba(238, 203, 1, 0.73)",
+    light: "rgba(254, 214, 1, 0.96)",
     dark: "rgba(99, 32, 0, 0.9)",
   },
   secondhand: {
@@ -55,7 +55,7 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
     description: "it reaches the article through another outlet (Reuters, The Associated Press, …)",
     colourName: "purple",
     draw: "fill",
-    light: "rgba(71, 1, 248, 0.55)",
+    light: "rgba(65, 4, 255, 0.58)",
     dark: "rgb(52, 0, 68)",
   },
   crossref: {
@@ -64,7 +64,7 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
     description: "the same person, claim or event in the other articles",
     colourName: "green underline",
     draw: "line",
-    light: "rgb(1, 38, 19)",
+    light: "rgb(21, 62, 40)",
     dark: "rgb(100, 188, 157)",
   },
   note: {
