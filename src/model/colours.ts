@@ -38,19 +38,19 @@ export const NOTE_PALETTE: readonly NoteColourStyle[] = [
     id: "rose",
     label: "Rose",
     light: { background: "rgba(254, 3, 20, 0.52)", line: "#fe7c85" },
-    dark: { background: "rgba(255, 171, 182, 0.51)", line: "#8b6368" },
+    dark: { background: "rgba(255, 173, 179, 0.51)", line: "#8b6467" },
   },
   {
     id: "violet",
     label: "Violet",
     light: { background: "rgba(53, 1, 48, 0.56)", line: "#8e718b" },
-    dark: { background: "rgba(197, 148, 254, 0.4)", line: "#5b4970" },
+    dark: { background: "rgba(194, 153, 249, 0.41)", line: "#5c4c71" },
   },
   {
     id: "green",
     label: "Green",
     light: { background: "rgba(31, 132, 1, 0.95)", line: "#2a8a0e" },
-    dark: { background: "rgba(179, 251, 1, 0.41)", line: "#567212" },
+    dark: { background: "rgba(188, 252, 1, 0.43)", line: "#5d7712" },
   },
 ];
 

@@ -38,7 +38,7 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
     colourName: "blue",
     draw: "fill",
     light: "rgba(4, 102, 231, 0.39)",
-    dark: "rgb(69, 76, 255)",
+    dark: "rgb(108, 64, 254)",
   },
   anonymous: {
     id: "anonymous",
@@ -47,7 +47,7 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
     colourName: "amber",
     draw: "fill",
     light: "rgba(254, 214, 1, 0.96)",
-    dark: "rgba(99, 32, 0, 0.9)",
+    dark: "rgba(108, 35, 0, 0.86)",
   },
   secondhand: {
     id: "secondhand",
@@ -56,7 +56,7 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
     colourName: "purple",
     draw: "fill",
     light: "rgba(65, 4, 255, 0.58)",
-    dark: "rgb(52, 0, 68)",
+    dark: "rgba(54, 0, 71, 0.99)",
   },
   crossref: {
     id: "crossref",
@@ -65,7 +65,7 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
     colourName: "green underline",
     draw: "line",
     light: "rgb(21, 62, 40)",
-    dark: "rgb(100, 188, 157)",
+    dark: "rgb(22, 220, 176)",
   },
   note: {
     id: "note",

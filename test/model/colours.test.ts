@@ -67,13 +67,13 @@ function least(set: [string, RGB][], extra: [string, RGB][], m: readonly (readon
 }
 
 /**
- * The least difference each scheme is held to. Light pages meet the rule (20). On dark pages no palette the search
- * found keeps 20 between seven colours and the bare page under all three simulations with the page's text at
- * 4.5:1 (scripts/palette-search.ts, best 18.0 with any hues, 17.1 with the named hues); this palette's measured
- * least is 17.1 (DARK_FLOOR), and the test fails if a change makes it worse.
+ * The least difference each scheme is held to. Light pages meet the rule (20; measured 20.51). On dark pages no
+ * palette the search found keeps 20 between seven colours and the bare page under all three simulations with the
+ * page's text at 4.5:1 (scripts/palette-search.ts: 4 kinds and 1 note colour fit at 20, not 3 note colours); this
+ * palette's measured least is 17.66 (DARK_FLOOR), and the test fails if a change makes it worse.
  */
 const TARGET = 20;
-const DARK_FLOOR = 17;
+const DARK_FLOOR = 17.6;
 const FLOOR: Record<Scheme, number> = { light: TARGET, dark: DARK_FLOOR };
 
 const measured: Record<string, Record<string, string>> = {};
@@ -103,7 +103,7 @@ describe.each(["light", "dark"] as const)("the palette on %s pages", (scheme) =>
   );
 
   test.each(Object.keys(SIMULATIONS))(
-    "note underlines differ by ΔE2000 ≥ 20 from each other and the cross-reference line (%s)",
+    `note underlines differ by ΔE2000 ≥ ${FLOOR[scheme]} from each other and the cross-reference line (%s)`,
     (sim) => {
       const m = SIMULATIONS[sim] ?? null;
       const lines: [string, RGB][] = NOTE_PALETTE.map((c) => [c.id, opaque(c[scheme].line)]);
