@@ -21,6 +21,7 @@ import { pageProbeText, probeScore } from "../recognition/probes";
 import { api } from "./api";
 import type { ArticleBegin, ArticleHandle } from "./article";
 import { articleRegionText } from "./region";
+import { Timings } from "./timings";
 
 const REANCHOR_DEBOUNCE_MS = 300;
 /** A page that never stops mutating (a ticker) must not postpone the re-run forever: it runs this long after the
@@ -38,9 +39,8 @@ declare const __E2E__: boolean;
  *  opt-in's script before this one: the reader asked for this page, so an archive of any site is compared. */
 const asked = (globalThis as { __sourceAnnotatorAsked?: boolean }).__sourceAnnotatorAsked === true;
 
-const STARTED = performance.now();
-const timings: NonNullable<Status["timings"]> = { startedAt: STARTED };
-const status: Status = { ...notAnArticle(), timings };
+const timings = new Timings(performance.now());
+const status: Status = { ...notAnArticle(), ...(timings.record ? { timings: timings.record } : {}) };
 let article: ArticleHandle | null = null;
 /** This page of the publisher's site cannot be the article (its address says so): nothing more to do here. */
 let skipText = false;
@@ -218,10 +218,10 @@ async function start(): Promise<void> {
   if (article) return;
   const begin = await recognise();
   if (!begin) return;
-  timings.recognisedMs = performance.now() - STARTED;
+  timings.stop("recognisedMs");
   const mod = await import("./article");
-  timings.loadedMs = performance.now() - STARTED;
-  article = await mod.startArticle({ status, timings, started: STARTED, send }, begin);
+  timings.stop("loadedMs");
+  article = await mod.startArticle({ status, timings, send }, begin);
 }
 
 /**
@@ -247,7 +247,7 @@ function watch(): void {
     }
     if (!article && added < RECHECK_CHARS) return;
     const now = performance.now();
-    const maxWait = Math.max(REANCHOR_MAX_WAIT_MS, 10 * (timings.anchorMs ?? 0));
+    const maxWait = Math.max(REANCHOR_MAX_WAIT_MS, 10 * (article?.lastAnchorMs() ?? 0));
     if (timer === undefined) pending = now;
     else if (now - pending >= maxWait - REANCHOR_DEBOUNCE_MS) return; // the run already scheduled goes ahead
     clearTimeout(timer);
@@ -272,6 +272,10 @@ if (!window.__sourceAnnotatorLoaded) {
   // Injected where status.js answered so far (Analyse this page): this script answers from now on.
   if (window.__sourceAnnotatorIdle) api.runtime.onMessage.removeListener(window.__sourceAnnotatorIdle);
   api.runtime.onMessage.addListener(onMessage);
+  // The page is unloaded for good (not kept in the back-forward cache): the article's session ends with it.
+  addEventListener("pagehide", (e) => {
+    if (!e.persisted) article?.dispose();
+  });
   void start()
     .catch(() => undefined)
     .then(() => {

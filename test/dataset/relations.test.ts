@@ -84,7 +84,7 @@ describe("what a reader sees", () => {
 
   it("cards word a contradiction or a revision only between gold pairs (the card as rendered)", async () => {
     (globalThis as { chrome?: unknown }).chrome ??= { runtime: {} };
-    const { renderCard } = await import("../../src/content/ui");
+    const { renderCard } = await import("../../src/content/card");
     let sections = 0;
     for (const [articleId, v] of views) {
       for (const card of Object.values(v.cards)) {
