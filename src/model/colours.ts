@@ -7,9 +7,9 @@
 //     each of them and the bare page differ by CIEDE2000 ≥ 20, for normal vision and under simulated protanopia,
 //     deuteranopia and tritanopia (MACHADO_2009, severity 1) — met on light pages; on dark pages no palette found
 //     reaches it, and the test holds the figure the search reached (DARK_FLOOR in the test; the decision says why);
-//   - the page's text on a fill or a note mark keeps 4.5:1 (WCAG 2.1, 1.4.3); an underline keeps 3:1 against the
-//     page (1.4.11);
-//   - note underlines differ by ΔE2000 ≥ 20 from each other and from the cross-reference underline.
+//   - the page's text on a fill or a note mark keeps 4.5:1 (WCAG 2.1, 1.4.3); the cross-reference underline keeps
+//     3:1 against the page (1.4.11);
+//   - a note's underline is its mark's own colour as seen on the page, so it is as distinct as the marks.
 // The colours come from scripts/palette-search.ts.
 
 /** How a highlight is drawn: an attribution fill behind the text (CSS highlight), an underline, or a note mark (a
