@@ -1,5 +1,6 @@
 // A card's content for a highlight (speaker, badges, passages elsewhere, links between articles), built with
 // textContent only: no dataset text is ever parsed as HTML. Placement and focus are page-ui.ts's.
+import { KINDS, type KindId } from "../model/kinds";
 import { type CardView, type LinkView, type PassageView, RELATION_LABEL } from "../model/views";
 import { el } from "./element";
 import { trusted } from "./trusted";
@@ -11,13 +12,8 @@ export interface CardActions {
   addNote: (targetId: string) => void;
 }
 
-const KIND_LABEL = {
-  named: "Named source",
-  anonymous: "Anonymous source",
-  secondhand: "Second-hand",
-  crossref: "Cross-reference",
-  note: "Your note",
-};
+/** A card's badge says its kind as the legend does (src/model/kinds.ts). */
+const KIND_LABEL = (kind: KindId) => (kind === "note" ? "Your note" : KINDS[kind].label);
 /** Knowledge from outside the articles, never mixed with what they say. */
 function externalNote(x: { text: string; source: string }): HTMLElement {
   return el("p", {
@@ -80,7 +76,7 @@ export function renderCard(v: CardView, actions: CardActions, close: () => void)
   const articleId = v.passage.articleId;
   const badges = el("ul", { className: "badges" });
   const a = v.attribution;
-  if (!a) badges.append(el("li", { className: `badge ${v.kind}`, textContent: KIND_LABEL[v.kind] }));
+  if (!a) badges.append(el("li", { className: `badge ${v.kind}`, textContent: KIND_LABEL(v.kind) }));
   if (a) {
     const speaker = a.speaker;
     const title = speaker?.name ?? "Speaker not identified";
@@ -96,7 +92,7 @@ export function renderCard(v: CardView, actions: CardActions, close: () => void)
     badges.append(
       el("li", {
         className: `badge ${speaker?.anonymous ? "anonymous" : "named"}`,
-        textContent: speaker?.anonymous ? "Anonymous source" : "Named source",
+        textContent: KINDS[speaker?.anonymous ? "anonymous" : "named"].label,
       }),
     );
     badges.append(

@@ -1,4 +1,5 @@
 // The styles of our UI in the page: the shadow host's own inline style, and the sheet inside the closed root.
+import { badgeCss } from "../model/kinds";
 export const SIDEBAR_WIDTH = 380;
 
 // The host's own style, inline and !important: page CSS (`html > div { display: none }`) cannot hide or move it.
@@ -25,8 +26,7 @@ export const PAGE_UI_STYLES = `
 .card .meta { color: #57606a; font-size: 12.5px; margin: 0 0 8px; }
 .card .badges { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; padding: 0; list-style: none; }
 .card .badge { font-size: 11.5px; padding: 1px 7px; border-radius: 999px; background: #eef1f4; }
-.badge.named { background: rgba(56,132,255,.22); } .badge.anonymous { background: rgba(255,166,0,.35); }
-.badge.secondhand { background: rgba(190,80,255,.22); } .badge.crossref { background: rgba(0,150,110,.18); }
+${badgeCss()}
 .card h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #57606a; margin: 12px 0 4px; }
 .card blockquote { margin: 4px 0 8px; padding: 4px 8px; border-left: 3px solid #d0d7de; }
 .card .statement { font-weight: 600; margin: 4px 0; }

@@ -270,6 +270,7 @@ export class ArticleSession {
 
   private applyVisibility(): void {
     if (this.disposed) return;
+    this.painter.scheme(pageIsDark(this.doc));
     this.painter.apply(this.visibility);
     this.paintNotes();
     this.status.highlightsVisible =

@@ -58,14 +58,14 @@ function Summary({ view }: { view: SidebarView }) {
       <dl class="summary" data-testid="source-summary">
         <div>
           <dt>
-            Named sources
+            {KIND_LABELS.named.label}s
             <span class="bar named" style={bar(s.named)} aria-hidden="true" />
           </dt>
           <dd data-testid="count-named">{s.named}</dd>
         </div>
         <div>
           <dt>
-            Anonymous sources
+            {KIND_LABELS.anonymous.label}s
             <span class="bar anonymous" style={bar(s.anonymous)} aria-hidden="true" />
           </dt>
           <dd data-testid="count-anonymous">{s.anonymous}</dd>
@@ -86,7 +86,7 @@ function Summary({ view }: { view: SidebarView }) {
         </div>
         <div>
           <dt>
-            Second-hand
+            {KIND_LABELS.secondhand.label}
             <span class="bar secondhand" style={bar(s.secondHand)} aria-hidden="true" />
           </dt>
           <dd data-testid="count-secondhand">{s.secondHand}</dd>
