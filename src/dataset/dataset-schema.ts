@@ -36,6 +36,9 @@ const external = {
 };
 const date = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
 
+/** Shapes used in several places, named once in docs/dataset.md (scripts/dataset-doc.ts). */
+export const NAMED_SHAPES = { target, span: evidenceSpan };
+
 export const datasetSchema = {
   $id: "https://source-annotator.invalid/dataset.schema.json",
   type: "object",
