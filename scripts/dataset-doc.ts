@@ -11,13 +11,13 @@ export const FORMAT_MARKERS = [
 ] as const;
 
 interface Schema {
-  type?: string | string[];
+  type?: string | readonly string[];
   const?: unknown;
-  enum?: unknown[];
+  enum?: readonly unknown[];
   pattern?: string;
   minimum?: number;
   maximum?: number;
-  required?: string[];
+  required?: readonly string[];
   properties?: Record<string, Schema>;
   items?: Schema;
 }
