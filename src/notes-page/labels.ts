@@ -1,6 +1,7 @@
 // How the notes page names things: articles, counts, dates and where a note's passage opens.
 
 import { withTextFragment } from "../anchoring/fragment";
+import { momentLabel } from "../model/date-labels";
 import type { Note } from "../model/notes";
 
 /** One entry of data/articles.json. */
@@ -15,15 +16,8 @@ export interface ArticleInfo {
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
-/** "22 Nov 2026, 09:14", in the reader's time zone. */
-export const when = (iso: string) =>
-  new Date(iso).toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
+/** When a note was written or edited: "Nov 22 2026, 09:14", in the reader's time zone. */
+export const when = momentLabel;
 
 export const articleLabel = (id: string, a: ArticleInfo | undefined) =>
   a ? (a.headline ? `${a.publisher}: “${a.headline}”` : `${a.publisher}, ${a.dateLabel}`) : id;

@@ -1,8 +1,10 @@
 // Export and import of the reader's notes, as the notes page asks the background for them: each answers with what
 // the page should tell the reader (a Report), never a thrown error.
+
+import { localIsoDay } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
 import { notesOp } from "../shared/messaging";
-import { download, today } from "./download";
+import { download } from "./download";
 import { plural } from "./labels";
 import type { Report } from "./report";
 
@@ -11,7 +13,7 @@ export async function exportNotes(only?: string): Promise<Report> {
   const r = await notesOp({ op: "export", ...(only ? { articleId: only } : {}) });
   if (!r.ok) return { tone: "error", text: `Nothing was exported: ${r.message}` };
   const total = (JSON.parse(r.value) as { total?: number }).total ?? 0;
-  const filename = `source-annotator-notes-${only ? `${only}-` : ""}${today()}.jsonld`;
+  const filename = `source-annotator-notes-${only ? `${only}-` : ""}${localIsoDay()}.jsonld`;
   download(r.value, filename);
   return { tone: "info", text: `Exported ${plural(total, "note")} to ${filename}.` };
 }
