@@ -29,6 +29,9 @@ const dataset = JSON.parse(readFileSync(`${BUILD}/dataset.json`, "utf8"));
 // Per-article views (payload for the content script, cards, sidebar), built by the same TypeScript the tests use.
 const { buildArticleViews, dateOf } = await tsImport("./src/dataset/views.ts", import.meta.url);
 const views = dataset.articles.map((a) => buildArticleViews(dataset, a.id));
+// The dataset's named entities with a few passages each, to link the speakers of analysed pages (src/analysis/).
+const { knownEntities } = await tsImport("./src/analysis/known.ts", import.meta.url);
+const entitiesJson = JSON.stringify(knownEntities(dataset));
 const articleIndex = dataset.articles.map((a) => ({
   id: a.id,
   publisher: a.publisher,
@@ -153,6 +156,7 @@ function writeBrowser(browser, out, scripts) {
     cpSync(f, join(out, f.split("/").pop()));
   writeFileSync(join(out, "data", "recognition.json"), recognitionJson);
   writeFileSync(join(out, "data", "articles.json"), JSON.stringify(articleIndex));
+  writeFileSync(join(out, "data", "entities.json"), entitiesJson);
   for (const v of views) {
     const id = v.payload.article.id;
     writeFileSync(join(out, "data", "articles", `${id}.json`), JSON.stringify(v.payload));
@@ -165,6 +169,15 @@ function writeBrowser(browser, out, scripts) {
   const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
   manifest.version = pkg.version;
   manifest.content_scripts = contentScripts(manifest.content_scripts[0]);
+  // The publishers' sites, where status.js asks for content.js on an article page the dataset does not hold
+  // (scripting.executeScript needs the host; content scripts there already read it, so no new warning).
+  manifest.host_permissions = manifest.content_scripts
+    .flatMap((c) => c.matches)
+    .map((m) => m.replace(/^(\*:\/\/[^/]+\/).*/, "$1*"))
+    .filter((m, i, all) => !m.includes("web.archive.org") && all.indexOf(m) === i);
+  // End-to-end builds: the fixture hosts of "other sites" (*.example), standing for the access the reader grants
+  // with "Analyse this page" (activeTab), which no driver can give a headless browser.
+  if (scripts.includes("e2e")) manifest.host_permissions.push("*://*.example/*");
   if (browser === "firefox") {
     manifest.background = { scripts: ["background.js"] };
     manifest.browser_specific_settings.gecko.data_collection_permissions = { required: ["none"] };

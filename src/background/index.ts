@@ -1,6 +1,7 @@
 // The background (service worker in Chromium, event page in Firefox): answers the content scripts from the
 // bundled dataset, owns the settings and the keyboard commands.
 import browser from "webextension-polyfill";
+import { analysisMessage } from "../analysis/background";
 import {
   type BackgroundRequest,
   DEFAULT_VISIBILITY,
@@ -78,6 +79,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Any-article analysis, and the cards and sidebars of analysed pages (src/analysis/background.ts).
+  const analysed = analysisMessage(message, sender);
+  if (analysed) return analysed;
   // Only this extension's own scripts: content scripts (sender.tab) and pages (extension URL).
   if (sender.id !== browser.runtime.id || !isBackgroundRequest(message)) return undefined;
   return handle(message, sender);

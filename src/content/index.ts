@@ -18,6 +18,7 @@ import {
 } from "../messages";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";
+import { analyse, analysedStatus, shouldAnalyse } from "./analysed";
 import { api } from "./api";
 import type { ArticleBegin, ArticleHandle } from "./article";
 import { articleRegionText } from "./region";
@@ -70,6 +71,7 @@ function onMessage(
       visibility: visibilityFor(undefined, location.hostname),
       ...article?.status(),
       host: location.hostname,
+      analysis: analysedStatus(),
     });
   else article?.onMessage(m, reply);
   return undefined;
@@ -214,9 +216,18 @@ async function recognise(): Promise<ArticleBegin | null> {
   };
 }
 
+/** An analysis of this page (not a known article) was tried: it is not tried again as the page grows. */
+let analysed = false;
+
 async function start(): Promise<void> {
   if (article) return;
-  const begin = await recognise();
+  let begin = await recognise();
+  if (!begin && !analysed && shouldAnalyse(asked)) {
+    analysed = true;
+    begin = await analyse(send, (reason) => {
+      status.note = reason;
+    });
+  }
   if (!begin) return;
   timings.recognisedMs = performance.now() - STARTED;
   const mod = await import("./article");

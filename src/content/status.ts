@@ -5,6 +5,7 @@
 // opt-in for every site) it takes over and removes this listener.
 import { isContentRequest, notAnArticle, type Status } from "../messages";
 import { api } from "./api";
+import { looksLikeArticle } from "./cheap";
 
 declare global {
   interface Window {
@@ -15,11 +16,12 @@ declare global {
 
 if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
   // Built when asked: the page's load pays for the listener alone (a first read of `location` sets up its bindings).
-  const status = (): Status => ({
+  const status = (): Status & { analysis: null } => ({
     ...notAnArticle(),
     ready: true,
     host: location.hostname,
     note: "not a known article: this page's address rules out every one, so its text is not read",
+    analysis: null,
   });
   const listener = (message: unknown, sender: chrome.runtime.MessageSender, reply: (r: unknown) => void) => {
     if (sender.id === api.runtime.id && isContentRequest(message) && message.type === "status")
@@ -28,4 +30,8 @@ if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
   };
   api.runtime.onMessage.addListener(listener);
   window.__sourceAnnotatorIdle = listener;
+  // An article page of the publisher's site that the dataset does not hold: the background injects content.js,
+  // which analyses it on this device (issue 18). Section fronts and search results stop at this cheap test.
+  if (looksLikeArticle(document))
+    void api.runtime.sendMessage({ type: "analyse-inject" }).catch(() => undefined);
 }

@@ -1,0 +1,60 @@
+// Analysis of a page the dataset does not know (issue 18), the content script's side: decide whether to, send
+// the page's HTML to the background (which finds the article with Readability, runs the attribution library and
+// links the speakers; see src/analysis/), and hand the result to the article part as a payload like a known
+// article's, so the same highlights, cards and sidebar follow. Nothing leaves the device.
+import type { AnalyseReply, Analysis } from "../analysis/types";
+import { MAX_ANALYSE_HTML } from "../analysis/types";
+import type { Settings } from "../messages";
+import { api } from "./api";
+import type { ArticleBegin } from "./article";
+import { looksLikeArticle } from "./cheap";
+
+let analysis: Analysis | null = null;
+
+/** What the `status` reply adds: null where nothing was analysed. */
+export const analysedStatus = (): Analysis | null => analysis;
+
+/** The publishers' hosts: the sites content scripts are declared on (archives left out). */
+function publisherHosts(): string[] {
+  return (api.runtime.getManifest().content_scripts ?? [])
+    .flatMap((c) => c.matches ?? [])
+    .map((m) => /^\*?:\/\/(?:\*\.)?([^/]+)\//.exec(m)?.[1] ?? "")
+    .filter((h) => h && h !== "web.archive.org");
+}
+
+const onHost = (host: string, hosts: string[]) => hosts.some((h) => host === h || host.endsWith(`.${h}`));
+
+/**
+ * Whether to analyse this page, once it is not a known article: an archive copy only of a publisher's page; else
+ * when the reader asked (Analyse this page, the every-site opt-in), or on a publisher's page that looks like an
+ * article.
+ */
+export function shouldAnalyse(asked: boolean): boolean {
+  if (!document.body) return false;
+  const hosts = publisherHosts();
+  if (location.hostname === "web.archive.org") {
+    const copied = /^\/web\/[^/]+\/(?:https?:\/\/)?([^/:]+)/.exec(location.pathname)?.[1];
+    if (!copied || !onHost(copied, hosts)) return false;
+    return asked || looksLikeArticle(document);
+  }
+  return asked || (onHost(location.hostname, hosts) && looksLikeArticle(document));
+}
+
+/** Analyse the page in the background; the article part's start, or null (the reason in `note`). */
+export async function analyse(
+  send: <T>(m: unknown) => Promise<T | null>,
+  note: (reason: string) => void,
+): Promise<ArticleBegin | null> {
+  const html = document.documentElement.outerHTML.slice(0, MAX_ANALYSE_HTML);
+  const settings = api.storage.local.get("settings").then(
+    (r) => r.settings as Settings | undefined,
+    () => undefined,
+  );
+  const reply = await send<AnalyseReply>({ type: "analyse-page", url: location.href, html });
+  if (!reply?.ok) {
+    note(reply ? reply.reason : "the analysis did not answer");
+    return null;
+  }
+  analysis = reply.analysis;
+  return { payload: reply.payload, settings, notes: [] };
+}
