@@ -33,6 +33,16 @@ export function formatDate(iso: string | undefined, estimated: boolean): string 
 }
 
 function Summary({ status }: { status: Status }) {
+  // Analysed on this device (issue 18): not a known article, its attributions found here.
+  const analysis = (status as Status & { analysis?: { attributions: unknown[] } | null }).analysis;
+  if (!status.articleId && analysis)
+    return (
+      <p class="summary" data-testid="summary">
+        {status.article?.publisher ? <strong>{status.article.publisher}</strong> : null}
+        {status.article?.publisher ? ": " : ""}analysed on this device — {analysis.attributions.length}{" "}
+        attributions, {status.orphaned.length} unplaced
+      </p>
+    );
   if (!status.articleId || !status.article) {
     return (
       <p class="summary" data-testid="summary">
@@ -140,11 +150,11 @@ function Popup() {
       });
     }
     // Recognition takes a round trip or two; ask again until it settles.
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 40; i++) {
       await new Promise((r) => setTimeout(r, 150));
       try {
         const status = await queryStatus(tabId);
-        if (status.articleId || status.score > 0 || status.note || i === 19) return void refresh();
+        if (status.articleId || status.ready || i === 39) return void refresh();
       } catch {}
     }
   };
@@ -172,7 +182,7 @@ function Popup() {
       {state.kind === "status" && (
         <section>
           <Summary status={state.status} />
-          {state.status.articleId && (
+          {(state.status.articleId || state.status.article) && (
             <button
               type="button"
               onClick={() =>
@@ -185,7 +195,9 @@ function Popup() {
               Open the sources sidebar <kbd>Alt+Shift+S</kbd>
             </button>
           )}
-          {state.status.articleId && visibility && <Switches host={state.host} initial={visibility} />}
+          {(state.status.articleId || state.status.article) && visibility && (
+            <Switches host={state.host} initial={visibility} />
+          )}
         </section>
       )}
       <footer>
