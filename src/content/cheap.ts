@@ -2,7 +2,7 @@
 // so (og:type "article", schema.org *Article in its JSON-LD, an <article> element) and has enough paragraph
 // text. Section fronts and search results (many teasers, little running text) are left alone. A few native
 // selector calls; no layout, no text walk.
-const MIN_PARAGRAPH_CHARS = 1200;
+const MIN_PARAGRAPH_CHARS = 800;
 const MIN_PARAGRAPHS = 4;
 
 export function looksLikeArticle(doc: Document): boolean {

@@ -1,0 +1,170 @@
+// End to end, Chromium and Firefox: pages the dataset does not know, analysed on this device (issue 18). Fixture
+// pages in four house styles (test/fixtures/pages/analysis/) under other hostnames and under a publisher's; the
+// reader's actions are the browser's own input (drivers.ts). The status reply's `analysis` is the contract read.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Analysis } from "../../src/analysis/types";
+import type { Status } from "../../src/messages";
+import type { Driver, Tab } from "./drivers";
+import { bothBrowsers } from "./drivers";
+import {
+  type FixtureRoute,
+  type FixtureServer,
+  loadRoutes,
+  PAGES_DIR,
+  startFixtureServer,
+} from "./fixture-server";
+import { ARTIFACTS, openCard, uiOf } from "./helpers";
+
+const mine = JSON.parse(
+  readFileSync(path.join(PAGES_DIR, "analysis", "routes.json"), "utf8"),
+) as FixtureRoute[];
+const url = (file: string, host?: string) =>
+  (mine.find((r) => r.file === `analysis/${file}` && (!host || r.url.includes(host))) as FixtureRoute).url;
+
+type Analysed = Status & { analysis?: Analysis | null };
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer({ routes: [...loadRoutes(), ...mine] });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
+  let driver: Driver;
+  let tab: Tab;
+  beforeAll(async () => {
+    driver = await launch();
+    tab = await driver.newTab();
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  /** The status once the analysis is in (or `timeoutMs` passed). */
+  async function analysed(timeoutMs = 20_000): Promise<Analysed> {
+    let s: Analysed | null = null;
+    await expect
+      .poll(
+        async () => {
+          s = (await tab.status(2000)) as Analysed | null;
+          return Boolean(s?.analysis && s.ready && s.anchored > 0);
+        },
+        { timeout: timeoutMs, interval: 250 },
+      )
+      .toBe(true);
+    return s as unknown as Analysed;
+  }
+
+  const speakerOf = (a: Analysis, words: string) => a.attributions.find((x) => x.exact.includes(words));
+
+  /** Click the highlight of a passage: its card, once open. */
+  async function cardOf(words: string) {
+    await tab.pause();
+    await tab.click({ text: words });
+    await expect
+      .poll(async () => (await openCard(tab))?.text ?? "", { timeout: 5000 })
+      .toContain(words.slice(0, 0));
+    await expect.poll(async () => Boolean(await openCard(tab)), { timeout: 5000 }).toBe(true);
+    return (await uiOf(tab)) as NonNullable<Awaited<ReturnType<typeof uiOf>>>;
+  }
+
+  it("“Analyse this page” from the popup paints the attributions of another site's article, speakers right", {
+    timeout: 90_000,
+  }, async () => {
+    await tab.goto(url("harbour-strike.html"));
+    await tab.pause();
+    expect(await tab.status(1500)).toBeNull(); // no content script on a site the extension does not know
+    const popup = await driver.popupFor(tab);
+    await expect.poll(() => popup.summary()).toContain("not been analysed");
+    await popup.click("analyse");
+    const s = await analysed();
+    expect(s.articleId).toBeNull();
+    const a = s.analysis as Analysis;
+    expect(speakerOf(a, "We will not go back to work")).toMatchObject({
+      kind: "named",
+      speaker: "Maria Lopez",
+      cue: "said",
+      anonymous: false,
+    });
+    expect(speakerOf(a, "the city would")).toMatchObject({
+      kind: "secondhand",
+      speaker: "Daniel Okafor",
+      via: "Reuters",
+    });
+    expect(speakerOf(a, "the negotiations had stalled")).toMatchObject({
+      kind: "anonymous",
+      anonymous: true,
+    });
+    expect(speakerOf(a, "It is costing us millions")?.speaker).toBe("Henry Tan");
+    expect(a.entitiesLinked).toEqual([]);
+    const hl = await tab.highlights();
+    expect(hl["sa-named"]?.some((t) => t.includes("We will not go back to work"))).toBe(true);
+    expect(hl["sa-secondhand"]?.length ?? 0).toBeGreaterThan(0);
+    await expect.poll(() => popup.summary()).toMatch(/analysed on this device — \d+ attributions/);
+    await popup.screenshot(`${ARTIFACTS}/${name}-analysis-popup.png`);
+    await popup.close();
+    // Its card says who, that it was found here, and the cue.
+    const ui = await cardOf("We will not go back to work until the contract is signed");
+    expect(ui.card?.text).toContain("Maria Lopez");
+    expect(ui.card?.text).toContain("Found on this device");
+    expect(ui.card?.text).toContain("cue “said”");
+    await tab.screenshot(`${ARTIFACTS}/${name}-analysis-card.png`, true);
+  });
+
+  it("a publisher's article that is not in the dataset is analysed by itself, and links to the known articles", {
+    timeout: 90_000,
+  }, async () => {
+    // Outside the dataset's candidate addresses (status.js asks for the analysis) and inside them (content.js).
+    for (const host of ["/2024/03/", "/2011/07/19/"]) {
+      await tab.goto(url("nyt-2024.html", host));
+      const s = await analysed();
+      expect(s.articleId).toBeNull();
+      const a = s.analysis as Analysis;
+      expect(speakerOf(a, "We are not closing any door")?.speaker).toBe("Mahmoud Shammam");
+      expect(speakerOf(a, "would accept a settlement")).toMatchObject({
+        speaker: "Mustafa Abdel-Jalil",
+        via: "Al Jazeera",
+        linked: "person:mustafa-abdul-jalil",
+      });
+      expect(a.entitiesLinked).toContain("person:mustafa-abdul-jalil");
+    }
+    // Abdel-Jalil's card lists his statements in the known articles, with links into them.
+    const ui = await cardOf("the rebels would accept a settlement");
+    expect(ui.card?.text).toContain("Mustafa Abdul-Jalil");
+    expect(ui.links.some((l) => /csmonitor\.com|nytimes\.com\/2011\/07\/04/.test(l.href))).toBe(true);
+  });
+
+  it("a relative sharing the family name is not linked: Khamis Qaddafi is not Muammar", {
+    timeout: 90_000,
+  }, async () => {
+    await tab.goto(url("qaddafi-sons.html"));
+    const popup = await driver.popupFor(tab);
+    await popup.click("analyse");
+    const s = await analysed();
+    await popup.close();
+    const a = s.analysis as Analysis;
+    const khamis = speakerOf(a, "fight until the last drop of blood");
+    expect(khamis?.speaker).toBe("Khamis Qaddafi");
+    expect(khamis?.linked).toBeUndefined();
+    expect(a.entitiesLinked).not.toContain("person:muammar-qaddafi");
+    const ui = await cardOf("fight until the last drop of blood");
+    expect(ui.card?.text).toContain("Khamis Qaddafi");
+    expect(ui.card?.text).not.toContain("Muammar");
+    expect(ui.links).toEqual([]);
+  });
+
+  it("a page that is not an article is left alone", { timeout: 60_000 }, async () => {
+    await tab.goto("https://www.nytimes.com/pages/world/africa/index.html");
+    const s = (await tab.status()) as Analysed;
+    await tab.pause(800, 1200);
+    const again = (await tab.status()) as Analysed;
+    expect(s.analysis ?? null).toBeNull();
+    expect(again.analysis ?? null).toBeNull();
+    expect(again.articleId).toBeNull();
+    expect(Object.values(await tab.highlights()).flat()).toEqual([]);
+  });
+});
