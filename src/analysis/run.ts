@@ -11,6 +11,8 @@ import { articleOf } from "./page";
 import type { AnalysedAttribution, AnalyseReply, Analysis, PageMeta } from "./types";
 
 const CONTEXT = 32;
+/** Longer than any news article (a 6,000-word story is about 36,000 characters): a dump, not a story. */
+const MAX_TEXT = 200_000;
 export const ANALYSED_PREFIX = "page-";
 
 /** A short, stable id for an analysed page: its address without the fragment, hashed (FNV-1a). */
@@ -50,6 +52,8 @@ export function analyseHtml(
   const t1 = performance.now();
   if (!page) return { reply: { ok: false, reason: "no article text found on this page" } };
   const { text, meta } = page;
+  if (text.length > MAX_TEXT)
+    return { reply: { ok: false, reason: `article text over ${MAX_TEXT} characters: not analysed` } };
   let host = "";
   try {
     host = new URL(url).hostname.replace(/^www\./, "");

@@ -14,6 +14,20 @@ let analysis: Analysis | null = null;
 /** What the `status` reply adds: null where nothing was analysed. */
 export const analysedStatus = (): Analysis | null => analysis;
 
+/** The page turned out to be a known article (its text arrived late): the analysis no longer applies. */
+export function forgetAnalysis(): void {
+  analysis = null;
+}
+
+let analysedAt = "";
+/**
+ * Whether an analysed page changed enough to analyse again: another address (a single-page navigation), or
+ * enough new text (a hydration that replaced the article, a live blog that grew).
+ */
+export function bigChange(grew: boolean): boolean {
+  return grew || location.href !== analysedAt;
+}
+
 /** The publishers' hosts: the sites content scripts are declared on (archives left out). */
 function publisherHosts(): string[] {
   return (api.runtime.getManifest().content_scripts ?? [])
@@ -45,6 +59,7 @@ export async function analyse(
   send: <T>(m: unknown) => Promise<T | null>,
   note: (reason: string) => void,
 ): Promise<ArticleBegin | null> {
+  analysedAt = location.href;
   const html = document.documentElement.outerHTML.slice(0, MAX_ANALYSE_HTML);
   const settings = api.storage.local.get("settings").then(
     (r) => r.settings as Settings | undefined,

@@ -18,7 +18,7 @@ import {
 } from "../messages";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";
-import { analyse, analysedStatus, shouldAnalyse } from "./analysed";
+import { analyse, analysedStatus, bigChange, forgetAnalysis, shouldAnalyse } from "./analysed";
 import { api } from "./api";
 import type { ArticleBegin, ArticleHandle } from "./article";
 import { articleRegionText } from "./region";
@@ -219,10 +219,15 @@ async function recognise(): Promise<ArticleBegin | null> {
 /** An analysis of this page (not a known article) was tried: it is not tried again as the page grows. */
 let analysed = false;
 
-async function start(): Promise<void> {
-  if (article) return;
+/**
+ * Recognise the page, else (once, or `again` on a page already analysed that changed a lot: a hydration, a
+ * single-page navigation) analyse it. A page analysed before that now holds a known article becomes that article.
+ */
+async function start(again = false): Promise<void> {
+  if (article && !again) return;
   let begin = await recognise();
-  if (!begin && !analysed && shouldAnalyse(asked)) {
+  if (begin) forgetAnalysis();
+  else if ((!analysed || again) && shouldAnalyse(asked || again)) {
     analysed = true;
     begin = await analyse(send, (reason) => {
       status.note = reason;
@@ -266,9 +271,11 @@ function watch(): void {
       timer = undefined;
       if (running) return;
       running = true;
+      const grew = added;
       added = 0;
       try {
-        if (article) article.reanchor();
+        if (article && analysedStatus() && bigChange(grew >= RECHECK_CHARS)) await start(true);
+        else if (article) article.reanchor();
         else await start();
       } finally {
         running = false;
@@ -287,6 +294,6 @@ if (!window.__sourceAnnotatorLoaded) {
     .catch(() => undefined)
     .then(() => {
       status.ready = true;
-      if (!skipText) watch();
+      if (!skipText || analysedStatus()) watch();
     });
 }

@@ -157,6 +157,42 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(ui.links).toEqual([]);
   });
 
+  it("a single-page navigation that replaces the article is analysed again, without duplicates", {
+    timeout: 90_000,
+  }, async () => {
+    await tab.goto(url("harbour-strike.html"));
+    const popup = await driver.popupFor(tab);
+    await popup.click("analyse");
+    const before = await analysed();
+    await popup.close();
+    expect(speakerOf(before.analysis as Analysis, "We will not go back")?.speaker).toBe("Maria Lopez");
+    // The site's router: a new address, and the story's nodes replaced by another story's (a hydration would do
+    // the same without the address).
+    const story = readFileSync(path.join(PAGES_DIR, "analysis", "libya-transition.html"), "utf8");
+    const body = /<div id="story">([\s\S]*?)<\/div>\s*<\/div>/.exec(story)?.[1] as string;
+    await tab.evaluateWith((html) => {
+      history.pushState({}, "", "/2011/08/22/libya-transition");
+      (document.querySelector("article") as HTMLElement).innerHTML = html;
+    }, body);
+    let s: Analysed | null = null;
+    await expect
+      .poll(
+        async () => {
+          s = (await tab.status()) as Analysed;
+          return speakerOf(s.analysis as Analysis, "The real moment of victory")?.speaker ?? null;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe("Mustafa Abdel Jalil");
+    const after = s as unknown as Analysed;
+    expect(speakerOf(after.analysis as Analysis, "We will not go back")).toBeUndefined();
+    expect(after.analysis?.entitiesLinked).toContain("person:mustafa-abdul-jalil");
+    expect(after.analysis?.entitiesLinked).toContain("person:muammar-qaddafi");
+    const painted = Object.values(await tab.highlights()).flat();
+    expect(new Set(painted).size).toBe(painted.length); // each passage painted once
+    expect(painted.some((t) => t.includes("We will not go back"))).toBe(false);
+  });
+
   it("a page that is not an article is left alone", { timeout: 60_000 }, async () => {
     await tab.goto("https://www.nytimes.com/pages/world/africa/index.html");
     const s = (await tab.status()) as Analysed;
