@@ -87,6 +87,5 @@ export function analysisMessage(
   if (m.type === "card" && typeof m.targetId === "string")
     return viewsOf(id).then((v) => v?.cards[m.targetId as string] ?? null);
   if (m.type === "sidebar-view") return viewsOf(id).then((v) => v?.sidebar ?? null);
-  if (m.type === "note-anchors") return Promise.resolve([]);
   return undefined;
 }

@@ -71,5 +71,5 @@ export async function analyse(
     return null;
   }
   analysis = reply.analysis;
-  return { payload: reply.payload, settings, notes: [] };
+  return { payload: reply.payload, settings };
 }

@@ -46,11 +46,11 @@ async function load(): Promise<State> {
     };
   const status = (await toPage({ type: "status" })) as Status | null;
   if (!status) return { kind: "error", message: "The sidebar must be opened from an article page." };
-  if (!status.articleId) return { kind: "error", message: "This page is not a known article." };
-  const view = (await browser.runtime.sendMessage({
-    type: "sidebar-view",
-    articleId: status.articleId,
-  })) as SidebarView | null;
+  // A page analysed on this device (issue 18) is no known article, but has its own id and view.
+  const analysed = (status as Status & { analysis?: unknown }).analysis ? status.article?.id : undefined;
+  const articleId = status.articleId ?? analysed;
+  if (!articleId) return { kind: "error", message: "This page is not a known article." };
+  const view = (await browser.runtime.sendMessage({ type: "sidebar-view", articleId })) as SidebarView | null;
   if (!view) return { kind: "error", message: "No data for this article." };
   return { kind: "ready", view, status, ...(me.intent ? { intent: me.intent } : {}) };
 }

@@ -193,6 +193,65 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(painted.some((t) => t.includes("We will not go back"))).toBe(false);
   });
 
+  it("the sidebar lists what was found on this device, and a note on an analysed page survives a reload", {
+    timeout: 120_000,
+  }, async () => {
+    const page = url("nyt-2024.html", "/2024/03/");
+    await tab.goto(page);
+    await analysed();
+    // The launcher opens the sidebar: the entries say they were found here.
+    await tab.pause();
+    await tab.click({ ui: ".launcher" });
+    const entries = () =>
+      tab
+        .inFrame(
+          "sidebar.html",
+          () => [...document.querySelectorAll("[data-testid=entries] li")].map((e) => e.textContent ?? ""),
+          null,
+        )
+        .catch(() => [] as string[]);
+    await expect.poll(async () => (await entries()).length, { timeout: 10_000 }).toBeGreaterThan(3);
+    const listed = await entries();
+    expect(listed.some((t) => t.includes("Mahmoud Shammam") && t.includes("found on this device"))).toBe(
+      true,
+    );
+    await tab.screenshot(`${ARTIFACTS}/${name}-analysis-sidebar.png`, true);
+    await tab.pause();
+    await tab.press("Escape");
+    // A note on a passage of the analysed page, by selection, the ✎ Note button and the sidebar's editor.
+    const passage = "Rebel commanders near Brega";
+    await tab.pause();
+    await tab.select({ text: passage });
+    await tab.pause();
+    await tab.click({ ui: ".note-button" });
+    const focus = () =>
+      tab
+        .inFrame("sidebar.html", () => document.activeElement?.getAttribute("data-testid"), null)
+        .catch(() => null);
+    await expect.poll(focus, { timeout: 10_000 }).toBe("note-body");
+    await tab.type("Who are these commanders?");
+    await tab.pause();
+    await tab.press("Control+Enter");
+    await expect
+      .poll(() =>
+        tab
+          .inFrame(
+            "sidebar.html",
+            () => [...document.querySelectorAll("[data-testid=note-text]")].map((e) => e.textContent),
+            null,
+          )
+          .catch(() => []),
+      )
+      .toContain("Who are these commanders?");
+    await tab.reload();
+    await expect
+      .poll(async () => ((await tab.status(2000)) as Analysed | null)?.notes?.anchored ?? 0, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    expect((await uiOf(tab))?.marks).toContain(passage);
+  });
+
   it("a page that is not an article is left alone", { timeout: 60_000 }, async () => {
     await tab.goto("https://www.nytimes.com/pages/world/africa/index.html");
     const s = (await tab.status()) as Analysed;
