@@ -2,8 +2,9 @@
 // the analysed pages (in memory and in storage.session, which outlives a sleeping service worker, never the
 // browser session), and inject content.js where status.js found an article page on a publisher's site.
 import browser from "webextension-polyfill";
+import { CORRECTIONS_KEY, type Corrections } from "./corrections";
 import type { KnownEntityData } from "./known";
-import { ANALYSED_PREFIX, type AnalysedViews, analyseHtml } from "./run";
+import { ANALYSED_PREFIX, type AnalysedViews, analysedId, analyseHtml } from "./run";
 import { type AnalyseInjectRequest, type AnalyseRequest, isAnalysisRequest } from "./types";
 
 let known: Promise<KnownEntityData[]> | null = null;
@@ -63,7 +64,15 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
         () => false,
       );
   }
-  const { reply, views: v } = analyseHtml(m.html, m.url, await knownEntities());
+  const stored = (await browser.storage.local.get(CORRECTIONS_KEY).catch(() => ({}))) as {
+    corrections?: Corrections;
+  };
+  const { reply, views: v } = analyseHtml(
+    m.html,
+    m.url,
+    await knownEntities(),
+    stored.corrections?.[analysedId(m.url)] ?? {},
+  );
   if (reply.ok && v) await keep(reply.payload.article.id, v);
   return reply;
 }

@@ -5,6 +5,7 @@ import type { EntityKind } from "../dataset/types";
 import { extract } from "../extract/index";
 import type { ArticlePayload, HighlightKind } from "../messages";
 import type { CardView, SidebarEntry, SidebarView, SpeakerView } from "../views";
+import { type Correction, passageKey } from "./corrections";
 import type { KnownEntityData } from "./known";
 import { EntityLinker } from "./link";
 import { articleOf } from "./page";
@@ -46,6 +47,7 @@ export function analyseHtml(
   html: string,
   url: string,
   known: KnownEntityData[],
+  corrections: Record<string, Correction> = {},
 ): { reply: AnalyseReply; views?: AnalysedViews } {
   const t0 = performance.now();
   const page = articleOf(html, url);
@@ -97,13 +99,30 @@ export function analyseHtml(
   const cards: AnalysedViews["cards"] = {};
   const entries: SidebarEntry[] = [];
   const attributions: AnalysedAttribution[] = [];
-  ex.attributions.forEach((a, i) => {
+  ex.attributions.forEach((found, i) => {
+    let a = found;
     if (!a.content.exact.trim()) return;
+    const corrected = corrections[passageKey(a.content.exact)];
+    if (corrected?.hide) return;
     const id = `${articleId}/a${String(i + 1).padStart(2, "0")}`;
-    const kind: AnalysedAttribution["kind"] = a.via ? "secondhand" : a.anonymous ? "anonymous" : "named";
-    const speakerEntity = a.speaker ? entities.get(a.speaker) : undefined;
     const via = a.via ? (entities.get(a.via)?.name ?? null) : null;
-    const link = a.speaker ? linkOf.get(a.speaker) : undefined;
+    // The reader named the speaker: theirs, linked like any name (a named person is not anonymous).
+    const typed = corrected?.speaker;
+    const typedLink = typed ? linker.link(typed, "unknown", people) : null;
+    const speakerEntity = typed
+      ? { name: typed, kind: "person" as EntityKind }
+      : a.speaker
+        ? entities.get(a.speaker)
+        : undefined;
+    if (typed) a = { ...a, anonymous: false, speakerUnclear: false, source: null };
+    const kind: AnalysedAttribution["kind"] = a.via ? "secondhand" : a.anonymous ? "anonymous" : "named";
+    const link = typed
+      ? typedLink
+        ? knownById.get(typedLink.id)
+        : undefined
+      : a.speaker
+        ? linkOf.get(a.speaker)
+        : undefined;
     if (link) linked.add(link.id);
     const cue = a.cue?.exact ?? null;
     attributions.push({
@@ -118,6 +137,7 @@ export function analyseHtml(
       cue,
       confidence: a.confidence,
       ...(link ? { linked: link.id } : {}),
+      ...(typed ? { corrected: true } : {}),
     });
     targets.push({ id, kind, target: target(a.content.start, a.content.end) });
     const speaker: SpeakerView | null = speakerEntity
@@ -143,7 +163,9 @@ export function analyseHtml(
       },
       sameSpeaker: link?.passages.filter((p) => p.speaker) ?? [],
       links: [],
-      found: foundNote(cue, a.confidence),
+      found: typed
+        ? `Speaker corrected by you · found on this device${cue ? ` · cue “${cue}”` : ""}`
+        : foundNote(cue, a.confidence),
     };
     const who = speaker?.name ?? "speaker unclear";
     entries.push({
@@ -152,7 +174,8 @@ export function analyseHtml(
       start: a.content.start,
       title: `${who} — ${a.kind === "direct" ? "quotation" : "reported"}${cue ? ` (“${cue}”)` : ""} · found on this device`,
       excerpt: a.content.exact.length > 160 ? `${a.content.exact.slice(0, 157)}…` : a.content.exact,
-    });
+      exact: a.content.exact,
+    } as SidebarEntry);
   });
   // Each linked entity's first mention outside the statements: its entity card, with its passages in the known
   // articles.
@@ -181,6 +204,13 @@ export function analyseHtml(
       links: [],
       found: `Found on this device · written “${text.slice(m.start, m.end)}” here`,
     };
+    entries.push({
+      targetId: id,
+      kind: "crossref",
+      start: m.start,
+      title: `${data.name} — in the known articles (${data.passages.length})`,
+      excerpt: text.slice(m.start, m.end),
+    });
   }
   const named = attributions.filter((a) => !a.anonymous).length;
   const outlets = new Map<string, number>();

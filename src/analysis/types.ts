@@ -21,6 +21,8 @@ export interface AnalysedAttribution {
   confidence: number;
   /** The dataset entity the speaker is, when it is one (transliteration-aware). */
   linked?: string;
+  /** The reader named the speaker ("wrong speaker"). */
+  corrected?: boolean;
 }
 
 export interface Analysis {

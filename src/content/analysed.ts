@@ -55,10 +55,20 @@ export function shouldAnalyse(asked: boolean): boolean {
 }
 
 /** Analyse the page in the background; the article part's start, or null (the reason in `note`). */
+let following = false;
+
+/** `again`: analyse once more (the reader corrected an attribution: hidden, or its speaker named). */
 export async function analyse(
   send: <T>(m: unknown) => Promise<T | null>,
   note: (reason: string) => void,
+  again: () => void,
 ): Promise<ArticleBegin | null> {
+  if (!following) {
+    following = true;
+    api.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+      if (area === "local" && changes.corrections && analysis) again();
+    });
+  }
   analysedAt = location.href;
   const html = document.documentElement.outerHTML.slice(0, MAX_ANALYSE_HTML);
   const settings = api.storage.local.get("settings").then(

@@ -229,9 +229,13 @@ async function start(again = false): Promise<void> {
   if (begin) forgetAnalysis();
   else if ((!analysed || again) && shouldAnalyse(asked || again)) {
     analysed = true;
-    begin = await analyse(send, (reason) => {
-      status.note = reason;
-    });
+    begin = await analyse(
+      send,
+      (reason) => {
+        status.note = reason;
+      },
+      () => void start(true),
+    );
   }
   if (!begin) return;
   timings.recognisedMs = performance.now() - STARTED;

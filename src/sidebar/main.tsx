@@ -14,6 +14,7 @@ import {
 } from "../messages";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import type { SidebarEntry, SidebarView, TimelineEntry } from "../views";
+import { CorrectionButtons } from "./corrections";
 import { Notes } from "./notes";
 
 type State =
@@ -107,7 +108,16 @@ function Summary({ view }: { view: SidebarView }) {
   );
 }
 
-function Entries({ entries, reveal }: { entries: SidebarEntry[]; reveal: (id: string) => void }) {
+function Entries({
+  entries,
+  reveal,
+  pageId,
+}: {
+  entries: SidebarEntry[];
+  reveal: (id: string) => void;
+  /** An analysed page's id: its entries can be corrected. */
+  pageId?: string;
+}) {
   const [shown, setShown] = useState<Record<HighlightKind, boolean>>({
     named: true,
     anonymous: true,
@@ -147,6 +157,13 @@ function Entries({ entries, reveal }: { entries: SidebarEntry[]; reveal: (id: st
               </span>
               <span class="excerpt">{e.excerpt}</span>
             </button>
+            {pageId && (e as SidebarEntry & { exact?: string }).exact && (
+              <CorrectionButtons
+                pageId={pageId}
+                exact={(e as SidebarEntry & { exact: string }).exact}
+                n={entries.indexOf(e)}
+              />
+            )}
           </li>
         ))}
       </ol>
@@ -228,7 +245,11 @@ function Sidebar() {
         {...(state.intent ? { intent: state.intent } : {})}
       />
       <Summary view={view} />
-      <Entries entries={view.entries} reveal={reveal} />
+      <Entries
+        entries={view.entries}
+        reveal={reveal}
+        {...(status.articleId ? {} : { pageId: view.article.id })}
+      />
       <section aria-labelledby="unplaced-h">
         <h2 id="unplaced-h">Not found on this page ({status.orphaned.length})</h2>
         {status.orphaned.length === 0 ? (

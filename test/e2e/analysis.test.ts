@@ -252,6 +252,64 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect((await uiOf(tab))?.marks).toContain(passage);
   });
 
+  it("corrections (hide, wrong speaker) apply at once and survive a reload", {
+    timeout: 120_000,
+  }, async () => {
+    const page = url("nyt-2024.html", "/2024/03/");
+    await tab.goto(page);
+    await analysed();
+    await tab.pause();
+    await tab.click({ ui: ".launcher" });
+    /** The index of the sidebar entry that holds `words` (its buttons' data-testid suffix). */
+    const entry = (words: string) =>
+      tab.inFrame(
+        "sidebar.html",
+        (w: string) => {
+          const items = [...document.querySelectorAll("[data-testid=entries] li")];
+          const li = items.find((x) => x.textContent?.includes(w));
+          return li?.querySelector("[data-testid^=hide-]")?.getAttribute("data-testid")?.slice(5) ?? null;
+        },
+        words,
+      );
+    await expect.poll(() => entry("The leader is not going anywhere"), { timeout: 10_000 }).not.toBeNull();
+    const hide = await entry("The leader is not going anywhere");
+    await tab.pause();
+    await tab.click({ frame: "sidebar.html", selector: `[data-testid=hide-${hide}]` });
+    await expect
+      .poll(async () => {
+        const s = (await tab.status()) as Analysed;
+        return speakerOf(s.analysis as Analysis, "The leader is not going anywhere") ?? null;
+      })
+      .toBeNull();
+    // The first statement: the library took "the rebels' envoy" for an anonymous source; the reader names him.
+    await expect.poll(() => entry("indirect talks with the government"), { timeout: 10_000 }).not.toBeNull();
+    const wrong = await entry("indirect talks with the government");
+    await tab.pause();
+    await tab.click({ frame: "sidebar.html", selector: `[data-testid=wrong-speaker-${wrong}]` });
+    await tab.pause();
+    await tab.click({ frame: "sidebar.html", selector: `[data-testid=speaker-input-${wrong}]` });
+    await tab.type("Mahmoud Shammam");
+    await tab.pause();
+    await tab.click({ frame: "sidebar.html", selector: `[data-testid=speaker-save-${wrong}]` });
+    const corrected = async () => {
+      const s = (await tab.status(2000)) as Analysed | null;
+      const a = s?.analysis ? speakerOf(s.analysis, "indirect talks with the government") : undefined;
+      return a ? { speaker: a.speaker, kind: a.kind, corrected: a.corrected } : null;
+    };
+    await expect
+      .poll(corrected, { timeout: 10_000 })
+      .toEqual({ speaker: "Mahmoud Shammam", kind: "named", corrected: true });
+    await tab.reload();
+    await analysed();
+    expect(await corrected()).toEqual({ speaker: "Mahmoud Shammam", kind: "named", corrected: true });
+    expect(
+      speakerOf((await analysed()).analysis as Analysis, "The leader is not going anywhere"),
+    ).toBeUndefined();
+    expect(
+      (await tab.highlights())["sa-named"]?.some((t) => t.includes("The leader is not going anywhere")),
+    ).toBe(false);
+  });
+
   it("a page that is not an article is left alone", { timeout: 60_000 }, async () => {
     await tab.goto("https://www.nytimes.com/pages/world/africa/index.html");
     const s = (await tab.status()) as Analysed;
