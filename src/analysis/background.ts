@@ -4,6 +4,7 @@
 import browser from "webextension-polyfill";
 import { CORRECTIONS_KEY, type Corrections } from "./corrections";
 import type { KnownEntityData } from "./known";
+import { withLocalIndex } from "./local-index";
 import { ANALYSED_PREFIX, type AnalysedViews, analysedId, analyseHtml } from "./run";
 import { type AnalyseInjectRequest, type AnalyseRequest, isAnalysisRequest } from "./types";
 
@@ -73,7 +74,10 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
     await knownEntities(),
     stored.corrections?.[analysedId(m.url)] ?? {},
   );
-  if (reply.ok && v) await keep(reply.payload.article.id, v);
+  if (reply.ok && v) {
+    await withLocalIndex(m.url, reply, v);
+    await keep(reply.payload.article.id, v);
+  }
   return reply;
 }
 

@@ -310,6 +310,69 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     ).toBe(false);
   });
 
+  it("the opt-in local index: a speaker's card lists their quotation from an earlier page; erased on request", {
+    timeout: 120_000,
+  }, async () => {
+    let options = await driver.openExtensionPage("options.html");
+    await options.pause();
+    await options.click({ page: "[data-testid=local-index]" });
+    await expect
+      .poll(() =>
+        options.evaluate(
+          () => (document.querySelector("[data-testid=local-index]") as HTMLInputElement).checked,
+        ),
+      )
+      .toBe(true);
+    // An earlier page: Abdel-Jalil told Al Jazeera… (a publisher's page, analysed by itself, and indexed).
+    await tab.goto(url("nyt-2024.html", "/2024/03/"));
+    await analysed();
+    // Another site's page, analysed on request: his card lists the earlier quotation, with a link to it.
+    const libya = url("libya-transition.html");
+    const openLibyaCard = async () => {
+      await tab.goto(libya);
+      const popup = await driver.popupFor(tab);
+      await popup.click("analyse");
+      await analysed();
+      await popup.close();
+      return cardOf("The real moment of victory");
+    };
+    let ui = await openLibyaCard();
+    expect(ui.card?.text).toContain("Mustafa Abdul-Jalil");
+    expect(ui.card?.text).toContain(
+      "the rebels would accept a settlement only if Colonel Qaddafi gave up all power",
+    );
+    expect(ui.links.some((l) => l.href.startsWith("https://www.nytimes.com/2024/03/18/"))).toBe(true);
+    await tab.screenshot(`${ARTIFACTS}/${name}-analysis-local-index.png`, true);
+    // The options page shows and searches it, and erases it.
+    // Opened afresh (a WebDriver BiDi client may not reload a moz-extension: page).
+    await options.close();
+    options = await driver.openExtensionPage("options.html");
+    await expect
+      .poll(() =>
+        options.evaluate(() => document.querySelector("[data-testid=local-index-size]")?.textContent ?? ""),
+      )
+      .toMatch(/^[1-9]\d* pages/);
+    await options.pause();
+    await options.click({ page: "[data-testid=index-search]" });
+    await options.type("accept a settlement");
+    await expect
+      .poll(() =>
+        options.evaluate(() => document.querySelector("[data-testid=index-results]")?.textContent ?? ""),
+      )
+      .toContain("Mustafa Abdel-Jalil");
+    await options.pause();
+    await options.click({ page: "[data-testid=erase-local-index]" });
+    await expect
+      .poll(() =>
+        options.evaluate(() => document.querySelector("[data-testid=local-index-size]")?.textContent ?? ""),
+      )
+      .toMatch(/^0 pages/);
+    await options.close();
+    ui = await openLibyaCard();
+    expect(ui.card?.text).not.toContain("the rebels would accept a settlement");
+    expect(ui.links.some((l) => l.href.startsWith("https://www.nytimes.com/2024/03/18/"))).toBe(false);
+  });
+
   it("a page that is not an article is left alone", { timeout: 60_000 }, async () => {
     await tab.goto("https://www.nytimes.com/pages/world/africa/index.html");
     const s = (await tab.status()) as Analysed;
