@@ -105,7 +105,6 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(hl["sa-named"]?.some((t) => t.includes("We will not go back to work"))).toBe(true);
     expect(hl["sa-secondhand"]?.length ?? 0).toBeGreaterThan(0);
     await expect.poll(() => popup.summary()).toMatch(/analysed on this device — \d+ attributions/);
-    await popup.screenshot(`${ARTIFACTS}/${name}-analysis-popup.png`);
     await popup.close();
     // Its card says who, that it was found here, and the cue.
     const ui = await cardOf("We will not go back to work until the contract is signed");
