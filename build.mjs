@@ -82,6 +82,7 @@ async function bundle(outdir, e2eHooks) {
       content: "src/content/index.ts",
       status: "src/content/status.ts",
       asked: "src/content/asked.ts",
+      site: "src/content/site.ts",
       background: "src/background/index.ts",
       popup: "src/popup/main.tsx",
       options: "src/options/main.tsx",

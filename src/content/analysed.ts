@@ -51,7 +51,9 @@ export function shouldAnalyse(asked: boolean): boolean {
     if (!copied || !onHost(copied, hosts)) return false;
     return asked || looksLikeArticle(document);
   }
-  return asked || (onHost(location.hostname, hosts) && looksLikeArticle(document));
+  // A site the reader chose to have analysed on every visit (site.js, registered from the popup).
+  const chosen = (globalThis as { __sourceAnnotatorSite?: boolean }).__sourceAnnotatorSite === true;
+  return asked || ((chosen || onHost(location.hostname, hosts)) && looksLikeArticle(document));
 }
 
 /** Analyse the page in the background; the article part's start, or null (the reason in `note`). */

@@ -13,6 +13,7 @@ import { NOTE_PALETTE } from "../model/colours";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import { ColourSwatch } from "../shared/note-fields";
 import { loadSettings, saveDefaults, saveSite } from "../shared/settings";
+import { AllowSite } from "./allow-site";
 
 type TabState =
   | { kind: "loading" }
@@ -182,6 +183,9 @@ function Popup() {
       {state.kind === "status" && (
         <section>
           <Summary status={state.status} />
+          {(state.status as Status & { analysis?: unknown }).analysis && !state.status.articleId && (
+            <AllowSite host={state.host} />
+          )}
           {(state.status.articleId || state.status.article) && (
             <button
               type="button"

@@ -382,4 +382,29 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(again.articleId).toBeNull();
     expect(Object.values(await tab.highlights()).flat()).toEqual([]);
   });
+
+  // Last: it leaves content.js registered on the Harbour Gazette's site.
+  it("after Analyse this page, the popup offers this one site on every visit: its articles analysed, its front not", {
+    timeout: 90_000,
+  }, async () => {
+    await tab.goto(url("harbour-strike.html"));
+    let popup = await driver.popupFor(tab);
+    await popup.click("analyse");
+    await analysed();
+    await popup.close();
+    popup = await driver.popupFor(tab);
+    await popup.click("allow-site");
+    await expect.poll(() => popup.summary()).toContain("analysed on this device");
+    await popup.close();
+    // The site's front: content.js runs there now, and leaves it alone.
+    await tab.goto(url("section-front.html"));
+    await tab.pause(800, 1000);
+    const front = (await tab.status()) as Analysed | null;
+    expect(front).not.toBeNull();
+    expect(front?.analysis ?? null).toBeNull();
+    // Its article, on a new visit: analysed with no click.
+    await tab.goto(url("harbour-strike.html"));
+    const s = await analysed();
+    expect(speakerOf(s.analysis as Analysis, "We will not go back to work")?.speaker).toBe("Maria Lopez");
+  });
 });
