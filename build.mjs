@@ -97,7 +97,8 @@ const linkedomSetters = {
         const from = [p.from].flat();
         const to = [p.to].flat();
         from.forEach((f, i) => {
-          if (!src.includes(f)) throw new Error(`${path}: "${f}" moved: update build.mjs (linkedom-html-setters)`);
+          if (!src.includes(f))
+            throw new Error(`${path}: "${f}" moved: update build.mjs (linkedom-html-setters)`);
           src = src.replace(f, to[i]);
         });
         return { contents: p.head + src, loader: "js" };
