@@ -1,6 +1,7 @@
 // The background's side of an analysis: the page's HTML in, the article found (page.ts), the attribution library
 // run on it (src/extract), its speakers linked to the dataset's entities (link.ts), and out the same payload,
 // cards and sidebar the known articles have, so the content script's article part paints them unchanged.
+import { prepareQuote } from "../anchoring/text";
 import type { EntityKind } from "../dataset/types";
 import { extract } from "../extract/index";
 import type { ArticlePayload, HighlightKind } from "../messages";
@@ -215,6 +216,8 @@ export function analyseHtml(
   const named = attributions.filter((a) => !a.anonymous).length;
   const outlets = new Map<string, number>();
   for (const a of attributions) if (a.via) outlets.set(a.via, (outlets.get(a.via) ?? 0) + 1);
+  // Normalised here, off the page's main thread, as the build does for the known articles.
+  for (const t of targets) t.prepared = prepareQuote(t.target, true);
   const payload: ArticlePayload = {
     article: {
       id: articleId,
