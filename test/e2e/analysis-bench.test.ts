@@ -121,6 +121,46 @@ describe("chromium", () => {
           `run ${run}: painted ${st.timings?.paintedMs?.toFixed(0)} ms after content.js start (started ${st.timings?.startedAt?.toFixed(0)} ms after navigation), ${st.analysis.attributions.length} attributions, ${st.anchored} anchored in ${st.timings?.anchorMs?.toFixed(0)} ms, long tasks [${long.join(", ")}]`,
         );
       }
+      // One more load, traced: every main-thread task over 50 ms, and whether a script of the extension ran in it.
+      const cdp = await tab.page.context().newCDPSession(tab.page);
+      const events: {
+        name: string;
+        ph: string;
+        ts: number;
+        dur?: number;
+        tid: number;
+        args?: { data?: { url?: string; scriptName?: string } };
+      }[] = [];
+      cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as typeof events)));
+      await cdp.send("Tracing.start", {
+        categories: "devtools.timeline,disabled-by-default-devtools.timeline",
+        transferMode: "ReportEvents",
+      });
+      await tab.goto(url(words, "www.nytimes.com"));
+      await expect
+        .poll(async () => Boolean(((await tab.status(2000)) as { analysis?: unknown } | null)?.analysis), {
+          timeout: 20_000,
+        })
+        .toBe(true);
+      await tab.pause(600, 600);
+      const done = new Promise<void>((r) => cdp.once("Tracing.tracingComplete", () => r()));
+      await cdp.send("Tracing.end");
+      await done;
+      const tasks = events.filter((e) => e.name === "RunTask" && (e.dur ?? 0) > 50_000);
+      const ours = (t: (typeof events)[number]) =>
+        events.some(
+          (e) =>
+            e.tid === t.tid &&
+            e.ts >= t.ts &&
+            e.ts <= t.ts + (t.dur ?? 0) &&
+            /extension:\/\//.test(e.args?.data?.url ?? e.args?.data?.scriptName ?? ""),
+        );
+      const longOurs = tasks.filter(ours).map((t) => Math.round((t.dur ?? 0) / 1000));
+      const extTasks = events.filter((e) => e.name === "RunTask" && ours(e)).map((t) => (t.dur ?? 0) / 1000);
+      rows.push(
+        `traced: ${tasks.length} tasks over 50 ms in the whole trace, any thread, whoever's (${tasks.map((t) => Math.round((t.dur ?? 0) / 1000)).join(", ")} ms), of which with an extension script in them: [${longOurs.join(", ")}]; the longest task with an extension script in it ${Math.max(0, ...extTasks).toFixed(1)} ms (promise continuations carry no script URL, so this undercounts)`,
+      );
+      await cdp.detach();
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       console.log(
         `${words} words:\n  ${rows.join("\n  ")}\n  median start → painted ${median(painted)?.toFixed(0)} ms; long tasks with the extension: [${withExt.join(", ")}] ms; baseline: [${base.join(", ")}] ms`,
