@@ -31,7 +31,9 @@ const { buildArticleViews, dateOf } = await tsImport("./src/dataset/views.ts", i
 const views = dataset.articles.map((a) => buildArticleViews(dataset, a.id));
 // The dataset's named entities with a few passages each, to link the speakers of analysed pages (src/analysis/).
 const { knownEntities } = await tsImport("./src/analysis/known.ts", import.meta.url);
+const { knownStatements } = await tsImport("./src/analysis/known.ts", import.meta.url);
 const entitiesJson = JSON.stringify(knownEntities(dataset));
+const statementsJson = JSON.stringify(knownStatements(dataset));
 const articleIndex = dataset.articles.map((a) => ({
   id: a.id,
   publisher: a.publisher,
@@ -203,6 +205,7 @@ function writeBrowser(browser, out, scripts) {
   writeFileSync(join(out, "data", "recognition.json"), recognitionJson);
   writeFileSync(join(out, "data", "articles.json"), JSON.stringify(articleIndex));
   writeFileSync(join(out, "data", "entities.json"), entitiesJson);
+  writeFileSync(join(out, "data", "statements.json"), statementsJson);
   for (const v of views) {
     const id = v.payload.article.id;
     writeFileSync(join(out, "data", "articles", `${id}.json`), JSON.stringify(v.payload));

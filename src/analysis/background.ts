@@ -3,10 +3,19 @@
 // browser session), and inject content.js where status.js found an article page on a publisher's site.
 import browser from "webextension-polyfill";
 import { CORRECTIONS_KEY, type Corrections } from "./corrections";
-import type { KnownEntityData } from "./known";
+import type { KnownEntityData, KnownStatement } from "./known";
 import { withLocalIndex } from "./local-index";
 import { ANALYSED_PREFIX, type AnalysedViews, analysedId, analyseHtml } from "./run";
 import { type AnalyseInjectRequest, type AnalyseRequest, isAnalysisRequest } from "./types";
+
+let statements: Promise<KnownStatement[]> | null = null;
+function knownStatements(): Promise<KnownStatement[]> {
+  statements ??= fetch(browser.runtime.getURL("data/statements.json")).then(
+    (r) => (r.ok ? (r.json() as Promise<KnownStatement[]>) : []),
+    () => [],
+  );
+  return statements;
+}
 
 let known: Promise<KnownEntityData[]> | null = null;
 function knownEntities(): Promise<KnownEntityData[]> {
@@ -73,6 +82,7 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
     m.url,
     await knownEntities(),
     stored.corrections?.[analysedId(m.url)] ?? {},
+    await knownStatements(),
   );
   if (reply.ok && v) {
     await withLocalIndex(m.url, reply, v);

@@ -13,6 +13,36 @@ export interface KnownEntityData extends KnownEntity {
 
 const PER_ENTITY = 6;
 
+/** A statement of a known article, to link an analysed page's statement that says the same. */
+export interface KnownStatement extends PassageView {
+  targetId: string;
+}
+
+/** Every attribution of the dataset as a passage (data/statements.json). */
+export function knownStatements(d: Dataset): KnownStatement[] {
+  const articles = new Map(d.articles.map((a) => [a.id, a]));
+  const names = new Map(d.entities.map((e) => [e.id, e.name]));
+  return d.attributions.flatMap((a) => {
+    const art = articles.get(a.articleId);
+    if (!art) return [];
+    const href = fragmentLink(art, a.target.exact);
+    const date = dateOf(art);
+    const speaker = a.speaker ? names.get(a.speaker) : undefined;
+    return [
+      {
+        articleId: art.id,
+        publisher: art.publisher,
+        dateLabel: date.label,
+        ...(date.iso ? { date: date.iso } : {}),
+        ...(speaker ? { speaker } : {}),
+        text: a.target.exact,
+        ...(href ? { href } : {}),
+        targetId: a.id,
+      },
+    ];
+  });
+}
+
 /** The sentence around a span of an article's text. */
 function sentenceAround(text: string, start: number, end: number): string {
   const from = Math.max(text.lastIndexOf(". ", start) + 2, text.lastIndexOf("\n", start) + 1, 0);

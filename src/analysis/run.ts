@@ -7,9 +7,10 @@ import { extract } from "../extract/index";
 import type { ArticlePayload, HighlightKind } from "../messages";
 import type { CardView, SidebarEntry, SidebarView, SpeakerView } from "../views";
 import { type Correction, passageKey } from "./corrections";
-import type { KnownEntityData } from "./known";
+import type { KnownEntityData, KnownStatement } from "./known";
 import { EntityLinker } from "./link";
 import { articleOf } from "./page";
+import { contentWords, sameStatements } from "./same";
 import type { AnalysedAttribution, AnalyseReply, Analysis, PageMeta } from "./types";
 
 const CONTEXT = 32;
@@ -49,7 +50,9 @@ export function analyseHtml(
   url: string,
   known: KnownEntityData[],
   corrections: Record<string, Correction> = {},
+  statements: KnownStatement[] = [],
 ): { reply: AnalyseReply; views?: AnalysedViews } {
+  const knownWords = statements.map((statement) => ({ statement, words: contentWords(statement.text) }));
   const t0 = performance.now();
   const page = articleOf(html, url);
   const t1 = performance.now();
@@ -151,6 +154,7 @@ export function analyseHtml(
           ...(link?.description ? { description: link.description } : {}),
         }
       : null;
+    const same = sameStatements(a.content.exact, knownWords).slice(0, 3);
     cards[id] = {
       targetId: id,
       kind,
@@ -162,8 +166,15 @@ export function analyseHtml(
         ...(cue ? { cue } : {}),
         ...(a.date ? { date: a.date } : {}),
       },
-      sameSpeaker: link?.passages.filter((p) => p.speaker) ?? [],
-      links: [],
+      sameSpeaker:
+        link?.passages.filter((p) => p.speaker && !same.some((o) => o.targetId === p.targetId)) ?? [],
+      links: same.map((other) => ({
+        kind: "related" as const,
+        id: "same-words",
+        statement: "Says the same, in nearly the same words, as a passage of a known article",
+        evidence: [],
+        others: [other],
+      })),
       found: typed
         ? `Speaker corrected by you · found on this device${cue ? ` · cue “${cue}”` : ""}`
         : foundNote(cue, a.confidence),

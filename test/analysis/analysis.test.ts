@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { knownEntities } from "../../src/analysis/known";
+import { knownEntities, knownStatements } from "../../src/analysis/known";
 import { EntityLinker, nameKey } from "../../src/analysis/link";
 import { pageMeta } from "../../src/analysis/page";
 import { analyseHtml } from "../../src/analysis/run";
@@ -16,8 +16,11 @@ const PAGES = "test/fixtures/pages";
 const read = (f: string) => readFileSync(`${PAGES}/${f}`, "utf8");
 
 let known: ReturnType<typeof knownEntities>;
+let statements: ReturnType<typeof knownStatements>;
 let linker: EntityLinker;
 beforeAll(() => {
+  const d = buildDataset(loadArticles("assets/articles"), loadCuration("assets/curation.json")).dataset;
+  statements = knownStatements(d);
   known = knownEntities(
     buildDataset(loadArticles("assets/articles"), loadCuration("assets/curation.json")).dataset,
   );
@@ -121,6 +124,7 @@ const EXPECTED: Record<string, string[]> = {
     "org:interim-national-transitional-council",
     "place:benghazi",
     "place:tripoli",
+    "person:salah-ibrahim-eissa",
   ],
   "analysis/qaddafi-sons.html": ["person:saif-al-islam", "place:benghazi", "place:tripoli"],
   "analysis/nyt-2024.html": [
@@ -157,5 +161,18 @@ describe("link precision on the fixture pages", () => {
       `link precision ${right}/${linked} = ${precision.toFixed(2)}, recall ${right}/${expected}\n  ${rows.join("\n  ")}`,
     );
     expect(precision).toBe(1);
+  });
+});
+
+describe("a statement that says the same as a known passage", () => {
+  it("links Eissa's repeated demand to the known article's passage, and nothing else on the fixture pages", () => {
+    const links: string[] = [];
+    for (const file of Object.keys(EXPECTED)) {
+      const { views } = analyseHtml(read(file), `https://x.example/${file}`, known, {}, statements);
+      for (const card of Object.values(views?.cards ?? {}))
+        for (const l of card.links)
+          for (const o of l.others) links.push(`${card.passage.text} → ${o.targetId}`);
+    }
+    expect(links).toEqual(["Either he leaves the country, or he goes to prison → nyt-libya-2011-07/a08"]);
   });
 });

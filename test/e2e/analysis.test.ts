@@ -372,6 +372,23 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(ui.links.some((l) => l.href.startsWith("https://www.nytimes.com/2024/03/18/"))).toBe(false);
   });
 
+  it("a statement in the same words as a known passage links to it", { timeout: 90_000 }, async () => {
+    await tab.goto(url("libya-transition.html"));
+    const popup = await driver.popupFor(tab);
+    await popup.click("analyse");
+    const s = await analysed();
+    await popup.close();
+    expect(speakerOf(s.analysis as Analysis, "Either he leaves the country")).toMatchObject({
+      speaker: "Salah Ibrahim Eissa",
+      linked: "person:salah-ibrahim-eissa",
+    });
+    const ui = await cardOf("Either he leaves the country, or he goes to prison");
+    expect(ui.card?.text).toContain("Says the same, in nearly the same words");
+    // The known article's passage, by its publisher and date (the dataset holds no address for it to link to).
+    expect(ui.card?.text).toContain("Salah Ibrahim Eissa — The New York Times, about Jul");
+    await tab.screenshot(`${ARTIFACTS}/${name}-analysis-same-words.png`, true);
+  });
+
   it("a page that is not an article is left alone", { timeout: 60_000 }, async () => {
     await tab.goto("https://www.nytimes.com/pages/world/africa/index.html");
     const s = (await tab.status()) as Analysed;
