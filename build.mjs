@@ -14,6 +14,9 @@ const skipDataset = process.argv.includes("--skip-dataset");
 // --e2e also writes dist/firefox-e2e and dist/chrome-e2e: the builds plus the hooks the end-to-end tests need (an
 // extension page opened at install, for Firefox's driver; our closed UI's boxes and state, for both drivers).
 const e2e = process.argv.includes("--e2e");
+// --timings compiles the content script's benchmark timings (src/content/timings.ts) into dist/chrome and
+// dist/firefox (npm run bench); the end-to-end builds always have them; a product build never does.
+const timingsOn = process.argv.includes("--timings");
 
 // 1. The dataset, from the bundled articles and the curation file.
 mkdirSync(BUILD, { recursive: true });
@@ -27,7 +30,7 @@ if (!skipDataset) {
 const dataset = JSON.parse(readFileSync(`${BUILD}/dataset.json`, "utf8"));
 
 // Per-article views (payload for the content script, cards, sidebar), built by the same TypeScript the tests use.
-const { buildArticleViews, dateOf } = await tsImport("./src/dataset/views.ts", import.meta.url);
+const { buildArticleViews, dateOf } = await tsImport("./src/dataset/article-views.ts", import.meta.url);
 const views = dataset.articles.map((a) => buildArticleViews(dataset, a.id));
 // The dataset's named entities with a few passages each, to link the speakers of analysed pages (src/analysis/).
 const { knownEntities } = await tsImport("./src/analysis/known.ts", import.meta.url);
@@ -120,8 +123,9 @@ const common = {
 // message (two numbers, whatever the dataset's size).
 const recognitionJson = readFileSync(`${BUILD}/dataset.recognition.json`, "utf8");
 const { shingleSize, pageMod } = JSON.parse(recognitionJson).text;
-/** Bundle every context into `outdir`; `e2eHooks` compiles in the end-to-end tests' one hook. */
-async function bundle(outdir, e2eHooks) {
+/** Bundle every context into `outdir`; `e2eHooks` compiles in the end-to-end tests' hooks, `timings` the
+ *  benchmark's timings. */
+async function bundle(outdir, e2eHooks, timings) {
   rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     ...common,
@@ -138,7 +142,11 @@ async function bundle(outdir, e2eHooks) {
     },
     format: "iife",
     plugins: [noRawHtml, linkedomSetters],
-    define: { __E2E__: String(e2eHooks), __SAMPLE_PARAMS__: JSON.stringify({ shingleSize, pageMod }) },
+    define: {
+      __E2E__: String(e2eHooks),
+      __TIMINGS__: String(timings),
+      __SAMPLE_PARAMS__: JSON.stringify({ shingleSize, pageMod }),
+    },
     outdir,
   });
 }
@@ -239,11 +247,11 @@ function writeBrowser(browser, out, scripts) {
   writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-await bundle(`${BUILD}/scripts`, false);
+await bundle(`${BUILD}/scripts`, false, timingsOn);
 writeBrowser("chrome", "dist/chrome", `${BUILD}/scripts`);
 writeBrowser("firefox", "dist/firefox", `${BUILD}/scripts`);
 if (e2e) {
-  await bundle(`${BUILD}/scripts-e2e`, true);
+  await bundle(`${BUILD}/scripts-e2e`, true, true);
   writeBrowser("firefox", "dist/firefox-e2e", `${BUILD}/scripts-e2e`);
   writeBrowser("chrome", "dist/chrome-e2e", `${BUILD}/scripts-e2e`);
 }

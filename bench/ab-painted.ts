@@ -2,6 +2,7 @@
 // article pages (start → recognised, the first anchoring pass, start → overlays painted), sessions of the builds
 // interleaved round by round so the machine's drift hits both alike.
 // node --import tsx bench/ab-painted.ts <extension dir A> <extension dir B> [...]   (ROUNDS=3; 4 loads per round)
+// Each build made with `node build.mjs --timings` (or an E2E build): a product build's status carries no timings.
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { paintedStatus } from "./page-metrics";

@@ -2,7 +2,7 @@
 import { toRange } from "dom-anchor-text-quote";
 import { anchorAll } from "../src/anchoring/dom";
 import { anchorInPage } from "../src/content/anchor";
-import type { TextTarget } from "../src/dataset/types";
+import type { TextTarget } from "../src/model/dataset";
 
 /** Run `fn` until at least `minMs` have passed (a single run can be below the timer's resolution); ms per run. */
 function timed(fn: () => void, minMs = 30): number {

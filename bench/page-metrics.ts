@@ -1,7 +1,7 @@
 // What the benchmarks read from a page: Chromium's own counters for one page load (CDP Performance.getMetrics),
 // and the content script's status once it has painted.
 import type { BrowserContext, Worker } from "playwright-core";
-import type { Status } from "../src/messages";
+import type { Status } from "../src/model/protocol";
 
 /** Load `url` in a new page, wait for the content script's work, return the page's metrics (ms for durations). */
 export async function pageLoadMetrics(context: BrowserContext, url: string): Promise<Record<string, number>> {

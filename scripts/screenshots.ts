@@ -1,7 +1,7 @@
 // Screenshots for the README: an article with its overlays, an open card, the sidebar, the popup, the notes page.
 // node --import tsx scripts/screenshots.ts (after npm run build) → docs/screenshots/*.png
 import { readFileSync } from "node:fs";
-import type { ArticlePayload } from "../src/messages";
+import type { ArticlePayload } from "../src/model/protocol";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { startFixtureServer } from "../test/e2e/fixture-server";
 

@@ -2,7 +2,7 @@
 // the built extension on them. With a display it opens a window and waits; without one it runs headless,
 // saves a screenshot of each page to test-artifacts/start/ and prints what the extension recognised there.
 import { mkdirSync } from "node:fs";
-import type { Status } from "../src/messages";
+import type { Status } from "../src/model/protocol";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { startFixtureServer } from "../test/e2e/fixture-server";
 

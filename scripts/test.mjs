@@ -1,6 +1,6 @@
 // npm test: every suite, then one line "N passed, N failed, N skipped" summing them all.
-// Suites: TypeScript (strict, no emit), Biome lint, the build, vitest (unit + end-to-end in real Chromium
-// and Firefox), and web-ext lint of dist/firefox. Usage: node scripts/test.mjs [--unit] (skip browsers).
+// Suites: TypeScript (strict, no emit), Biome lint, the layer rules (dependency-cruiser), unused files and exports
+// (knip), the build, vitest (unit + end-to-end in real Chromium and Firefox), and web-ext lint of dist/firefox. Usage: node scripts/test.mjs [--unit] (skip browsers).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
@@ -28,6 +28,8 @@ function check(name, cmd, args) {
 const bin = (n) => `node_modules/.bin/${n}`;
 check("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 check("lint", bin("biome"), ["check", "."]);
+check("layers", process.execPath, ["scripts/depcruise.mjs"]);
+check("unused code", bin("knip"), ["--no-progress"]);
 const built = check("build", process.execPath, ["build.mjs", "--e2e"]);
 
 const vitestArgs = [

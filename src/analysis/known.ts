@@ -1,8 +1,9 @@
 // Build time (build.mjs): what the background needs to link an analysed page to the dataset — each named entity
 // with its spellings and a few of its passages in the known articles (with links into them). data/entities.json.
-import type { Dataset } from "../dataset/types";
-import { dateOf, fragmentLink } from "../dataset/views";
-import type { PassageView } from "../views";
+
+import { dateOf, fragmentLink } from "../dataset/article-views";
+import type { Dataset } from "../model/dataset";
+import type { PassageView } from "../model/views";
 import type { KnownEntity } from "./link";
 
 export interface KnownEntityData extends KnownEntity {

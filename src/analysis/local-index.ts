@@ -2,8 +2,8 @@
 // the pages the reader had analysed. A speaker's card lists their statements on the reader's other pages, with
 // dates and links. Off until the reader turns it on (options page); erased on request; never sent anywhere.
 import browser from "webextension-polyfill";
-import { withTextFragment } from "../shared/fragment";
-import type { PassageView } from "../views";
+import { withTextFragment } from "../anchoring/fragment";
+import type { PassageView } from "../model/views";
 import { nameKey } from "./link";
 import type { AnalysedViews } from "./run";
 import type { AnalyseReply } from "./types";

@@ -1,11 +1,11 @@
 // The background's side of an analysis: the page's HTML in, the article found (page.ts), the attribution library
 // run on it (src/extract), its speakers linked to the dataset's entities (link.ts), and out the same payload,
 // cards and sidebar the known articles have, so the content script's article part paints them unchanged.
-import { prepareQuote } from "../anchoring/text";
-import type { EntityKind } from "../dataset/types";
+import { prepareQuote } from "../anchoring/prepare-quote";
 import { extract } from "../extract/index";
-import type { ArticlePayload, HighlightKind } from "../messages";
-import type { CardView, SidebarEntry, SidebarView, SpeakerView } from "../views";
+import type { EntityKind } from "../model/dataset";
+import type { ArticlePayload, HighlightKind } from "../model/protocol";
+import type { CardView, SidebarEntry, SidebarView, SpeakerView } from "../model/views";
 import { type Correction, passageKey } from "./corrections";
 import type { KnownEntityData, KnownStatement } from "./known";
 import { EntityLinker } from "./link";

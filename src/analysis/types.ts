@@ -1,7 +1,7 @@
 // Any-article analysis (issue 18): the contract the `status` reply carries on an analysed page, and the messages
 // between the content script and the background that run it. Kept here, apart from src/messages.ts: an analysed
 // page reuses the article part's payload, cards and sidebar unchanged.
-import type { ArticlePayload } from "../messages";
+import type { ArticlePayload } from "../model/protocol";
 
 /** One attribution found on this device, as the `status` reply reports it (offsets in the extracted text). */
 export interface AnalysedAttribution {

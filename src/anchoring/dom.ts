@@ -1,16 +1,12 @@
 // DOM layer of anchoring: a text index of a live DOM (one TreeWalker pass, no layout reads), ranges from index
 // offsets and back, and anchoring of many dataset targets at once.
-import type { TextTarget } from "../dataset/types";
-import {
-  exactOccurrences,
-  type MatchMethod,
-  matchNormalized,
-  type NormalizedText,
-  normalize,
-  type PreparedQuote,
-  prepareQuote,
-  toSource,
-} from "./text";
+import type { TextTarget } from "../model/dataset";
+import { LIMITS } from "../model/limits";
+import type { PreparedQuote } from "../model/protocol";
+import { exactOccurrences } from "./candidates";
+import { type MatchMethod, matchNormalised } from "./match-quote";
+import { type NormalisedText, normaliseWithMap, toSource } from "./normalise";
+import { prepareQuote } from "./prepare-quote";
 
 /** Elements whose content is never page text. */
 const SKIP = new Set([
@@ -221,7 +217,7 @@ export function locateAll(
   targets: AnchorTarget[],
   opts: LocateOptions = {},
 ): { located: Located[]; orphaned: string[] } {
-  const norm: NormalizedText = normalize(source, { lowercase: opts.lowercase ?? true });
+  const norm: NormalisedText = normaliseWithMap(source, { lowercase: opts.lowercase ?? true });
   const text = norm.text;
   const found = new Map<number, { start: number; end: number; score: number; method: MatchMethod }>();
   const prepared = targets.map((t) =>
@@ -234,7 +230,7 @@ export function locateAll(
   prepared.forEach((q, k) => {
     const occ = occurrences[k] as number[];
     if (occ.length !== 1) return;
-    const m = matchNormalized(text, q, occ[0], opts.minScore, occ);
+    const m = matchNormalised(text, q, occ[0], opts.minScore, occ);
     if (!m) return;
     found.set(k, m);
     fixed.push({ from: (targets[k] as AnchorTarget).target.start, to: m.start });
@@ -264,7 +260,7 @@ export function locateAll(
   prepared.forEach((q, k) => {
     if (found.has(k) || (opts.exactOnly && !occurrences[k]?.length)) return;
     const hint = hintFor((targets[k] as AnchorTarget).target.start);
-    const m = matchNormalized(text, q, hint, opts.minScore, occurrences[k]);
+    const m = matchNormalised(text, q, hint, opts.minScore, occurrences[k]);
     if (m) found.set(k, m);
   });
 
@@ -323,9 +319,7 @@ function firstAtOrAfter(index: TextIndex, container: Node, offset: number): numb
   return lo;
 }
 
-const PREFIX_LENGTH = 32;
-
-/** The selector of a range the reader selected: exact text (trimmed), 32 characters of context, index offsets. */
+/** The selector of a range the reader selected: exact text (trimmed), LIMITS.contextKept characters of context, offsets. */
 export function describeRange(root: Node, range: Range, index: TextIndex = buildTextIndex(root)): TextTarget {
   const { text } = index;
   let start = offsetOf(index, range.startContainer, range.startOffset, "start");
@@ -334,8 +328,8 @@ export function describeRange(root: Node, range: Range, index: TextIndex = build
   while (end > start && /\s/.test(text[end - 1] as string)) end--;
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - PREFIX_LENGTH), start),
-    suffix: text.slice(end, end + PREFIX_LENGTH),
+    prefix: text.slice(Math.max(0, start - LIMITS.contextKept), start),
+    suffix: text.slice(end, end + LIMITS.contextKept),
     start,
     end,
   };

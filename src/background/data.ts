@@ -1,8 +1,11 @@
 // The bundled dataset, loaded on demand from the extension's own files (never from the network).
 import browser from "webextension-polyfill";
-import type { ArticlePayload, ArticleStart, PageSample, RecogniseReply, Settings } from "../messages";
-import { type RecognitionIndex, recogniseUrl, scoreSample, worthTextCheck } from "../recognition/index";
-import type { CardView, SidebarView } from "../views";
+import type { ArticlePayload, PageSample, Settings } from "../model/protocol";
+import type { RecognitionIndex } from "../model/recognition";
+import type { RecognisedArticle, RecogniseReply } from "../model/replies";
+import type { CardView, SidebarView } from "../model/views";
+import { recogniseUrl, scoreSample, worthTextCheck } from "../recognition/index";
+import { changedSettings, readSettings } from "../shared/settings";
 
 let index: Promise<RecognitionIndex> | null = null;
 const articles = new Map<string, Promise<ArticlePayload | null>>();
@@ -17,8 +20,8 @@ async function loadJson<T>(path: string): Promise<T> {
 /** The highlight switches, read once and then followed through storage.onChanged (one read per page load saved). */
 let settings: Promise<Settings | undefined> | null = null;
 function storedSettings(): Promise<Settings | undefined> {
-  settings ??= (browser.storage.local.get("settings") as Promise<{ settings?: Settings }>).then(
-    (r) => r.settings,
+  settings ??= readSettings(browser.storage.local).then(
+    (s) => s,
     () => {
       settings = null;
       return undefined;
@@ -27,7 +30,8 @@ function storedSettings(): Promise<Settings | undefined> {
   return settings;
 }
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === "local" && changes.settings) settings = Promise.resolve(changes.settings.newValue as Settings);
+  const c = changedSettings(changes, area);
+  if (c) settings = Promise.resolve(c.settings);
 });
 
 export function recognitionIndex(): Promise<RecognitionIndex> {
@@ -39,10 +43,10 @@ export function recognitionIndex(): Promise<RecognitionIndex> {
  * Recognise a page by its address, else by its text sample; on a match, answer with everything the content script
  * needs to paint (the payload, where the reader's notes are, the settings), read while the index is consulted.
  */
-export async function recognise(
+export async function recognisePage(
   url: string,
   sample: PageSample | undefined,
-  notesOf: (articleId: string) => Promise<ArticleStart["notes"]>,
+  notesOf: (articleId: string) => Promise<RecognisedArticle["notes"]>,
   asked = false,
 ): Promise<RecogniseReply | null> {
   const idx = await recognitionIndex();

@@ -2,19 +2,13 @@
 // bundled dataset, owns the settings and the keyboard commands.
 import browser from "webextension-polyfill";
 import { analysisMessage } from "../analysis/background";
-import {
-  type BackgroundRequest,
-  DEFAULT_VISIBILITY,
-  isBackgroundRequest,
-  type NoteDraft,
-  type Settings,
-  type SidebarHello,
-  type SidebarIntent,
-  type Status,
-  siteKey,
-} from "../messages";
-import { card, recognise, sidebarView } from "./data";
-import { anchorsFor, handleNotes, keepDraft } from "./notes";
+import { isBackgroundRequest } from "../model/message-checks";
+import type { BackgroundRequest, SidebarIntent } from "../model/protocol";
+import type { BackgroundReplies } from "../model/replies";
+import { callTab } from "../shared/messaging";
+import { toggleAllFor } from "../shared/settings";
+import { card, recognisePage, sidebarView } from "./data";
+import { anchorsFor, handleNotes, keepDraft } from "./notes-service";
 
 /** An extension page (sidebar frame, notes page, popup), as opposed to a content script in a web page. */
 const fromExtensionPage = (sender: browser.Runtime.MessageSender) =>
@@ -32,46 +26,45 @@ const frameKey = (sender: browser.Runtime.MessageSender) => `${sender.tab?.id}:$
 const trustedPage = (sender: browser.Runtime.MessageSender) =>
   fromExtensionPage(sender) && (!sender.frameId || verified.has(frameKey(sender)));
 
-async function handle(m: BackgroundRequest, sender: browser.Runtime.MessageSender) {
-  switch (m.type) {
-    case "note-anchors":
-      return anchorsFor(m.articleId);
-    case "note-draft":
-      if (sender.tab?.id === undefined) return null;
-      keepDraft(sender.tab.id, m.draft);
-      return browser.tabs
-        .sendMessage(sender.tab.id, { type: "sidebar", open: true, view: "notes" })
-        .catch(() => null);
-    case "notes":
-      // Note bodies go to extension pages only, never to a content script, nor to a sidebar we did not open.
-      if (!trustedPage(sender))
-        return { ok: false, code: "forbidden", message: "notes are for the extension's own pages" };
-      return handleNotes(m.op, sender.tab?.id);
-    case "sidebar-open":
-      if (sender.tab?.id === undefined || fromExtensionPage(sender)) return null;
-      sidebars.set(sender.tab.id, { nonce: m.nonce, ...(m.intent ? { intent: m.intent } : {}) });
-      return true;
-    case "sidebar-hello": {
-      const tabId = sender.tab?.id;
-      const pending = tabId === undefined ? undefined : sidebars.get(tabId);
-      if (tabId === undefined || !fromExtensionPage(sender) || pending?.nonce !== m.nonce)
-        return { ok: false } satisfies SidebarHello;
-      sidebars.delete(tabId);
-      verified.add(frameKey(sender));
-      return { ok: true, ...(pending.intent ? { intent: pending.intent } : {}) } satisfies SidebarHello;
-    }
-    case "relay":
-      return sender.tab?.id === undefined || !trustedPage(sender)
-        ? null
-        : browser.tabs.sendMessage(sender.tab.id, m.message).catch(() => null);
-    case "recognise":
-      return recognise(m.url, m.sample, anchorsFor, m.asked === true);
-    case "card":
-      return card(m.articleId, m.targetId);
-    case "sidebar-view":
-      return sidebarView(m.articleId);
-  }
-}
+type Sender = browser.Runtime.MessageSender;
+/** One handler per request, each checked against the reply it owes (BackgroundReplies): a wrong reply does not compile. */
+const handlers: {
+  [K in BackgroundRequest["type"]]: (
+    m: Extract<BackgroundRequest, { type: K }>,
+    sender: Sender,
+  ) => BackgroundReplies[K] | Promise<BackgroundReplies[K]>;
+} = {
+  "note-anchors": (m) => anchorsFor(m.articleId),
+  "note-draft": async (m, sender) => {
+    if (sender.tab?.id === undefined) return null;
+    keepDraft(sender.tab.id, m.draft);
+    await callTab(sender.tab.id, { type: "sidebar", open: true, view: "notes" });
+    return null;
+  },
+  // Note bodies go to extension pages only, never to a content script, nor to a sidebar we did not open.
+  notes: (m, sender) =>
+    trustedPage(sender)
+      ? handleNotes(m.op, sender.tab?.id)
+      : { ok: false, code: "forbidden", message: "notes are for the extension's own pages" },
+  "sidebar-open": (m, sender) => {
+    if (sender.tab?.id === undefined || fromExtensionPage(sender)) return null;
+    sidebars.set(sender.tab.id, { nonce: m.nonce, ...(m.intent ? { intent: m.intent } : {}) });
+    return true;
+  },
+  "sidebar-hello": (m, sender) => {
+    const tabId = sender.tab?.id;
+    const pending = tabId === undefined ? undefined : sidebars.get(tabId);
+    if (tabId === undefined || !fromExtensionPage(sender) || pending?.nonce !== m.nonce) return { ok: false };
+    sidebars.delete(tabId);
+    verified.add(frameKey(sender));
+    return { ok: true, ...(pending.intent ? { intent: pending.intent } : {}) };
+  },
+  relay: (m, sender) =>
+    sender.tab?.id === undefined || !trustedPage(sender) ? null : callTab(sender.tab.id, m.message),
+  recognise: (m) => recognisePage(m.url, m.sample, anchorsFor, m.asked === true),
+  card: (m) => card(m.articleId, m.targetId),
+  "sidebar-view": (m) => sidebarView(m.articleId),
+};
 
 browser.tabs.onRemoved.addListener((tabId) => {
   sidebars.delete(tabId);
@@ -84,30 +77,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (analysed) return analysed;
   // Only this extension's own scripts: content scripts (sender.tab) and pages (extension URL).
   if (sender.id !== browser.runtime.id || !isBackgroundRequest(message)) return undefined;
-  return handle(message, sender);
+  // Each request goes to its own handler (the map's type pairs them; TypeScript cannot follow it through a union).
+  const handler = handlers[message.type] as (m: BackgroundRequest, sender: Sender) => unknown;
+  return Promise.resolve(handler(message, sender));
 });
-
-/** Flip "all highlights" for a site; every open tab of that site follows via storage.onChanged. */
-async function toggleAllFor(hostname: string | undefined): Promise<void> {
-  if (!hostname) return;
-  const host = siteKey(hostname);
-  const { settings } = (await browser.storage.local.get("settings")) as { settings?: Settings };
-  const s: Settings = settings ?? { defaults: DEFAULT_VISIBILITY, sites: {} };
-  const current = s.sites[host] ?? s.defaults;
-  s.sites[host] = { ...current, all: !current.all };
-  await browser.storage.local.set({ settings: s });
-}
 
 /** A note on the selection of a tab: ask its content script for the passage, keep it, open the editor. */
 async function noteOnSelection(tabId: number): Promise<void> {
-  const draft = (await browser.tabs
-    .sendMessage(tabId, { type: "selection" })
-    .catch(() => null)) as NoteDraft | null;
+  const draft = await callTab(tabId, { type: "selection" });
   if (!draft) return;
   keepDraft(tabId, draft);
-  await browser.tabs
-    .sendMessage(tabId, { type: "sidebar", open: true, view: "notes" })
-    .catch(() => undefined);
+  await callTab(tabId, { type: "sidebar", open: true, view: "notes" });
 }
 
 async function onCommand(command: string): Promise<void> {
@@ -115,15 +95,14 @@ async function onCommand(command: string): Promise<void> {
   if (tab?.id === undefined) return;
   if (command === "add-note") return noteOnSelection(tab.id);
   if (command === "toggle-sidebar") {
-    await browser.tabs.sendMessage(tab.id, { type: "sidebar" }).catch(() => undefined);
+    await callTab(tab.id, { type: "sidebar" });
     return;
   }
   if (command !== "toggle-highlights") return;
   // The tab's URL may be hidden from us (no "tabs" permission); its content script knows its host.
-  const status = (await browser.tabs
-    .sendMessage(tab.id, { type: "status" })
-    .catch(() => null)) as Status | null;
-  await toggleAllFor(status?.host);
+  const status = await callTab(tab.id, { type: "status" });
+  // Every open tab of that site follows through storage.onChanged.
+  if (status?.host) await toggleAllFor(browser.storage.local, status.host);
 }
 browser.commands.onCommand.addListener(onCommand);
 

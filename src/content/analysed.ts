@@ -4,9 +4,9 @@
 // article's, so the same highlights, cards and sidebar follow. Nothing leaves the device.
 import type { AnalyseReply, Analysis } from "../analysis/types";
 import { MAX_ANALYSE_HTML } from "../analysis/types";
-import type { Settings } from "../messages";
+import type { Settings } from "../model/protocol";
 import { api } from "./api";
-import type { ArticleBegin } from "./article";
+import type { ArticleInputs } from "./article";
 import { looksLikeArticle } from "./cheap";
 
 let analysis: Analysis | null = null;
@@ -61,10 +61,9 @@ let following = false;
 
 /** `again`: analyse once more (the reader corrected an attribution: hidden, or its speaker named). */
 export async function analyse(
-  send: <T>(m: unknown) => Promise<T | null>,
   note: (reason: string) => void,
   again: () => void,
-): Promise<ArticleBegin | null> {
+): Promise<ArticleInputs | null> {
   if (!following) {
     following = true;
     api.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
@@ -77,7 +76,11 @@ export async function analyse(
     (r) => r.settings as Settings | undefined,
     () => undefined,
   );
-  const reply = await send<AnalyseReply>({ type: "analyse-page", url: location.href, html });
+  // Its own message (src/analysis/types.ts), outside the typed protocol of src/model: the background's analysis
+  // service answers it before the protocol's handlers.
+  const reply = (await api.runtime
+    .sendMessage({ type: "analyse-page", url: location.href, html })
+    .catch(() => null)) as AnalyseReply | null;
   if (!reply?.ok) {
     note(reply ? reply.reason : "the analysis did not answer");
     return null;

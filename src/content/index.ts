@@ -3,25 +3,27 @@
 // article part (article.ts, bundled in but run only then). On a publisher's site the browser injects the site's
 // data first and recognition needs no message; elsewhere (archives) the background recognises. On any other page
 // that is all it does. It reads no layout and never touches the page's DOM text.
-import type { SiteData } from "../dataset/sites";
+
+import { isContentRequest } from "../model/message-checks";
 import {
   type ArticlePayload,
-  type ArticleStart,
   type ContentRequest,
-  isContentRequest,
   notAnArticle,
-  type RecogniseReply,
   type SampleParams,
-  type Settings,
   type Status,
-  visibilityFor,
-} from "../messages";
+} from "../model/protocol";
+import type { SiteData } from "../model/recognition";
+import type { RecognisedArticle } from "../model/replies";
+import { visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";
+import { readSettings } from "../shared/settings";
 import { analyse, analysedStatus, bigChange, forgetAnalysis, shouldAnalyse } from "./analysed";
 import { api } from "./api";
-import type { ArticleBegin, ArticleHandle } from "./article";
+import type { ArticleHandle, ArticleInputs } from "./article";
+import { callBackground } from "./call";
 import { articleRegionText } from "./region";
+import { Timings } from "./timings";
 
 const REANCHOR_DEBOUNCE_MS = 300;
 /** A page that never stops mutating (a ticker) must not postpone the re-run forever: it runs this long after the
@@ -39,9 +41,8 @@ declare const __E2E__: boolean;
  *  opt-in's script before this one: the reader asked for this page, so an archive of any site is compared. */
 const asked = (globalThis as { __sourceAnnotatorAsked?: boolean }).__sourceAnnotatorAsked === true;
 
-const STARTED = performance.now();
-const timings: NonNullable<Status["timings"]> = { startedAt: STARTED };
-const status: Status = { ...notAnArticle(), timings };
+const timings = new Timings(performance.now());
+const status: Status = { ...notAnArticle(), ...(timings.record ? { timings: timings.record } : {}) };
 let article: ArticleHandle | null = null;
 /** This page of the publisher's site cannot be the article (its address says so): nothing more to do here. */
 let skipText = false;
@@ -77,18 +78,10 @@ function onMessage(
   return undefined;
 }
 
-async function send<T>(message: unknown): Promise<T | null> {
-  try {
-    return (await api.runtime.sendMessage(message)) as T;
-  } catch {
-    return null; // the extension was reloaded or is shutting down: this page keeps working as it was
-  }
-}
-
 /**
  * The text of the page's article region (see region.ts), else of its body, up to MAX_PAGE_CHARS (no layout is
- * read). Both are read by the browser's own textContent, one native call, where a walk in JavaScript costs about
- * 2 ms on a page's first run (most of it setting up the bindings of every kind of element it meets); a script or
+ * read). Both are read by the browser's own textContent, one native call, where a walk in JavaScript pays on a
+ * page's first run for setting up the bindings of every kind of element it meets; a script or
  * style among them adds words no article's probes contain, and words of adjacent blocks read apart by their
  * punctuation or capitals (see probeText). Only a body (without a region) whose text passes MAX_PAGE_CHARS is
  * walked text node by text node, scripts, styles and SVG left out (a news page's body can hold megabytes of
@@ -173,14 +166,14 @@ function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload })
  * sample of the text; the background asks again only if its index was sampled otherwise than this script (a
  * mismatched build). On a match the reply carries the payload, the note anchors and the switches.
  */
-async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }) | null> {
+async function recogniseByBackground(): Promise<(Found & { start: RecognisedArticle }) | null> {
   const url = location.href;
   const text = textToSample();
   const sampled = (params: SampleParams) =>
     text ? { sample: { ...params, hashes: pageSample(text, params) } } : {};
-  let reply = await send<RecogniseReply>({ type: "recognise", url, asked, ...sampled(__SAMPLE_PARAMS__) });
+  let reply = await callBackground({ type: "recognise", url, asked, ...sampled(__SAMPLE_PARAMS__) });
   if (reply && "sampleParams" in reply && reply.sampleParams)
-    reply = await send<RecogniseReply>({ type: "recognise", url, asked, ...sampled(reply.sampleParams) });
+    reply = await callBackground({ type: "recognise", url, asked, ...sampled(reply.sampleParams) });
   if (!reply) return null;
   if ("skipText" in reply) {
     skipText = true;
@@ -190,7 +183,7 @@ async function recogniseByBackground(): Promise<(Found & { start: ArticleStart }
   return "start" in reply ? reply : null;
 }
 
-async function recognise(): Promise<ArticleBegin | null> {
+async function recogniseThisPage(): Promise<ArticleInputs | null> {
   const sites = window.__sourceAnnotatorSites;
   if (sites?.length) {
     const found = recogniseHere(sites);
@@ -199,10 +192,7 @@ async function recognise(): Promise<ArticleBegin | null> {
     Object.assign(status, match);
     return {
       payload,
-      settings: api.storage.local.get("settings").then(
-        (r) => r.settings as Settings | undefined,
-        () => undefined,
-      ),
+      settings: readSettings(api.storage.local).catch(() => undefined),
     };
   }
   const found = await recogniseByBackground();
@@ -225,12 +215,11 @@ let analysed = false;
  */
 async function start(again = false): Promise<void> {
   if (article && !again) return;
-  let begin = await recognise();
+  let begin = await recogniseThisPage();
   if (begin) forgetAnalysis();
   else if ((!analysed || again) && shouldAnalyse(asked || again)) {
     analysed = true;
     begin = await analyse(
-      send,
       (reason) => {
         status.note = reason;
       },
@@ -238,10 +227,15 @@ async function start(again = false): Promise<void> {
     );
   }
   if (!begin) return;
-  timings.recognisedMs = performance.now() - STARTED;
+  // Analysed again (a navigation, a correction) or now a known article: the earlier session ends first.
+  if (article) {
+    article.dispose();
+    article = null;
+  }
+  timings.stop("recognisedMs");
   const mod = await import("./article");
-  timings.loadedMs = performance.now() - STARTED;
-  article = await mod.startArticle({ status, timings, started: STARTED, send }, begin);
+  timings.stop("loadedMs");
+  article = await mod.startArticle({ status, timings, send: callBackground }, begin);
 }
 
 /**
@@ -267,7 +261,7 @@ function watch(): void {
     }
     if (!article && added < RECHECK_CHARS) return;
     const now = performance.now();
-    const maxWait = Math.max(REANCHOR_MAX_WAIT_MS, 10 * (timings.anchorMs ?? 0));
+    const maxWait = Math.max(REANCHOR_MAX_WAIT_MS, 10 * (article?.lastAnchorMs() ?? 0));
     if (timer === undefined) pending = now;
     else if (now - pending >= maxWait - REANCHOR_DEBOUNCE_MS) return; // the run already scheduled goes ahead
     clearTimeout(timer);
@@ -294,6 +288,10 @@ if (!window.__sourceAnnotatorLoaded) {
   // Injected where status.js answered so far (Analyse this page): this script answers from now on.
   if (window.__sourceAnnotatorIdle) api.runtime.onMessage.removeListener(window.__sourceAnnotatorIdle);
   api.runtime.onMessage.addListener(onMessage);
+  // The page is unloaded for good (not kept in the back-forward cache): the article's session ends with it.
+  addEventListener("pagehide", (e) => {
+    if (!e.persisted) article?.dispose();
+  });
   void start()
     .catch(() => undefined)
     .then(() => {

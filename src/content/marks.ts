@@ -26,6 +26,7 @@ export class MarkLayer {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private observer: ResizeObserver | null = null;
+  private following: AbortController | null = null;
 
   constructor(
     root: ShadowRoot,
@@ -98,20 +99,33 @@ export class MarkLayer {
     this.layer.replaceChildren(frag);
   }
 
+  /** Stop following the page (the session ended). */
+  dispose(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.following?.abort();
+    this.following = null;
+    this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    clearTimeout(this.flashTimer);
+  }
+
   /** Follow reflows (text wraps differently), resizes and scrolling boxes while there is something to draw. */
   private follow(): void {
     if (this.observer || !this.marks.length) return;
     const again = () => this.schedule();
+    this.following = new AbortController();
+    const { signal } = this.following;
     this.observer = new ResizeObserver(again);
     if (this.win.document.body) this.observer.observe(this.win.document.body);
-    this.win.addEventListener("resize", again, { passive: true });
+    this.win.addEventListener("resize", again, { passive: true, signal });
     // A mark inside a scrolling box (not the page itself) moves when that box scrolls.
     this.win.document.addEventListener(
       "scroll",
       (e) => {
         if (e.target !== this.win.document) again();
       },
-      { capture: true, passive: true },
+      { capture: true, passive: true, signal },
     );
     this.win.document.fonts?.ready.then(again, () => undefined);
   }

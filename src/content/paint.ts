@@ -1,16 +1,14 @@
 // Painting with the CSS Custom Highlight API: ranges registered by kind, no change to the page's DOM text.
 // Toggling is a registry change; styles live in one <style> element the page cannot confuse with its own.
-import { HIGHLIGHT_KINDS, type HighlightKind, type Visibility } from "../messages";
+import { highlightCss } from "../model/kinds";
+import { HIGHLIGHT_KINDS, type HighlightKind, type Visibility } from "../model/protocol";
 
 const STYLE_ID = "source-annotator-style";
 
-// Translucent backgrounds keep the page's own text colour, so contrast holds on light and dark pages alike;
-// cross-references are underlined so they show through an attribution's colour.
-const STYLES = `
-::highlight(sa-named) { background-color: rgba(56, 132, 255, 0.28); }
-::highlight(sa-anonymous) { background-color: rgba(255, 166, 0, 0.38); }
-::highlight(sa-secondhand) { background-color: rgba(190, 80, 255, 0.28); }
-::highlight(sa-crossref) { text-decoration: underline 2px rgb(0, 150, 110); text-underline-offset: 3px; }
+// The kinds' colours come from src/model/kinds.ts, one set for light pages and one for dark; cross-references are
+// underlined so they show through an attribution's colour.
+const styles = (dark: boolean) =>
+  `${highlightCss(dark ? "dark" : "light", highlightName)}
 ::highlight(sa-flash) { background-color: rgba(255, 110, 0, 0.5); }
 `;
 
@@ -23,6 +21,7 @@ export function supported(): boolean {
 export class Painter {
   private ranges = new Map<HighlightKind, Range[]>();
   private flashEnd: ReturnType<typeof setTimeout> | undefined;
+  private dark = false;
 
   constructor(private readonly doc: Document) {}
 
@@ -33,6 +32,14 @@ export class Painter {
   clear(): void {
     this.ranges.clear();
     for (const k of HIGHLIGHT_KINDS) CSS.highlights.delete(highlightName(k));
+  }
+
+  /** The colours for a dark page (or a light one): the style is rewritten when it changes. */
+  scheme(dark: boolean): void {
+    if (dark === this.dark) return;
+    this.dark = dark;
+    const style = this.doc.getElementById(STYLE_ID);
+    if (style) style.textContent = styles(dark);
   }
 
   /** Register the visible kinds, unregister the others. Idempotent: re-painting never duplicates. */
@@ -61,7 +68,7 @@ export class Painter {
     const style = this.doc.createElement("style");
     style.id = STYLE_ID;
     style.setAttribute("data-sa-ignore", "");
-    style.textContent = STYLES;
+    style.textContent = styles(this.dark);
     (this.doc.head ?? this.doc.documentElement).append(style);
   }
 }

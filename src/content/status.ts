@@ -3,7 +3,8 @@
 // what one message listener costs. build.mjs declares it on the publishers' sites minus the addresses where an
 // article could be, where content.js runs instead. If content.js is injected later (Analyse this page, or the
 // opt-in for every site) it takes over and removes this listener.
-import { isContentRequest, notAnArticle, type Status } from "../messages";
+import { isContentRequest } from "../model/message-checks";
+import { notAnArticle, type Status } from "../model/protocol";
 import { api } from "./api";
 import { looksLikeArticle } from "./cheap";
 

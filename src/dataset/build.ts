@@ -1,18 +1,17 @@
 // The pipeline: articles → cleaned text → quotations, sentences and names → entities → attributions
 // → cross-references → curation merged over the automatic output → a schema-checked dataset and a report.
+
+import { resolveDay } from "../extract/dates";
 import { EntityStore } from "../extract/entities";
 import { confidenceOf, cueSpan } from "../extract/output";
 import { analyse } from "../extract/pipeline";
+import { makeTarget } from "../extract/text";
 import type { RawAttribution } from "../extract/types";
+import { type Article, type Attribution, DATASET_VERSION, type Dataset, type Entity } from "../model/dataset";
 import { clean } from "./clean";
 import { buildCrossrefs, resolveEnd } from "./crossrefs";
 import { applyCuration, type Curation, evidenceSpans } from "./curation";
-import { resolveDay } from "./dates";
 import { locate, span } from "./evidence";
-import { makeTarget } from "./text";
-import { type Article, type Attribution, DATASET_VERSION, type Dataset, type Entity } from "./types";
-
-export { EntityStore };
 
 export interface ArticleInput {
   id: string;

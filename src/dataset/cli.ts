@@ -5,8 +5,8 @@ import { parseArgs } from "node:util";
 import { buildRecognitionIndex } from "../recognition/index";
 import type { ArticleInput } from "./build";
 import { type BuildReport, buildDataset } from "./build";
+import { validateDataset } from "./dataset-schema";
 import { loadCuration, readArticles, type Skipped } from "./load";
-import { validateDataset } from "./schema";
 
 function printReport(r: BuildReport, out: string, skipped: Skipped[]): void {
   const lines = [

@@ -1,9 +1,10 @@
 // Cross-references: the same entity or speaker across articles, passages on the same claim or event,
 // and later statements that reverse or revise earlier ones.
+
+import { COUNTRIES } from "../extract/lexicon";
+import { makeTarget, paragraphs, type Span, sentences } from "../extract/text";
+import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, EvidenceSpan } from "../model/dataset";
 import { type Curation, type CurationEnd, evidenceSpans } from "./curation";
-import { COUNTRIES } from "./lexicon";
-import { makeTarget, paragraphs, type Span, sentences } from "./text";
-import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, EvidenceSpan } from "./types";
 
 /** A statement's own day, else its article's publication date; an estimated date is the article's, shown as such. */
 const dateOf = (a: Article) => a.published;

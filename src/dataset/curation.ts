@@ -3,9 +3,17 @@
 // from outside the articles goes only into `external`, shown labelled. Every entry that changes an automatic
 // value, or matches nothing, is reported.
 import type { EntityStore } from "../extract/entities";
+import { makeTarget } from "../extract/text";
+import type {
+  Attribution,
+  CrossrefKind,
+  Dataset,
+  Entity,
+  EntityKind,
+  EvidenceSpan,
+  External,
+} from "../model/dataset";
 import { span } from "./evidence";
-import { makeTarget } from "./text";
-import type { Attribution, CrossrefKind, Dataset, Entity, EntityKind, EvidenceSpan, External } from "./types";
 
 /** A passage of one article, by its words (the first occurrence, or the one nearest `near` when given). */
 export interface CurationQuote {

@@ -1,7 +1,7 @@
 // The evidence check: everything a card or the sidebar shows as fact must rest on spans of the articles' texts.
 // The build fails on any claim without its spans, on a role, description, summary or timeline label whose words
 // are not in its evidence, and on a contradicts/updates relation whose evidence does not say so outside its ends.
-import type { Article, Crossref, Dataset, EvidenceSpan, Mention } from "./types";
+import type { Article, Crossref, Dataset, EvidenceSpan, Mention } from "../model/dataset";
 
 export function span(article: Article, start: number, end: number): EvidenceSpan {
   return { articleId: article.id, start, end, exact: article.text.slice(start, end) };

@@ -3,23 +3,14 @@
 // known URLs, URL patterns and textCheckPatterns, as WebExtension match patterns) and status.js everywhere else.
 // With content.js the browser injects the site's data file: the URL rules and text probes of the articles that
 // could be on that site, and their payloads, so that a page is recognised and painted without a message to the
-// background (one costs 15–25 ms at document_idle, measured in the benchmark). A site whose data would be too large to load
-// on each of its candidate pages gets no data file: its pages ask the background, as archive copies do.
-import type { ArticlePayload } from "../messages";
-import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern, type UrlRules } from "../recognition/index";
-import { articleProbes } from "../recognition/probes";
-import type { Article } from "./types";
+// background (a message at document_idle costs more than anchoring a whole article; docs/benchmarks.md). A site
+// whose data would be too large to load on each of its candidate pages gets no data file: its pages ask the background, as archive copies do.
 
-/** What a site's data file gives content.js. */
-export interface SiteData {
-  /** The URL rules of the site's articles (as in the recognition index). */
-  index: UrlRules;
-  /** Per article of index.articles, its probes (src/recognition/probes.ts), and the least share of them found in
-   *  a page that makes the page that article. */
-  probes: string[][];
-  threshold: number;
-  payloads: Record<string, ArticlePayload>;
-}
+import type { Article } from "../model/dataset";
+import type { ArticlePayload } from "../model/protocol";
+import type { SiteData } from "../model/recognition";
+import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern } from "../recognition/index";
+import { articleProbes } from "../recognition/probes";
 
 export interface SiteScripts {
   /** The canonical host of the site ("nytimes.com"). */

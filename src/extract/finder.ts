@@ -4,9 +4,10 @@
 // short phrase inside a sentence, it is scare quotes and no attribution at all.
 import { maskAbbreviations, sentenceAt } from "./context";
 import { interviewAnswers } from "./interview";
+import { subjectBefore } from "./nounphrases";
 import { direct } from "./quotations";
 import { indirect } from "./reported";
-import { resolve } from "./speakers";
+import { recipient, resolve } from "./speakers";
 import type { EntityResolver, Finder, QuoteInfo, RawAttribution, RuleOptions, SentenceInfo } from "./types";
 
 export function findAttributions(
@@ -29,9 +30,12 @@ export function findAttributions(
       while (qi < quotes.length && (quotes[qi]?.openMark ?? Infinity) < s.end) qi++;
       continue;
     }
+    const uncued: { q: QuoteInfo; a: RawAttribution | null }[] = [];
     for (; qi < quotes.length && (quotes[qi]?.openMark ?? Infinity) < s.end; qi++) {
       const q = quotes[qi] as QuoteInfo;
-      const a = direct(f, q, qi) ?? withoutCue(f, q);
+      const cued = direct(f, q, qi);
+      const a = cued ?? withoutCue(f, q);
+      if (!cued && (!a || a.unclear) && q.lastParagraph === q.paragraph) uncued.push({ q, a });
       if (!a) continue;
       f.found.push(a);
       if (a.unclear) continue;
@@ -46,6 +50,23 @@ export function findAttributions(
       !/[.!?…:;”’"')\]]\s*$/.test(f.text.slice(s.start, s.end)) &&
       s.end === paragraphEnd(f, s);
     if ((quotedStatements || !directSentences.has(s)) && !heading) indirect(f, s);
+    // A quoted phrase with no cue of its own inside a reported statement is the statement's speaker's words
+    // ("told a state hearing that … the promised revival had “largely not materialized”").
+    for (const { q, a } of uncued) {
+      const st = f.found.find(
+        (x) =>
+          x.kind === "indirect" &&
+          x.speaker.entityId &&
+          !/[“”"‘]/.test(x.speaker.speakerText) &&
+          x.start <= q.openMark &&
+          x.end >= (q.lastCloseMark ?? q.end),
+      );
+      if (!st) continue;
+      const own = { kind: "direct" as const, start: q.start, end: q.end, speaker: st.speaker, via: st.via };
+      const attributed = { ...own, cue: st.cue, cueAt: st.cueAt, dateText: st.dateText };
+      if (a) Object.assign(a, attributed, { unclear: undefined });
+      else f.found.push(attributed);
+    }
   }
   f.found.sort((a, b) => a.start - b.start);
   // No attribution without a target.
@@ -77,6 +98,23 @@ function withoutCue(f: Finder, q: QuoteInfo): RawAttribution | null {
   const afterColon = f.text[b] === ":";
   const sentence = /^\p{Lu}.*[.!?…]$/su.test(f.text.slice(q.start, q.end).replace(/[’'”"]+$/, ""));
   if (q.openMark === paragraphStart(f, q.paragraph)) {
+    // A paragraph that ends on a cue and a colon ("Its chair, Lorraine Pike, said:") introduces the quotation.
+    const before = [...f.sentences].reverse().find((x) => x.paragraph === q.paragraph - 1);
+    const colonCue = before
+      ? /\b(said|says|added|adds|told\s+[^:,.]{1,40}|wrote|writes|explained|explains|continued|continues):\s*$/.exec(
+          f.masked.slice(before.start, before.end),
+        )
+      : null;
+    if (before && colonCue?.[1]) {
+      const verbAt = before.start + colonCue.index;
+      const subject = subjectBefore(f, before.start, verbAt);
+      if (subject) {
+        const speaker = resolve(f, subject.start, subject.end, subject.role);
+        const told = colonCue[1].startsWith("told") ? recipient(f, verbAt + 4, before.end) : null;
+        if (speaker.entityId)
+          return { ...base, speaker, via: told?.via ?? null, cue: told?.cue ?? colonCue[1], cueAt: verbAt };
+      }
+    }
     // A paragraph that opens with a quotation continues the quotation just before it…
     const prev = [...f.found].reverse().find((a) => a.kind === "direct" && !a.unclear);
     const prevPara = f.sentences.find((s) => prev && prev.start >= s.start && prev.start < s.end)?.paragraph;

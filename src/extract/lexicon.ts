@@ -40,7 +40,10 @@ export const ORG_HEADS =
   words(`Council Office Court Nations Union Party Committee Agency Army Brigade Brigades Front
   Government Ministry Department Bank Company Corp. Corporation Inc. Organization Organisation Association Commission
   Parliament Assembly Hospital University Police Service Board Authority Institute Foundation Club Federation League
-  Group Forces Navy Congress Senate Cabinet Alliance Coalition Movement Trust Network Society Center Centre School`);
+  Group Forces Navy Congress Senate Cabinet Alliance Coalition Movement Trust Network Society Center Centre School
+  Foods Airways Airlines Therapeutics Pharmaceuticals Petroleum Terminals Ferries Securities Energy Motors Holdings
+  Ltd Ltd. PLC plc LLC Industries Laboratories Logistics Shipping Mining Insurance Utilities Railways Buses Kitchens
+  Athletic Rovers Zoo Museum College Infirmary Living`);
 
 /** News outlets (names and their usual short forms). */
 export const OUTLETS: Record<string, string[]> = {
@@ -106,4 +109,47 @@ export const NOT_NAMES =
 
 export const DETERMINERS = words(
   "a an the one some two three several many members another any other this that those these",
+);
+
+/**
+ * Common given names whose bearer "he" or "she" can be told from the name alone (names used for both are left
+ * out: Alex, Jordan, Sam, Jean, Kim, Robin …). Used only to keep a pronoun from naming a person of the other sex.
+ */
+export const FEMALE_NAMES = new Set(
+  `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+   dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen
+   amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+   janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan
+   cheryl martha andrea hannah jacqueline gloria teresa ann sara madison frances kathryn janice abigail alice judy
+   sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
+   kayla alexis lori fiona morag moira eileen maureen brenda sheila margaret priya anjali aisha fatima leila layla hana
+   mariam miriam nadia samira yasmin zainab amina noura ingrid astrid sigrid helga greta elena ana lucia sofia isabel
+   carmen rosa marisol gabriela francesca giulia chiara irina olga natasha svetlana tatiana agnieszka katarzyna
+   ngozi amara chioma folake grace latoya shauna keisha tamika ebony chloe ava mia zoe lily ella ruby poppy imogen
+   harriet eleanor josephine rosemary brenda gwen bridget siobhan aisling niamh roisin kirsty shona catriona mhairi
+   joanna joanne louise claire clare nora norah irma marlene lorraine
+   sophie emmanuelle claudine brigitte monique mei ling yuki keiko hiroko sunita lakshmi deepa kavita meera
+   jane kate katie lucy molly jenny ellen dana tina gina rita vera wendy yvonne yolanda beatriz ines`.split(
+    /\s+/,
+  ),
+);
+export const MALE_NAMES = new Set(
+  `james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark
+   donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
+   nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond
+   jack dennis jerry tyler aaron henry adam douglas nathan peter zachary kyle walter harold jeremy ethan carl keith
+   roger gerald christian terry sean arthur austin noah lawrence jesse joe bryan billy bruce albert willie gabriel
+   logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny
+   ian colin duncan angus hamish alasdair callum ewan fraser gordon graham malcolm neil stuart alistair kenneth
+   liam sean seamus eamon eamonn colm declan ciaran kieran niall padraig conor cormac oisin fergus
+   mohammed muhammad mohamed ahmed ahmad ali omar khalid hassan hussein ibrahim youssef yusuf mustafa mahmoud karim
+   tariq idris farid abdel abdul rashid hamid said walid nabil samir faisal bilal jamal
+   hans klaus jurgen dieter wolfgang stefan pieter jan lars erik anders nils sven olaf bjorn benedikt tomasz piotr
+   pavel dmitri sergei ivan vladimir boris igor andrei jean-luc pierre jacques francois luc marco giuseppe luca
+   giovanni antonio carlos jose luis miguel pedro rafael diego javier fernando jorge ricardo roberto felipe luis
+   chinedu emeka oluwaseun tunde kwame kofi abebe daniel kiprop
+   darnell marcus tyrone terrence dwayne andre
+   gilbert harold herbert stanley leonard howard norman bernard clifford cecil reginald percy rupert nigel trevor
+   derek dean mick gary lewis terry ray winston simon oliver harry alfie archie freddie jamie rhys owen dylan gareth
+   hiroshi kenji takashi raj rajesh sanjay vikram arjun amit rahul`.split(/\s+/),
 );

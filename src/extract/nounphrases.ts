@@ -9,7 +9,7 @@ export const SKIP_SEGMENT =
 const CLAUSE_BOUNDARY =
   /(?:[;:—–]|\s-\s|,\s+(?:and|but|or|yet|so)\s|\b(?:that|though|although|even as|while|but|because|whereas)\s)/gi;
 const VERBISH =
-  /^(?:is|was|are|were|has|have|had|will|would|can|could|may|might|did|does|do|cast|held|made|met|left|put|set|kept|began|sent|saw|found|got|ran|took|gave|came|went|[a-z]+ed)$/;
+  /^(?:is|was|are|were|has|have|had|will|would|can|could|may|might|did|does|do|cast|held|made|met|left|put|set|kept|began|sent|saw|found|got|ran|took|gave|came|went|said|says|told|tells|[a-z]+ed)$/;
 export const AUX_TAIL =
   /(?:\s+(?:has|have|had|also|then|later|would|will|again|repeatedly|previously|earlier|once|publicly|quickly|immediately|not|did))+\s*$/i;
 export const DETERMINER_LED = /^(?:a|an|the|one|some|two|three|several|many|members|another|any)\s/i;
@@ -36,6 +36,12 @@ export function npAfter(f: Finder, from: number, to: number): NounPhrase | null 
 export function subjectBefore(f: Finder, sentenceStart0: number, verbAt: number): NounPhrase | null {
   const sentenceStart = Math.min(afterDateline(f, sentenceStart0), verbAt);
   const region = f.masked.slice(sentenceStart, verbAt).replace(AUX_TAIL, "");
+  // "…, after which he told reporters …": a pronoun right before the verb, after a relative word, is its subject.
+  const pron = /\b(?:which|whom|where|when)\s+(he|she|they|we)\s*$/i.exec(region);
+  if (pron?.[1]) {
+    const start = sentenceStart + (pron.index ?? 0) + pron[0].lastIndexOf(pron[1]);
+    return { start, end: start + pron[1].length };
+  }
   // "Councilman Frank DiMaio, who has called …", "nurses who say …": the relative pronoun's antecedent.
   const rel =
     /^(?:.*(?:,\s*|\b(?:from|of|to|with|by|for|among|and|is|are|was|were)\s+))?((?:the |a |an |some |many )?[^,;:]{1,60}?)\s*,?\s+who\s*$/i.exec(
@@ -78,6 +84,12 @@ export function clauseSubject(f: Finder, sentenceStart0: number, participleAt: n
   if (lead) {
     base += lead[0].length;
     region = region.slice(lead[0].length);
+  }
+  // "Asked by reporters whether he would run again, he smiled and said": the participle's clause is not the subject.
+  const participial = /^\s*\p{Lu}\p{Ll}+(?:ed|ing)\b[^,;:]{0,140},\s*/u.exec(region);
+  if (participial && /\S/.test(region.slice(participial[0].length))) {
+    base += participial[0].length;
+    region = region.slice(participial[0].length);
   }
   const words = [...region.matchAll(/\b[\p{L}'’-]+\b/gu)];
   const verb = words.find((w, i) => i > 0 && VERBISH.test(w[0]));

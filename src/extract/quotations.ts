@@ -1,7 +1,7 @@
 // Direct quotations: who said each one. Cue patterns in the spirit of Quootstrap ("$Q, $S said", "$Q, said Mr. $S",
 // "$S said: $Q"), CoreNLP's quote–verb–name orders and PARC's cue verbs; a quotation split by its cue or continued
 // in the same paragraph takes the earlier part's speaker.
-import { accordingToOutlet, dayIn, sentenceAt } from "./context";
+import { accordingToOutlet, dayIn, mentionsIn, sentenceAt } from "./context";
 import { CUE_VERBS } from "./lexicon";
 import { AUX_TAIL, clauseSubject, cleanRole, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
@@ -26,7 +26,7 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
       return {
         ...base,
         ...after,
-        via: after.via ?? via0,
+        via: after.via ?? via0 ?? pronounVia(f, after.speaker, q),
         dateText: after.dateText ?? after.speaker.dateText,
       };
   }
@@ -76,6 +76,18 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
   return null;
 }
 
+/**
+ * "X told the BBC that … ‘…’. ‘…,’ she said.": a pronoun's quotation in the same paragraph as its speaker's
+ * statement to an outlet came through that outlet too.
+ */
+function pronounVia(f: Finder, speaker: RawAttribution["speaker"], q: QuoteInfo): string | null {
+  if (!speaker.entityId || !/^(?:he|she|they)$/i.test(speaker.speakerText.trim())) return null;
+  const prev = f.found[f.found.length - 1];
+  if (!prev?.via || prev.speaker.entityId !== speaker.entityId) return null;
+  const para = sentenceAt(f, prev.cueAt)?.paragraph;
+  return para === q.paragraph ? prev.via : null;
+}
+
 /** The quotation ends its clause: punctuation inside the closing mark, or a comma or dash right after it. */
 function endsClause(f: Finder, closeAt: number): boolean {
   let i = closeAt - 1;
@@ -87,12 +99,31 @@ function endsClause(f: Finder, closeAt: number): boolean {
 export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
   const region = f.masked.slice(sentence.start, q.openMark);
   const m =
-    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+)?$/i.exec(
+    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed|accused|accuses|accusing)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+|of\s+)?$/i.exec(
       region,
     );
   if (!m) return null;
   const at = sentence.start + m.index;
-  const subject = subjectBefore(f, sentence.start, at);
+  // "with Ortiz's campaign running ads that called Banks “…”": the person the relative clause hangs on.
+  const rel = /([^,;:]{1,80}?)\s+(?:that|which)\s+$/.exec(f.masked.slice(sentence.start, at));
+  if (rel?.[1]) {
+    const relStart = sentence.start + rel.index;
+    const person = mentionsIn(f, relStart, relStart + rel[1].length)
+      .filter((x) => x.kind === "person")
+      .pop();
+    if (person)
+      return {
+        speaker: resolve(f, person.start, person.end),
+        cue: m[1] as string,
+        cueAt: at,
+        via: null,
+        dateText: dayIn(f, sentence.start, q.openMark),
+      };
+  }
+  // "The group said it had offered …, and accused the union of ‘…’": the first clause's subject.
+  const subject =
+    subjectBefore(f, sentence.start, at) ??
+    (/,\s*and\s*$/.test(f.masked.slice(sentence.start, at)) ? clauseSubject(f, sentence.start, at) : null);
   if (!subject) return null;
   return {
     speaker: resolve(f, subject.start, subject.end, subject.role),
@@ -203,6 +234,8 @@ function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) 
     const verb = w[1] as string;
     const at = from + (w.index ?? 0);
     if (!CUE_VERBS.has(verb) || NOT_BEFORE.has(verb)) continue;
+    // "the promised downtown revival", "a reported 40 cases": a participle used as an adjective is no cue.
+    if (/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(f.masked.slice(Math.max(0, at - 8), at))) continue;
     // "would continue to work “…”", "promised to …": the verb governs an infinitive, not the quotation.
     if (/^\s+to\s/.test(f.masked.slice(at + verb.length, at + verb.length + 4))) continue;
     // "Riders, we are told, are ‘partners’": a passive cue has no speaker.

@@ -16,7 +16,7 @@ export const INDIRECT_CUES = new Set(
 );
 /** Cue verbs that report only with "that" ("notes that …"; "notes" alone is a noun as often as a verb). */
 const NEEDS_THAT = new Set(
-  `reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
+  `declared declares reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
    alleged contended asserted maintained maintain testified found finds writes announced denied
    denies
    cautioned cautions conceded concedes stressed stresses point points pointed`.split(/\s+/),
@@ -83,13 +83,23 @@ export function indirect(f: Finder, s: SentenceInfo): void {
     const before = f.masked.slice(s.start, at).trim().split(/\s+/).length;
     const after = f.masked.slice(npEnd, s.end).trim().split(/\s+/).length;
     const front = at - s.start < 3 || (f.masked[npEnd] === "," && before <= 4 && after > before + 2);
+    // "…, according to the town clerk, Irma Soto.": the name in apposition is the speaker.
+    const appos = front
+      ? undefined
+      : f.ents.mentions.find(
+          (x) =>
+            x.kind === "person" &&
+            /^,\s*$/.test(f.text.slice(npEnd, x.start)) &&
+            /^[\s.,;]*$/.test(f.text.slice(x.end, s.end)),
+        );
+    const who = appos ? { start: appos.start, end: appos.end } : { start: npStart, end: npEnd };
     cues.push({
       at,
       len: 12,
       make: () =>
         front
           ? statement(f, npStart, npEnd, npEnd + 1, s.end, "according to", at, s)
-          : statement(f, npStart, npEnd, s.start, at, "according to", at, s),
+          : statement(f, who.start, who.end, s.start, at, "according to", at, s),
     });
   }
   // Finite cue verbs and participles.
@@ -102,6 +112,16 @@ export function indirect(f: Finder, s: SentenceInfo): void {
       cues.push({ at, len: verb.length, make: () => participle(f, s, at, verb) });
     } else if (
       INDIRECT_CUES.has(verb) &&
+      !/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(
+        region.slice(Math.max(0, (m.index ?? 0) - 8), m.index),
+      ) &&
+      // "has added eleven minutes to my commute": "add" with an amount is no cue.
+      !(
+        /^add/.test(verb) &&
+        /^\s+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?)\b)/i.test(
+          region.slice((m.index ?? 0) + verb.length, (m.index ?? 0) + verb.length + 14),
+        )
+      ) &&
       !/\b(?:was|were|been|be|is|are)\s+$/.test(region.slice(0, m.index)) &&
       // "declined to say how long …", "did not say what …": no statement.
       !(/^(?:say|tell)$/.test(verb) && /\b(?:to|not|never|n[’']t)\s+$/.test(region.slice(0, m.index)))
@@ -148,10 +168,15 @@ export function indirect(f: Finder, s: SentenceInfo): void {
  */
 function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   const body = f.masked.slice(a.start, a.end);
+  // Only when the cue comes first: "…, when a footbridge collapsed …, fire officials said" is all what was said.
+  // "said the board had ‘an open mind’ and would interview candidates": a second verb of the speaker's, not of the
+  // content's subject, ends the content.
   const tail =
-    /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b/.exec(
-      body,
-    );
+    a.cueAt < a.start
+      ? /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+and\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+but\s+(?!that\b)/u.exec(
+          body,
+        )
+      : null;
   const end = tail && tail.index > 12 ? trimEnd(f, a.start, a.start + tail.index) : a.end;
   // A dateline is the writer's: "PORT HAVEN — Eleven people were hurt …, officials said."
   let start = a.start;
@@ -215,6 +240,15 @@ function recipientPhrase(f: Finder, from: number, to: number) {
     const start = from + lead[0].indexOf(lead[1]);
     return { start, end: start + lead[1].length };
   }
+  // "tells the Courier all schools are open": a capitalised name, then the content without "that".
+  const proper =
+    /^\s*((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?=\p{Ll})(?!that\b|on\b|in\b|at\b|about\b|last\b|this\b|after\b|before\b|during\b|earlier\b|later\b|yesterday\b|today\b|and\b|for\b|by\b|from\b|outside\b|when\b|it\b|he\b|she\b|they\b|we\b)/u.exec(
+      f.text.slice(from, to),
+    );
+  if (proper?.[1] && !/^(?:I|The|A|An)$/.test(proper[1])) {
+    const start = from + proper[0].indexOf(proper[1]);
+    return { start, end: start + proper[1].length };
+  }
   const rec = npAfter(f, from, to);
   if (!rec) return null;
   const name = f.ents.mentions.find((m) => m.start >= rec.start && m.start <= rec.start + 4);
@@ -241,7 +275,7 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
   let rest = at + verb.length;
   let cue = verb;
   let via: string | null = null;
-  if (verb === "told") {
+  if (verb === "told" || verb === "tells") {
     const rec = recipientPhrase(f, rest, s.end);
     const told = recipient(f, rest, s.end);
     if (!rec || !told) return null;
@@ -307,6 +341,8 @@ function statement(
   role?: string,
   toldVia: string | null = null,
 ): RawAttribution | null {
+  // A subject read from the sentence's start may begin with the closing mark of the quotation before it.
+  while (npStart < npEnd && /[\s“”"‘’,]/.test(f.text[npStart] as string)) npStart++;
   const npText = f.text.slice(npStart, npEnd).trim();
   const head = npText.split(/\s+(?:who|whose|which)\s/i)[0] ?? npText;
   if (!npText || head.split(/\s+/).length > 10) return null;

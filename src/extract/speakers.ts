@@ -2,7 +2,7 @@
 // description ("the defector" ← "a senior official who defected"), a document ("the statement read"), an
 // organisation by its head noun ("the council"), and the recipient of "told" (an outlet makes it second-hand).
 import { mentionsIn, sentenceAt } from "./context";
-import { DETERMINERS, DOCUMENT_NOUNS, PRONOUNS } from "./lexicon";
+import { DETERMINERS, DOCUMENT_NOUNS, FEMALE_NAMES, MALE_NAMES, PRONOUNS } from "./lexicon";
 import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
 import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
 
@@ -97,7 +97,7 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
   }
   const first = lower.split(/\s+/)[0] ?? "";
   if (first === "the" || (/^(?:its|his|her|their)$/.test(first) && TITLES.has(lower.split(/\s+/)[1] ?? ""))) {
-    const found = resolveDefinite(f, speakerText.replace(/^(?:its|his|her|their)\s+/i, "the "));
+    const found = resolveDefinite(f, speakerText.replace(/^(?:its|his|her|their)\s+/i, "the "), start);
     if (found) return { ...found, speakerText, role: roleHere ?? found.role };
   }
   const isName =
@@ -112,23 +112,76 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
   const sentence = sentenceAt(f, start);
   const withheld = isName && WITHHELD.test(f.text.slice(sentence?.start ?? start, sentence?.end ?? end));
   const entityId = f.ents.describe(speakerText, { named: isName, plural, start, end });
+  // "the club", "the company": a body the article names, not an unnamed source.
+  const definiteBody = first === "the" && BODY_NOUN.test(lower.split(/\s+/).pop() ?? "");
   return {
     entityId,
     speakerText,
     role: roleHere,
-    anonymous: !isName || withheld,
+    anonymous: (!isName && !definiteBody) || withheld,
     description: isName ? undefined : speakerText,
   };
+}
+
+/** The longest way the text names an entity ("Patricia Gomez", not "Gomez"). */
+function longestMention(f: Finder, id: string): string {
+  let longest = "";
+  for (const m of f.ents.mentions)
+    if (m.entityId === id && m.end - m.start > longest.length) longest = f.text.slice(m.start, m.end);
+  return longest;
+}
+
+const genderCache = new WeakMap<Finder, Map<string, "male" | "female">>();
+
+/**
+ * What the text says of a person's sex before `at`: a title ("Mr.", "Ms."), or a statement in which the person
+ * speaks of themself ("Ms. Hoyt said she expected …"). Unknown otherwise; a pronoun is then free to name them.
+ */
+function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefined {
+  let titles = genderCache.get(f);
+  if (!titles) {
+    titles = new Map();
+    for (const m of f.ents.mentions) {
+      if (m.kind !== "person" || titles.has(m.entityId)) continue;
+      const t = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\.?\s+$/.exec(
+        f.text.slice(Math.max(0, m.start - 6), m.start),
+      );
+      if (t?.[1]) titles.set(m.entityId, /^(?:Mr|Sir|Lord)$/.test(t[1]) ? "male" : "female");
+    }
+    genderCache.set(f, titles);
+  }
+  const titled = titles.get(id);
+  if (titled) return titled;
+  // The given name: the first word of the longest mention of the person ("Patricia Gomez", not "Gomez").
+  const longest = longestMention(f, id);
+  const given = longest.includes(" ") ? (longest.toLowerCase().split(/\s+/)[0] ?? "") : "";
+  if (FEMALE_NAMES.has(given)) return "female";
+  if (MALE_NAMES.has(given)) return "male";
+  for (const a of f.found) {
+    if (a.kind !== "indirect" || a.cueAt >= at || a.speaker.entityId !== id) continue;
+    const src = a.speaker.source ? f.text.slice(a.speaker.source.start, a.speaker.source.end) : "";
+    if (/^(?:he|she|they)$/i.test(src.trim())) continue;
+    const self = /^(?:he|she)\b/i.exec(f.text.slice(a.start, a.start + 4));
+    if (self) return self[0].toLowerCase() === "he" ? "male" : "female";
+  }
+  return undefined;
 }
 
 /** A pronoun names the last speaker, unless a person was named after that speaker's cue and before it. */
 function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef {
   const plural = PRONOUNS[speakerText.toLowerCase()] === "plural";
   const neuter = PRONOUNS[speakerText.toLowerCase()] === "neuter";
+  const sex = PRONOUNS[speakerText.toLowerCase()];
+  // "he" does not name a person the text has called "Ms." or who said "she …" of herself.
+  const sameSex = (id: string) => {
+    if (sex !== "male" && sex !== "female") return true;
+    const g = genderOf(f, id, at);
+    return !g || g === sex;
+  };
   const fits = (id: string) => {
     const kind = f.ents.kindOf(id);
     if (neuter) return kind === "organization" || kind === "outlet";
-    return plural ? kind === "group" || kind === "organization" : kind === "person";
+    return plural ? kind === "group" || kind === "organization" : kind === "person" && sameSex(id);
   };
   let last: RawAttribution | undefined;
   for (let k = f.found.length - 1; k >= 0 && !last; k--) {
@@ -143,7 +196,13 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     f.quotes.some((q) => m.start >= q.openMark && m.end <= (q.lastCloseMark ?? q.end));
   const subject = (m: ResolvedMention) => {
     const s = sentenceAt(f, m.start);
-    const lead = f.text.slice(s?.start ?? m.start, m.start);
+    // A title before the name is part of it: "…, Dr. Domingo was cautious" has the name right after the comma.
+    const lead = f.text
+      .slice(s?.start ?? m.start, m.start)
+      .replace(
+        /(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Cllr|Sir|Dame|Lord|Lady)\.?\s+)+$/,
+        "",
+      );
     // Not a dateline ("ESKER FALLS, Mich. —") nor a byline ("By Fiona Gallagher").
     const surface = f.text.slice(m.start, m.end);
     if (surface === surface.toUpperCase() || /^By\s/.test(f.text.slice(s?.start ?? 0, (s?.start ?? 0) + 3)))
@@ -166,24 +225,77 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   let mention: ResolvedMention | undefined;
   for (let i = f.ents.mentions.length - 1; i >= 0 && !mention; i--) {
     const m = f.ents.mentions[i] as ResolvedMention;
-    if (m.end <= at && m.kind === (plural ? "group" : "person") && subject(m) && !reported(m)) mention = m;
+    if (
+      m.end <= at &&
+      m.kind === (plural ? "group" : "person") &&
+      subject(m) &&
+      !reported(m) &&
+      (plural || sameSex(m.entityId))
+    )
+      mention = m;
   }
   // Of the names in subject position in that sentence, the first ("Price paid tribute to his predecessor, Graham
   // Lytton, …" is about Price).
   if (mention) {
     const s = sentenceAt(f, mention.start);
     const first = mentionsIn(f, s?.start ?? mention.start, mention.start).find(
-      (m) => m.kind === mention?.kind && subject(m) && !reported(m),
+      (m) => m.kind === mention?.kind && subject(m) && !reported(m) && (plural || sameSex(m.entityId)),
     );
     if (first) mention = first;
+  }
+  // "a younger player who asked to be identified only by his first name, Andre, …": a first name given alone is
+  // no name mention, but is who a following "he" means.
+  if (!plural && !neuter) {
+    const from = Math.max(last?.cueAt ?? 0, mention?.end ?? 0);
+    let given: RegExpExecArray | undefined;
+    for (const g of f.text
+      .slice(from, at)
+      .matchAll(/\b(?:first name|name only as|identified only as|goes by)(?:,\s*|\s+)(\p{Lu}\p{Ll}+)\b/gu))
+      given = g;
+    if (given?.[1]) {
+      const gs = from + (given.index ?? 0) + given[0].lastIndexOf(given[1]);
+      if (!f.quotes.some((q) => gs >= q.openMark && gs <= (q.lastCloseMark ?? q.end)))
+        return { ...resolveAt(f, gs, gs + given[1].length), speakerText };
+    }
   }
   if (mention && (!last || mention.start > last.cueAt) && mention.entityId !== last?.speaker.entityId) {
     return resolve(f, mention.start, mention.end);
   }
-  return last ? { ...last.speaker, speakerText } : { entityId: null, speakerText, anonymous: false };
+  if (last) return { ...last.speaker, speakerText };
+  // No speaker of that sex yet, and no one named as a subject: the nearest person the text gives that sex, named
+  // in the sentence before ("… by a volunteer, retired schoolteacher Patricia Gomez, who … . She says …").
+  if (sex === "male" || sex === "female") {
+    const here = sentenceAt(f, at);
+    const prevSentence = here ? f.sentences[f.sentences.indexOf(here) - 1] : undefined;
+    const from = prevSentence?.start ?? here?.start ?? at;
+    const near = [...f.ents.mentions]
+      .reverse()
+      .find(
+        (m) =>
+          m.end <= at &&
+          m.start >= from &&
+          m.kind === "person" &&
+          !reported(m) &&
+          genderOf(f, m.entityId, at) === sex,
+      );
+    if (near) return resolve(f, near.start, near.end);
+  }
+  return { entityId: null, speakerText, anonymous: false };
 }
 
-function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
+/** Nouns that name a body when definite ("the club", "the company"), not a person. */
+const BODY_NOUN =
+  /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission|carrier|insurer|retailer|zoo|museum|charity|team|league|regulator|developer|utility|manufacturer)$/i;
+
+/** Inside a quotation or a found statement: what was said, not who said it. */
+function reportedAt(f: Finder, pos: number): boolean {
+  return (
+    f.found.some((a) => pos >= a.start && pos < a.end) ||
+    f.quotes.some((q) => pos >= q.openMark && pos <= (q.lastCloseMark ?? q.end))
+  );
+}
+
+function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | null {
   const body = speakerText.replace(/^the\s+/i, "");
   const head = body.split(/\s+/).pop() ?? "";
   // "the statement read" → whoever released the last statement.
@@ -208,7 +320,9 @@ function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
     }
   }
   // A named person the article gave this role: "The leader of Libya's opposition movement" ← "the opposition leader, X".
-  for (const [entityId, roles] of f.ents.roles) {
+  // A bare body noun ("the club") is the body, not a person whose role mentions it ("chairman of the club").
+  const bareBody = want.size === 1 && BODY_NOUN.test(head);
+  for (const [entityId, roles] of bareBody ? [] : f.ents.roles) {
     for (const role of roles) {
       const have = contentStems(role);
       if (have.size && (subset(have, want) || subset(want, have)))
@@ -228,6 +342,35 @@ function resolveDefinite(f: Finder, speakerText: string): SpeakerRef | null {
   }
   const org = f.ents.orgByHead(head);
   if (org) return { entityId: org, speakerText, anonymous: false };
+  // "the company", "the club": the organisation that spoke last, else the one named last before it.
+  if (BODY_NOUN.test(head) && at >= 0 && body.split(/\s+/).length <= 2) {
+    // Not a body whose name says it is another kind ("the company" is not "the Food Workers' Union").
+    const otherKind = (id: string) => {
+      const name = longestMention(f, id);
+      const last = name.split(/\s+/).pop() ?? "";
+      return BODY_NOUN.test(last) && last.toLowerCase() !== head.toLowerCase();
+    };
+    const spoke = [...f.found]
+      .reverse()
+      .find(
+        (a) =>
+          a.cueAt < at &&
+          a.speaker.entityId &&
+          f.ents.kindOf(a.speaker.entityId) === "organization" &&
+          !f.ents.isSelf(a.speaker.entityId) &&
+          !otherKind(a.speaker.entityId),
+      );
+    const last =
+      spoke?.speaker.entityId ??
+      [...f.ents.mentions]
+        .reverse()
+        .find(
+          (m) =>
+            m.end <= at && m.kind === "organization" && !reportedAt(f, m.start) && !otherKind(m.entityId),
+        )?.entityId;
+    if (last) return { entityId: last, speakerText, anonymous: false };
+  }
+
   // "the union leader" ← a named person whose role shares a word ("secretary of the … Union").
   const modifiers = new Set([...want].filter((w) => w !== stem(head)));
   if (modifiers.size) {

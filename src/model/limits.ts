@@ -6,12 +6,16 @@ export const LIMITS = {
   body: 100_000,
   /** Characters in the selected passage. */
   exact: 10_000,
-  /** Characters of context before or after the passage (the dataset keeps 32). */
+  /** Characters of context before or after the passage that a note or a message may hold. */
   context: 1_000,
+  /** Characters of context a new selector keeps on each side (the reader's selections, like the dataset's). */
+  contextKept: 32,
+  /** An article id's characters (the pattern: ARTICLE_ID). */
+  articleId: 100,
   url: 8_192,
   /** A note's id: ours are UUIDs; an imported one may be another service's URL. */
   id: 300,
-  /** The highlight a note was written from (an attribution or cross-reference id). */
+  /** The highlight a note was written from (an attribution or cross-reference id), and any highlight's id. */
   attachedTo: 200,
   /** Characters in one tag, and tags on one note. */
   tag: 64,
@@ -25,3 +29,6 @@ export const LIMITS = {
   /** Removed notes stay this long in the trash, then go for good. */
   trashDays: 30,
 } as const;
+
+/** An article id: lowercase letters, digits and dashes, not starting with a dash, at most LIMITS.articleId. */
+export const ARTICLE_ID = new RegExp(`^[a-z0-9][a-z0-9-]{0,${LIMITS.articleId - 1}}$`);

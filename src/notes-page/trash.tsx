@@ -1,13 +1,13 @@
 // The trash of the notes page: notes the reader deleted, kept LIMITS.trashDays days, each restorable or deleted
 // for good (that one asks twice). Reloaded whenever the notes change.
 import { useEffect, useState } from "preact/hooks";
+import { momentDayLabel } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
-import type { Note } from "../notes/types";
-import { notesOp } from "../shared/notes-op";
+import type { Note } from "../model/notes";
+import { notesOp } from "../shared/messaging";
 
 const DAY_MS = 24 * 3600 * 1000;
-const day = (ms: number) =>
-  new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+const day = momentDayLabel;
 
 export function Trash(props: { version: number; label: (articleId: string) => string }) {
   const [notes, setNotes] = useState<Note[] | null>(null);
@@ -16,14 +16,14 @@ export function Trash(props: { version: number; label: (articleId: string) => st
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
-    void notesOp<Note[]>({ op: "trash" }).then((r) => {
+    void notesOp({ op: "trash" }).then((r) => {
       if (r.ok) setNotes(r.value);
       else setMessage(`The trash could not be read: ${r.message}`);
     });
   }, [props.version, reload]);
 
   const act = async (op: "restore" | "purge", n: Note) => {
-    const r = await notesOp<unknown>({ op, id: n.id });
+    const r = await notesOp({ op, id: n.id });
     setConfirming(null);
     setMessage(r.ok ? (op === "restore" ? "Note restored." : "Note deleted for good.") : r.message);
     setReload((v) => v + 1);

@@ -13,9 +13,8 @@
 // hypothes.is address, so importing the same file twice adds nothing. Everything else is reported, with the
 // reason: page notes (no passage), replies, highlights without text, annotations on other pages.
 
-import type { Note } from "./types";
+import type { Note, ParsedImport, Rejection } from "../model/notes";
 import { normaliseTags, noteProblem } from "./validate";
-import type { ParsedImport, Rejection } from "./w3c";
 
 /** What the import needs to know of an article: its id and its addresses. */
 export interface KnownArticle {

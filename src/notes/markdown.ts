@@ -1,12 +1,13 @@
 // Notes as Markdown for a note app (Obsidian, Logseq, plain files): one file per article, or one for all.
 // Each article: a heading (its headline), its publisher, date and address; then each note in reading order: the
-// passage as a quotation with a link that opens the article at it (a text fragment, src/shared/fragment.ts),
+// passage as a quotation with a link that opens the article at it (a text fragment, src/anchoring/fragment.ts),
 // the note below, its tags as #tags and its colour. The link carries up to three words of the passage's context on
 // each side, so it opens at the right one of several occurrences (test/notes/fragment.test.ts). Text from the reader or the article is escaped, so Markdown
 // shows it as written (no accidental emphasis, headings, lists, links or HTML).
+
+import { withTextFragment } from "../anchoring/fragment";
 import { noteColourStyle } from "../model/colours";
-import { withTextFragment } from "../shared/fragment";
-import type { Note } from "./types";
+import type { MarkdownFile, Note } from "../model/notes";
 
 export interface MarkdownArticle {
   headline?: string;
@@ -14,11 +15,6 @@ export interface MarkdownArticle {
   /** The article's date as the reader sees it ("Apr 1 2011", "about Jul 4 2011"). */
   dateLabel?: string;
   urls: string[];
-}
-
-export interface MarkdownFile {
-  name: string;
-  text: string;
 }
 
 /** Backslash-escapes what Markdown would read as markup; leading spaces kept as character references. */

@@ -8,7 +8,7 @@
 // when every term occurs in its body or its passage (AND). A term matches anywhere, even inside a word
 // ("libya" finds "Libyan"). An empty query matches every note. A note's tags are searched too ("#council" and
 // "council" find the tag "Council"), and `tag` keeps only the notes with that tag (any case).
-import type { Note } from "./types";
+import type { Note } from "../model/notes";
 
 export interface SearchOptions {
   /** Only this article's notes. */

@@ -9,10 +9,11 @@
 // from fake-indexeddb/auto.
 
 import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, wrap } from "idb";
-import type { TextTarget } from "../dataset/types";
 import type { NoteColour } from "../model/colours";
-import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./schema";
-import { type NewNote, type Note, NotesError } from "./types";
+import type { TextTarget } from "../model/dataset";
+import type { ImportResult, NewNote, Note, TagCount } from "../model/notes";
+import { NotesError } from "./errors";
+import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./migrations";
 import {
   bodyProblem,
   colourProblem,
@@ -38,11 +39,6 @@ export interface OpenOptions {
   blockedMs?: number;
 }
 
-export interface ImportResult {
-  added: number;
-  skippedDuplicates: number;
-}
-
 /** What an edit may change: the body, and (when given) the tags and the colour. */
 export interface NoteChanges {
   body: string;
@@ -50,12 +46,6 @@ export interface NoteChanges {
   base?: string;
   tags?: string[];
   colour?: NoteColour;
-}
-
-/** Tags in use, with how many notes (not removed) carry each. */
-export interface TagCount {
-  tag: string;
-  count: number;
 }
 
 export interface NotesStore {

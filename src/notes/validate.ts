@@ -2,12 +2,11 @@
 // time (notes arrive from messages and files, whatever their types say); each check returns the first problem
 // in words for the reader, or null.
 import { isNoteColour, NOTE_COLOURS } from "../model/colours";
-import { LIMITS } from "../model/limits";
-import type { NewNote, Note } from "./types";
+import { ARTICLE_ID, LIMITS } from "../model/limits";
+import type { NewNote, Note } from "../model/notes";
 
 export { LIMITS };
 
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An absolute URI with only the characters RFC 3986 allows unescaped. */
 const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/i;
@@ -112,7 +111,7 @@ export function colourProblem(colour: unknown): string | null {
 export function newNoteProblem(n: NewNote): string | null {
   if (typeof n !== "object" || n === null) return "The note is missing.";
   if (typeof n.articleId !== "string" || !ARTICLE_ID.test(n.articleId))
-    return "The article id is not valid (lowercase letters, digits and dashes, at most 100).";
+    return `The article id is not valid (lowercase letters, digits and dashes, at most ${LIMITS.articleId}).`;
   return (
     urlProblem(n.url) ??
     targetProblem(n.target) ??

@@ -15,12 +15,13 @@
 // array of Annotations. Motivation "commenting", "describing" or "questioning", or none (a note is prose);
 // exactly one plain-text TextualBody (or bodyValue), among bodies of other purposes such as tags; one target
 // with an http(s) source and both a TextQuoteSelector and a TextPositionSelector; "sa:articleId".
-import type { TextTarget } from "../dataset/types";
+
 import { isNoteColour, type NoteColour, noteColourStyle } from "../model/colours";
+import type { TextTarget } from "../model/dataset";
 import { LIMITS } from "../model/limits";
+import type { ImportReport, Note, ParsedImport, Rejection } from "../model/notes";
 import { hypothesisItems, type KnownArticle, parseHypothesis } from "./hypothesis";
-import type { ImportResult, NotesStore } from "./store";
-import type { Note } from "./types";
+import type { NotesStore } from "./store";
 import { isUuid, normaliseTags, noteProblem } from "./validate";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -145,24 +146,6 @@ export function exportCollection(
 }
 
 // ---- Import ----
-
-/** An item that was not imported (index in the file's list of annotations), or the whole file (null). */
-export interface Rejection {
-  index: number | null;
-  reason: string;
-}
-
-export interface ParsedImport {
-  notes: Note[];
-  rejected: Rejection[];
-  /** Which kind of file it was, when it was read as one of the others than Web Annotations. */
-  format?: "hypothesis";
-}
-
-export interface ImportReport extends ImportResult {
-  rejected: Rejection[];
-  format?: "hypothesis";
-}
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -3,7 +3,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import { HIGHLIGHT_KINDS, type Settings } from "../messages";
+import { HIGHLIGHT_KINDS, type Settings } from "../model/protocol";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import { loadSettings, saveDefaults } from "../shared/settings";
 import { LocalIndexSection } from "./local-index";
@@ -97,14 +97,14 @@ function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [everySite, setEvery] = useState(false);
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    void loadSettings(browser.storage.local).then(setSettings);
     void browser.permissions.contains(ALL_SITES).then(setEvery);
   }, []);
   if (!settings) return <p>Loading…</p>;
   const d = settings.defaults;
   const save = (next: Settings["defaults"]) => {
     setSettings({ ...settings, defaults: next });
-    void saveDefaults(next);
+    void saveDefaults(browser.storage.local, next);
   };
   return (
     <main>
@@ -133,7 +133,7 @@ function Options() {
             <Swatch kind={k} /> {KIND_LABELS[k].label} — <span class="matched">{KIND_LABELS[k].hint}</span>
           </label>
         ))}
-        <button type="button" onClick={() => void saveDefaults(d, true)}>
+        <button type="button" onClick={() => void saveDefaults(browser.storage.local, d, true)}>
           Forget every site's own switches
         </button>
       </section>

@@ -2,15 +2,12 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import {
-  HIGHLIGHT_KINDS,
-  type HighlightKind,
-  type Status,
-  type Visibility,
-  visibilityFor,
-} from "../messages";
 import { NOTE_PALETTE } from "../model/colours";
+import { articleDateLabel } from "../model/date-labels";
+import { HIGHLIGHT_KINDS, type HighlightKind, type Status, type Visibility } from "../model/protocol";
+import { visibilityFor } from "../model/visibility";
 import { KIND_LABELS, Swatch } from "../shared/legend";
+import { callTab } from "../shared/messaging";
 import { ColourSwatch } from "../shared/note-fields";
 import { loadSettings, saveDefaults, saveSite } from "../shared/settings";
 import { AllowSite } from "./allow-site";
@@ -21,16 +18,9 @@ type TabState =
   | { kind: "status"; tabId: number; host: string; status: Status };
 
 async function queryStatus(tabId: number): Promise<Status> {
-  return (await browser.tabs.sendMessage(tabId, { type: "status" })) as Status;
-}
-
-export function formatDate(iso: string | undefined, estimated: boolean): string {
-  if (!iso) return "date unknown";
-  const d = new Date(`${iso}T12:00:00Z`);
-  const s = d
-    .toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" })
-    .replace(",", "");
-  return estimated ? `about ${s}` : s;
+  const status = await callTab(tabId, { type: "status" });
+  if (!status) throw new Error("no content script in this tab");
+  return status;
 }
 
 function Summary({ status }: { status: Status }) {
@@ -52,7 +42,7 @@ function Summary({ status }: { status: Status }) {
     );
   }
   const a = status.article;
-  const date = formatDate(a.published ?? a.referenceDate, !a.published);
+  const date = articleDateLabel(a.published ?? a.referenceDate, !a.published);
   return (
     <p class="summary" data-testid="summary">
       <strong>{a.publisher}</strong>, {date} — {status.counts?.attributions ?? 0} attributions,{" "}
@@ -69,7 +59,7 @@ function Switches({ host, initial }: { host: string; initial: Visibility }) {
   const [v, setV] = useState(initial);
   const update = (next: Visibility) => {
     setV(next);
-    void saveSite(host, next);
+    void saveSite(browser.storage.local, host, next);
   };
   return (
     <form class="switches" onSubmit={(e) => e.preventDefault()}>
@@ -112,7 +102,7 @@ function Switches({ host, initial }: { host: string; initial: Visibility }) {
           </label>
         ))}
       </fieldset>
-      <button type="button" class="link" onClick={() => void saveDefaults(v)}>
+      <button type="button" class="link" onClick={() => void saveDefaults(browser.storage.local, v)}>
         Use these switches on every site
       </button>
     </form>
@@ -133,7 +123,7 @@ function Popup() {
     try {
       const status = await queryStatus(tab.id);
       const host = status.host ?? "";
-      setVisibility(status.visibility ?? visibilityFor(await loadSettings(), host));
+      setVisibility(status.visibility ?? visibilityFor(await loadSettings(browser.storage.local), host));
       setState({ kind: "status", tabId: tab.id, host, status });
     } catch {
       setState({ kind: "unreachable", tabId: tab.id, reason: "This page has not been analysed." });
@@ -190,9 +180,7 @@ function Popup() {
             <button
               type="button"
               onClick={() =>
-                void browser.tabs
-                  .sendMessage(state.tabId, { type: "sidebar", open: true })
-                  .then(() => window.close())
+                void callTab(state.tabId, { type: "sidebar", open: true }).then(() => window.close())
               }
               data-testid="open-sidebar"
             >

@@ -11,8 +11,9 @@
 //      pageSample (page side, needs only two parameters) and scoreSample (index side) can run in
 //      different contexts; recogniseText does both.
 
-import type { Article } from "../dataset/types";
-import { boundedText, fingerprint, SHINGLE_SIZE, shingleHashes } from "./text";
+import type { Article } from "../model/dataset";
+import type { PatternRule, RecognitionIndex, UrlPattern, UrlRules } from "../model/recognition";
+import { boundedText, fingerprint, SHINGLE_SIZE, shingleHashes } from "./fingerprint";
 import {
   hostAndParents,
   isArchiveUrl,
@@ -20,10 +21,9 @@ import {
   parseUrlPattern,
   patternMatches,
   type UrlParts,
-  type UrlPattern,
 } from "./url";
 
-export * from "./text";
+export * from "./fingerprint";
 export * from "./url";
 
 export interface RecognitionOptions {
@@ -69,42 +69,6 @@ export function sampleShingles<T>(
     sample = keep(mod);
   }
   return { sample, mod };
-}
-
-/** The address side of an index: enough for recogniseUrl and worthTextCheck (a site's data file carries it). */
-export type UrlRules = Pick<RecognitionIndex, "articles" | "url">;
-
-export interface PatternRule extends UrlPattern {
-  article: number;
-}
-
-export interface RecognitionIndex {
-  version: 1;
-  /** Article ids; everything below names an article by its position here. */
-  articles: string[];
-  url: {
-    /**
-     * Pages of a publisher's own site worth comparing by text (textCheckPatterns, bucketed by host). On such a
-     * host, a page matching none of them is not read at all; on any other host (mirrors, archives) every page is.
-     */
-    textCheck?: Record<string, UrlPattern[]>;
-    /** canonicalUrl(known URL) → article. */
-    exact: Record<string, number>;
-    /** Canonical pattern host → rules on that host (and, for "*." rules, its subdomains). */
-    patterns: Record<string, PatternRule[]>;
-  };
-  text: {
-    shingleSize: number;
-    threshold: number;
-    /** The page keeps shingles whose hash % pageMod === 0: the finest mod any article was sampled at. */
-    pageMod: number;
-    /** Per article: its number of sampled shingles, the containment denominator (0: no fingerprint). */
-    sizes: number[];
-    /** Sampled shingle hashes, ascending; a hash is repeated once per article that has it. */
-    keys: number[];
-    /** owners[i] is the article that has keys[i]. */
-    owners: number[];
-  };
 }
 
 type IndexedArticle = Pick<Article, "id" | "urls" | "urlPatterns" | "text"> &

@@ -17,6 +17,7 @@
 //   "https://www.washingtontimes.com/news/2011/apr/4/some-slug/?page=3"   (one page of a paged article)
 //
 // Archive copies (web.archive.org, archive.today) are unwrapped first; every rule applies to the original.
+import type { UrlPattern } from "../model/recognition";
 
 /** Query parameters that never change which document a URL shows: tracking, referrers, share ids. */
 const TRACKING_PARAMS = new Set([
@@ -102,8 +103,7 @@ export interface ParsedUrl {
 }
 
 /** A parsed address as the browser gives it: a URL, or a page's `location` (whose parts the browser has already
- *  parsed — using them spares a content script the cost of setting up URL's bindings, about 2 ms on a page's
- *  first use). */
+ *  parsed — using them spares a content script the cost of setting up URL's bindings on a page's first use). */
 export type UrlParts = Pick<URL, "href" | "protocol" | "hostname" | "port" | "pathname" | "search">;
 
 /** The last URL parsed and its parts: a page's address is asked about several times in a row. */
@@ -148,16 +148,6 @@ function parseUrlOnce(input: string | UrlParts): ParsedUrl | null {
 export function canonicalUrl(url: string | UrlParts): string | null {
   const p = parseUrl(url);
   return p && p.host + p.pathQuery;
-}
-
-export interface UrlPattern {
-  scheme: "*" | "http" | "https";
-  /** Canonical host, without the "*." */
-  host: string;
-  /** True for "*.host": the host and any subdomain. */
-  subdomains: boolean;
-  /** The path glob, trailing "/" of its path part dropped. */
-  path: string;
 }
 
 const PATTERN = /^(\*|https?):\/\/(\*\.)?([^/*?#:]+(?::\d+)?)(\/.*)$/i;

@@ -1,20 +1,20 @@
 // A note's tags and colour, as the sidebar's editor and the notes page show and edit them. Colours always come
 // with their name: never colour alone.
 import { useState } from "preact/hooks";
-import { NOTE_PALETTE, type NoteColour, noteColourStyle } from "../model/colours";
+import { NOTE_PALETTE, type NoteColour, noteColourStyle, seenHex } from "../model/colours";
 import { LIMITS } from "../model/limits";
 
 const dark = () => typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
 
 /** A small sample of a note colour, as the page paints it (for the page's scheme). */
 export function ColourSwatch({ colour }: { colour: NoteColour | undefined }) {
-  const s = noteColourStyle(colour);
-  const style = dark() ? s.dark : s.light;
+  const scheme = dark() ? "dark" : "light";
+  // Opaque, as the mark shows on a page of the scheme (marks are blended into the page, not laid over it).
   return (
     <span
       class="swatch swatch-colour"
       aria-hidden="true"
-      style={{ background: style.background, borderBottom: `2px solid ${style.line}` }}
+      style={{ background: seenHex("mark", noteColourStyle(colour)[scheme].background, scheme) }}
     />
   );
 }

@@ -3,17 +3,17 @@
 // could not be placed, and the timeline of positions across the three articles.
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import browser from "webextension-polyfill";
 import {
   type ContentRequest,
   HIGHLIGHT_KINDS,
   type HighlightKind,
-  type SidebarHello,
   type SidebarIntent,
   type Status,
-} from "../messages";
+} from "../model/protocol";
+import type { SidebarHello } from "../model/replies";
+import type { SidebarEntry, SidebarView, TimelineEntry } from "../model/views";
 import { KIND_LABELS, Swatch } from "../shared/legend";
-import type { SidebarEntry, SidebarView, TimelineEntry } from "../views";
+import { callFromPage } from "../shared/messaging";
 import { CorrectionButtons } from "./corrections";
 import { Notes } from "./notes";
 
@@ -29,14 +29,11 @@ type State =
 async function hello(): Promise<SidebarHello> {
   const nonce = location.hash.slice(1);
   history.replaceState(null, "", location.pathname);
-  const r = (await browser.runtime
-    .sendMessage({ type: "sidebar-hello", nonce })
-    .catch(() => null)) as SidebarHello | null;
-  return r ?? { ok: false };
+  return (await callFromPage({ type: "sidebar-hello", nonce }).catch(() => null)) ?? { ok: false };
 }
 
-/** Talk to the content script of the tab this frame is in (through the background: see messages.ts). */
-const toPage = (message: ContentRequest) => browser.runtime.sendMessage({ type: "relay", message });
+/** Talk to the content script of the tab this frame is in (through the background: see the relay request). */
+const toPage = <M extends ContentRequest>(message: M) => callFromPage({ type: "relay", message });
 
 async function load(): Promise<State> {
   const me = await hello();
@@ -45,13 +42,13 @@ async function load(): Promise<State> {
       kind: "error",
       message: "This sidebar was not opened by Source Annotator on this page, so it shows nothing here.",
     };
-  const status = (await toPage({ type: "status" })) as Status | null;
+  const status = await toPage({ type: "status" });
   if (!status) return { kind: "error", message: "The sidebar must be opened from an article page." };
   // A page analysed on this device (issue 18) is no known article, but has its own id and view.
   const analysed = (status as Status & { analysis?: unknown }).analysis ? status.article?.id : undefined;
   const articleId = status.articleId ?? analysed;
   if (!articleId) return { kind: "error", message: "This page is not a known article." };
-  const view = (await browser.runtime.sendMessage({ type: "sidebar-view", articleId })) as SidebarView | null;
+  const view = await callFromPage({ type: "sidebar-view", articleId });
   if (!view) return { kind: "error", message: "No data for this article." };
   return { kind: "ready", view, status, ...(me.intent ? { intent: me.intent } : {}) };
 }
@@ -65,14 +62,14 @@ function Summary({ view }: { view: SidebarView }) {
       <dl class="summary" data-testid="source-summary">
         <div>
           <dt>
-            Named sources
+            {KIND_LABELS.named.label}s
             <span class="bar named" style={bar(s.named)} aria-hidden="true" />
           </dt>
           <dd data-testid="count-named">{s.named}</dd>
         </div>
         <div>
           <dt>
-            Anonymous sources
+            {KIND_LABELS.anonymous.label}s
             <span class="bar anonymous" style={bar(s.anonymous)} aria-hidden="true" />
           </dt>
           <dd data-testid="count-anonymous">{s.anonymous}</dd>
@@ -93,7 +90,7 @@ function Summary({ view }: { view: SidebarView }) {
         </div>
         <div>
           <dt>
-            Second-hand
+            {KIND_LABELS.secondhand.label}
             <span class="bar secondhand" style={bar(s.secondHand)} aria-hidden="true" />
           </dt>
           <dd data-testid="count-secondhand">{s.secondHand}</dd>

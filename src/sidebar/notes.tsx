@@ -3,17 +3,17 @@
 // note whose passage is gone. Keys typed here stay in this frame: the page's shortcuts never see them.
 import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import type { ContentRequest, NoteDraft, SidebarIntent, Status } from "../messages";
 import { DEFAULT_NOTE_COLOUR, NOTE_PALETTE, type NoteColour, noteColourStyle } from "../model/colours";
-import type { TagCount } from "../notes/store";
-import type { Note } from "../notes/types";
+import { momentLabel } from "../model/date-labels";
+import type { Note } from "../model/notes";
+import type { ContentRequest, NoteDraft, SidebarIntent, Status } from "../model/protocol";
+import type { ContentReply } from "../model/replies";
+import { notesOp } from "../shared/messaging";
 import { ColourName, ColourPicker, TagList, TagsInput } from "../shared/note-fields";
-import { notesOp } from "../shared/notes-op";
 
 const UNDO_MS = 8000;
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+const when = momentLabel;
 
 /** What the editor saves. */
 interface Written {
@@ -106,11 +106,11 @@ function Conflict(props: { mine: string; theirs: Note; done: (message: string) =
       target: theirs.target,
       ...(theirs.attachedTo ? { attachedTo: theirs.attachedTo } : {}),
     };
-    const r = await notesOp<Note>({ op: "add", draft, body: mine });
+    const r = await notesOp({ op: "add", draft, body: mine });
     props.done(r.ok ? "Both versions kept: yours is a new note on the same passage." : r.message);
   };
   const keepMine = async () => {
-    const r = await notesOp<Note>({ op: "update", id: theirs.id, body: mine, base: theirs.modified });
+    const r = await notesOp({ op: "update", id: theirs.id, body: mine, base: theirs.modified });
     props.done(r.ok ? "Your version saved; the other one was replaced." : r.message);
   };
   return (
@@ -138,7 +138,7 @@ function Conflict(props: { mine: string; theirs: Note; done: (message: string) =
 export function Notes(props: {
   articleId: string;
   status: Status;
-  toPage: (m: ContentRequest) => Promise<unknown>;
+  toPage: <M extends ContentRequest>(m: M) => Promise<ContentReply<M> | null>;
   intent?: SidebarIntent;
 }) {
   const [notes, setNotes] = useState<Note[]>([]);
@@ -153,19 +153,19 @@ export function Notes(props: {
   const [colourFilter, setColourFilter] = useState<NoteColour | "">("");
 
   const reload = async () => {
-    const r = await notesOp<Note[]>({ op: "list", articleId: props.articleId });
+    const r = await notesOp({ op: "list", articleId: props.articleId });
     if (r.ok) setNotes(r.value);
     else setMessage(r.message);
-    const t = await notesOp<TagCount[]>({ op: "tags" });
+    const t = await notesOp({ op: "tags" });
     if (t.ok) setKnown(t.value.map((x) => x.tag));
-    const s = (await props.toPage({ type: "status" })) as Status | null;
+    const s = await props.toPage({ type: "status" });
     if (s?.notes) setOrphaned(s.notes.orphaned);
   };
   /** What the content script opened us on (through the background): the draft waiting, or a note. */
   const show = async (intent: SidebarIntent | undefined) => {
     if (!intent) return;
     if ("draft" in intent) {
-      const r = await notesOp<NoteDraft | null>({ op: "take-draft" });
+      const r = await notesOp({ op: "take-draft" });
       if (r.ok && r.value) setDraft(r.value);
     } else {
       document.getElementById(`note-${intent.note}`)?.scrollIntoView({ block: "center" });
@@ -187,15 +187,15 @@ export function Notes(props: {
     setMessage(text);
   };
   const remove = async (n: Note) => {
-    const r = await notesOp<Note>({ op: "remove", id: n.id });
+    const r = await notesOp({ op: "remove", id: n.id });
     if (!r.ok) return setMessage(r.message);
     setUndo(n);
     setTimeout(() => setUndo((u) => (u?.id === n.id ? null : u)), UNDO_MS);
   };
   const reattach = async (n: Note) => {
-    const sel = (await props.toPage({ type: "selection" })) as NoteDraft | null;
+    const sel = await props.toPage({ type: "selection" });
     if (!sel) return setMessage("Select the passage in the article first, then choose Re-attach.");
-    const r = await notesOp<Note>({ op: "reattach", id: n.id, draft: sel });
+    const r = await notesOp({ op: "reattach", id: n.id, draft: sel });
     setMessage(r.ok ? "Note re-attached." : r.message);
   };
 
@@ -219,7 +219,7 @@ export function Notes(props: {
           known={known}
           idBase={`edit-${n.id}`}
           onSave={async ({ body, tags, colour }) => {
-            const r = await notesOp<Note>({
+            const r = await notesOp({
               op: "update",
               id: n.id,
               body,
@@ -327,7 +327,7 @@ export function Notes(props: {
           known={known}
           idBase="new-note"
           onSave={async ({ body, tags, colour }) => {
-            const r = await notesOp<Note>({ op: "add", draft, body, tags, colour });
+            const r = await notesOp({ op: "add", draft, body, tags, colour });
             if (!r.ok) return r.code === "quota" ? `Not saved: ${r.message}` : r.message;
             setDraft(null);
             return null;

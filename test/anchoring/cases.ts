@@ -1,8 +1,8 @@
 // Table of anchoring cases (in the style of Apache Annotator's match-cases): a page, a target computed from the
 // cleaned article text, and what the anchored Range must read.
 
-import type { MatchMethod } from "../../src/anchoring/text";
-import type { TextTarget } from "../../src/dataset/types";
+import type { MatchMethod } from "../../src/anchoring/match-quote";
+import type { TextTarget } from "../../src/model/dataset";
 import {
   AD,
   AD_TEXT,

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decodeHTML } from "entities";
-import { normalize } from "../../src/anchoring/text";
-import type { TextTarget } from "../../src/dataset/types";
+import { normaliseWithMap } from "../../src/anchoring/normalise";
+import type { TextTarget } from "../../src/model/dataset";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The captures, verbatim, as the project keeps them. */
@@ -133,4 +133,4 @@ export function page(paragraphsHtml: string[], opts: PageOptions = {}): string {
 export const html = (a: Article) => a.paragraphs.map(esc);
 
 /** Whitespace-insensitive comparable form (the same normalisation as anchoring, all spaces removed). */
-export const comparable = (s: string) => normalize(s, { lowercase: true }).text.replace(/ /g, "");
+export const comparable = (s: string) => normaliseWithMap(s, { lowercase: true }).text.replace(/ /g, "");

@@ -2,8 +2,8 @@
 // never tuned on), and on the dev split it was tuned on. The matching rule: docs/extraction-evaluation.md.
 //
 // Not every target is met on the test split. Where it is not, this test asserts the measured floor instead, named
-// as such, so a regression still fails — the targets themselves are printed beside the figures, and docs/dataset.md
-// says which are met.
+// as such, so a regression still fails — the targets themselves are printed beside the figures, and
+// docs/extraction-evaluation.md says which are met.
 import { describe, expect, it } from "vitest";
 import { runLibrary } from "./run";
 import { type Figures, formatFigures, loadCorpus, score } from "./score";
@@ -18,14 +18,17 @@ const TARGET = {
   reportedRecall: 0.75,
 };
 
-/** What the test split measured with the rules frozen; below target where lower (docs/dataset.md, "The extraction library"). */
+/**
+ * What the test split (the 14 "4-" articles, docs/decisions/0006-fresh-test-split.md) measured, run once with the
+ * rules frozen: the target where it is met, the MEASURED FLOOR where it is not (docs/extraction-evaluation.md).
+ */
 const TEST_FLOOR = {
-  speakerPrecision: 0.91, // target .95 — not met (.915)
-  speakerRecall: 0.88, // target .90 — not met (.882)
-  anonymous: 0.95, // target .95 — met (.963)
-  via: 0.95, // target .95 — met (.988)
-  reportedPrecision: 0.84, // target .90 — not met (.841)
-  reportedRecall: 0.75, // target .75 — met (.829)
+  speakerPrecision: 0.85, // measured floor — target .95 not met (.859)
+  speakerRecall: 0.81, // measured floor — target .90 not met (.811)
+  anonymous: 0.93, // measured floor — target .95 not met (.932)
+  via: 0.94, // measured floor — target .95 not met (.947)
+  reportedPrecision: 0.79, // measured floor — target .90 not met (.791)
+  reportedRecall: 0.75, // target .75 — met (.752)
 };
 
 function check(f: Figures, floor: typeof TARGET) {
@@ -60,7 +63,7 @@ const met = (f: Figures) =>
     .join("; ");
 
 describe("extraction quality on the corpus", () => {
-  it("test split (set aside, never tuned on): the targets, or the measured floor where a target is not met", () => {
+  it('test split (the fresh "4-" articles, never tuned on): the targets where met, the measured floor where not', () => {
     const f = score(loadCorpus("test"), runLibrary);
     console.log(`${formatFigures("test split", f)}\n  ${met(f)}`);
     check(f, TEST_FLOOR);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { articleId } from "../../src/dataset/load";
-import type { Dataset } from "../../src/dataset/types";
+import type { Dataset } from "../../src/model/dataset";
 
 const corpus = "test/corpus/articles";
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { buildDataset } from "../../src/dataset/build";
 import { checkEvidence, unsupportedWords } from "../../src/dataset/evidence";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import type { Crossref, Dataset } from "../../src/dataset/types";
+import type { Crossref, Dataset } from "../../src/model/dataset";
 
 const good = buildDataset(loadArticles("assets/articles"), loadCuration("assets/curation.json")).dataset;
 

@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildDataset } from "../../src/dataset/build";
+import { validateDataset } from "../../src/dataset/dataset-schema";
 import { loadArticles } from "../../src/dataset/load";
-import { validateDataset } from "../../src/dataset/schema";
 import { entityNamed, formatScore, type Gold, scoreDirect, scoreIndirect } from "./score";
 
 const dir = "test/fixtures/generalise";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import type { Dataset } from "../../src/dataset/types";
+import type { Dataset } from "../../src/model/dataset";
 import { entityNamed, formatScore, type Gold, scoreDirect, scoreIndirect } from "./score";
 
 const gold = JSON.parse(readFileSync("test/gold/gold.json", "utf8")) as Gold & {

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDataset } from "../../src/dataset/build";
+import { validateDataset } from "../../src/dataset/dataset-schema";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import { validateDataset } from "../../src/dataset/schema";
-import type { Dataset } from "../../src/dataset/types";
+import type { Dataset } from "../../src/model/dataset";
 
 const builds: [string, Dataset][] = [
   [

@@ -4,11 +4,11 @@
 // of the pairs it forbids; each relation has two ends; a sidebar entry is titled by its own relation.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { type ArticleViews, buildArticleViews } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import type { Crossref, Dataset } from "../../src/dataset/types";
-import { type ArticleViews, buildArticleViews } from "../../src/dataset/views";
-import { RELATION_LABEL } from "../../src/views";
+import type { Crossref, Dataset } from "../../src/model/dataset";
+import { RELATION_LABEL } from "../../src/model/views";
 
 type Quote = [string, string];
 const gold = JSON.parse(readFileSync("test/gold/relations.json", "utf8")) as {
@@ -84,7 +84,7 @@ describe("what a reader sees", () => {
 
   it("cards word a contradiction or a revision only between gold pairs (the card as rendered)", async () => {
     (globalThis as { chrome?: unknown }).chrome ??= { runtime: {} };
-    const { renderCard } = await import("../../src/content/ui");
+    const { renderCard } = await import("../../src/content/card");
     let sections = 0;
     for (const [articleId, v] of views) {
       for (const card of Object.values(v.cards)) {

@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { buildDataset } from "../../src/dataset/build";
 import { clean } from "../../src/dataset/clean";
-import { resolveDay } from "../../src/dataset/dates";
-import { phoneticKey } from "../../src/dataset/names";
-import { paragraphs, quotations, sentences } from "../../src/dataset/text";
-import type { Dataset } from "../../src/dataset/types";
+import { resolveDay } from "../../src/extract/dates";
+import { phoneticKey } from "../../src/extract/names";
+import { paragraphs, quotations, sentences } from "../../src/extract/text";
+import type { Dataset } from "../../src/model/dataset";
 
 const build = (raw: string, meta = {}): Dataset => buildDataset([{ id: "t", raw, meta }]).dataset;
 const speakerOf = (d: Dataset, quote: string) => {

@@ -1,5 +1,5 @@
 // Scores a built dataset against a hand-made gold file: direct quotes, their speakers, reported statements.
-import type { Dataset, Entity } from "../../src/dataset/types";
+import type { Dataset, Entity } from "../../src/model/dataset";
 
 export interface GoldItem {
   speaker: string;

@@ -1,12 +1,13 @@
 // Where content.js runs and the site data files the browser injects with it (src/dataset/sites.ts).
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { prepareQuote } from "../../src/anchoring/text";
+import { prepareQuote } from "../../src/anchoring/prepare-quote";
+import { buildArticleViews } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import { type SiteData, siteDataScript, siteScripts, toMatchPattern } from "../../src/dataset/sites";
-import { buildArticleViews } from "../../src/dataset/views";
-import type { ArticlePayload } from "../../src/messages";
+import { siteDataScript, siteScripts, toMatchPattern } from "../../src/dataset/sites";
+import type { ArticlePayload } from "../../src/model/protocol";
+import type { SiteData } from "../../src/model/recognition";
 import { recogniseUrl, worthTextCheck } from "../../src/recognition/index";
 import { pageProbeText, probeScore } from "../../src/recognition/probes";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Page as PwPage } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/analysis/types";
-import type { Status } from "../../src/messages";
+import type { Status } from "../../src/model/protocol";
 import { chromiumDriver, type Driver, type Tab } from "./drivers";
 import {
   type FixtureRoute,

@@ -5,7 +5,7 @@
 // Firefox) at a person's pace: the pointer moves in steps, rests before it presses, and tests pause between steps.
 import type { Page as PwPage, Worker } from "playwright-core";
 import type { ElementHandle, Browser as PpBrowser, Frame as PpFrame, Page as PpPage } from "puppeteer-core";
-import type { Status } from "../../src/messages";
+import type { Status } from "../../src/model/protocol";
 import { mulberry32 } from "../robustness/prng";
 import { type ChromiumSession, getExtensionWorker, launchChromium, launchFirefox } from "./browsers";
 import { DIST, type Highlights, highlightsInPage } from "./helpers";

@@ -1,7 +1,7 @@
 // Shared by the end-to-end suites: the fixture routes, expected counts from the built payloads, artifacts.
 import { mkdirSync, readFileSync } from "node:fs";
-import type { ArticlePayload, HighlightKind, Status } from "../../src/messages";
-import type { CardView, SidebarView } from "../../src/views";
+import type { ArticlePayload, HighlightKind } from "../../src/model/protocol";
+import type { CardView, SidebarView } from "../../src/model/views";
 import type { Tab } from "./drivers";
 import { loadRoutes, readFixture } from "./fixture-server";
 
@@ -19,7 +19,6 @@ export const articleRoutes = routes.filter((r) => r.kind === "article");
 /** The canonical address of an article's fixture page. */
 export const canonical = (articleId: string) =>
   articleRoutes.find((r) => r.expect === articleId && r.variant === "canonical")?.url as string;
-export const relatedRoutes = routes.filter((r) => r.kind === "related");
 
 export function payload(articleId: string): ArticlePayload {
   return JSON.parse(readFileSync(`${DIST.chrome}/data/articles/${articleId}.json`, "utf8")) as ArticlePayload;
@@ -58,10 +57,6 @@ export const KNOWN_QUOTES: { articleId: string; quote: string; kind: HighlightKi
   },
   { articleId: "csm-libya-2011-04-01", quote: "Mustafa Abdul-Jalil", kind: "crossref" },
 ];
-
-export function expectSettled(s: Status | null): s is Status {
-  return Boolean(s?.ready);
-}
 
 /** Every URL the fixture pages themselves load or link to (images, scripts, styles), resolved against each page. */
 export function pageOwnUrls(): Set<string> {

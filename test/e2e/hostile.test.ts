@@ -21,8 +21,8 @@ import path from "node:path";
 import type { Page as PwPage } from "playwright-core";
 import type { Page as PpPage } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Status } from "../../src/messages";
-import { MAX_PAGE_CHARS } from "../../src/recognition/text";
+import type { Status } from "../../src/model/protocol";
+import { MAX_PAGE_CHARS } from "../../src/recognition/fingerprint";
 import { bothBrowsers, type Driver, type Tab } from "./drivers";
 import {
   type FixtureRoute,

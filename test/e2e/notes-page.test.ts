@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NoteDraft } from "../../src/messages";
-import type { Note } from "../../src/notes/types";
+import type { Note } from "../../src/model/notes";
+import type { NoteDraft } from "../../src/model/protocol";
 import type { AnnotationCollection } from "../../src/notes/w3c";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
@@ -203,9 +203,9 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(byId[n4]?.quote?.endsWith("…")).toBe(true);
     // Dates: written, and edited for the edited note only.
     expect(byId[n1]?.dates).toMatch(
-      /^Written \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2} · edited \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/,
+      /^Written \w{3} \d{1,2} \d{4}, \d{2}:\d{2} · edited \w{3} \d{1,2} \d{4}, \d{2}:\d{2}$/,
     );
-    expect(byId[n2]?.dates).toMatch(/^Written \d{1,2} \w{3,4} \d{4}, \d{2}:\d{2}$/);
+    expect(byId[n2]?.dates).toMatch(/^Written \w{3} \d{1,2} \d{4}, \d{2}:\d{2}$/);
   });
 
   it("search finds a note by a word of its body and by a word of its passage, with the matches marked", async () => {

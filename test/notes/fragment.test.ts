@@ -1,12 +1,12 @@
-// The text-fragment links of the notes page and the Markdown export (src/shared/fragment.ts), read back as a
+// The text-fragment links of the notes page and the Markdown export (src/anchoring/fragment.ts), read back as a
 // browser reads them: the directive's terms are found in the article's text (case-insensitive, at word
 // boundaries, whitespace collapsed; a prefix or suffix must touch its term with only spaces between, in the same
 // paragraph), and the first match must be the passage itself. Every attribution, cross-reference and sentence of
 // the dataset's articles is checked, with and without the passage's context.
 import { describe, expect, test } from "vitest";
+import { contextWords, withTextFragment } from "../../src/anchoring/fragment";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import { contextWords, withTextFragment } from "../../src/shared/fragment";
 
 const { dataset } = buildDataset(loadArticles("assets/articles"), loadCuration("assets/curation.json"));
 

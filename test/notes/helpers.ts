@@ -2,8 +2,9 @@
 import "fake-indexeddb/auto"; // IDB globals (IDBKeyRange, the classes idb's wrap recognises)
 import { IDBFactory } from "fake-indexeddb";
 import { wrap } from "idb";
-import type { TextTarget } from "../../src/dataset/types";
-import { type NewNote, type NotesStore, openNotes } from "../../src/notes";
+import type { TextTarget } from "../../src/model/dataset";
+import type { NewNote } from "../../src/model/notes";
+import { type NotesStore, openNotes } from "../../src/notes/index";
 import { type SearchHit, type SearchOptions, searchNotes } from "../../src/notes/search";
 
 export const ARTICLE = "nyt-libya-2011-07";

@@ -1,7 +1,8 @@
 // Import of W3C Web Annotation files: malformed and hostile files are refused item by item with a reason, and
 // change nothing in the store; valid items of a mixed file are imported.
 import { describe, expect, test } from "vitest";
-import { importAnnotations, type Note, parseImport } from "../../src/notes";
+import type { Note } from "../../src/model/notes";
+import { importAnnotations, parseImport } from "../../src/notes/index";
 import { noteProblem } from "../../src/notes/validate";
 import { dump, freshStore, newNote } from "./helpers";
 

@@ -2,9 +2,10 @@
 // sidebars, the trash, a failed or blocked open, and the one limits table the messages share.
 import { IDBFactory } from "fake-indexeddb";
 import { describe, expect, test } from "vitest";
-import { isBackgroundRequest as isRequest } from "../../src/messages";
 import { LIMITS } from "../../src/model/limits";
-import { type Note, NotesError, openNotes } from "../../src/notes";
+import { isBackgroundRequest as isRequest } from "../../src/model/message-checks";
+import type { Note } from "../../src/model/notes";
+import { NotesError, openNotes } from "../../src/notes/index";
 import { noteProblem } from "../../src/notes/validate";
 import { ARTICLE, clock, freshStore, newNote, PAGE, passage } from "./helpers";
 

@@ -2,7 +2,7 @@
 // details, every note's passage as a quotation with its text-fragment link, its body exactly, its tags.
 import MarkdownIt, { type Token } from "markdown-it";
 import { describe, expect, test } from "vitest";
-import type { Note } from "../../src/notes";
+import type { Note } from "../../src/model/notes";
 import {
   escapeLine,
   exportMarkdown,

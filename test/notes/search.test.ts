@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { Note } from "../../src/notes";
+import type { Note } from "../../src/model/notes";
 import { fold, parseQuery, type SearchHit, type SearchOptions } from "../../src/notes/search";
 import { clock, freshStore, newNote, passage, searchStored } from "./helpers";
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { DB_VERSION, type Note, NotesError, openNotes } from "../../src/notes";
+import type { Note } from "../../src/model/notes";
+import { DB_VERSION, NotesError, openNotes } from "../../src/notes/index";
 import { ARTICLE, clock, dump, freshStore, newNote, PAGE, passage } from "./helpers";
 
 afterEach(() => {

@@ -1,15 +1,11 @@
 // Tags and colours: what the store keeps, what it refuses, the messages that carry them, and which colours the
 // page paints under the reader's switches.
 import { describe, expect, test } from "vitest";
-import {
-  DEFAULT_VISIBILITY,
-  isBackgroundRequest,
-  noteColourVisible,
-  type Settings,
-  visibilityFor,
-} from "../../src/messages";
 import { DEFAULT_NOTE_COLOUR, NOTE_COLOURS } from "../../src/model/colours";
 import { LIMITS } from "../../src/model/limits";
+import { isBackgroundRequest } from "../../src/model/message-checks";
+import type { Settings } from "../../src/model/protocol";
+import { DEFAULT_VISIBILITY, noteColourVisible, visibilityFor } from "../../src/model/visibility";
 import { normaliseTags } from "../../src/notes/validate";
 import { clock, freshStore, newNote } from "./helpers";
 

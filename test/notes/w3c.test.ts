@@ -1,7 +1,8 @@
 // Export: every exported annotation passes every "must" assertion of the W3C Web Annotation test suite, and
 // export → import into an empty database gives back the same notes.
 import { beforeAll, describe, expect, test } from "vitest";
-import { type ArticleInfo, exportCollection, type Note, parseImport } from "../../src/notes";
+import type { Note } from "../../src/model/notes";
+import { type ArticleInfo, exportCollection, parseImport } from "../../src/notes/index";
 import { clock, freshStore, newNote, PAGE, passage } from "./helpers";
 import { type Assertion, collectionFailures, failures, loadAssertions } from "./w3c-validator";
 

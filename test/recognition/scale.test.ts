@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { RecognitionIndex } from "../../src/model/recognition";
 import {
   buildRecognitionIndex,
   pageSample,
-  type RecognitionIndex,
   recognise,
   recogniseText,
   scoreSample,

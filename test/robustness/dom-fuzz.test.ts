@@ -11,16 +11,12 @@
 // FUZZ_SEED=<n> runs the one case a failure names.
 import { beforeAll, describe, expect, test } from "vitest";
 import { anchorAll, buildTextIndex, describeRange, rangeFor, type TextIndex } from "../../src/anchoring/dom";
-import { normalizeText } from "../../src/anchoring/text";
+import { normaliseForMatch } from "../../src/anchoring/normalise";
+import { buildArticleViews } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import { buildArticleViews } from "../../src/dataset/views";
-import {
-  buildRecognitionIndex,
-  pageSample,
-  type RecognitionIndex,
-  recogniseText,
-} from "../../src/recognition/index";
+import type { RecognitionIndex } from "../../src/model/recognition";
+import { buildRecognitionIndex, pageSample, recogniseText } from "../../src/recognition/index";
 import { Rng } from "./prng";
 import { allNodes, nodeLength, randomTree } from "./random-dom";
 
@@ -48,7 +44,7 @@ beforeAll(() => {
   fragments = articles.map((a) => a.text);
 });
 
-const comparable = (s: string) => normalizeText(s, true).trim();
+const comparable = (s: string) => normaliseForMatch(s, true).trim();
 
 /** Both boundaries of `range` are in the root's light tree (the root itself included). */
 function inside(root: Node, range: Range): boolean {
@@ -173,7 +169,7 @@ function runCase(seed: number): CaseResult {
         if (read !== quote)
           problems.push(
             `${where}: described ${JSON.stringify(quote.slice(0, 80))}, anchored ${JSON.stringify(read.slice(0, 80))}` +
-              ` (${got.method}; the described quote occurs in the normalised text: ${normalizeText(index.text, true).includes(quote)})` +
+              ` (${got.method}; the described quote occurs in the normalised text: ${normaliseForMatch(index.text, true).includes(quote)})` +
               (process.env.FUZZ_DEBUG ? `\n${JSON.stringify(target)}` : ""),
           );
       }
@@ -220,8 +216,8 @@ describe("random DOM fuzzing", () => {
 });
 
 // Found by this fuzzer (seed 4028760491): toLowerCase() turns a capital sigma into ς at the end of a word and σ
-// elsewhere — unless the string holds a character whose lowercase is longer (İ), when normalize() lowercases
-// character by character (always σ). A quote and its page then normalised differently; text.ts now folds ς to σ.
+// elsewhere — unless the string holds a character whose lowercase is longer (İ), when normaliseWithMap() lowercases
+// character by character (always σ). A quote and its page then normalised differently; text.ts (now normalise.ts) folds ς to σ.
 describe("Greek capital sigma", () => {
   test("a selection with a word-final Σ, on a page that also has an İ, anchors again", () => {
     document.body.innerHTML = "<p>İstanbul.</p><p>Ο ΠΡΟΕΔΡΟΣ ΕΙΠΕ ΟΧΙ.</p>";

@@ -17,9 +17,9 @@
 // "Its own place" = the Range starts and ends inside elements of the page that hold one of its paragraphs.
 import { afterAll, describe, expect, test } from "vitest";
 import { anchorAll, buildTextIndex, type TextIndex } from "../../src/anchoring/dom";
+import { buildArticleViews } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import { buildArticleViews } from "../../src/dataset/views";
 import { comparable, edit, esc, html, nyt, page, targetOf } from "../anchoring/fixtures";
 import { editedText, PULLQUOTE_ATTR, paragraphsOf, perturb, typosIn, WIDGET_ATTR } from "./perturb";
 import { Rng } from "./prng";

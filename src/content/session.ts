@@ -1,0 +1,302 @@
+// One recognised article on this page, from recognition to teardown: it owns the placed highlights (anchors), the
+// painter and our UI in the page (created on first need), hit-testing, hover and selection logic, the cards
+// already asked for, and the reader's notes (where they are, never what they say). dispose() undoes all of it.
+import type {
+  ArticlePayload,
+  ContentRequest,
+  HighlightKind,
+  NoteAnchor,
+  NoteDraft,
+  Status,
+  Visibility,
+} from "../model/protocol";
+import type { ContentReply } from "../model/replies";
+import type { CardView } from "../model/views";
+import { visibilityFor } from "../model/visibility";
+import { anchorInPage } from "./anchor";
+import { caretAt, hitTest } from "./hit-test";
+import { noteMarks, pageIsDark } from "./note-marks";
+import { PageUi } from "./page-ui";
+import { Painter } from "./paint";
+import { PointerLogic } from "./pointer";
+import { SelectionLogic } from "./selection";
+import { type Anchor, sameRef, type TargetRef } from "./targets";
+import type { Timings } from "./timings";
+import { listenToReader } from "./trusted";
+
+/** What the session asks of the background; null when it did not answer (the extension reloaded). */
+export interface BackgroundPort {
+  noteAnchors(articleId: string): Promise<NoteAnchor[] | null>;
+  card(articleId: string, targetId: string): Promise<CardView | null>;
+  /** Hand over a passage for a new note (the background opens the sidebar's editor on it). */
+  noteDraft(draft: NoteDraft): Promise<unknown>;
+}
+
+export interface SessionDeps {
+  doc: Document;
+  payload: ArticlePayload;
+  /** The status the loader answers with: the session keeps its article fields up to date. */
+  status: Status;
+  background: BackgroundPort;
+  /** The benchmark's timings (a no-op outside its builds). */
+  timings?: Timings;
+  /** Our UI in the page; by default the real one (a closed shadow root). */
+  makeUi?: (actions: ConstructorParameters<typeof PageUi>[0]) => PageUi;
+}
+
+export class ArticleSession {
+  readonly payload: ArticlePayload;
+  private readonly doc: Document;
+  private readonly win: Window;
+  private readonly status: Status;
+  private readonly background: BackgroundPort;
+  private readonly makeUi: NonNullable<SessionDeps["makeUi"]>;
+  private readonly painter: Painter;
+  private anchors: Anchor[] = [];
+  private notes: NoteAnchor[] = [];
+  private ui: PageUi | null = null;
+  private readonly cards = new Map<string, Promise<CardView | null>>();
+  private listening: AbortController | null = null;
+  private disposed = false;
+  private readonly timings: Timings | undefined;
+  visibility: Visibility;
+  readonly pointer: PointerLogic;
+  readonly selection: SelectionLogic;
+  /** How long the last anchoring pass took (the loader waits longer on a page slow to anchor). */
+  lastAnchorMs = 0;
+
+  constructor(deps: SessionDeps) {
+    this.doc = deps.doc;
+    this.win = deps.doc.defaultView as Window;
+    this.payload = deps.payload;
+    this.status = deps.status;
+    this.background = deps.background;
+    this.timings = deps.timings;
+    this.makeUi = deps.makeUi ?? ((actions) => new PageUi(actions));
+    this.painter = new Painter(this.doc);
+    this.visibility = visibilityFor(undefined, this.doc.location?.hostname ?? "");
+    this.status.article = this.payload.article;
+    this.status.counts = this.payload.counts;
+    this.pointer = new PointerLogic({
+      hitTest: (x, y) => this.hitTest(x, y),
+      selecting: () => {
+        const sel = this.doc.getSelection();
+        return Boolean(sel && !sel.isCollapsed && sel.toString());
+      },
+      hasSelection: () => Boolean(this.doc.getSelection()?.toString()),
+      openCard: (a, focus) => this.openCard(a, focus),
+      closeCard: () => this.ui?.closeCard(),
+      requestFrame: (cb) => this.win.requestAnimationFrame(cb),
+      cancelFrame: (id) => this.win.cancelAnimationFrame(id),
+    });
+    this.selection = new SelectionLogic({
+      doc: this.doc,
+      articleId: this.payload.article.id,
+      insideOwnUi: (node) => this.ui?.contains(node) ?? false,
+      showNoteButton: (rect, onClick) => this.pageUi().showNoteButton(rect, onClick),
+      hideNoteButton: () => this.ui?.showNoteButton(null),
+      sendDraft: (draft) => this.background.noteDraft(draft),
+    });
+  }
+
+  /** The placed highlights (dataset targets and notes). */
+  placed(): readonly Anchor[] {
+    return this.anchors;
+  }
+
+  /** Our UI in the page (cards, launcher, note button, sidebar frame), created on first need. */
+  pageUi(): PageUi {
+    this.ui ??= this.makeUi({
+      reveal: (id) => void this.reveal({ kind: "target", id }),
+      addNote: (id) => void this.noteOn(id),
+    });
+    return this.ui;
+  }
+
+  /** The UI if it exists (the tests' hooks read it; nothing creates it for them). */
+  existingUi(): PageUi | null {
+    return this.ui;
+  }
+
+  /** Anchor the dataset's targets and the reader's notes in one pass over the page's text. */
+  anchor(): void {
+    if (this.disposed || !this.doc.body) return;
+    const t0 = performance.now();
+    const refs: TargetRef[] = [];
+    const all = [
+      ...this.payload.targets.map((t) => ({ ...t, ref: { kind: "target", id: t.id } as const })),
+      ...this.notes.map((n) => ({
+        kind: "note" as const,
+        target: n.target,
+        ref: { kind: "note", id: n.id } as const,
+      })),
+    ].map((t, i) => {
+      refs.push(t.ref);
+      // The anchoring pass needs unique ids only: a target's position in this list.
+      return { id: String(i), kind: t.kind, target: t.target };
+    });
+    const { anchored, orphaned } = anchorInPage(this.doc, all);
+    this.anchors = anchored.map((a) => {
+      const i = Number(a.id);
+      return { ref: refs[i] as TargetRef, kind: all[i]?.kind as HighlightKind, range: a.range };
+    });
+    const lost = orphaned.map((id) => refs[Number(id)] as TargetRef);
+    this.status.anchored = this.anchors.filter((a) => a.ref.kind === "target").length;
+    this.status.orphaned = lost.filter((r) => r.kind === "target").map((r) => r.id);
+    this.status.notes = {
+      anchored: this.anchors.length - this.status.anchored,
+      orphaned: lost.filter((r) => r.kind === "note").map((r) => r.id),
+    };
+    this.lastAnchorMs = performance.now() - t0;
+    this.timings?.set("anchorMs", this.lastAnchorMs);
+  }
+
+  /** Register the anchored ranges by kind, as the switches say; the first time, start following the reader. */
+  paint(): void {
+    if (this.disposed) return;
+    this.painter.clear();
+    const byKind = new Map<HighlightKind, Range[]>();
+    for (const a of this.anchors) {
+      const list = byKind.get(a.kind);
+      if (list) list.push(a.range);
+      else byKind.set(a.kind, [a.range]);
+    }
+    for (const [kind, ranges] of byKind) if (kind !== "note") this.painter.set(kind, ranges);
+    this.applyVisibility();
+    if (!this.listening) {
+      this.listening = new AbortController();
+      listenToReader(
+        this.doc,
+        { pointer: this.pointer, selection: this.selection, ownUi: (t) => this.ui?.contains(t) ?? false },
+        this.listening.signal,
+      );
+      // The highlights first: our own UI (the shadow host, its styles, the launcher) comes in the task after the
+      // frame that paints them; anything that needs it sooner creates it (pageUi()).
+      this.win.requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (!this.disposed) this.pageUi().showLauncher(true);
+        }, 0),
+      );
+    }
+  }
+
+  /** The page changed: anchor again and paint. */
+  reanchor(): void {
+    this.anchor();
+    this.paint();
+  }
+
+  /** New switches (from storage, or read at start). */
+  setVisibility(v: Visibility): void {
+    this.visibility = v;
+    this.applyVisibility();
+  }
+
+  /** The reader's notes on this article (where they are): anchored with the next pass. */
+  setNotes(notes: NoteAnchor[]): void {
+    this.notes = notes;
+  }
+
+  get noteCount(): number {
+    return this.notes.length;
+  }
+
+  /** Ask the background where the reader's notes are. */
+  async loadNotes(): Promise<void> {
+    this.notes = (await this.background.noteAnchors(this.payload.article.id)) ?? [];
+  }
+
+  /** The visible highlight under a point of the viewport. */
+  hitTest(x: number, y: number): Anchor | null {
+    const v = this.visibility;
+    return hitTest(this.anchors, caretAt(this.doc, x, y), x, y, (a) => v.all && v.kinds[a.kind]);
+  }
+
+  /** A card's view, asked of the background once per target. */
+  private card(targetId: string): Promise<CardView | null> {
+    let c = this.cards.get(targetId);
+    if (!c) {
+      c = this.background.card(this.payload.article.id, targetId);
+      this.cards.set(targetId, c);
+    }
+    return c;
+  }
+
+  async openCard(a: Anchor, focus: boolean): Promise<void> {
+    // A note's text is shown only in the sidebar (an extension page), never in the page.
+    if (a.ref.kind === "note") {
+      if (focus) this.pageUi().toggleSidebar(true, { note: a.ref.id });
+      return;
+    }
+    const view = await this.card(a.ref.id);
+    if (view && !this.disposed) this.pageUi().showCard(view, a.range.getClientRects(), { focus });
+  }
+
+  /** Scroll to a highlight, flash it and open its card (a note: the sidebar on it). */
+  async reveal(ref: TargetRef): Promise<void> {
+    const a = this.anchors.find((x) => sameRef(x.ref, ref));
+    if (!a) return;
+    a.range.startContainer.parentElement?.scrollIntoView({
+      block: "center",
+      behavior: "instant" as ScrollBehavior,
+    });
+    // A note's passage flashes in our closed layer: the page-shared registry would tell the page what was noted.
+    if (a.ref.kind === "note") {
+      this.pageUi().marks.flash(a.range);
+      this.pageUi().toggleSidebar(true, { note: a.ref.id });
+    } else {
+      this.painter.flash(a.range);
+      await this.openCard(a, true);
+    }
+  }
+
+  /** Start a note on a highlight's passage (from its card). */
+  private async noteOn(targetId: string): Promise<void> {
+    const a = this.anchors.find((x) => x.ref.kind === "target" && x.ref.id === targetId);
+    await this.selection.noteOn(a ? { targetId, range: a.range } : undefined);
+  }
+
+  /** A request from the extension the loader does not answer itself; `reply` answers it. */
+  handle(m: ContentRequest, reply: (r: ContentReply<ContentRequest>) => void): void {
+    if (this.disposed) return;
+    if (m.type === "reveal") void this.reveal({ kind: "target", id: m.targetId });
+    else if (m.type === "reveal-note") void this.reveal({ kind: "note", id: m.id });
+    else if (m.type === "sidebar")
+      this.pageUi().toggleSidebar(m.open, m.view === "notes" ? { draft: true } : undefined);
+    else if (m.type === "notes-changed" && m.articleId === this.payload.article.id)
+      void this.loadNotes().then(() => this.reanchor());
+    else if (m.type === "selection") reply(this.selection.draft());
+  }
+
+  private applyVisibility(): void {
+    if (this.disposed) return;
+    this.painter.scheme(pageIsDark(this.doc));
+    this.painter.apply(this.visibility);
+    this.paintNotes();
+    this.status.highlightsVisible =
+      this.visibility.all && Object.values(this.visibility.kinds).some(Boolean) && this.status.anchored > 0;
+  }
+
+  /** The reader's notes as boxes in our closed layer (see note-marks.ts); nothing to do before any is placed. */
+  private paintNotes(): void {
+    const placed = this.anchors.filter((a) => a.ref.kind === "note");
+    if (!placed.length && !this.ui) return;
+    const dark = pageIsDark(this.doc);
+    const ui = this.pageUi();
+    ui.marks.dark(dark);
+    ui.marks.set(noteMarks(placed, this.notes, this.visibility, dark));
+  }
+
+  /** The page is going away or the article is no longer this page's: stop listening, remove what we added. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.listening?.abort();
+    this.pointer.dispose();
+    this.painter.clear();
+    this.ui?.destroy();
+    this.ui = null;
+    this.anchors = [];
+    this.cards.clear();
+  }
+}

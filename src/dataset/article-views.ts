@@ -1,0 +1,378 @@
+// Per-article views built from the dataset at build time: what the content script paints (the payload),
+// what each highlight's card says, and what the sidebar lists. The extension loads one article's files on
+// demand, so the runtime never holds the whole dataset.
+
+import { withTextFragment } from "../anchoring/fragment";
+import { prepareQuote } from "../anchoring/prepare-quote";
+import { makeTarget, paragraphs, sentences } from "../extract/text";
+import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget } from "../model/dataset";
+import { articleDateLabel } from "../model/date-labels";
+import type { ArticlePayload, HighlightKind } from "../model/protocol";
+import {
+  type CardView,
+  type LinkView,
+  type PassageView,
+  RELATION_LABEL,
+  type SidebarEntry,
+  type SidebarView,
+  type SpeakerView,
+  type SummaryView,
+  type TimelineEntry,
+} from "../model/views";
+
+export interface ArticleViews {
+  payload: ArticlePayload;
+  cards: Record<string, CardView>;
+  sidebar: SidebarView;
+}
+
+/** Reversals first: they change what a reader should make of the passage. */
+const LINK_ORDER: Record<Crossref["kind"], number> = {
+  contradicts: 0,
+  updates: 1,
+  "same-speaker": 2,
+  "same-entity": 3,
+  related: 4,
+};
+
+/** The date of a statement (its own day, else its article's), marked "about" when the article's date is an estimate. */
+export function dateOf(art: Article, iso?: string): { label: string; iso?: string; basis?: string } {
+  const estimate = !art.published && art.referenceDate;
+  const day = iso ?? art.published ?? art.referenceDate?.date;
+  if (!day) return { label: "date unknown" };
+  return estimate
+    ? { label: articleDateLabel(day, true), iso: day, basis: art.referenceDate?.basis }
+    : { label: articleDateLabel(day, false), iso: day };
+}
+
+/** A link to a passage: the article's address with a text fragment, where the address is known. */
+export function fragmentLink(article: Article, text: string): string | undefined {
+  const url = article.urls.find((u) => u.startsWith("https:")) ?? article.urls[0];
+  return url ? withTextFragment(url, text) : undefined;
+}
+
+/** The sentence around a short target (a name mention), for showing it in context. */
+function context(text: string, t: TextTarget): { start: number; end: number } {
+  if (t.end - t.start > 60) return t;
+  const para = paragraphs(text).find((p) => p.start <= t.start && p.end >= t.end);
+  return (para && sentences(text, para).find((s) => s.start <= t.start && s.end >= t.end)) ?? t;
+}
+
+/** One section for relations that read the same from this side ("Contradicts Mr. Abdul-Jalil" over three of his
+ *  passages): the statement and its evidence once, every other passage under it. */
+function mergeSameStatement(out: LinkView[], l: LinkView): LinkView[] {
+  const same = out.find(
+    (o) =>
+      o.kind === l.kind && o.statement === l.statement && o.evidence.join("\n") === l.evidence.join("\n"),
+  );
+  if (same) same.others.push(...l.others.filter((p) => !same.others.some((q) => q.text === p.text)));
+  else out.push({ ...l, others: [...l.others] });
+  return out;
+}
+
+const displayName = (name: string, anonymous?: boolean) =>
+  anonymous ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+
+export function highlightKind(a: Attribution): HighlightKind {
+  return a.via ? "secondhand" : a.anonymous ? "anonymous" : "named";
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
+  const article = d.articles.find((a) => a.id === articleId);
+  if (!article) throw new Error(`unknown article ${articleId}`);
+  const articles = new Map(d.articles.map((a) => [a.id, a]));
+  const entities = new Map(d.entities.map((e) => [e.id, e]));
+  const attributionsById = new Map(d.attributions.map((a) => [a.id, a]));
+
+  // The highlight targets: every attribution, then every cross-reference end in this article (one per range).
+  const targets: ArticlePayload["targets"] = [];
+  const seen = new Set<string>();
+  const add = (id: string, kind: HighlightKind, target: TextTarget) => {
+    const key = `${kind}:${target.start}:${target.end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    targets.push({ id, kind, target });
+  };
+  const attributions = d.attributions.filter((a) => a.articleId === articleId);
+  for (const a of attributions) add(a.id, highlightKind(a), a.target);
+  const crossrefs = d.crossrefs.filter((x) => x.ends.some((e) => e.articleId === articleId));
+  for (const x of crossrefs) {
+    x.ends.forEach((e, i) => {
+      if (e.articleId === articleId) add(`${x.id}#${i}`, "crossref", e.target);
+    });
+  }
+  // Every other mention of an entity named in several articles opens the same entity card ("Gadhafi" anywhere).
+  const mentionOf = new Map<string, Crossref>();
+  for (const x of crossrefs) {
+    const e = x.kind === "same-entity" && x.entity ? entities.get(x.entity) : undefined;
+    for (const m of e?.mentions ?? []) {
+      if (m.articleId !== articleId) continue;
+      const id = `${x.id}@${m.start}`;
+      const before = targets.length;
+      add(id, "crossref", makeTarget(article.text, m.start, m.end));
+      if (targets.length > before) mentionOf.set(id, x);
+    }
+  }
+
+  /** "Mustafa Abdul-Jalil, via Reuters": whose statement an attribution is. */
+  const speakerLine = (a: Attribution): string => {
+    const e = a.speaker ? entities.get(a.speaker) : undefined;
+    const name = e ? displayName(e.name, e.anonymous) : a.speakerText || "Speaker not identified";
+    const via = a.via && a.via !== a.speaker ? entities.get(a.via)?.name : undefined;
+    return via ? `${name}, via ${via}` : name;
+  };
+
+  /** The relation whose end a target `xNNN#i` is. */
+  const ownRelation = (id: string): { x: Crossref; side: number } | undefined => {
+    const m = /^(x\d+)#(\d+)$/.exec(id);
+    const x = m ? crossrefs.find((c) => c.id === m[1]) : undefined;
+    return x && m ? { x, side: Number(m[2]) } : undefined;
+  };
+
+  const passage = (
+    end: { articleId: string; target: TextTarget; date?: string; attributionId?: string },
+    targetId?: string,
+  ): PassageView => {
+    const art = articles.get(end.articleId) as Article;
+    const span = context(art.text, end.target);
+    const text = art.text.slice(span.start, span.end).trim();
+    const date = dateOf(art, end.date);
+    const href = fragmentLink(art, text);
+    const said = end.attributionId ? attributionsById.get(end.attributionId) : undefined;
+    return {
+      articleId: art.id,
+      publisher: art.publisher,
+      dateLabel: date.label,
+      ...(date.iso ? { date: date.iso } : {}),
+      ...(date.basis ? { dateBasis: date.basis } : {}),
+      ...(said ? { speaker: speakerLine(said) } : {}),
+      text,
+      ...(href ? { href } : {}),
+      ...(targetId ? { targetId } : {}),
+    };
+  };
+  const endId = (x: Crossref, i: number) => x.ends[i]?.attributionId ?? `${x.id}#${i}`;
+
+  const speakerView = (a: Attribution): SpeakerView | null => {
+    const e = a.speaker ? entities.get(a.speaker) : undefined;
+    if (!e)
+      return a.speakerText
+        ? {
+            name: a.speakerText,
+            asWritten: a.speakerText,
+            anonymous: a.anonymous,
+            ...(a.role ? { role: a.role } : {}),
+          }
+        : null;
+    return {
+      name: displayName(e.name, e.anonymous),
+      asWritten: a.speakerText,
+      anonymous: a.anonymous,
+      kind: e.kind,
+      ...(a.role ? { role: a.role } : {}),
+      ...(e.description ? { description: e.description } : {}),
+      ...(e.external ? { external: e.external } : {}),
+    };
+  };
+
+  /** The end of `x` that is this passage, when it is one. */
+  const sideOf = (x: Crossref, here: TextTarget) =>
+    x.ends.findIndex((e) => e.articleId === articleId && overlaps(e.target, here));
+  /** How a relation reads from one end's side; the neutral summary where it reads the same from both. */
+  const statementFrom = (x: Crossref, side: number) =>
+    x.wording ? (side === 1 ? x.wording.second : x.wording.first) : x.summary;
+
+  const linkView = (x: Crossref, here: TextTarget): LinkView => {
+    const mine = sideOf(x, here);
+    const others = x.ends
+      .map((e, i) => [e, i] as const)
+      .filter(([e, i]) => i !== mine && !(e.articleId === articleId && overlaps(e.target, here)));
+    const isEnd = (s: { articleId: string; start: number; end: number }) =>
+      x.ends.some((e) => e.articleId === s.articleId && e.target.start === s.start && e.target.end === s.end);
+    const shown = others.map(([e, i]) => passage(e, endId(x, i)));
+    return {
+      kind: x.kind,
+      id: x.id,
+      statement: statementFrom(x, mine),
+      // The words that say so, unless a passage shown beside them already quotes them.
+      evidence: x.evidence
+        .filter((s) => !isEnd(s) && !shown.some((p) => p.text.includes(s.exact)))
+        .map((s) => s.exact),
+      others: shown,
+    };
+  };
+
+  const cards: Record<string, CardView> = {};
+  for (const t of targets) {
+    const attribution = attributionsById.get(t.id);
+    const here = t.target;
+    const related = crossrefs.filter(
+      (x) =>
+        x.kind !== "same-speaker" &&
+        x.ends.some((e) => e.articleId === articleId && overlaps(e.target, here)),
+    );
+    const card: CardView = {
+      targetId: t.id,
+      kind: t.kind,
+      passage: passage({ articleId, target: here, date: attribution?.date }),
+      sameSpeaker: [],
+      links: [],
+    };
+    if (attribution) {
+      const via = attribution.via ? entities.get(attribution.via)?.name : undefined;
+      card.attribution = {
+        type: attribution.kind,
+        speaker: speakerView(attribution),
+        ...(via ? { via } : {}),
+        ...(attribution.cue ? { cue: attribution.cue } : {}),
+        ...(attribution.date ? { date: dateOf(article, attribution.date).label } : {}),
+      };
+      card.sameSpeaker = d.attributions
+        .filter(
+          (b) => b.speaker && b.speaker === attribution.speaker && b.articleId !== articleId && !b.continues,
+        )
+        .map((b) =>
+          passage({ articleId: b.articleId, target: b.target, date: b.date, attributionId: b.id }, b.id),
+        );
+    }
+    // An entity card only for a name mention itself, not for a passage that merely contains one.
+    const entityRef =
+      mentionOf.get(t.id) ??
+      related.find(
+        (x) =>
+          x.kind === "same-entity" &&
+          x.entity &&
+          x.ends.some(
+            (e) => e.articleId === articleId && e.target.start === here.start && e.target.end === here.end,
+          ),
+      );
+    const entity = entityRef?.entity ? entities.get(entityRef.entity) : undefined;
+    if (entity && !attribution) {
+      card.entity = {
+        name: entity.name,
+        kind: entity.kind,
+        aliases: entity.aliases.filter((a) => a !== entity.name),
+        ...(entity.description ? { description: entity.description } : {}),
+        ...(entity.external ? { external: entity.external } : {}),
+        elsewhere: (entityRef as Crossref).ends
+          .filter((e) => e.articleId !== articleId)
+          .map((e) => passage(e)),
+      };
+    }
+    // A passage highlighted as a cross-reference's end is titled by that relation, read from its side.
+    const own = ownRelation(t.id);
+    if (own) card.title = `${RELATION_LABEL[own.x.kind]}: ${statementFrom(own.x, own.side)}`;
+    card.links = (mentionOf.has(t.id) ? [] : related)
+      .filter(
+        (x) =>
+          x !== entityRef &&
+          (x.kind !== "same-entity" ||
+            x.ends.some(
+              (e) => e.articleId === articleId && e.target.start === here.start && e.target.end === here.end,
+            )),
+      )
+      .sort((a, b) => Number(b === own?.x) - Number(a === own?.x) || LINK_ORDER[a.kind] - LINK_ORDER[b.kind])
+      .map((x) => linkView(x, here))
+      .reduce<LinkView[]>(mergeSameStatement, []);
+    cards[t.id] = card;
+  }
+
+  const secondHand = attributions.filter((a) => a.via);
+  const outlets = new Map<string, number>();
+  for (const a of secondHand) {
+    const name = entities.get(a.via as string)?.name ?? "unknown";
+    outlets.set(name, (outlets.get(name) ?? 0) + 1);
+  }
+  const summary: SummaryView = {
+    attributions: attributions.length,
+    named: attributions.filter((a) => !a.anonymous).length,
+    anonymous: attributions.filter((a) => a.anonymous).length,
+    direct: attributions.filter((a) => a.kind === "direct").length,
+    indirect: attributions.filter((a) => a.kind === "indirect").length,
+    secondHand: secondHand.length,
+    byOutlet: [...outlets.entries()]
+      .map(([outlet, count]) => ({ outlet, count }))
+      .sort((a, b) => b.count - a.count),
+    crossrefs: crossrefs.length,
+  };
+
+  const entries: SidebarEntry[] = targets
+    .filter((t) => !mentionOf.has(t.id))
+    .map((t) => {
+      const card = cards[t.id] as CardView;
+      const a = card.attribution;
+      const title = a
+        ? `${a.speaker?.name ?? "Unknown speaker"} — ${a.type === "direct" ? "quotation" : "reported statement"}${a.via ? `, via ${a.via}` : ""}`
+        : (card.title ?? card.entity?.name ?? "Cross-reference");
+      const excerpt = article.text.slice(t.target.start, t.target.end).replace(/\s+/g, " ");
+      return {
+        targetId: t.id,
+        kind: t.kind,
+        start: t.target.start,
+        title,
+        excerpt: excerpt.length > 160 ? `${excerpt.slice(0, 157)}…` : excerpt,
+      };
+    })
+    .sort((a, b) => a.start - b.start);
+
+  const timeline: TimelineEntry[] = (d.timelines ?? []).flatMap((tl) =>
+    tl.entries.map((e) => {
+      const targetId = targetIdFor(e.end, targets, articleId);
+      const p = passage(e.end, targetId);
+      return {
+        date: e.date,
+        dateLabel: p.dateLabel,
+        label: e.label,
+        speaker: p.speaker ?? "",
+        passage: p,
+        here: e.end.articleId === articleId,
+      };
+    }),
+  );
+  timeline.sort((a, b) => a.date.localeCompare(b.date));
+
+  return {
+    payload: {
+      article: {
+        id: article.id,
+        publisher: article.publisher,
+        ...(article.headline ? { headline: article.headline } : {}),
+        ...(article.published ? { published: article.published } : {}),
+        ...(article.referenceDate ? { referenceDate: article.referenceDate.date } : {}),
+      },
+      // Each quote and its context already in the form anchoring compares (case-insensitive): the content script
+      // does not normalise them again on every page load.
+      targets: targets.map((t) => ({ ...t, prepared: prepareQuote(t.target, true) })),
+      counts: { attributions: attributions.length, crossrefs: crossrefs.length },
+    },
+    cards,
+    sidebar: {
+      article: {
+        id: article.id,
+        publisher: article.publisher,
+        ...(article.headline ? { headline: article.headline } : {}),
+        dateLabel: dateOf(article, undefined).label,
+        ...(article.referenceDate && !article.published ? { dateBasis: article.referenceDate.basis } : {}),
+      },
+      summary,
+      entries,
+      timeline,
+    },
+  };
+}
+
+/** The highlight in this article that covers a passage, if the passage is here. */
+function targetIdFor(
+  end: CrossrefEnd,
+  targets: ArticlePayload["targets"],
+  articleId: string,
+): string | undefined {
+  if (end.articleId !== articleId) return end.attributionId;
+  return (
+    targets.find((t) => t.target.start <= end.target.start && t.target.end >= end.target.end)?.id ??
+    targets.find((t) => overlaps(t.target, end.target))?.id
+  );
+}

@@ -1,0 +1,61 @@
+// The recognition data the build writes and the runtime reads: the index (background) and a site's data file
+// (content script). The functions that build and query them are in src/recognition.
+import type { ArticlePayload } from "./protocol";
+
+/** A URL pattern, parsed (syntax in src/recognition/url.ts). */
+export interface UrlPattern {
+  scheme: "*" | "http" | "https";
+  /** Canonical host, without the "*." */
+  host: string;
+  /** True for "*.host": the host and any subdomain. */
+  subdomains: boolean;
+  /** The path glob, trailing "/" of its path part dropped. */
+  path: string;
+}
+
+/** The address side of an index: enough for recogniseUrl and worthTextCheck (a site's data file carries it). */
+export type UrlRules = Pick<RecognitionIndex, "articles" | "url">;
+
+export interface PatternRule extends UrlPattern {
+  article: number;
+}
+
+export interface RecognitionIndex {
+  version: 1;
+  /** Article ids; everything below names an article by its position here. */
+  articles: string[];
+  url: {
+    /**
+     * Pages of a publisher's own site worth comparing by text (textCheckPatterns, bucketed by host). On such a
+     * host, a page matching none of them is not read at all; on any other host (mirrors, archives) every page is.
+     */
+    textCheck?: Record<string, UrlPattern[]>;
+    /** canonicalUrl(known URL) → article. */
+    exact: Record<string, number>;
+    /** Canonical pattern host → rules on that host (and, for "*." rules, its subdomains). */
+    patterns: Record<string, PatternRule[]>;
+  };
+  text: {
+    shingleSize: number;
+    threshold: number;
+    /** The page keeps shingles whose hash % pageMod === 0: the finest mod any article was sampled at. */
+    pageMod: number;
+    /** Per article: its number of sampled shingles, the containment denominator (0: no fingerprint). */
+    sizes: number[];
+    /** Sampled shingle hashes, ascending; a hash is repeated once per article that has it. */
+    keys: number[];
+    /** owners[i] is the article that has keys[i]. */
+    owners: number[];
+  };
+}
+
+/** What a site's data file gives content.js. */
+export interface SiteData {
+  /** The URL rules of the site's articles (as in the recognition index). */
+  index: UrlRules;
+  /** Per article of index.articles, its probes (src/recognition/probes.ts), and the least share of them found in
+   *  a page that makes the page that article. */
+  probes: string[][];
+  threshold: number;
+  payloads: Record<string, ArticlePayload>;
+}

@@ -1,0 +1,39 @@
+// The notes page: every note the reader wrote, across articles. Search (body and passage), filter by article,
+// sort by date, open a note's passage in its article, export to and import from W3C Web Annotations (JSON-LD).
+// Notes come from the background's notes service; this page never opens the database itself. Note text is
+// only ever rendered as text (Preact elements, no HTML).
+import { FilesSection } from "./files-section";
+import { FindControls } from "./find-controls";
+import { articleLabel } from "./labels";
+import { NotesList } from "./notes-list";
+import { Trash } from "./trash";
+import { useFind } from "./use-find";
+import { useNotes } from "./use-notes";
+
+export function NotesPage() {
+  const { articles, all, version, loadError, reload } = useNotes();
+  const find = useFind(all);
+  const { articleId } = find;
+  const withNotes = [...new Set([...(all ?? []).map((n) => n.articleId), ...(articleId ? [articleId] : [])])]
+    .map((id) => ({ id, label: articleLabel(id, articles.get(id)) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  return (
+    <main>
+      <header>
+        <h1>Your notes</h1>
+        <p class="muted">
+          Kept in this browser's extension storage only: never sent anywhere, readable by no web page.
+        </p>
+      </header>
+      <FindControls find={find} articles={withNotes} />
+      <FilesSection
+        articleId={articleId}
+        total={all?.length ?? 0}
+        articleHasNotes={Boolean(all?.some((n) => n.articleId === articleId))}
+        onImported={reload}
+      />
+      <NotesList all={all} find={find} articles={articles} loadError={loadError} />
+      <Trash version={version} label={(id) => articleLabel(id, articles.get(id))} />
+    </main>
+  );
+}

@@ -1,0 +1,179 @@
+// The background's message handlers and commands, with a fake browser (webextension-polyfill mocked) and the
+// notes database in fake-indexeddb: who may ask what, the sidebar's nonce handshake, drafts, cards, the switches.
+import "fake-indexeddb/auto";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { fakeBrowser, serveFiles } from "../fakes/browser";
+
+const fake = vi.hoisted(() => ({ current: null as unknown }));
+vi.mock("webextension-polyfill", () => ({
+  default: new Proxy({}, { get: (_t, k) => (fake.current as Record<string | symbol, unknown>)[k] }),
+}));
+
+let b: ReturnType<typeof fakeBrowser>;
+
+const TAB = 7;
+const contentScript = { id: "ext-id", tab: { id: TAB }, frameId: 0, url: "https://news.example/story" };
+const sidebarFrame = {
+  id: "ext-id",
+  tab: { id: TAB },
+  frameId: 3,
+  url: "chrome-extension://ext-id/sidebar.html#n",
+};
+const notesPage = { id: "ext-id", tab: { id: 9 }, frameId: 0, url: "chrome-extension://ext-id/notes.html" };
+const TARGET = { exact: "two officials", prefix: "according to ", suffix: " who asked", start: 10, end: 23 };
+const draft = { articleId: "a1", url: "https://news.example/story", target: TARGET };
+
+const NONCE = "0b6f1c2e-8a4d-4f3b-9c1e-2d5a7b8c9d0e";
+const ask = (message: unknown, sender: unknown) => b.fire("runtime.onMessage", message, sender);
+
+beforeEach(async () => {
+  vi.resetModules();
+  b = fakeBrowser();
+  fake.current = b.browser;
+  vi.stubGlobal("__E2E__", false); // compiled in by build.mjs
+  if (typeof navigator === "undefined") vi.stubGlobal("navigator", {});
+  serveFiles({
+    "data/recognition.json": { articles: ["a1"], urls: [], text: { shingleSize: 5, pageMod: 4 } },
+    "data/articles/a1.views.json": {
+      cards: { t1: { targetId: "t1", kind: "named" } },
+      sidebar: { articleId: "a1", entries: [] },
+    },
+  });
+  indexedDB.deleteDatabase("source-annotator-notes");
+  await import("../../src/background/index");
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe("who may ask", () => {
+  test("another extension, or a message of no known shape, gets no answer", async () => {
+    expect(
+      await ask({ type: "card", articleId: "a1", targetId: "t1" }, { ...contentScript, id: "other" }),
+    ).toBe(undefined);
+    expect(await ask({ type: "card", articleId: "a1", targetId: 7 }, contentScript)).toBe(undefined);
+    expect(await ask({ type: "no-such" }, contentScript)).toBe(undefined);
+  });
+
+  test("a content script gets a card from the bundled views, null for an unknown target", async () => {
+    expect(await ask({ type: "card", articleId: "a1", targetId: "t1" }, contentScript)).toEqual({
+      targetId: "t1",
+      kind: "named",
+    });
+    expect(await ask({ type: "card", articleId: "a1", targetId: "t9" }, contentScript)).toBeNull();
+  });
+
+  test("note bodies: never to a content script, nor to a frame that did not present the nonce", async () => {
+    const list = { type: "notes", op: { op: "list", articleId: "a1" } };
+    expect(await ask(list, contentScript)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await ask(list, sidebarFrame)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await ask(list, notesPage)).toEqual({ ok: true, value: [] });
+  });
+
+  test("relay to the tab's content script only from a verified sidebar", async () => {
+    b.state.tabReply = () => "relayed";
+    const relay = { type: "relay", message: { type: "reveal", targetId: "t1" } };
+    expect(await ask(relay, sidebarFrame)).toBeNull();
+    await ask({ type: "sidebar-open", nonce: NONCE }, contentScript);
+    await ask({ type: "sidebar-hello", nonce: NONCE }, sidebarFrame);
+    expect(await ask(relay, sidebarFrame)).toBe("relayed");
+    expect(b.tabMessages.at(-1)).toEqual({ tabId: TAB, message: { type: "reveal", targetId: "t1" } });
+  });
+});
+
+describe("the sidebar's nonce", () => {
+  test("registered by the content script, presented once by the frame, with what to show first", async () => {
+    expect(await ask({ type: "sidebar-open", nonce: NONCE, intent: { note: "x1" } }, contentScript)).toBe(
+      true,
+    );
+    expect(await ask({ type: "sidebar-hello", nonce: NONCE.replace("0b6f", "1111") }, sidebarFrame)).toEqual({
+      ok: false,
+    });
+    expect(await ask({ type: "sidebar-hello", nonce: NONCE }, sidebarFrame)).toEqual({
+      ok: true,
+      intent: { note: "x1" },
+    });
+    expect(await ask({ type: "sidebar-hello", nonce: NONCE }, { ...sidebarFrame, frameId: 4 })).toEqual({
+      ok: false,
+    });
+  });
+
+  test("an extension page cannot register a nonce (only our content script creates frames)", async () => {
+    expect(await ask({ type: "sidebar-open", nonce: NONCE }, sidebarFrame)).toBeNull();
+    expect(await ask({ type: "sidebar-hello", nonce: NONCE }, sidebarFrame)).toEqual({ ok: false });
+  });
+
+  test("a closed tab forgets its verified frames", async () => {
+    await ask({ type: "sidebar-open", nonce: NONCE }, contentScript);
+    await ask({ type: "sidebar-hello", nonce: NONCE }, sidebarFrame);
+    await b.fire("tabs.onRemoved", TAB);
+    const list = { type: "notes", op: { op: "list", articleId: "a1" } };
+    expect(await ask(list, sidebarFrame)).toMatchObject({ ok: false, code: "forbidden" });
+  });
+});
+
+describe("notes", () => {
+  test("a draft from the page opens the tab's sidebar on the editor; the sidebar takes it once", async () => {
+    await ask({ type: "note-draft", draft }, contentScript);
+    expect(b.tabMessages).toEqual([{ tabId: TAB, message: { type: "sidebar", open: true, view: "notes" } }]);
+    await ask({ type: "sidebar-open", nonce: NONCE }, contentScript);
+    await ask({ type: "sidebar-hello", nonce: NONCE }, sidebarFrame);
+    const take = { type: "notes", op: { op: "take-draft" } };
+    expect(await ask(take, sidebarFrame)).toMatchObject({
+      ok: true,
+      value: { target: { exact: "two officials" } },
+    });
+    expect(await ask(take, sidebarFrame)).toMatchObject({ ok: true, value: null });
+  });
+
+  test("a note added by an extension page: its anchor (no body) goes to content scripts, every tab is told", async () => {
+    const added = (await ask(
+      { type: "notes", op: { op: "add", draft, body: "secret words" } },
+      notesPage,
+    )) as {
+      ok: boolean;
+      value: { id: string };
+    };
+    expect(added.ok).toBe(true);
+    const anchors = await ask({ type: "note-anchors", articleId: "a1" }, contentScript);
+    expect(anchors).toEqual([expect.objectContaining({ id: added.value.id, target: TARGET })]);
+    expect(JSON.stringify(anchors)).not.toContain("secret words");
+    expect(b.tabMessages).toContainEqual({ tabId: TAB, message: { type: "notes-changed", articleId: "a1" } });
+  });
+});
+
+describe("commands", () => {
+  test("toggle-highlights flips 'all' for the active tab's site, from the defaults the first time", async () => {
+    b.state.tabReply = (_t, m) =>
+      (m as { type: string }).type === "status" ? { host: "www.news.example" } : null;
+    const sa = (globalThis as unknown as { sourceAnnotator: { command(c: string): Promise<void> } })
+      .sourceAnnotator;
+    await sa.command("toggle-highlights");
+    const first = b.storage.get("settings") as { sites: Record<string, { all: boolean }> };
+    const [site] = Object.values(first.sites);
+    expect(site?.all).toBe(false);
+    await sa.command("toggle-highlights");
+    const second = b.storage.get("settings") as { sites: Record<string, { all: boolean }> };
+    expect(Object.values(second.sites)[0]?.all).toBe(true);
+  });
+
+  test("add-note asks the tab for its selection and opens the editor; nothing without a selection", async () => {
+    const sa = (globalThis as unknown as { sourceAnnotator: { command(c: string): Promise<void> } })
+      .sourceAnnotator;
+    b.state.tabReply = () => null;
+    await sa.command("add-note");
+    expect(b.tabMessages.map((t) => t.message)).toEqual([{ type: "selection" }]);
+    b.state.tabReply = (_t, m) => ((m as { type: string }).type === "selection" ? draft : undefined);
+    await sa.command("add-note");
+    expect(b.tabMessages.at(-1)?.message).toEqual({ type: "sidebar", open: true, view: "notes" });
+  });
+
+  test("the context menu is offered where content.js runs", async () => {
+    await b.fire("runtime.onInstalled");
+    expect(b.browser.contextMenus.create).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: "add-note",
+        contexts: ["selection"],
+        documentUrlPatterns: ["https://news.example/*"],
+      }),
+    );
+  });
+});

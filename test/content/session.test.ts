@@ -1,0 +1,255 @@
+// @vitest-environment happy-dom
+// The article session: anchoring into the status (notes apart from targets, by typed refs), the message handlers,
+// painting by the switches, the trusted-input adapter in front of the logic, and dispose.
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+
+// The content script's WebExtension API (api.ts reads it when loaded): the session itself sends through `send`.
+vi.hoisted(() => {
+  (globalThis as { chrome?: unknown }).chrome = { runtime: { id: "ext" } };
+});
+
+import { ArticleSession } from "../../src/content/session";
+import { listenToReader } from "../../src/content/trusted";
+import { type NoteAnchor, notAnArticle, type Status } from "../../src/model/protocol";
+import type { CardView } from "../../src/model/views";
+import { visibilityFor } from "../../src/model/visibility";
+import { fakeHighlights, fakeUi, payloadOf, setPage, TEXT, targetOf } from "./fakes";
+
+const QUOTE = targetOf("t-quote", "named", "the bridge will open in May");
+const OFFICIALS = targetOf("t-off", "anonymous", "two officials");
+const GONE = targetOf("t-gone", "named", "Tuesday");
+GONE.target.exact = "a passage the page no longer has";
+const NOTE: NoteAnchor = {
+  id: "n1",
+  colour: "green",
+  target: targetOf("x", "note", "minister said").target,
+};
+const LOST_NOTE: NoteAnchor = {
+  id: "n2",
+  colour: "green",
+  target: { ...NOTE.target, exact: "not on this page" },
+};
+
+function setup() {
+  const registry = fakeHighlights();
+  const { asPageUi, calls } = fakeUi();
+  const sent: unknown[] = [];
+  const replies = new Map<string, unknown>();
+  const status: Status = notAnArticle();
+  /** The background as the session's port sees it: each request recorded, answered from `replies`. */
+  const ask = (m: { type: string; [k: string]: unknown }) => {
+    sent.push(m);
+    return replies.get(m.type) ?? null;
+  };
+  const session = new ArticleSession({
+    doc: document,
+    payload: payloadOf([QUOTE, OFFICIALS, GONE]),
+    status,
+    background: {
+      noteAnchors: async (articleId) => ask({ type: "note-anchors", articleId }) as NoteAnchor[] | null,
+      card: async (articleId, targetId) => ask({ type: "card", articleId, targetId }) as CardView | null,
+      noteDraft: async (draft) => ask({ type: "note-draft", draft }),
+    },
+    makeUi: () => asPageUi,
+  });
+  return { session, status, sent, replies, calls, registry };
+}
+
+beforeEach(() => {
+  setPage();
+  document.getSelection()?.removeAllRanges();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe("anchoring", () => {
+  test("targets and notes in one pass; the status counts them apart and names the lost ones by id", () => {
+    const { session, status } = setup();
+    session.setNotes([NOTE, LOST_NOTE]);
+    session.anchor();
+    expect(status.anchored).toBe(2);
+    expect(status.orphaned).toEqual(["t-gone"]);
+    expect(status.notes).toEqual({ anchored: 1, orphaned: ["n2"] });
+    expect(session.placed().map((a) => a.ref)).toContainEqual({ kind: "note", id: "n1" });
+    expect(status.article?.id).toBe("a1");
+  });
+
+  test("painted by kind as the switches say; notes never in the page-shared registry", () => {
+    const { session, registry, status, calls } = setup();
+    session.setNotes([NOTE]);
+    session.anchor();
+    session.visibility = visibilityFor(undefined, "example.com");
+    session.paint();
+    expect([...registry.keys()].sort()).toEqual(["sa-anonymous", "sa-named"]);
+    expect(status.highlightsVisible).toBe(true);
+    expect(calls.find((c) => c.method === "marks.set")?.args[0]).toHaveLength(1);
+    const v = visibilityFor(undefined, "example.com");
+    session.setVisibility({ ...v, kinds: { ...v.kinds, anonymous: false } });
+    expect([...registry.keys()]).toEqual(["sa-named"]);
+    session.setVisibility({ ...v, all: false });
+    expect(registry.size).toBe(0);
+    expect(status.highlightsVisible).toBe(false);
+  });
+});
+
+describe("messages from the extension", () => {
+  test("reveal: the target's card opens with focus, asked of the background once", async () => {
+    const { session, sent, replies, calls } = setup();
+    replies.set("card", { targetId: "t-quote" });
+    session.anchor();
+    session.handle({ type: "reveal", targetId: "t-quote" }, () => undefined);
+    await vi.waitFor(() => expect(calls.some((c) => c.method === "showCard")).toBe(true));
+    session.handle({ type: "reveal", targetId: "t-quote" }, () => undefined);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent.filter((m) => (m as { type: string }).type === "card")).toEqual([
+      { type: "card", articleId: "a1", targetId: "t-quote" },
+    ]);
+    expect(calls.find((c) => c.method === "showCard")?.args[2]).toEqual({ focus: true });
+  });
+
+  test("reveal-note: the note flashes in our layer and the sidebar opens on it; no card, nothing in the registry", async () => {
+    const { session, calls, registry, sent } = setup();
+    session.setNotes([NOTE]);
+    session.anchor();
+    session.handle({ type: "reveal-note", id: "n1" }, () => undefined);
+    await Promise.resolve();
+    expect(calls.map((c) => c.method)).toEqual(["marks.flash", "toggleSidebar"]);
+    expect(calls[1]?.args).toEqual([true, { note: "n1" }]);
+    expect(registry.has("sa-flash")).toBe(false);
+    expect(sent).toEqual([]);
+  });
+
+  test("reveal of an unknown or unplaced target does nothing", async () => {
+    const { session, calls, sent } = setup();
+    session.anchor();
+    session.handle({ type: "reveal", targetId: "t-gone" }, () => undefined);
+    session.handle({ type: "reveal-note", id: "nope" }, () => undefined);
+    await Promise.resolve();
+    expect(calls).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  test("sidebar: opened on a new note, or closed", () => {
+    const { session, calls } = setup();
+    session.handle({ type: "sidebar", open: true, view: "notes" }, () => undefined);
+    session.handle({ type: "sidebar", open: false }, () => undefined);
+    expect(calls.map((c) => c.args)).toEqual([
+      [true, { draft: true }],
+      [false, undefined],
+    ]);
+  });
+
+  test("selection: replies with the draft of the reader's selection (null without one)", () => {
+    const { session } = setup();
+    const reply = vi.fn();
+    session.handle({ type: "selection" }, reply);
+    expect(reply).toHaveBeenLastCalledWith(null);
+    const text = (document.getElementById("p") as HTMLElement).firstChild as Text;
+    const r = document.createRange();
+    r.setStart(text, TEXT.indexOf("two"));
+    r.setEnd(text, TEXT.indexOf("two") + 3);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(r);
+    session.handle({ type: "selection" }, reply);
+    expect(reply.mock.lastCall?.[0]).toMatchObject({ articleId: "a1", target: { exact: "two" } });
+  });
+
+  test("notes-changed for this article: the note anchors are asked again and placed", async () => {
+    const { session, status, replies, sent } = setup();
+    session.anchor();
+    replies.set("note-anchors", [NOTE]);
+    session.handle({ type: "notes-changed", articleId: "other" }, () => undefined);
+    session.handle({ type: "notes-changed", articleId: "a1" }, () => undefined);
+    await vi.waitFor(() => expect(status.notes?.anchored).toBe(1));
+    expect(sent).toEqual([{ type: "note-anchors", articleId: "a1" }]);
+  });
+});
+
+describe("the reader's pointer, through the session's hit-testing", () => {
+  test("a click on a highlight opens its card with focus; on a note, the sidebar on that note", async () => {
+    const { session, replies, calls } = setup();
+    replies.set("card", { targetId: "t-off" });
+    session.setNotes([NOTE]);
+    session.anchor();
+    const text = (document.getElementById("p") as HTMLElement).firstChild as Text;
+    // happy-dom lays nothing out: every range has one box at the top left, and the caret is where a test says.
+    const box = { left: 0, top: 0, right: 500, bottom: 20, width: 500, height: 20 };
+    const rects = vi
+      .spyOn(Range.prototype, "getClientRects")
+      .mockReturnValue([box] as unknown as DOMRectList);
+    let at = TEXT.indexOf("officials");
+    Object.assign(document, {
+      caretRangeFromPoint: () => {
+        const r = document.createRange();
+        r.setStart(text, at);
+        return r;
+      },
+    });
+    session.pointer.click({ x: 10, y: 10, overOwnUi: false });
+    await vi.waitFor(() =>
+      expect(calls.find((c) => c.method === "showCard")?.args[2]).toEqual({ focus: true }),
+    );
+    at = TEXT.indexOf("minister said") + 2;
+    session.pointer.click({ x: 10, y: 10, overOwnUi: false });
+    expect(calls.at(-1)).toEqual({ method: "toggleSidebar", args: [true, { note: "n1" }] });
+    rects.mockRestore();
+    Reflect.deleteProperty(document, "caretRangeFromPoint");
+  });
+});
+
+describe("the reader's input", () => {
+  test("synthetic events (isTrusted false) reach none of the logic", () => {
+    const pointer = { move: vi.fn(), click: vi.fn() };
+    const selection = { released: vi.fn(), keyReleased: vi.fn(), changed: vi.fn() };
+    const ctl = new AbortController();
+    listenToReader(document, { pointer, selection, ownUi: () => false } as never, ctl.signal);
+    document.dispatchEvent(new MouseEvent("click", { clientX: 5, clientY: 5, bubbles: true }));
+    document.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+    document.dispatchEvent(new PointerEvent("pointermove", { bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent("keyup", { shiftKey: true, bubbles: true }));
+    expect(pointer.click).not.toHaveBeenCalled();
+    expect(pointer.move).not.toHaveBeenCalled();
+    expect(selection.released).not.toHaveBeenCalled();
+    expect(selection.keyReleased).not.toHaveBeenCalled();
+    ctl.abort();
+  });
+
+  test("trusted events become calls, with our own UI told apart, until the signal aborts", () => {
+    const pointer = { move: vi.fn(), click: vi.fn() };
+    const selection = { released: vi.fn(), keyReleased: vi.fn(), changed: vi.fn() };
+    const ours = document.createElement("div");
+    document.body.append(ours);
+    const ctl = new AbortController();
+    listenToReader(
+      document,
+      { pointer, selection, ownUi: (t: EventTarget | null) => t === ours } as never,
+      ctl.signal,
+    );
+    const trustedEvent = <E extends Event>(e: E): E => {
+      Object.defineProperty(e, "isTrusted", { value: true });
+      return e;
+    };
+    ours.dispatchEvent(trustedEvent(new MouseEvent("click", { clientX: 5, clientY: 6, bubbles: true })));
+    document.dispatchEvent(trustedEvent(new KeyboardEvent("keyup", { shiftKey: true, bubbles: true })));
+    expect(pointer.click).toHaveBeenCalledWith({ x: 5, y: 6, overOwnUi: true });
+    expect(selection.keyReleased).toHaveBeenCalledWith(true);
+    ctl.abort();
+    document.dispatchEvent(trustedEvent(new MouseEvent("click", { bubbles: true })));
+    expect(pointer.click).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("dispose", () => {
+  test("highlights unregistered, our UI destroyed, no more answers", async () => {
+    const { session, registry, calls, sent } = setup();
+    session.anchor();
+    session.paint();
+    session.pageUi();
+    expect(registry.size).toBeGreaterThan(0);
+    session.dispose();
+    expect(registry.size).toBe(0);
+    expect(calls.some((c) => c.method === "destroy")).toBe(true);
+    session.handle({ type: "reveal", targetId: "t-quote" }, () => undefined);
+    await Promise.resolve();
+    expect(sent).toEqual([]);
+  });
+});
