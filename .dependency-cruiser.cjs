@@ -50,7 +50,7 @@ module.exports = {
       from: {
         orphan: true,
         pathNot: [
-          "^src/content/(index|status|asked)\\.js$",
+          "^src/content/(index|status|asked|site)\\.js$",
           "^src/background/index\\.js$",
           "^src/[^/]+/main\\.js$",
           "^src/dataset/cli\\.js$",

@@ -1,6 +1,7 @@
 // The background (service worker in Chromium, event page in Firefox): answers the content scripts from the
 // bundled dataset, owns the settings and the keyboard commands.
 import browser from "webextension-polyfill";
+import { analysisMessage } from "../analysis/background";
 import { isBackgroundRequest } from "../model/message-checks";
 import type { BackgroundRequest, SidebarIntent } from "../model/protocol";
 import type { BackgroundReplies } from "../model/replies";
@@ -71,6 +72,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Any-article analysis, and the cards and sidebars of analysed pages (src/analysis/background.ts).
+  const analysed = analysisMessage(message, sender);
+  if (analysed) return analysed;
   // Only this extension's own scripts: content scripts (sender.tab) and pages (extension URL).
   if (sender.id !== browser.runtime.id || !isBackgroundRequest(message)) return undefined;
   // Each request goes to its own handler (the map's type pairs them; TypeScript cannot follow it through a union).

@@ -76,10 +76,12 @@ export function renderCard(v: CardView, actions: CardActions, close: () => void)
   const articleId = v.passage.articleId;
   const badges = el("ul", { className: "badges" });
   const a = v.attribution;
+  // Found on this device (an analysed page, issue 18): said so, with the cue; an abstention reads "speaker unclear".
+  const found = (v as CardView & { found?: string }).found;
   if (!a) badges.append(el("li", { className: `badge ${v.kind}`, textContent: KIND_LABEL(v.kind) }));
   if (a) {
     const speaker = a.speaker;
-    const title = speaker?.name ?? "Speaker not identified";
+    const title = speaker?.name ?? (found ? "Speaker unclear" : "Speaker not identified");
     card.append(el("h2", { textContent: title }));
     card.setAttribute("aria-label", `Source: ${title}`);
     const meta = [
@@ -89,12 +91,13 @@ export function renderCard(v: CardView, actions: CardActions, close: () => void)
       .filter(Boolean)
       .join(" · ");
     if (meta) card.append(el("p", { className: "meta", textContent: meta }));
-    badges.append(
-      el("li", {
-        className: `badge ${speaker?.anonymous ? "anonymous" : "named"}`,
-        textContent: KINDS[speaker?.anonymous ? "anonymous" : "named"].label,
-      }),
-    );
+    if (speaker || !found)
+      badges.append(
+        el("li", {
+          className: `badge ${speaker?.anonymous ? "anonymous" : "named"}`,
+          textContent: KINDS[speaker?.anonymous ? "anonymous" : "named"].label,
+        }),
+      );
     badges.append(
       el("li", {
         className: "badge",
@@ -104,6 +107,7 @@ export function renderCard(v: CardView, actions: CardActions, close: () => void)
     if (a.via) badges.append(el("li", { className: "badge secondhand", textContent: `Via ${a.via}` }));
     if (a.date) badges.append(el("li", { className: "badge", textContent: a.date }));
     card.append(badges);
+    if (found) card.append(el("p", { className: "meta found", textContent: found }));
     if (speaker?.description) card.append(el("p", { className: "meta", textContent: speaker.description }));
     if (speaker?.external) card.append(externalNote(speaker.external));
   } else if (v.entity) {
@@ -112,6 +116,7 @@ export function renderCard(v: CardView, actions: CardActions, close: () => void)
     card.setAttribute("aria-label", `${e.kind}: ${e.name}`);
     badges.append(el("li", { className: "badge", textContent: e.kind }));
     card.append(badges);
+    if (found) card.append(el("p", { className: "meta found", textContent: found }));
     if (e.aliases.length)
       card.append(el("p", { className: "meta", textContent: `Also written: ${e.aliases.join(", ")}` }));
     if (e.description) card.append(el("p", { className: "meta", textContent: e.description }));

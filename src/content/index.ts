@@ -18,6 +18,7 @@ import { visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";
 import { readSettings } from "../shared/settings";
+import { analyse, analysedStatus, bigChange, forgetAnalysis, shouldAnalyse } from "./analysed";
 import { api } from "./api";
 import type { ArticleHandle, ArticleInputs } from "./article";
 import { callBackground } from "./call";
@@ -71,6 +72,7 @@ function onMessage(
       visibility: visibilityFor(undefined, location.hostname),
       ...article?.status(),
       host: location.hostname,
+      analysis: analysedStatus(),
     });
   else article?.onMessage(m, reply);
   return undefined;
@@ -204,10 +206,32 @@ async function recogniseThisPage(): Promise<ArticleInputs | null> {
   };
 }
 
-async function start(): Promise<void> {
-  if (article) return;
-  const begin = await recogniseThisPage();
+/** An analysis of this page (not a known article) was tried: it is not tried again as the page grows. */
+let analysed = false;
+
+/**
+ * Recognise the page, else (once, or `again` on a page already analysed that changed a lot: a hydration, a
+ * single-page navigation) analyse it. A page analysed before that now holds a known article becomes that article.
+ */
+async function start(again = false): Promise<void> {
+  if (article && !again) return;
+  let begin = await recogniseThisPage();
+  if (begin) forgetAnalysis();
+  else if ((!analysed || again) && shouldAnalyse(asked || again)) {
+    analysed = true;
+    begin = await analyse(
+      (reason) => {
+        status.note = reason;
+      },
+      () => void start(true),
+    );
+  }
   if (!begin) return;
+  // Analysed again (a navigation, a correction) or now a known article: the earlier session ends first.
+  if (article) {
+    article.dispose();
+    article = null;
+  }
   timings.stop("recognisedMs");
   const mod = await import("./article");
   timings.stop("loadedMs");
@@ -245,9 +269,11 @@ function watch(): void {
       timer = undefined;
       if (running) return;
       running = true;
+      const grew = added;
       added = 0;
       try {
-        if (article) article.reanchor();
+        if (article && analysedStatus() && bigChange(grew >= RECHECK_CHARS)) await start(true);
+        else if (article) article.reanchor();
         else await start();
       } finally {
         running = false;
@@ -270,6 +296,6 @@ if (!window.__sourceAnnotatorLoaded) {
     .catch(() => undefined)
     .then(() => {
       status.ready = true;
-      if (!skipText) watch();
+      if (!skipText || analysedStatus()) watch();
     });
 }

@@ -6,6 +6,7 @@
 import { isContentRequest } from "../model/message-checks";
 import { notAnArticle, type Status } from "../model/protocol";
 import { api } from "./api";
+import { looksLikeArticle } from "./cheap";
 
 declare global {
   interface Window {
@@ -16,11 +17,12 @@ declare global {
 
 if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
   // Built when asked: the page's load pays for the listener alone (a first read of `location` sets up its bindings).
-  const status = (): Status => ({
+  const status = (): Status & { analysis: null } => ({
     ...notAnArticle(),
     ready: true,
     host: location.hostname,
     note: "not a known article: this page's address rules out every one, so its text is not read",
+    analysis: null,
   });
   const listener = (message: unknown, sender: chrome.runtime.MessageSender, reply: (r: unknown) => void) => {
     if (sender.id === api.runtime.id && isContentRequest(message) && message.type === "status")
@@ -29,4 +31,8 @@ if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
   };
   api.runtime.onMessage.addListener(listener);
   window.__sourceAnnotatorIdle = listener;
+  // An article page of the publisher's site that the dataset does not hold: the background injects content.js,
+  // which analyses it on this device (issue 18). Section fronts and search results stop at this cheap test.
+  if (looksLikeArticle(document))
+    void api.runtime.sendMessage({ type: "analyse-inject" }).catch(() => undefined);
 }

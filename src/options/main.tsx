@@ -6,6 +6,7 @@ import browser from "webextension-polyfill";
 import { HIGHLIGHT_KINDS, type Settings } from "../model/protocol";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import { loadSettings, saveDefaults } from "../shared/settings";
+import { LocalIndexSection } from "./local-index";
 
 const ALL_SITES = { origins: ["<all_urls>"] };
 const SCRIPT_ID = "analyse-every-site";
@@ -152,6 +153,7 @@ function Options() {
           articles inside your browser, nothing is sent anywhere)
         </label>
       </section>
+      <LocalIndexSection />
       <Shortcuts />
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">Your notes</h2>

@@ -10,6 +10,7 @@ import { KIND_LABELS, Swatch } from "../shared/legend";
 import { callTab } from "../shared/messaging";
 import { ColourSwatch } from "../shared/note-fields";
 import { loadSettings, saveDefaults, saveSite } from "../shared/settings";
+import { AllowSite } from "./allow-site";
 
 type TabState =
   | { kind: "loading" }
@@ -23,6 +24,16 @@ async function queryStatus(tabId: number): Promise<Status> {
 }
 
 function Summary({ status }: { status: Status }) {
+  // Analysed on this device (issue 18): not a known article, its attributions found here.
+  const analysis = (status as Status & { analysis?: { attributions: unknown[] } | null }).analysis;
+  if (!status.articleId && analysis)
+    return (
+      <p class="summary" data-testid="summary">
+        {status.article?.publisher ? <strong>{status.article.publisher}</strong> : null}
+        {status.article?.publisher ? ": " : ""}analysed on this device — {analysis.attributions.length}{" "}
+        attributions, {status.orphaned.length} unplaced
+      </p>
+    );
   if (!status.articleId || !status.article) {
     return (
       <p class="summary" data-testid="summary">
@@ -130,11 +141,11 @@ function Popup() {
       });
     }
     // Recognition takes a round trip or two; ask again until it settles.
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 40; i++) {
       await new Promise((r) => setTimeout(r, 150));
       try {
         const status = await queryStatus(tabId);
-        if (status.articleId || status.score > 0 || status.note || i === 19) return void refresh();
+        if (status.articleId || status.ready || i === 39) return void refresh();
       } catch {}
     }
   };
@@ -162,7 +173,10 @@ function Popup() {
       {state.kind === "status" && (
         <section>
           <Summary status={state.status} />
-          {state.status.articleId && (
+          {(state.status as Status & { analysis?: unknown }).analysis && !state.status.articleId && (
+            <AllowSite host={state.host} />
+          )}
+          {(state.status.articleId || state.status.article) && (
             <button
               type="button"
               onClick={() =>
@@ -173,7 +187,9 @@ function Popup() {
               Open the sources sidebar <kbd>Alt+Shift+S</kbd>
             </button>
           )}
-          {state.status.articleId && visibility && <Switches host={state.host} initial={visibility} />}
+          {(state.status.articleId || state.status.article) && visibility && (
+            <Switches host={state.host} initial={visibility} />
+          )}
         </section>
       )}
       <footer>

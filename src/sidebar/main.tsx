@@ -14,6 +14,7 @@ import type { SidebarHello } from "../model/replies";
 import type { SidebarEntry, SidebarView, TimelineEntry } from "../model/views";
 import { KIND_LABELS, Swatch } from "../shared/legend";
 import { callFromPage } from "../shared/messaging";
+import { CorrectionButtons } from "./corrections";
 import { Notes } from "./notes";
 
 type State =
@@ -43,8 +44,11 @@ async function load(): Promise<State> {
     };
   const status = await toPage({ type: "status" });
   if (!status) return { kind: "error", message: "The sidebar must be opened from an article page." };
-  if (!status.articleId) return { kind: "error", message: "This page is not a known article." };
-  const view = await callFromPage({ type: "sidebar-view", articleId: status.articleId });
+  // A page analysed on this device (issue 18) is no known article, but has its own id and view.
+  const analysed = (status as Status & { analysis?: unknown }).analysis ? status.article?.id : undefined;
+  const articleId = status.articleId ?? analysed;
+  if (!articleId) return { kind: "error", message: "This page is not a known article." };
+  const view = await callFromPage({ type: "sidebar-view", articleId });
   if (!view) return { kind: "error", message: "No data for this article." };
   return { kind: "ready", view, status, ...(me.intent ? { intent: me.intent } : {}) };
 }
@@ -101,7 +105,16 @@ function Summary({ view }: { view: SidebarView }) {
   );
 }
 
-function Entries({ entries, reveal }: { entries: SidebarEntry[]; reveal: (id: string) => void }) {
+function Entries({
+  entries,
+  reveal,
+  pageId,
+}: {
+  entries: SidebarEntry[];
+  reveal: (id: string) => void;
+  /** An analysed page's id: its entries can be corrected. */
+  pageId?: string;
+}) {
   const [shown, setShown] = useState<Record<HighlightKind, boolean>>({
     named: true,
     anonymous: true,
@@ -141,6 +154,13 @@ function Entries({ entries, reveal }: { entries: SidebarEntry[]; reveal: (id: st
               </span>
               <span class="excerpt">{e.excerpt}</span>
             </button>
+            {pageId && (e as SidebarEntry & { exact?: string }).exact && (
+              <CorrectionButtons
+                pageId={pageId}
+                exact={(e as SidebarEntry & { exact: string }).exact}
+                n={entries.indexOf(e)}
+              />
+            )}
           </li>
         ))}
       </ol>
@@ -222,7 +242,11 @@ function Sidebar() {
         {...(state.intent ? { intent: state.intent } : {})}
       />
       <Summary view={view} />
-      <Entries entries={view.entries} reveal={reveal} />
+      <Entries
+        entries={view.entries}
+        reveal={reveal}
+        {...(status.articleId ? {} : { pageId: view.article.id })}
+      />
       <section aria-labelledby="unplaced-h">
         <h2 id="unplaced-h">Not found on this page ({status.orphaned.length})</h2>
         {status.orphaned.length === 0 ? (

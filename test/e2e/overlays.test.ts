@@ -42,10 +42,13 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       }
       expect(s?.articleId ?? null).toBe(route.expect);
       if (!route.expect) {
-        // A section page of the publisher cannot be the article: its text is not even read.
-        if (route.variant === "section") expect(s?.score).toBe(0);
-        expect(s?.anchored).toBe(0);
-        expect(await kinds(tab)).toEqual([]);
+        // A section page of the publisher cannot be the article: its text is not even read. Another story of the
+        // publisher is analysed on this device (issue 18; test/e2e/analysis.test.ts), never taken for a known one.
+        if (route.variant === "section") {
+          expect(s?.score).toBe(0);
+          expect(s?.anchored).toBe(0);
+          expect(await kinds(tab)).toEqual([]);
+        }
         return;
       }
       // The CSM article's address is known; the other two are found by their text.

@@ -1,0 +1,90 @@
+// Analysis of a page the dataset does not know (issue 18), the content script's side: decide whether to, send
+// the page's HTML to the background (which finds the article with Readability, runs the attribution library and
+// links the speakers; see src/analysis/), and hand the result to the article part as a payload like a known
+// article's, so the same highlights, cards and sidebar follow. Nothing leaves the device.
+import type { AnalyseReply, Analysis } from "../analysis/types";
+import { MAX_ANALYSE_HTML } from "../analysis/types";
+import type { Settings } from "../model/protocol";
+import { api } from "./api";
+import type { ArticleInputs } from "./article";
+import { looksLikeArticle } from "./cheap";
+
+let analysis: Analysis | null = null;
+
+/** What the `status` reply adds: null where nothing was analysed. */
+export const analysedStatus = (): Analysis | null => analysis;
+
+/** The page turned out to be a known article (its text arrived late): the analysis no longer applies. */
+export function forgetAnalysis(): void {
+  analysis = null;
+}
+
+let analysedAt = "";
+/**
+ * Whether an analysed page changed enough to analyse again: another address (a single-page navigation), or
+ * enough new text (a hydration that replaced the article, a live blog that grew).
+ */
+export function bigChange(grew: boolean): boolean {
+  return grew || location.href !== analysedAt;
+}
+
+/** The publishers' hosts: the sites content scripts are declared on (archives left out). */
+function publisherHosts(): string[] {
+  return (api.runtime.getManifest().content_scripts ?? [])
+    .flatMap((c) => c.matches ?? [])
+    .map((m) => /^\*?:\/\/(?:\*\.)?([^/]+)\//.exec(m)?.[1] ?? "")
+    .filter((h) => h && h !== "web.archive.org");
+}
+
+const onHost = (host: string, hosts: string[]) => hosts.some((h) => host === h || host.endsWith(`.${h}`));
+
+/**
+ * Whether to analyse this page, once it is not a known article: an archive copy only of a publisher's page; else
+ * when the reader asked (Analyse this page, the every-site opt-in), or on a publisher's page that looks like an
+ * article.
+ */
+export function shouldAnalyse(asked: boolean): boolean {
+  if (!document.body) return false;
+  const hosts = publisherHosts();
+  if (location.hostname === "web.archive.org") {
+    const copied = /^\/web\/[^/]+\/(?:https?:\/\/)?([^/:]+)/.exec(location.pathname)?.[1];
+    if (!copied || !onHost(copied, hosts)) return false;
+    return asked || looksLikeArticle(document);
+  }
+  // A site the reader chose to have analysed on every visit (site.js, registered from the popup).
+  const chosen = (globalThis as { __sourceAnnotatorSite?: boolean }).__sourceAnnotatorSite === true;
+  return asked || ((chosen || onHost(location.hostname, hosts)) && looksLikeArticle(document));
+}
+
+/** Analyse the page in the background; the article part's start, or null (the reason in `note`). */
+let following = false;
+
+/** `again`: analyse once more (the reader corrected an attribution: hidden, or its speaker named). */
+export async function analyse(
+  note: (reason: string) => void,
+  again: () => void,
+): Promise<ArticleInputs | null> {
+  if (!following) {
+    following = true;
+    api.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+      if (area === "local" && changes.corrections && analysis) again();
+    });
+  }
+  analysedAt = location.href;
+  const html = document.documentElement.outerHTML.slice(0, MAX_ANALYSE_HTML);
+  const settings = api.storage.local.get("settings").then(
+    (r) => r.settings as Settings | undefined,
+    () => undefined,
+  );
+  // Its own message (src/analysis/types.ts), outside the typed protocol of src/model: the background's analysis
+  // service answers it before the protocol's handlers.
+  const reply = (await api.runtime
+    .sendMessage({ type: "analyse-page", url: location.href, html })
+    .catch(() => null)) as AnalyseReply | null;
+  if (!reply?.ok) {
+    note(reply ? reply.reason : "the analysis did not answer");
+    return null;
+  }
+  analysis = reply.analysis;
+  return { payload: reply.payload, settings };
+}
