@@ -2,7 +2,7 @@
 // the analysed pages (in memory and in storage.session, which outlives a sleeping service worker, never the
 // browser session), and inject content.js where status.js found an article page on a publisher's site.
 import browser from "webextension-polyfill";
-import { CORRECTIONS_KEY, type Corrections } from "./corrections";
+import { CORRECTIONS_KEY, type Corrections, isCorrection } from "./corrections";
 import type { KnownEntityData, KnownStatement } from "./known";
 import { withLocalIndex } from "./local-index";
 import { ANALYSED_PREFIX, type AnalysedViews, analysedId, analyseHtml } from "./run";
@@ -81,7 +81,10 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
     m.html,
     m.url,
     await knownEntities(),
-    stored.corrections?.[analysedId(m.url)] ?? {},
+    // Storage is ours, but a value of another version or a hand edit must not break the analysis: skip it.
+    Object.fromEntries(
+      Object.entries(stored.corrections?.[analysedId(m.url)] ?? {}).filter(([, c]) => isCorrection(c)),
+    ),
     await knownStatements(),
   );
   if (reply.ok && v) {

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { beforeAll, describe, expect, it } from "vitest";
+import { isCorrection } from "../../src/analysis/corrections";
 import { knownEntities, knownStatements } from "../../src/analysis/known";
 import { EntityLinker, nameKey } from "../../src/analysis/link";
 import { pageMeta } from "../../src/analysis/page";
@@ -174,5 +175,22 @@ describe("a statement that says the same as a known passage", () => {
           for (const o of l.others) links.push(`${card.passage.text} → ${o.targetId}`);
     }
     expect(links).toEqual(["Either he leaves the country, or he goes to prison → nyt-libya-2011-07/a08"]);
+  });
+});
+
+describe("stored corrections", () => {
+  it("are read only in their own shape", () => {
+    expect(isCorrection({ hide: true })).toBe(true);
+    expect(isCorrection({ speaker: "Mustafa Abdul-Jalil" })).toBe(true);
+    expect(isCorrection({})).toBe(true);
+    for (const bad of [
+      null,
+      "hide",
+      { hide: false },
+      { speaker: "" },
+      { speaker: 3 },
+      { speaker: "x".repeat(201) },
+    ])
+      expect(isCorrection(bad), JSON.stringify(bad)).toBe(false);
   });
 });
