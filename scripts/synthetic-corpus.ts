@@ -73,8 +73,17 @@ const TOPICS = [
   ["the bank", "interest rates", "investors", "the market", "inflation", "lenders"],
   ["the team", "the coach", "the season", "the stadium", "fans", "the league"],
 ];
-const VERBS = ["said", "told reporters", "said on Tuesday", "said in an interview", "added", "wrote in a statement"];
-const FUNCTION = "the of and to in a that is was for on with as by at it from the the of to and in".split(" ");
+const VERBS = [
+  "said",
+  "told reporters",
+  "said on Tuesday",
+  "said in an interview",
+  "added",
+  "wrote in a statement",
+];
+const FUNCTION = "the of and to in a that is was for on with as by at it from the the of to and in".split(
+  " ",
+);
 const FILLER = (
   "officials the city state country week month year plan report program project issue question decision " +
   "policy meeting agreement proposal effort support pressure change growth concern risk problem number " +
@@ -118,7 +127,9 @@ for (let k = 0; k < SITES; k++) {
     host,
     publisher: name,
     scheme: pick(["dated", "section-month", "slug-id", "query-id", "year-slug"] as const),
-    sections: ["world", "politics", "business", "local", "sports", "health", "opinion"].filter(() => rand() < 0.6),
+    sections: ["world", "politics", "business", "local", "sports", "health", "opinion"].filter(
+      () => rand() < 0.6,
+    ),
     print: rand() < 0.3,
     weight: 1 / (k + 1) ** 0.9,
   });
@@ -126,11 +137,28 @@ for (let k = 0; k < SITES; k++) {
 const total = sites.reduce((s, x) => s + x.weight, 0);
 function pickSite(): Site {
   let r = rand() * total;
-  for (const s of sites) if ((r -= s.weight) <= 0) return s;
+  for (const s of sites) {
+    r -= s.weight;
+    if (r <= 0) return s;
+  }
   return sites[0] as Site;
 }
 
-const name = () => `${pick(FIRST)} ${pick(LAST)}`;
+// People: one first name per surname (the pipeline takes a surname alone to mean the person named with it), the
+// surnames made of syllables so that there are thousands; a long tail again, so that some speak in many articles.
+const SYL = "ka ro mi ta ne lo vi sa du be ra zo fe li mo pa te gu ha ni".split(" ");
+const PEOPLE = 3000;
+const people: string[] = [];
+const surnames = new Set<string>();
+while (people.length < PEOPLE) {
+  const last =
+    people.length < LAST.length ? (LAST[people.length] as string) : `${pick(SYL)}${pick(SYL)}${pick(SYL)}`;
+  const cap = `${last[0]?.toUpperCase()}${last.slice(1)}`;
+  if (surnames.has(cap)) continue;
+  surnames.add(cap);
+  people.push(`${pick(FIRST)} ${cap}`);
+}
+const name = () => people[Math.min(PEOPLE - 1, Math.floor(PEOPLE * rand() ** 2))] as string;
 const sentence = (topic: string[], n: number) => {
   const ws = Array.from({ length: n }, () => {
     const r = rand();
@@ -165,9 +193,7 @@ function article(i: number): { id: string; txt: string; meta: Record<string, unk
     else if (r < 0.45) paragraphs.push(`${s.name}, ${s.role}, said that ${quote.toLowerCase()}.`);
     else if (r < 0.52) paragraphs.push(`According to ${pick(ANON)}, ${quote.toLowerCase()}.`);
     else
-      paragraphs.push(
-        Array.from({ length: between(1, 4) }, () => sentence(topic, between(8, 22))).join(" "),
-      );
+      paragraphs.push(Array.from({ length: between(1, 4) }, () => sentence(topic, between(8, 22))).join(" "));
   }
   const slug = paragraphs[0]
     ?.replace(/[^A-Za-z ]/g, "")
@@ -206,7 +232,9 @@ function article(i: number): { id: string; txt: string; meta: Record<string, unk
   // Like the real ones: some articles have known URLs, some only patterns, some only their text to go by.
   const urls = r < 0.6 ? [url, url.replace("https://", "http://")] : [];
   const urlPatterns =
-    r >= 0.6 && r < 0.8 && site.scheme !== "query-id" ? [`${url.replace(/^https:\/\/www\./, "*://*.").replace(/[?#].*$/, "")}*`] : [];
+    r >= 0.6 && r < 0.8 && site.scheme !== "query-id"
+      ? [`${url.replace(/^https:\/\/www\./, "*://*.").replace(/[?#].*$/, "")}*`]
+      : [];
   const textCheckPatterns = [textCheck, ...(site.print ? [`*://*.${site.host}/print/*`] : [])];
   const id = `syn-${site.host.replace(/\./g, "-")}-${date}-${i}`;
   return {
