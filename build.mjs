@@ -112,10 +112,15 @@ async function bundle(outdir, e2eHooks) {
 // 3. Where each content script runs (src/dataset/sites.ts): on a site the articles' textCheckPatterns name,
 // content.js and the site's data file only where an article could be, status.js (a status answer, nothing else)
 // everywhere else; on the other declared sites (archives) content.js everywhere, asking the background.
-const { siteScripts, siteDataScript } = await tsImport("./src/dataset/sites.ts", import.meta.url);
+// The site data files share the injected-script budget with content.js (src/dataset/sites.ts), so they are cut
+// once content.js is bundled.
+const { siteScripts, siteDataScript, INJECTED_BUDGET } = await tsImport(
+  "./src/dataset/sites.ts",
+  import.meta.url,
+);
 const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
-const sites = siteScripts(dataset.articles, new Map(views.map((v) => [v.payload.article.id, v.payload])));
-const siteFile = (site) => `data/sites/${site.host}.js`;
+let sites = [];
+const siteFile = (site) => `data/sites/${site.file}.js`;
 function contentScripts(declared) {
   const hosts = new Set(sites.map((s) => s.host));
   const narrowed = declared.matches.filter((m) => hosts.has(parseUrlPattern(m).host));
@@ -195,6 +200,11 @@ function writeBrowser(browser, out, scripts) {
 }
 
 await bundle(`${BUILD}/scripts`, false);
+sites = siteScripts(
+  dataset.articles,
+  new Map(views.map((v) => [v.payload.article.id, v.payload])),
+  INJECTED_BUDGET - readFileSync(`${BUILD}/scripts/content.js`).length,
+);
 writeBrowser("chrome", `${DIST}/chrome`, `${BUILD}/scripts`);
 writeBrowser("firefox", `${DIST}/firefox`, `${BUILD}/scripts`);
 if (e2e) {
