@@ -87,6 +87,9 @@ const common = {
 // message (two numbers, whatever the dataset's size).
 const recognitionJson = readFileSync(`${BUILD}/dataset.recognition.json`, "utf8");
 const { shingleSize, pageMod } = JSON.parse(recognitionJson).text;
+// Shipped as JSON plus a binary file of the postings (src/recognition/index.ts packIndex).
+const { packIndex } = await tsImport("./src/recognition/index.ts", import.meta.url);
+const recognitionPacked = packIndex(JSON.parse(recognitionJson));
 /** Bundle every context into `outdir`; `e2eHooks` compiles in the end-to-end tests' one hook. */
 async function bundle(outdir, e2eHooks) {
   rmSync(outdir, { recursive: true, force: true });
@@ -173,7 +176,8 @@ function writeBrowser(browser, out, scripts) {
     "src/shared/ui.css",
   ])
     cpSync(f, join(out, f.split("/").pop()));
-  writeFileSync(join(out, "data", "recognition.json"), recognitionJson);
+  writeFileSync(join(out, "data", "recognition.json"), recognitionPacked.json);
+  writeFileSync(join(out, "data", "recognition.bin"), recognitionPacked.bin);
   writeFileSync(join(out, "data", "articles.json"), JSON.stringify(articleIndex));
   for (const v of views) {
     const id = v.payload.article.id;

@@ -1,7 +1,13 @@
 // The bundled dataset, loaded on demand from the extension's own files (never from the network).
 import browser from "webextension-polyfill";
 import type { ArticlePayload, ArticleStart, PageSample, RecogniseReply, Settings } from "../messages";
-import { type RecognitionIndex, recogniseUrl, scoreSample, worthTextCheck } from "../recognition/index";
+import {
+  type RecognitionIndex,
+  recogniseUrl,
+  scoreSample,
+  unpackIndex,
+  worthTextCheck,
+} from "../recognition/index";
 import type { CardView, SidebarView } from "../views";
 
 let index: Promise<RecognitionIndex> | null = null;
@@ -30,8 +36,18 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && changes.settings) settings = Promise.resolve(changes.settings.newValue as Settings);
 });
 
+/** The index in its two files (src/recognition/index.ts packIndex): its JSON, and its postings as typed arrays. */
 export function recognitionIndex(): Promise<RecognitionIndex> {
-  index ??= loadJson<RecognitionIndex>("data/recognition.json");
+  index ??= Promise.all([
+    loadJson<object>("data/recognition.json"),
+    fetch(browser.runtime.getURL("data/recognition.bin")).then((r) => {
+      if (!r.ok) throw new Error(`data/recognition.bin: ${r.status}`);
+      return r.arrayBuffer();
+    }),
+  ]).then(([json, bin]) => unpackIndex(json, bin));
+  index.catch(() => {
+    index = null;
+  });
   return index;
 }
 
