@@ -44,6 +44,15 @@ export interface Build {
   dist: string;
 }
 const SMALL: Build = { label: "3 articles", articles: 3, buildDir: "build", dist: "dist" };
+/** SCALE_BEFORE=<dist dir>: a third build of the same corpus (say, from an older commit) measured beside the two. */
+const BEFORE: Build | null = process.env.SCALE_BEFORE
+  ? {
+      label: `${COUNT.toLocaleString("en")} articles, before`,
+      articles: COUNT,
+      buildDir: process.env.SCALE_BEFORE_BUILD ?? "build-before",
+      dist: process.env.SCALE_BEFORE,
+    }
+  : null;
 const LARGE: Build = {
   label: `${COUNT.toLocaleString("en")} articles`,
   articles: COUNT,
@@ -103,7 +112,7 @@ function buildAll(b: Build) {
   const build = timed([process.execPath, "build.mjs", "--skip-dataset"], small ? {} : env);
   const pack = timed([process.execPath, "scripts/package.mjs", "--skip-build"], {
     DIST_DIR: b.dist,
-    ARTIFACTS_DIR: `${b.buildDir}/artifacts`,
+    ARTIFACTS_DIR: `${b.dist}/artifacts`,
   });
   return { corpus, dataset, build, package: pack };
 }
@@ -116,7 +125,7 @@ function sizes(b: Build) {
     version: string;
     content_scripts: { matches: string[]; exclude_matches?: string[]; js: string[] }[];
   };
-  const size = (f: string) => statSync(join(dir, f)).size;
+  const size = (f: string) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0);
   const sets = manifest.content_scripts.map((c) => ({
     js: c.js,
     bytes: c.js.reduce((s, f) => s + size(f), 0),
@@ -124,7 +133,7 @@ function sizes(b: Build) {
   const largest = sets.reduce((a, x) => (x.bytes > a.bytes ? x : a), { js: [] as string[], bytes: 0 });
   const siteFiles = existsSync(join(dir, "data/sites")) ? readdirSync(join(dir, "data/sites")) : [];
   const siteBytes = siteFiles.map((f) => size(`data/sites/${f}`));
-  const zip = join(b.buildDir, "artifacts", `source-annotator-${manifest.version}-chrome.zip`);
+  const zip = join(b.dist, "artifacts", `source-annotator-${manifest.version}-chrome.zip`);
   const dataset = JSON.parse(readFileSync(`${b.buildDir}/dataset.json`, "utf8")) as {
     articles: { textCheckPatterns?: string[] }[];
   };
@@ -141,6 +150,7 @@ function sizes(b: Build) {
     contentJs: size("content.js"),
     backgroundJs: size("background.js"),
     recognitionJson: size("data/recognition.json"),
+    recognitionBin: size("data/recognition.bin"),
     articlesJson: size("data/articles.json"),
     manifestBytes: manifestText.length,
     contentScriptEntries: manifest.content_scripts.length,
@@ -441,7 +451,8 @@ export async function scaleBench(): Promise<{ results: Record<string, unknown>; 
   };
   const builds: Record<string, unknown> = {};
   if (!SKIP_BUILD) for (const b of [SMALL, LARGE]) builds[b.label] = buildAll(b);
-  const size = Object.fromEntries([SMALL, LARGE].map((b) => [b.label, sizes(b)]));
+  const all = [SMALL, LARGE, ...(BEFORE ? [BEFORE] : [])];
+  const size = Object.fromEntries(all.map((b) => [b.label, sizes(b)]));
   results.builds = builds;
   results.sizes = size;
 
@@ -454,7 +465,7 @@ export async function scaleBench(): Promise<{ results: Record<string, unknown>; 
   const loads: Record<string, Awaited<ReturnType<typeof articleLoads>>> = {};
   const nonArticle: Record<string, Awaited<ReturnType<typeof nonArticleCost>>> = {};
   // Builds alternate, so that the machine's load drifts over both alike.
-  for (const b of [SMALL, LARGE, SMALL, LARGE]) {
+  for (const b of [...all, ...all]) {
     const first = !(b.label in loads);
     if (first) {
       cold[b.label] = await coldStart(b, server.proxyPort, (id) => texts.get(id) as string);
@@ -476,11 +487,15 @@ export async function scaleBench(): Promise<{ results: Record<string, unknown>; 
 export function scaleTable(r: Record<string, unknown>): string[][] {
   // biome-ignore lint/suspicious/noExplicitAny: the results' shape is this file's own
   const R = r as any;
-  const labels = Object.keys(R.sizes) as [string, string];
+  const labels = Object.keys(R.sizes) as [string, string, ...string[]];
   const [a, b] = labels;
   const rows: string[][] = [];
   const both = (measure: string, f: (label: string) => string, budget = "") =>
-    rows.push([measure, f(a), f(b), budget]);
+    rows.push([
+      measure,
+      ...labels.map((l) => (R.builds?.[l] || !/^(corpus|`npm)/.test(measure) ? f(l) : "—")),
+      budget,
+    ]);
   if (R.builds?.[a]) {
     both("corpus generation (time, peak RSS)", (l) =>
       R.builds[l].corpus
@@ -522,7 +537,11 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
     (l) =>
       `${kb(s(l).manifestBytes)}; ${s(l).contentScriptEntries} (${s(l).entriesWithoutData}); ${s(l).matches}; ${s(l).excludeMatches}`,
   );
-  both("data/recognition.json (the background's index)", (l) => kb(s(l).recognitionJson));
+  both("the background's recognition index: recognition.json + recognition.bin", (l) =>
+    s(l).recognitionBin
+      ? `${kb(s(l).recognitionJson)} + ${kb(s(l).recognitionBin)}`
+      : `${kb(s(l).recognitionJson)} (one JSON)`,
+  );
   both("data/articles.json (popup, notes page)", (l) => kb(s(l).articlesJson));
   const c = (l: string) => R.coldStart[l];
   both("browser launch → extension service worker running", (l) => fmt(c(l).launchToWorker, "ms", 0));
@@ -537,7 +556,7 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
   );
   for (const id of Object.keys(R.articleLoads[a])) {
     const p = (l: string) => R.articleLoads[l][id];
-    const ratio = p(b).painted.median / p(a).painted.median;
+    const ratio = p(b).painted.median / p(a).painted.median; // the 10,000-article build against the 3-article one
     both(
       `${id}: content-script start → painted (recognised; by), overlays in the page's first paint`,
       (l) =>
@@ -556,7 +575,7 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
   }
   if (R.notes) {
     const N = R.notes;
-    const one = (measure: string, v: string) => rows.push([measure, "", v, ""]);
+    const one = (measure: string, v: string) => rows.push([measure, v, ...labels.slice(1).map(() => ""), ""]);
     one(
       `notes: import ${N.notes.toLocaleString("en")} (W3C file ${mb(N.fileBytes)}, one message)`,
       `${(N.import.ms / 1000).toFixed(1)} s`,

@@ -3,7 +3,7 @@
 //   source-annotator-<version>-firefox.zip  dist/firefox through `web-ext build` (addons.mozilla.org)
 // The Chrome zip is made with zip-dir, the library web-ext itself zips with (a dependency of web-ext).
 // Usage: node scripts/package.mjs [--skip-build]  (--skip-build packages the dist/ already built)
-// DIST_DIR and ARTIFACTS_DIR package another build (the scale benchmark's dist-10k/ into build-10k/artifacts).
+// DIST_DIR and ARTIFACTS_DIR package another build (the scale benchmark: dist-10k/ into dist-10k/artifacts).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
