@@ -498,7 +498,24 @@ export async function scaleBench(): Promise<{ results: Record<string, unknown>; 
   results.loadavgAtEnd = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   const table = scaleTable(results);
   results.table = table;
+  if (BEFORE) results.changes = changes(results, LARGE.label, BEFORE.label);
   return { results, table };
+}
+
+/** What the design changes bought at the large size: the build before them against the build with them. */
+function changes(r: Record<string, unknown>, after: string, before: string): string[] {
+  // biome-ignore lint/suspicious/noExplicitAny: the results' shape is this file's own
+  const R = r as any;
+  const [sa, sb] = [R.sizes[after], R.sizes[before]];
+  const [ca, cb] = [R.coldStart[after], R.coldStart[before]];
+  const ids = Object.keys(R.articleLoads[after]);
+  const painted = (l: string) => ids.map((id) => R.articleLoads[l][id].painted.median.toFixed(0)).join(" / ");
+  const by = (l: string) => ids.map((id) => R.articleLoads[l][id].matchedBy).join(" / ");
+  return [
+    `Site data split by match pattern within the injected budget (src/dataset/sites.ts): the largest script set injected into one page ${kb(sb.largestInjected.bytes)} → ${kb(sa.largestInjected.bytes)}; site data files ${sb.siteDataFiles} → ${sa.siteDataFiles} (largest ${kb(sb.siteDataMax)} → ${kb(sa.siteDataMax)}); content-script entries ${sb.contentScriptEntries} → ${sa.contentScriptEntries} (without data, asking the background: ${sb.entriesWithoutData} → ${sa.entriesWithoutData}); manifest ${kb(sb.manifestBytes)} → ${kb(sa.manifestBytes)}.`,
+    `The known articles at ${after.replace(/, .*/, "")} (start → painted, ms; recognised by): ${painted(before)} (${by(before)}) before → ${painted(after)} (${by(after)}) after.`,
+    `Recognition index as JSON plus binary postings (src/recognition/index.ts packIndex): ${kb(sb.recognitionJson)} of JSON → ${kb(sa.recognitionJson)} + ${kb(sa.recognitionBin)}; first recognition after a cold start by text ${fmt(cb.firstByText)} → ${fmt(ca.firstByText)}, by address ${fmt(cb.firstByUrl)} → ${fmt(ca.firstByUrl)}; the worker's heap after it ${cb.heapAfterMB.median.toFixed(1)} → ${ca.heapAfterMB.median.toFixed(1)} MB.`,
+  ];
 }
 
 /** The table of the scale figures, one row per measure: measure, at 3, at N, budget/verdict. */
