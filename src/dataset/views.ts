@@ -86,12 +86,52 @@ export function highlightKind(a: Attribution): HighlightKind {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
+/**
+ * The dataset's lookups, made once per dataset: build.mjs asks for every article's views, and making them per
+ * article cost O(articles × attributions) — minutes at 10,000 articles (issue 19's scale benchmark).
+ */
+const lookups = new WeakMap<
+  Dataset,
+  {
+    articles: Map<string, Dataset["articles"][number]>;
+    entities: Map<string, Dataset["entities"][number]>;
+    attributionsById: Map<string, Dataset["attributions"][number]>;
+    attributionsOf: Map<string, Dataset["attributions"]>;
+    crossrefsOf: Map<string, Dataset["crossrefs"]>;
+  }
+>();
+function lookupsOf(d: Dataset) {
+  let l = lookups.get(d);
+  if (!l) {
+    const attributionsOf = new Map<string, Dataset["attributions"]>();
+    for (const a of d.attributions) {
+      const list = attributionsOf.get(a.articleId);
+      if (list) list.push(a);
+      else attributionsOf.set(a.articleId, [a]);
+    }
+    const crossrefsOf = new Map<string, Dataset["crossrefs"]>();
+    for (const x of d.crossrefs)
+      for (const id of new Set(x.ends.map((e) => e.articleId))) {
+        const list = crossrefsOf.get(id);
+        if (list) list.push(x);
+        else crossrefsOf.set(id, [x]);
+      }
+    l = {
+      articles: new Map(d.articles.map((a) => [a.id, a])),
+      entities: new Map(d.entities.map((e) => [e.id, e])),
+      attributionsById: new Map(d.attributions.map((a) => [a.id, a])),
+      attributionsOf,
+      crossrefsOf,
+    };
+    lookups.set(d, l);
+  }
+  return l;
+}
+
 export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
-  const article = d.articles.find((a) => a.id === articleId);
+  const { articles, entities, attributionsById, attributionsOf, crossrefsOf } = lookupsOf(d);
+  const article = articles.get(articleId);
   if (!article) throw new Error(`unknown article ${articleId}`);
-  const articles = new Map(d.articles.map((a) => [a.id, a]));
-  const entities = new Map(d.entities.map((e) => [e.id, e]));
-  const attributionsById = new Map(d.attributions.map((a) => [a.id, a]));
 
   // The highlight targets: every attribution, then every cross-reference end in this article (one per range).
   const targets: ArticlePayload["targets"] = [];
@@ -102,9 +142,9 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     seen.add(key);
     targets.push({ id, kind, target });
   };
-  const attributions = d.attributions.filter((a) => a.articleId === articleId);
+  const attributions = attributionsOf.get(articleId) ?? [];
   for (const a of attributions) add(a.id, highlightKind(a), a.target);
-  const crossrefs = d.crossrefs.filter((x) => x.ends.some((e) => e.articleId === articleId));
+  const crossrefs = crossrefsOf.get(articleId) ?? [];
   for (const x of crossrefs) {
     x.ends.forEach((e, i) => {
       if (e.articleId === articleId) add(`${x.id}#${i}`, "crossref", e.target);
