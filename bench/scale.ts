@@ -246,7 +246,7 @@ async function coldStart(b: Build, proxyPort: number, textOf: (id: string) => st
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     const s = await launchChromium({ extensionDir: `${b.dist}/chrome`, proxyPort });
-    const { extensionId } = await getExtensionWorker(s.context);
+    const { extensionId } = await getExtensionWorker(s.context, 120_000);
     launch.push(performance.now() - t0);
     heapBefore.push(await workerHeap(s.context, extensionId));
     const page = await s.context.newPage();
@@ -288,7 +288,7 @@ async function coldStart(b: Build, proxyPort: number, textOf: (id: string) => st
  *  contentful paint (overlays in it or not), the same page in each build, loads interleaved build by build. */
 async function articleLoads(b: Build, proxyPort: number) {
   const s = await launchChromium({ extensionDir: `${b.dist}/chrome`, proxyPort });
-  const { worker } = await getExtensionWorker(s.context);
+  const { worker } = await getExtensionWorker(s.context, 120_000);
   const out: Record<string, unknown> = {};
   for (const id of IDS) {
     const painted: number[] = [];
@@ -394,7 +394,7 @@ async function notesAtScale(b: Build, proxyPort: number, texts: Map<string, stri
     first: { type: "AnnotationPage", startIndex: 0, items },
   });
   const s = await launchChromium({ extensionDir: `${b.dist}/chrome`, proxyPort });
-  const { extensionId } = await getExtensionWorker(s.context);
+  const { extensionId } = await getExtensionWorker(s.context, 120_000);
   const page = await s.context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   const op = (o: unknown) =>
@@ -420,7 +420,7 @@ async function notesAtScale(b: Build, proxyPort: number, texts: Map<string, stri
     const np = await s.context.newPage();
     try {
       await np.goto(`chrome-extension://${extensionId}/notes.html`);
-      await np.getByTestId("count").waitFor({ timeout: 180_000 });
+      await np.getByTestId("count").waitFor({ timeout: 120_000 });
       listed.push(await np.evaluate(() => performance.now()));
       firstPaint.push(
         await np.evaluate(
@@ -435,7 +435,7 @@ async function notesAtScale(b: Build, proxyPort: number, texts: Map<string, stri
       await np.waitForFunction(
         (b0) => document.querySelector('[data-testid="count"]')?.textContent !== b0,
         before,
-        { timeout: 180_000, polling: "raf" },
+        { timeout: 120_000, polling: "raf" },
       );
       search.push((await np.evaluate(() => performance.now())) - t0);
     } catch (e) {
