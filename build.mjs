@@ -2,6 +2,11 @@
 // runs the dataset pipeline, splits the dataset into per-article payloads loaded on demand, bundles the
 // scripts with esbuild. Usage: node build.mjs [--skip-dataset] [--e2e]; NO_MINIFY=1 keeps the bundles readable
 // (for CPU profiles).
+// Another dataset, built by the same pipeline into its own folders (the scale benchmark, bench/scale.ts):
+//   ARTICLES=build-10k/articles BUILD_DIR=build-10k DIST_DIR=dist-10k node build.mjs
+// ARTICLES is the folder of .txt/.json articles (default assets/articles, with assets/curation.json; CURATION names
+// another curation file, or "none"), BUILD_DIR the intermediate folder (default build), DIST_DIR the folder that gets
+// chrome/ and firefox/ (default dist). Unset, the build is the default one.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +14,10 @@ import * as esbuild from "esbuild";
 import { tsImport } from "tsx/esm/api";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
-const BUILD = "build";
+const BUILD = process.env.BUILD_DIR || "build";
+const DIST = process.env.DIST_DIR || "dist";
+const ARTICLES = process.env.ARTICLES || "assets/articles";
+const CURATION = process.env.CURATION || "assets/curation.json";
 const skipDataset = process.argv.includes("--skip-dataset");
 // --e2e also writes dist/firefox-e2e and dist/chrome-e2e: the builds plus the hooks the end-to-end tests need (an
 // extension page opened at install, for Firefox's driver; our closed UI's boxes and state, for both drivers).
@@ -23,7 +31,16 @@ mkdirSync(BUILD, { recursive: true });
 if (!skipDataset) {
   execFileSync(
     process.execPath,
-    ["--import", "tsx", "src/dataset/cli.ts", "--out", `${BUILD}/dataset.json`],
+    [
+      "--import",
+      "tsx",
+      "src/dataset/cli.ts",
+      "--in",
+      ARTICLES,
+      "--out",
+      `${BUILD}/dataset.json`,
+      ...(CURATION === "none" ? ["--no-curation"] : ["--curation", CURATION]),
+    ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
 }
@@ -123,6 +140,9 @@ const common = {
 // message (two numbers, whatever the dataset's size).
 const recognitionJson = readFileSync(`${BUILD}/dataset.recognition.json`, "utf8");
 const { shingleSize, pageMod } = JSON.parse(recognitionJson).text;
+// Shipped as JSON plus a binary file of the postings (src/recognition/index.ts packIndex).
+const { packIndex } = await tsImport("./src/recognition/index.ts", import.meta.url);
+const recognitionPacked = packIndex(JSON.parse(recognitionJson));
 /** Bundle every context into `outdir`; `e2eHooks` compiles in the end-to-end tests' hooks, `timings` the
  *  benchmark's timings. */
 async function bundle(outdir, e2eHooks, timings) {
@@ -154,10 +174,15 @@ async function bundle(outdir, e2eHooks, timings) {
 // 3. Where each content script runs (src/dataset/sites.ts): on a site the articles' textCheckPatterns name,
 // content.js and the site's data file only where an article could be, status.js (a status answer, nothing else)
 // everywhere else; on the other declared sites (archives) content.js everywhere, asking the background.
-const { siteScripts, siteDataScript } = await tsImport("./src/dataset/sites.ts", import.meta.url);
+// The site data files share the injected-script budget with content.js (src/dataset/sites.ts), so they are cut
+// once content.js is bundled.
+const { siteScripts, siteDataScript, INJECTED_BUDGET } = await tsImport(
+  "./src/dataset/sites.ts",
+  import.meta.url,
+);
 const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
-const sites = siteScripts(dataset.articles, new Map(views.map((v) => [v.payload.article.id, v.payload])));
-const siteFile = (site) => `data/sites/${site.host}.js`;
+let sites = [];
+const siteFile = (site) => `data/sites/${site.file}.js`;
 function contentScripts(declared) {
   const hosts = new Set(sites.map((s) => s.host));
   const narrowed = declared.matches.filter((m) => hosts.has(parseUrlPattern(m).host));
@@ -210,7 +235,8 @@ function writeBrowser(browser, out, scripts) {
     "src/shared/ui.css",
   ])
     cpSync(f, join(out, f.split("/").pop()));
-  writeFileSync(join(out, "data", "recognition.json"), recognitionJson);
+  writeFileSync(join(out, "data", "recognition.json"), recognitionPacked.json);
+  writeFileSync(join(out, "data", "recognition.bin"), recognitionPacked.bin);
   writeFileSync(join(out, "data", "articles.json"), JSON.stringify(articleIndex));
   writeFileSync(join(out, "data", "entities.json"), entitiesJson);
   writeFileSync(join(out, "data", "statements.json"), statementsJson);
@@ -248,14 +274,19 @@ function writeBrowser(browser, out, scripts) {
 }
 
 await bundle(`${BUILD}/scripts`, false, timingsOn);
-writeBrowser("chrome", "dist/chrome", `${BUILD}/scripts`);
-writeBrowser("firefox", "dist/firefox", `${BUILD}/scripts`);
+sites = siteScripts(
+  dataset.articles,
+  new Map(views.map((v) => [v.payload.article.id, v.payload])),
+  INJECTED_BUDGET - readFileSync(`${BUILD}/scripts/content.js`).length,
+);
+writeBrowser("chrome", `${DIST}/chrome`, `${BUILD}/scripts`);
+writeBrowser("firefox", `${DIST}/firefox`, `${BUILD}/scripts`);
 if (e2e) {
   await bundle(`${BUILD}/scripts-e2e`, true, true);
-  writeBrowser("firefox", "dist/firefox-e2e", `${BUILD}/scripts-e2e`);
-  writeBrowser("chrome", "dist/chrome-e2e", `${BUILD}/scripts-e2e`);
+  writeBrowser("firefox", `${DIST}/firefox-e2e`, `${BUILD}/scripts-e2e`);
+  writeBrowser("chrome", `${DIST}/chrome-e2e`, `${BUILD}/scripts-e2e`);
 }
-const size = (f) => readFileSync(join("dist/chrome", f)).length;
+const size = (f) => readFileSync(join(DIST, "chrome", f)).length;
 console.log(
-  `built dist/chrome and dist/firefox (v${pkg.version}): content.js ${(size("content.js") / 1024).toFixed(1)} KB, background.js ${(size("background.js") / 1024).toFixed(1)} KB`,
+  `built ${DIST}/chrome and ${DIST}/firefox (v${pkg.version}): content.js ${(size("content.js") / 1024).toFixed(1)} KB, background.js ${(size("background.js") / 1024).toFixed(1)} KB`,
 );

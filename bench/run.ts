@@ -1,6 +1,7 @@
 // npm run bench: what a reader feels and what a site pays for the extension, measured in real Chromium with the
 // built extension, each figure beside its baseline measured in the same run. Prints one table and writes
 // bench/results.json. Figures are medians over repeated runs with their spread (min–max).
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { buildRecognitionIndex, recogniseText } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, readFixture, startFixtureServer } from "../test/e2e/fixture-server";
 import { pageLoadMetrics, paintedStatus } from "./page-metrics";
+import { scaleBench } from "./scale";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 type Stat = { median: number; min: number; max: number };
@@ -431,10 +433,21 @@ async function main() {
     ]);
   }
 
+  results.table = table;
+  results.loadavg = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  // The scale part (bench/scale.ts): the 3- and 10,000-article builds side by side; SCALE=0 leaves it out.
+  const scale = process.env.SCALE === "0" ? null : await scaleBench();
+  if (scale) results.scale = scale.results;
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/bench-doc.ts"], { stdio: "inherit" });
   const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => (r[i] ?? "").length), 8));
   console.log(`\nSource Annotator benchmark — Chromium, ${RUNS} runs per figure, median (min–max)\n`);
   for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i] as number)).join(" │ "));
+  if (scale) {
+    const w = [0, 1, 2, 3].map((i) => Math.max(...scale.table.map((r) => (r[i] ?? "").length), 8));
+    console.log("\nScale: 3 and 10,000 articles\n");
+    for (const r of scale.table) console.log(r.map((c, i) => c.padEnd(w[i] as number)).join(" │ "));
+  }
   console.log("\nwritten to bench/results.json");
 }
 

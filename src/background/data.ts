@@ -4,7 +4,7 @@ import type { ArticlePayload, PageSample, Settings } from "../model/protocol";
 import type { RecognitionIndex } from "../model/recognition";
 import type { RecognisedArticle, RecogniseReply } from "../model/replies";
 import type { CardView, SidebarView } from "../model/views";
-import { recogniseUrl, scoreSample, worthTextCheck } from "../recognition/index";
+import { recogniseUrl, scoreSample, unpackIndex, worthTextCheck } from "../recognition/index";
 import { changedSettings, readSettings } from "../shared/settings";
 
 let index: Promise<RecognitionIndex> | null = null;
@@ -34,8 +34,18 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (c) settings = Promise.resolve(c.settings);
 });
 
+/** The index in its two files (src/recognition/index.ts packIndex): its JSON, and its postings as typed arrays. */
 export function recognitionIndex(): Promise<RecognitionIndex> {
-  index ??= loadJson<RecognitionIndex>("data/recognition.json");
+  index ??= Promise.all([
+    loadJson<object>("data/recognition.json"),
+    fetch(browser.runtime.getURL("data/recognition.bin")).then((r) => {
+      if (!r.ok) throw new Error(`data/recognition.bin: ${r.status}`);
+      return r.arrayBuffer();
+    }),
+  ]).then(([json, bin]) => unpackIndex(json, bin));
+  index.catch(() => {
+    index = null;
+  });
   return index;
 }
 

@@ -80,12 +80,67 @@ export function highlightKind(a: Attribution): HighlightKind {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
+/**
+ * The most passages of other articles a card lists for one relation or entity. A speaker or a name in many articles
+ * made each article's views carry all of them (at 10,000 synthetic articles, relations with 1,500 ends: views of
+ * megabytes per article and a build that ran out of memory); the three articles' relations have at most 9.
+ */
+export const MAX_OTHER_PASSAGES = 24;
+
+/**
+ * The dataset's lookups, made once per dataset: build.mjs asks for every article's views, and making them per
+ * article cost O(articles × attributions) — minutes at 10,000 articles (issue 19's scale benchmark).
+ */
+const lookups = new WeakMap<
+  Dataset,
+  {
+    articles: Map<string, Dataset["articles"][number]>;
+    entities: Map<string, Dataset["entities"][number]>;
+    attributionsById: Map<string, Dataset["attributions"][number]>;
+    attributionsOf: Map<string, Dataset["attributions"]>;
+    attributionsBySpeaker: Map<string, Dataset["attributions"]>;
+    crossrefsOf: Map<string, Dataset["crossrefs"]>;
+  }
+>();
+function lookupsOf(d: Dataset) {
+  let l = lookups.get(d);
+  if (!l) {
+    const attributionsOf = new Map<string, Dataset["attributions"]>();
+    const attributionsBySpeaker = new Map<string, Dataset["attributions"]>();
+    for (const a of d.attributions) {
+      const list = attributionsOf.get(a.articleId);
+      if (list) list.push(a);
+      else attributionsOf.set(a.articleId, [a]);
+      if (!a.speaker) continue;
+      const same = attributionsBySpeaker.get(a.speaker);
+      if (same) same.push(a);
+      else attributionsBySpeaker.set(a.speaker, [a]);
+    }
+    const crossrefsOf = new Map<string, Dataset["crossrefs"]>();
+    for (const x of d.crossrefs)
+      for (const id of new Set(x.ends.map((e) => e.articleId))) {
+        const list = crossrefsOf.get(id);
+        if (list) list.push(x);
+        else crossrefsOf.set(id, [x]);
+      }
+    l = {
+      articles: new Map(d.articles.map((a) => [a.id, a])),
+      entities: new Map(d.entities.map((e) => [e.id, e])),
+      attributionsById: new Map(d.attributions.map((a) => [a.id, a])),
+      attributionsOf,
+      attributionsBySpeaker,
+      crossrefsOf,
+    };
+    lookups.set(d, l);
+  }
+  return l;
+}
+
 export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
-  const article = d.articles.find((a) => a.id === articleId);
+  const { articles, entities, attributionsById, attributionsOf, attributionsBySpeaker, crossrefsOf } =
+    lookupsOf(d);
+  const article = articles.get(articleId);
   if (!article) throw new Error(`unknown article ${articleId}`);
-  const articles = new Map(d.articles.map((a) => [a.id, a]));
-  const entities = new Map(d.entities.map((e) => [e.id, e]));
-  const attributionsById = new Map(d.attributions.map((a) => [a.id, a]));
 
   // The highlight targets: every attribution, then every cross-reference end in this article (one per range).
   const targets: ArticlePayload["targets"] = [];
@@ -96,9 +151,9 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     seen.add(key);
     targets.push({ id, kind, target });
   };
-  const attributions = d.attributions.filter((a) => a.articleId === articleId);
+  const attributions = attributionsOf.get(articleId) ?? [];
   for (const a of attributions) add(a.id, highlightKind(a), a.target);
-  const crossrefs = d.crossrefs.filter((x) => x.ends.some((e) => e.articleId === articleId));
+  const crossrefs = crossrefsOf.get(articleId) ?? [];
   for (const x of crossrefs) {
     x.ends.forEach((e, i) => {
       if (e.articleId === articleId) add(`${x.id}#${i}`, "crossref", e.target);
@@ -189,7 +244,8 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     const mine = sideOf(x, here);
     const others = x.ends
       .map((e, i) => [e, i] as const)
-      .filter(([e, i]) => i !== mine && !(e.articleId === articleId && overlaps(e.target, here)));
+      .filter(([e, i]) => i !== mine && !(e.articleId === articleId && overlaps(e.target, here)))
+      .slice(0, MAX_OTHER_PASSAGES);
     const isEnd = (s: { articleId: string; start: number; end: number }) =>
       x.ends.some((e) => e.articleId === s.articleId && e.target.start === s.start && e.target.end === s.end);
     const shown = others.map(([e, i]) => passage(e, endId(x, i)));
@@ -230,10 +286,9 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         ...(attribution.cue ? { cue: attribution.cue } : {}),
         ...(attribution.date ? { date: dateOf(article, attribution.date).label } : {}),
       };
-      card.sameSpeaker = d.attributions
-        .filter(
-          (b) => b.speaker && b.speaker === attribution.speaker && b.articleId !== articleId && !b.continues,
-        )
+      card.sameSpeaker = (attribution.speaker ? (attributionsBySpeaker.get(attribution.speaker) ?? []) : [])
+        .filter((b) => b.articleId !== articleId && !b.continues)
+        .slice(0, MAX_OTHER_PASSAGES)
         .map((b) =>
           passage({ articleId: b.articleId, target: b.target, date: b.date, attributionId: b.id }, b.id),
         );
@@ -259,6 +314,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         ...(entity.external ? { external: entity.external } : {}),
         elsewhere: (entityRef as Crossref).ends
           .filter((e) => e.articleId !== articleId)
+          .slice(0, MAX_OTHER_PASSAGES)
           .map((e) => passage(e)),
       };
     }

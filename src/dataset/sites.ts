@@ -3,8 +3,12 @@
 // known URLs, URL patterns and textCheckPatterns, as WebExtension match patterns) and status.js everywhere else.
 // With content.js the browser injects the site's data file: the URL rules and text probes of the articles that
 // could be on that site, and their payloads, so that a page is recognised and painted without a message to the
-// background (a message at document_idle costs more than anchoring a whole article; docs/benchmarks.md). A site
-// whose data would be too large to load on each of its candidate pages gets no data file: its pages ask the background, as archive copies do.
+// background (one costs 15–25 ms at document_idle, measured in the benchmark). The browser injects content.js and the
+// data file together, and the two must stay within the injected-script budget (60 KB, issue 19) at any dataset size:
+// a site whose data is too large is split by its match patterns (one data file per pattern — per month for a site
+// whose articles' textCheckPatterns are per month — each with only the articles that could be at those addresses);
+// a file still too large leaves out the quotes' prepared forms (anchoring prepares them in the page, 2–3 ms), and
+// one too large even then is not written: those pages ask the background, as archive copies do.
 
 import type { Article } from "../model/dataset";
 import type { ArticlePayload } from "../model/protocol";
@@ -15,14 +19,20 @@ import { articleProbes } from "../recognition/probes";
 export interface SiteScripts {
   /** The canonical host of the site ("nytimes.com"). */
   host: string;
+  /** The data file's name without ".js": the host, or, for a site split by pattern, the host and the part's number. */
+  file: string;
   /** Where on the site content.js runs (and the data file with it). */
   matches: string[];
   /** The data file's content, or null when it would exceed the size limit. */
   data: SiteData | null;
 }
 
-/** The largest data file a site gets (JSON characters): it is parsed on each of the site's candidate pages. */
+/** The largest data file a site gets (bytes of the file): it is parsed on each of the site's candidate pages.
+ *  build.mjs passes the injected-script budget less content.js's size. */
 export const MAX_SITE_DATA = 64 * 1024;
+/** The largest set of scripts injected into one page: content.js and a site's data file (issue 19's budget).
+ *  @public read by build.mjs through tsImport, which knip does not follow */
+export const INJECTED_BUDGET = 60 * 1024;
 
 type SiteArticle = Pick<Article, "id" | "urls" | "urlPatterns" | "text" | "textCheckPatterns">;
 
@@ -58,33 +68,60 @@ export function siteScripts(
     ...new Set(articles.flatMap((a) => (a.textCheckPatterns ?? []).map((p) => parseUrlPattern(p).host))),
   ].sort();
   const onSite = (host: string, site: string) => host === site || host.endsWith(`.${site}`);
-  return sites.map((site) => {
-    // Each article's addresses on this site; the articles that have some.
-    const onThisSite = articles
-      .map((a) => ({
-        article: a,
-        patterns: [...a.urls, ...a.urlPatterns, ...(a.textCheckPatterns ?? [])].filter((p) =>
-          onSite(parseUrlPattern(p).host, site),
-        ),
-      }))
-      .filter((x) => x.patterns.length > 0);
-    const here = onThisSite.map((x) => x.article);
+  const utf8 = new TextEncoder();
+  const bytes = (data: SiteData) => utf8.encode(siteDataScript(data)).length;
+  /** The data of these articles: with the quotes prepared if it fits, else without, else null. */
+  const dataFor = (here: SiteArticle[]): SiteData | null => {
     const data: SiteData = {
       index: buildUrlRules(here),
       probes: here.map((a) => articleProbes(a.text)),
       threshold: DEFAULT_OPTIONS.threshold,
       payloads: Object.fromEntries(here.map((a) => [a.id, payloads.get(a.id) as ArticlePayload])),
     };
-    return {
-      host: site,
-      matches: shortest(onThisSite.flatMap((x) => x.patterns).map(toMatchPattern)),
-      data: JSON.stringify(data).length <= maxBytes ? data : null,
+    if (bytes(data) <= maxBytes) return data;
+    const lean: SiteData = {
+      ...data,
+      payloads: Object.fromEntries(
+        Object.entries(data.payloads).map(([id, p]) => [
+          id,
+          { ...p, targets: p.targets.map(({ prepared: _, ...t }) => t) },
+        ]),
+      ),
     };
+    return bytes(lean) <= maxBytes ? lean : null;
+  };
+  return sites.flatMap((site) => {
+    // Each article's addresses on this site (as match patterns); the articles that have some.
+    const onThisSite = articles
+      .map((a) => ({
+        article: a,
+        patterns: [...a.urls, ...a.urlPatterns, ...(a.textCheckPatterns ?? [])]
+          .filter((p) => onSite(parseUrlPattern(p).host, site))
+          .map(toMatchPattern),
+      }))
+      .filter((x) => x.patterns.length > 0);
+    const matches = shortest(onThisSite.flatMap((x) => x.patterns));
+    const whole = dataFor(onThisSite.map((x) => x.article));
+    if (whole || matches.length === 1 || onThisSite.length === 1)
+      return [{ host: site, file: site, matches, data: whole }];
+    // Too large as one file: one per match pattern, with the articles that have an address under it (the
+    // patterns are disjoint, so a page gets one data file). An article under two patterns is in both.
+    return matches.map((m, i) => {
+      const prefix = m.slice(0, -1);
+      const here = onThisSite
+        .filter((x) => x.patterns.some((p) => p.startsWith(prefix)))
+        .map((x) => x.article);
+      return { host: site, file: `${site}.${i + 1}`, matches: [m], data: dataFor(here) };
+    });
   });
 }
 
 /** A site's data file: a classic script the browser runs before content.js, in the same isolated world. */
 export function siteDataScript(data: SiteData): string {
-  // A JSON string parses faster than the same object as a literal.
-  return `(globalThis.__sourceAnnotatorSites ??= []).push(JSON.parse(${JSON.stringify(JSON.stringify(data))}));\n`;
+  // A JSON string parses faster than the same object as a literal; in single quotes, its double quotes need no
+  // escape (a tenth of the file).
+  const json = JSON.stringify(data).replace(/[\\'\n\r\u2028\u2029]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return `(globalThis.__sourceAnnotatorSites ??= []).push(JSON.parse('${json}'));\n`;
 }

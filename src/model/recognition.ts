@@ -43,9 +43,9 @@ export interface RecognitionIndex {
     /** Per article: its number of sampled shingles, the containment denominator (0: no fingerprint). */
     sizes: number[];
     /** Sampled shingle hashes, ascending; a hash is repeated once per article that has it. */
-    keys: number[];
+    keys: ArrayLike<number>;
     /** owners[i] is the article that has keys[i]. */
-    owners: number[];
+    owners: ArrayLike<number>;
   };
 }
 

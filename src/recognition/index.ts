@@ -145,6 +145,43 @@ export function buildRecognitionIndex(
   };
 }
 
+/**
+ * The index as the extension ships it: JSON without the postings, and the postings in one binary file — the keys
+ * as little-endian Uint32, then the owners as Uint16 (Uint32 past 65,535 articles). At 10,000 articles the postings
+ * are most of the index: as JSON numbers they cost ~11 bytes each and a JSON.parse into a heap array on the
+ * background's first recognition; as typed arrays over the fetched buffer, 6 bytes and no parse.
+ */
+export function packIndex(index: RecognitionIndex): { json: string; bin: Uint8Array } {
+  const { keys, owners, ...text } = index.text;
+  const n = keys.length;
+  const wide = index.articles.length > 0xffff;
+  const bin = new Uint8Array(n * (wide ? 8 : 6));
+  new Uint32Array(bin.buffer, 0, n).set(Array.from(keys));
+  (wide ? new Uint32Array(bin.buffer, n * 4, n) : new Uint16Array(bin.buffer, n * 4, n)).set(
+    Array.from(owners),
+  );
+  return { json: JSON.stringify({ ...index, text: { ...text, postings: n } }), bin };
+}
+
+/** packIndex's two parts back into an index (typed arrays over `bin`, no copy). */
+export function unpackIndex(json: string | object, bin: ArrayBuffer): RecognitionIndex {
+  const meta = (typeof json === "string" ? JSON.parse(json) : json) as Omit<RecognitionIndex, "text"> & {
+    text: Omit<RecognitionIndex["text"], "keys" | "owners"> & { postings: number };
+  };
+  const { postings: n, ...text } = meta.text;
+  const wide = meta.articles.length > 0xffff;
+  if (bin.byteLength !== n * (wide ? 8 : 6))
+    throw new Error("recognition index: postings file of the wrong size");
+  return {
+    ...meta,
+    text: {
+      ...text,
+      keys: new Uint32Array(bin, 0, n),
+      owners: wide ? new Uint32Array(bin, n * 4, n) : new Uint16Array(bin, n * 4, n),
+    },
+  };
+}
+
 /** Whether a page that no URL rule recognised is worth comparing by its text (see RecognitionIndex.url.textCheck). */
 export function worthTextCheck(url: string | UrlParts, index: UrlRules, asked = false): boolean {
   const u = parseUrl(url);
@@ -177,7 +214,7 @@ export function recogniseUrl(url: string | UrlParts, index: UrlRules): string | 
 }
 
 /** First position in the ascending `keys` holding a value ≥ h. */
-function lowerBound(keys: readonly number[], h: number): number {
+function lowerBound(keys: ArrayLike<number>, h: number): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {

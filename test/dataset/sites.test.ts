@@ -69,11 +69,41 @@ describe("site scripts", () => {
   });
 
   it("a site whose data would be too large gets no data file (its pages ask the background)", () => {
-    expect(siteScripts(dataset.articles, payloads, 1000).map((s) => s.data)).toEqual([null, null, null]);
+    expect(siteScripts(dataset.articles, payloads, 1000).every((s) => s.data === null)).toBe(true);
+  });
+
+  it("a site too large for one file is split by match pattern, each part with the articles under it", () => {
+    const twin = (a: (typeof dataset.articles)[number], id: string, month: string) => ({
+      ...a,
+      id,
+      urls: [],
+      urlPatterns: [],
+      textCheckPatterns: [`*://*.nytimes.com/2011/${month}/*`],
+    });
+    const nyt = dataset.articles.find(
+      (a) => a.id === "nyt-libya-2011-07",
+    ) as (typeof dataset.articles)[number];
+    const more = [twin(nyt, "nyt-a", "07"), twin(nyt, "nyt-b", "08"), twin(nyt, "nyt-c", "08")];
+    const p = new Map([
+      ...payloads,
+      ...more.map((a) => [a.id, { ...payloads.get(nyt.id) } as ArticlePayload] as const),
+    ]);
+    const whole = siteScripts(more, p);
+    expect(whole.map((s) => s.file)).toEqual(["nytimes.com"]);
+    const split = siteScripts(more, p, 35_000);
+    expect(split.map((s) => [s.file, s.matches, s.data?.index.articles])).toEqual([
+      ["nytimes.com.1", ["*://*.nytimes.com/2011/07*"], ["nyt-a"]],
+      ["nytimes.com.2", ["*://*.nytimes.com/2011/08*"], ["nyt-b", "nyt-c"]],
+    ]);
+    // Past the limit with the quotes prepared, the file leaves them to the page.
+    const lean = siteScripts(more.slice(0, 1), p, 20_000)[0]?.data as SiteData;
+    expect(lean.payloads["nyt-a"]?.targets.every((t) => t.prepared === undefined)).toBe(true);
+    expect(new TextEncoder().encode(siteDataScript(lean)).length).toBeLessThanOrEqual(20_000);
   });
 
   it("the data file gives content.js the data, in the isolated world's global", () => {
-    const data = sites[1]?.data as SiteData;
+    const data = { ...(sites[1]?.data as SiteData), threshold: 0.5 };
+    (data.probes[0] as string[]).push("it's a \\ back\u2028slash\n");
     const world: { __sourceAnnotatorSites?: SiteData[] } = {};
     runInNewContext(siteDataScript(data), world);
     runInNewContext(siteDataScript(data), world);
