@@ -2,6 +2,7 @@
 // notes database in fake-indexeddb: who may ask what, the sidebar's nonce handshake, drafts, cards, the switches.
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { packIndex } from "../../src/recognition/index";
 import { fakeBrowser, serveFiles } from "../fakes/browser";
 
 const fake = vi.hoisted(() => ({ current: null as unknown }));
@@ -23,6 +24,13 @@ const notesPage = { id: "ext-id", tab: { id: 9 }, frameId: 0, url: "chrome-exten
 const TARGET = { exact: "two officials", prefix: "according to ", suffix: " who asked", start: 10, end: 23 };
 const draft = { articleId: "a1", url: "https://news.example/story", target: TARGET };
 
+/** A one-article index with no addresses or fingerprint, as the build ships it (JSON and postings). */
+const INDEX = packIndex({
+  version: 1,
+  articles: ["a1"],
+  url: { exact: {}, patterns: {} },
+  text: { shingleSize: 5, threshold: 0.5, pageMod: 4, sizes: [0], keys: [], owners: [] },
+});
 const NONCE = "0b6f1c2e-8a4d-4f3b-9c1e-2d5a7b8c9d0e";
 const ask = (message: unknown, sender: unknown) => b.fire("runtime.onMessage", message, sender);
 
@@ -33,7 +41,8 @@ beforeEach(async () => {
   vi.stubGlobal("__E2E__", false); // compiled in by build.mjs
   if (typeof navigator === "undefined") vi.stubGlobal("navigator", {});
   serveFiles({
-    "data/recognition.json": { articles: ["a1"], urls: [], text: { shingleSize: 5, pageMod: 4 } },
+    "data/recognition.json": JSON.parse(INDEX.json),
+    "data/recognition.bin": INDEX.bin,
     "data/articles/a1.views.json": {
       cards: { t1: { targetId: "t1", kind: "named" } },
       sidebar: { articleId: "a1", entries: [] },

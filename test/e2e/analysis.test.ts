@@ -192,6 +192,42 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(painted.some((t) => t.includes("We will not go back"))).toBe(false);
   });
 
+  it("a hydration that replaces the article's nodes with the same story keeps its attributions, painted once", {
+    timeout: 90_000,
+  }, async () => {
+    await tab.goto(url("harbour-strike.html"));
+    const popup = await driver.popupFor(tab);
+    await popup.click("analyse");
+    const before = await analysed();
+    await popup.close();
+    const paintedBefore = Object.values(await tab.highlights()).flat();
+    expect(paintedBefore.some((t) => t.includes("We will not go back"))).toBe(true);
+    // A framework's hydration: the same address, the article's nodes thrown away and rebuilt from the same markup.
+    await tab.evaluateWith(() => {
+      const article = document.querySelector("article") as HTMLElement;
+      const html = article.innerHTML;
+      article.replaceChildren();
+      article.innerHTML = html;
+    }, null);
+    await expect
+      .poll(
+        async () => {
+          const painted = Object.values(await tab.highlights()).flat();
+          return (
+            painted.some((t) => t.includes("We will not go back")) && new Set(painted).size === painted.length
+          );
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    const after = (await analysed()) as Analysed;
+    expect(speakerOf(after.analysis as Analysis, "We will not go back")?.speaker).toBe("Maria Lopez");
+    expect(after.analysis?.attributions.length).toBe(before.analysis?.attributions.length);
+    const paintedAfter = Object.values(await tab.highlights()).flat();
+    expect(new Set(paintedAfter).size).toBe(paintedAfter.length); // each passage painted once
+    expect(paintedAfter.length).toBe(paintedBefore.length);
+  });
+
   it("the sidebar lists what was found on this device, and a note on an analysed page survives a reload", {
     timeout: 120_000,
   }, async () => {

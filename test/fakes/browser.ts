@@ -80,13 +80,17 @@ export const polyfillOf = (holder: { current: unknown }) => ({
   default: new Proxy({}, { get: (_t, k) => (holder.current as Record<string | symbol, unknown>)[k] }),
 });
 
-/** Serve the extension's own files (`data/…`) to fetch. */
+/** Serve the extension's own files (`data/…`) to fetch: bytes as they are, anything else as JSON. */
 export function serveFiles(files: Record<string, unknown>): void {
   vi.stubGlobal("fetch", async (url: string) => {
     const path = String(url).replace("chrome-extension://ext-id/", "");
     const body = files[path];
-    return body === undefined
-      ? new Response("not found", { status: 404 })
-      : new Response(JSON.stringify(body), { status: 200 });
+    if (body === undefined) return new Response("not found", { status: 404 });
+    return new Response(
+      body instanceof Uint8Array ? new Blob([body as Uint8Array<ArrayBuffer>]) : JSON.stringify(body),
+      {
+        status: 200,
+      },
+    );
   });
 }
