@@ -1,7 +1,7 @@
 // The layers of src (docs/architecture.md, docs/decisions/0004): every arrow points from a runtime context or the
 // build towards the pure cores and the shared model, never back. Run with `node scripts/depcruise.mjs` (npm test
 // does), which hands dependency-cruiser the modules as JavaScript: file names here end in .js.
-const CORES = "^src/(extract|recognition|anchoring|notes)/";
+const CORES = "^src/(extract|recognition|anchoring|notes|analysis)/";
 const CONTEXTS = "^src/(content|background|popup|sidebar|notes-page|options|shared)/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */

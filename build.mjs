@@ -50,8 +50,8 @@ const dataset = JSON.parse(readFileSync(`${BUILD}/dataset.json`, "utf8"));
 const { buildArticleViews, dateOf } = await tsImport("./src/dataset/article-views.ts", import.meta.url);
 const views = dataset.articles.map((a) => buildArticleViews(dataset, a.id));
 // The dataset's named entities with a few passages each, to link the speakers of analysed pages (src/analysis/).
-const { knownEntities } = await tsImport("./src/analysis/known.ts", import.meta.url);
-const { knownStatements } = await tsImport("./src/analysis/known.ts", import.meta.url);
+const { knownEntities } = await tsImport("./src/dataset/known.ts", import.meta.url);
+const { knownStatements } = await tsImport("./src/dataset/known.ts", import.meta.url);
 const entitiesJson = JSON.stringify(knownEntities(dataset));
 const statementsJson = JSON.stringify(knownStatements(dataset));
 const articleIndex = dataset.articles.map((a) => ({

@@ -2,8 +2,8 @@
 // the analysed pages (in memory and in storage.session, which outlives a sleeping service worker, never the
 // browser session), and inject content.js where status.js found an article page on a publisher's site.
 import browser from "webextension-polyfill";
+import type { KnownEntityData, KnownStatement } from "../model/known";
 import { CORRECTIONS_KEY, type Corrections, isCorrection } from "./corrections";
-import type { KnownEntityData, KnownStatement } from "./known";
 import { withLocalIndex } from "./local-index";
 import { ANALYSED_PREFIX, type AnalysedViews, analysedId, analyseHtml } from "./run";
 import { type AnalyseInjectRequest, type AnalyseRequest, isAnalysisRequest } from "./types";

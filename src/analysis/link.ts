@@ -5,12 +5,7 @@
 // family name alone ("Mr. Qaddafi") links only when one dataset person has it and no other person on the page
 // shares it.
 
-export interface KnownEntity {
-  id: string;
-  kind: string;
-  name: string;
-  aliases: string[];
-}
+import type { KnownEntity } from "../model/known";
 
 const TITLES = new Set(
   "mr mrs ms miss dr col colonel gen general lt sgt maj major capt captain adm sir lord president vice prime minister foreign defense defence secretary king prince sheik sheikh sen senator rep gov governor leader brother the".split(

@@ -4,10 +4,10 @@
 import { prepareQuote } from "../anchoring/prepare-quote";
 import { extract } from "../extract/index";
 import type { EntityKind } from "../model/dataset";
+import type { KnownEntityData, KnownStatement } from "../model/known";
 import type { ArticlePayload, HighlightKind } from "../model/protocol";
 import type { CardView, SidebarEntry, SidebarView, SpeakerView } from "../model/views";
 import { type Correction, passageKey } from "./corrections";
-import type { KnownEntityData, KnownStatement } from "./known";
 import { EntityLinker } from "./link";
 import { articleOf } from "./page";
 import { contentWords, sameStatements } from "./same";

@@ -2,7 +2,7 @@
 // words (four letters or more, lower case, a few function words left out): the share of the shorter statement's
 // words found in the other, over a threshold and with enough words, so a shared name or a common phrase does not
 // make two statements the same. It says "the same words", never that one confirms or contradicts the other.
-import type { KnownStatement } from "./known";
+import type { KnownStatement } from "../model/known";
 
 const STOP = new Set(
   "that this with from have been were will would could should their there they them what when which while about after before into over than then also said says told according".split(

@@ -5,12 +5,12 @@ import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isCorrection } from "../../src/analysis/corrections";
-import { knownEntities, knownStatements } from "../../src/analysis/known";
 import { EntityLinker, nameKey } from "../../src/analysis/link";
 import { pageMeta } from "../../src/analysis/page";
 import { analyseHtml } from "../../src/analysis/run";
 import { looksLikeArticle } from "../../src/content/cheap";
 import { buildDataset } from "../../src/dataset/build";
+import { knownEntities, knownStatements } from "../../src/dataset/known";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
 
 const PAGES = "test/fixtures/pages";

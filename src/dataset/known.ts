@@ -1,23 +1,12 @@
 // Build time (build.mjs): what the background needs to link an analysed page to the dataset — each named entity
 // with its spellings and a few of its passages in the known articles (with links into them). data/entities.json.
 
-import { dateOf, fragmentLink } from "../dataset/article-views";
-import type { Dataset } from "../model/dataset";
+import type { Article, Dataset } from "../model/dataset";
+import type { KnownEntityData, KnownStatement } from "../model/known";
 import type { PassageView } from "../model/views";
-import type { KnownEntity } from "./link";
-
-export interface KnownEntityData extends KnownEntity {
-  description?: string;
-  /** Its statements in the known articles, else the sentences that mention it (a few per article). */
-  passages: PassageView[];
-}
+import { dateOf, fragmentLink } from "./article-views";
 
 const PER_ENTITY = 6;
-
-/** A statement of a known article, to link an analysed page's statement that says the same. */
-export interface KnownStatement extends PassageView {
-  targetId: string;
-}
 
 /** Every attribution of the dataset as a passage (data/statements.json). */
 export function knownStatements(d: Dataset): KnownStatement[] {
@@ -26,21 +15,8 @@ export function knownStatements(d: Dataset): KnownStatement[] {
   return d.attributions.flatMap((a) => {
     const art = articles.get(a.articleId);
     if (!art) return [];
-    const href = fragmentLink(art, a.target.exact);
-    const date = dateOf(art);
     const speaker = a.speaker ? names.get(a.speaker) : undefined;
-    return [
-      {
-        articleId: art.id,
-        publisher: art.publisher,
-        dateLabel: date.label,
-        ...(date.iso ? { date: date.iso } : {}),
-        ...(speaker ? { speaker } : {}),
-        text: a.target.exact,
-        ...(href ? { href } : {}),
-        targetId: a.id,
-      },
-    ];
+    return [{ ...passageIn(art, a.target.exact), ...(speaker ? { speaker } : {}), targetId: a.id }];
   });
 }
 
@@ -50,6 +26,20 @@ function sentenceAround(text: string, start: number, end: number): string {
   const stops = [text.indexOf(". ", end), text.indexOf("\n", end)].filter((i) => i >= 0);
   const to = stops.length ? Math.min(...stops) + 1 : text.length;
   return text.slice(from, to).trim();
+}
+
+/** A passage of a known article as a card lists it: where, when, the words and a link that opens on them. */
+function passageIn(art: Article, text: string): PassageView {
+  const href = fragmentLink(art, text);
+  const date = dateOf(art);
+  return {
+    articleId: art.id,
+    publisher: art.publisher,
+    dateLabel: date.label,
+    ...(date.iso ? { date: date.iso } : {}),
+    text,
+    ...(href ? { href } : {}),
+  };
 }
 
 export function knownEntities(d: Dataset): KnownEntityData[] {
@@ -62,18 +52,7 @@ export function knownEntities(d: Dataset): KnownEntityData[] {
         if (a.speaker !== e.id || passages.length >= PER_ENTITY) continue;
         const art = articles.get(a.articleId);
         if (!art) continue;
-        const href = fragmentLink(art, a.target.exact);
-        const date = dateOf(art);
-        passages.push({
-          articleId: art.id,
-          publisher: art.publisher,
-          dateLabel: date.label,
-          ...(date.iso ? { date: date.iso } : {}),
-          speaker: e.name,
-          text: a.target.exact,
-          ...(href ? { href } : {}),
-          targetId: a.id,
-        });
+        passages.push({ ...passageIn(art, a.target.exact), speaker: e.name, targetId: a.id });
       }
       const seen = new Set(passages.map((p) => p.articleId));
       for (const m of e.mentions) {
@@ -81,17 +60,7 @@ export function knownEntities(d: Dataset): KnownEntityData[] {
         const art = articles.get(m.articleId);
         if (!art) continue;
         seen.add(art.id);
-        const text = sentenceAround(art.text, m.start, m.end);
-        const href = fragmentLink(art, text);
-        const date = dateOf(art);
-        passages.push({
-          articleId: art.id,
-          publisher: art.publisher,
-          dateLabel: date.label,
-          ...(date.iso ? { date: date.iso } : {}),
-          text,
-          ...(href ? { href } : {}),
-        });
+        passages.push(passageIn(art, sentenceAround(art.text, m.start, m.end)));
       }
       return {
         id: e.id,
