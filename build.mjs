@@ -109,6 +109,14 @@ const readabilityHtmlSetters = {
     });
   },
 };
+/** `import("/analysis.js")` (src/analysis/background.ts) stays an import at run time (tsconfig's "paths" map it to
+ *  engine.ts for the types only). */
+const analysisModule = {
+  name: "analysis-module",
+  setup(b) {
+    b.onResolve({ filter: /^\/analysis\.js$/ }, ({ path }) => ({ path, external: true }));
+  },
+};
 const common = {
   bundle: true,
   minify: !process.env.NO_MINIFY,
@@ -136,7 +144,6 @@ async function bundle(outdir, e2eHooks, timings) {
       status: "src/content/status.ts",
       asked: "src/content/asked.ts",
       site: "src/content/site.ts",
-      background: "src/background/index.ts",
       popup: "src/popup/main.tsx",
       options: "src/options/main.tsx",
       sidebar: "src/sidebar/main.tsx",
@@ -153,6 +160,24 @@ async function bundle(outdir, e2eHooks, timings) {
     },
     outdir,
   });
+  // The background, once per browser: Chrome's runs the analysis in an offscreen document, Firefox's event page
+  // imports the analysis bundle (an ES module, left to the browser: external).
+  for (const [name, offscreen] of [
+    ["background", true],
+    ["background-firefox", false],
+  ])
+    await esbuild.build({
+      ...common,
+      entryPoints: { [name]: "src/background/index.ts" },
+      format: "iife",
+      plugins: [noRawHtml, analysisModule],
+      define: {
+        __E2E__: String(e2eHooks),
+        __TIMINGS__: String(timings),
+        __OFFSCREEN__: String(offscreen),
+      },
+      outdir,
+    });
   // Firefox's event page imports the same analysis as an ES module on the first analysis.
   await esbuild.build({
     ...common,
@@ -220,6 +245,8 @@ function writeBrowser(browser, out, scripts) {
   cpSync(scripts, out, { recursive: true });
   // The analysis bundle: an offscreen document's script in Chrome, a module the event page imports in Firefox.
   rmSync(join(out, browser === "firefox" ? "offscreen.js" : "analysis.js"));
+  if (browser === "firefox") cpSync(join(out, "background-firefox.js"), join(out, "background.js"));
+  rmSync(join(out, "background-firefox.js"));
   if (browser === "chrome") cpSync("src/analysis/offscreen.html", join(out, "offscreen.html"));
   cpSync("assets/icons", join(out, "icons"), { recursive: true });
   for (const f of [

@@ -75,18 +75,23 @@ async function inOffscreen(job: AnalyseJob): Promise<AnalyseResult> {
 
 let engine: Promise<typeof Engine> | null = null;
 function inEventPage(job: AnalyseJob): Promise<AnalyseResult> {
-  // Not a literal: the bundler leaves this import() to the browser, which loads analysis.js as a module.
-  engine ??= import(browser.runtime.getURL("analysis.js")) as Promise<typeof Engine>;
+  // The build leaves this import() to the browser (external), which loads the extension's analysis.js as a module;
+  // tsconfig.json's "paths" give it engine.ts's types.
+  engine ??= import("/analysis.js");
   engine.catch(() => {
     engine = null;
   });
   return engine.then((e) => e.analyse(job));
 }
 
+/** Compiled in by build.mjs: true in Chrome's background.js, false in Firefox's (which then holds no offscreen
+ *  call, an API Firefox does not have). Read only when an analysis runs. */
+declare const __OFFSCREEN__: boolean;
+
 const analyse = (job: AnalyseJob): Promise<AnalyseResult> =>
-  (typeof chrome !== "undefined" && chrome.offscreen ? inOffscreen(job) : inEventPage(job)).catch(
-    (e: unknown) => ({ reply: { ok: false, reason: `analysis failed: ${String(e)}` } }),
-  );
+  (__OFFSCREEN__ ? inOffscreen(job) : inEventPage(job)).catch((e: unknown) => ({
+    reply: { ok: false, reason: `analysis failed: ${String(e)}` },
+  }));
 
 const views = new Map<string, AnalysedViews>();
 const session = (browser.storage as unknown as { session?: browser.Storage.StorageArea }).session;
