@@ -67,10 +67,20 @@ it("cold service worker → first recognition reply", { timeout: 180_000 }, asyn
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     const cdp = await session.context.newCDPSession(page);
     await cdp.send("ServiceWorker.enable");
-    await cdp.send("ServiceWorker.stopAllWorkers");
+    await page.waitForTimeout(500); // the options page's own messages to the worker are answered
+    await expect
+      .poll(
+        async () => {
+          await cdp.send("ServiceWorker.stopAllWorkers");
+          await page.waitForTimeout(300);
+          return (await workerTargets()).length;
+        },
+        { timeout: 10_000, interval: 200 },
+      )
+      .toBe(0);
     await cdp.detach();
     await page.goto("about:blank");
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(500);
     expect(await workerTargets()).toEqual([]);
     await page.goto(url);
     cold.push(await recognised(await worker()));
