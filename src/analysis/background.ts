@@ -74,19 +74,26 @@ async function inOffscreen(job: AnalyseJob): Promise<AnalyseResult> {
 }
 
 let engine: Promise<typeof Engine> | null = null;
-function inEventPage(job: AnalyseJob): Promise<AnalyseResult> {
+function loadEngine(): Promise<typeof Engine> {
   // The build leaves this import() to the browser (external), which loads the extension's analysis.js as a module;
   // tsconfig.json's "paths" give it engine.ts's types.
   engine ??= import("/analysis.js");
   engine.catch(() => {
     engine = null;
   });
-  return engine.then((e) => e.analyse(job));
+  return engine;
 }
+const inEventPage = (job: AnalyseJob): Promise<AnalyseResult> => loadEngine().then((e) => e.analyse(job));
 
 /** Compiled in by build.mjs: true in Chrome's background.js, false in Firefox's (which then holds no offscreen
  *  call, an API Firefox does not have). Read only when an analysis runs. */
 declare const __OFFSCREEN__: boolean;
+
+/** An analysis is coming (content.js is being injected to send one): load the analysis meanwhile. */
+function prepare(): void {
+  if (__OFFSCREEN__) offscreenDocument().then(closeWhenIdle, () => undefined);
+  else loadEngine().catch(() => undefined);
+}
 
 const analyse = (job: AnalyseJob): Promise<AnalyseResult> =>
   (__OFFSCREEN__ ? inOffscreen(job) : inEventPage(job)).catch((e: unknown) => ({
@@ -134,6 +141,7 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
     // status.js on a publisher's page that looks like an article: the page gets content.js, which analyses it.
     const tabId = sender.tab?.id;
     if (tabId === undefined || !publisherHost(sender.url)) return false;
+    prepare();
     return browser.scripting
       .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ["content.js"] })
       .then(
