@@ -52,6 +52,7 @@ module.exports = {
         pathNot: [
           "^src/content/(index|status|asked|site)\\.js$",
           "^src/background/index\\.js$",
+          "^src/analysis/(offscreen|engine)\\.js$",
           "^src/[^/]+/main\\.js$",
           "^src/dataset/cli\\.js$",
         ],

@@ -83,48 +83,38 @@ const noRawHtml = {
   },
 };
 /**
- * The any-article analysis (src/analysis/) runs Readability on linkedom's in-memory documents in the background.
- * Four places in those libraries set an HTML string on a node with `.innerHTML =` — linkedom's own
- * insertAdjacentHTML/Range path and outerHTML setter, Readability's retry and <noscript> paths — which on
- * linkedom's nodes is nothing but linkedom's parser (`setInnerHtml`). They call it by name instead, so the
- * bundles hold no innerHTML assignment that a reviewer (or web-ext lint) must check is not on a browser DOM.
+ * The any-article analysis (src/analysis/) runs Readability on documents parsed by DOMParser (inert: no script
+ * runs, nothing loads) in the analysis bundle. Two places in Readability set an HTML string with `.innerHTML =`
+ * (its retry and <noscript> paths), on nodes of that parsed document. They parse the string with DOMParser
+ * instead and move the nodes in, so the bundles hold no innerHTML assignment that a reviewer (or web-ext lint)
+ * must check is not on the page's DOM.
  */
-const linkedomSetters = {
-  name: "linkedom-html-setters",
+const readabilityHtmlSetters = {
+  name: "readability-html-setters",
   setup(b) {
-    const innerHtml = join(process.cwd(), "node_modules/linkedom/esm/mixin/inner-html.js");
-    const patches = [
-      {
-        filter: /linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/,
-        from: "elem.innerHTML = html;",
-        to: "setInnerHtml(elem, html);",
-        head: `import {setInnerHtml} from ${JSON.stringify(innerHtml)};\n`,
-      },
-      {
-        filter: /linkedom[\\/]esm[\\/]interface[\\/]element\.js$/,
-        from: "template.innerHTML = html;",
-        to: "setInnerHtml(template, html);",
-        head: "",
-      },
-      {
-        filter: /@mozilla[\\/]readability[\\/]Readability\.js$/,
-        from: ["page.innerHTML = pageCacheHtml;", "tmp.innerHTML = noscript.innerHTML;"],
-        to: ["__setInnerHtml(page, pageCacheHtml);", "__setInnerHtml(tmp, noscript.innerHTML);"],
-        head: `var __setInnerHtml = require(${JSON.stringify(innerHtml)}).setInnerHtml;\n`,
-      },
-    ];
-    for (const p of patches)
-      b.onLoad({ filter: p.filter }, async ({ path }) => {
-        let src = readFileSync(path, "utf8");
-        const from = [p.from].flat();
-        const to = [p.to].flat();
-        from.forEach((f, i) => {
-          if (!src.includes(f))
-            throw new Error(`${path}: "${f}" moved: update build.mjs (linkedom-html-setters)`);
-          src = src.replace(f, to[i]);
-        });
-        return { contents: p.head + src, loader: "js" };
+    const from = ["page.innerHTML = pageCacheHtml;", "tmp.innerHTML = noscript.innerHTML;"];
+    const to = ["__setHtml(page, pageCacheHtml);", "__setHtml(tmp, noscript.innerHTML);"];
+    const head = `function __setHtml(el, html) {
+  var parsed = new DOMParser().parseFromString("<!doctype html><body>" + html, "text/html").body;
+  el.replaceChildren.apply(el, Array.from(parsed.childNodes, function (n) { return el.ownerDocument.adoptNode(n); }));
+}\n`;
+    b.onLoad({ filter: /@mozilla[\\/]readability[\\/]Readability\.js$/ }, async ({ path }) => {
+      let src = readFileSync(path, "utf8");
+      from.forEach((f, i) => {
+        if (!src.includes(f))
+          throw new Error(`${path}: "${f}" moved: update build.mjs (readability-html-setters)`);
+        src = src.replace(f, to[i]);
       });
+      return { contents: head + src, loader: "js" };
+    });
+  },
+};
+/** `import("/analysis.js")` (src/analysis/background.ts) stays an import at run time (tsconfig's "paths" map it to
+ *  engine.ts for the types only). */
+const analysisModule = {
+  name: "analysis-module",
+  setup(b) {
+    b.onResolve({ filter: /^\/analysis\.js$/ }, ({ path }) => ({ path, external: true }));
   },
 };
 const common = {
@@ -154,19 +144,46 @@ async function bundle(outdir, e2eHooks, timings) {
       status: "src/content/status.ts",
       asked: "src/content/asked.ts",
       site: "src/content/site.ts",
-      background: "src/background/index.ts",
       popup: "src/popup/main.tsx",
       options: "src/options/main.tsx",
       sidebar: "src/sidebar/main.tsx",
       notes: "src/notes-page/main.tsx",
+      // Chrome's offscreen document: the analysis, loaded only when one runs (src/analysis/background.ts).
+      offscreen: "src/analysis/offscreen.ts",
     },
     format: "iife",
-    plugins: [noRawHtml, linkedomSetters],
+    plugins: [noRawHtml, readabilityHtmlSetters],
     define: {
       __E2E__: String(e2eHooks),
       __TIMINGS__: String(timings),
       __SAMPLE_PARAMS__: JSON.stringify({ shingleSize, pageMod }),
     },
+    outdir,
+  });
+  // The background, once per browser: Chrome's runs the analysis in an offscreen document, Firefox's event page
+  // imports the analysis bundle (an ES module, left to the browser: external).
+  for (const [name, offscreen] of [
+    ["background", true],
+    ["background-firefox", false],
+  ])
+    await esbuild.build({
+      ...common,
+      entryPoints: { [name]: "src/background/index.ts" },
+      format: "iife",
+      plugins: [noRawHtml, analysisModule],
+      define: {
+        __E2E__: String(e2eHooks),
+        __TIMINGS__: String(timings),
+        __OFFSCREEN__: String(offscreen),
+      },
+      outdir,
+    });
+  // Firefox's event page imports the same analysis as an ES module on the first analysis.
+  await esbuild.build({
+    ...common,
+    entryPoints: { analysis: "src/analysis/engine.ts" },
+    format: "esm",
+    plugins: [readabilityHtmlSetters],
     outdir,
   });
 }
@@ -226,6 +243,11 @@ function writeBrowser(browser, out, scripts) {
   for (const site of sites)
     if (site.data) writeFileSync(join(out, siteFile(site)), siteDataScript(site.data));
   cpSync(scripts, out, { recursive: true });
+  // The analysis bundle: an offscreen document's script in Chrome, a module the event page imports in Firefox.
+  rmSync(join(out, browser === "firefox" ? "offscreen.js" : "analysis.js"));
+  if (browser === "firefox") cpSync(join(out, "background-firefox.js"), join(out, "background.js"));
+  rmSync(join(out, "background-firefox.js"));
+  if (browser === "chrome") cpSync("src/analysis/offscreen.html", join(out, "offscreen.html"));
   cpSync("assets/icons", join(out, "icons"), { recursive: true });
   for (const f of [
     "src/popup/popup.html",
@@ -267,6 +289,8 @@ function writeBrowser(browser, out, scripts) {
     manifest.browser_specific_settings.gecko_android = { strict_min_version: "142.0" };
   } else {
     delete manifest.browser_specific_settings;
+    // The analysis's offscreen document (no install warning); Firefox has no such API.
+    manifest.permissions.push("offscreen");
     // A fresh URL per session, so pages cannot probe for the extension by loading the sidebar.
     for (const w of manifest.web_accessible_resources) w.use_dynamic_url = true;
   }
@@ -286,7 +310,7 @@ if (e2e) {
   writeBrowser("firefox", `${DIST}/firefox-e2e`, `${BUILD}/scripts-e2e`);
   writeBrowser("chrome", `${DIST}/chrome-e2e`, `${BUILD}/scripts-e2e`);
 }
-const size = (f) => readFileSync(join(DIST, "chrome", f)).length;
+const size = (f, dir = join(DIST, "chrome")) => readFileSync(join(dir, f)).length;
 console.log(
-  `built ${DIST}/chrome and ${DIST}/firefox (v${pkg.version}): content.js ${(size("content.js") / 1024).toFixed(1)} KB, background.js ${(size("background.js") / 1024).toFixed(1)} KB`,
+  `built ${DIST}/chrome and ${DIST}/firefox (v${pkg.version}): content.js ${(size("content.js") / 1024).toFixed(1)} KB, background.js ${(size("background.js") / 1024).toFixed(1)} KB, analysis ${(size("offscreen.js") / 1024).toFixed(1)} KB (chrome offscreen.js) / ${(size("analysis.js", join(DIST, "firefox")) / 1024).toFixed(1)} KB (firefox analysis.js)`,
 );

@@ -1,5 +1,9 @@
 import { readFileSync } from "node:fs";
+import { Window } from "happy-dom";
 import { analyseHtml } from "../src/analysis/run";
+
+// The analysis parses with the browser's DOMParser; in Node, happy-dom's.
+globalThis.DOMParser ??= new Window().DOMParser as unknown as typeof DOMParser;
 
 const known = JSON.parse(readFileSync("/work/wt-analysis/dist/chrome/data/entities.json", "utf8"));
 for (const f of ["harbour-strike", "libya-transition", "qaddafi-sons", "nyt-2024", "section-front"]) {

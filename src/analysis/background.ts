@@ -1,30 +1,104 @@
-// The background's analysis service: analyse a page's HTML for its content script, keep the cards and sidebar of
-// the analysed pages (in memory and in storage.session, which outlives a sleeping service worker, never the
-// browser session), and inject content.js where status.js found an article page on a publisher's site.
+// The background's analysis service: have a page's HTML analysed for its content script (by the analysis bundle,
+// loaded only then: engine.ts), keep the cards and sidebar of the analysed pages (in memory and in
+// storage.session, which outlives a sleeping service worker, never the browser session), and inject content.js
+// where status.js found an article page on a publisher's site.
 import browser from "webextension-polyfill";
-import type { KnownEntityData, KnownStatement } from "../model/known";
 import { CORRECTIONS_KEY, type Corrections, isCorrection } from "./corrections";
+import type * as Engine from "./engine";
 import { withLocalIndex } from "./local-index";
-import { ANALYSED_PREFIX, type AnalysedViews, analysedId, analyseHtml } from "./run";
-import { type AnalyseInjectRequest, type AnalyseRequest, isAnalysisRequest } from "./types";
+import {
+  ANALYSED_PREFIX,
+  type AnalysedViews,
+  type AnalyseInjectRequest,
+  type AnalyseJob,
+  type AnalyseRequest,
+  type AnalyseResult,
+  analysedId,
+  isAnalysisRequest,
+  OFFSCREEN_ANALYSE,
+} from "./types";
 
-let statements: Promise<KnownStatement[]> | null = null;
-function knownStatements(): Promise<KnownStatement[]> {
-  statements ??= fetch(browser.runtime.getURL("data/statements.json")).then(
-    (r) => (r.ok ? (r.json() as Promise<KnownStatement[]>) : []),
-    () => [],
-  );
-  return statements;
+// ---- Where the analysis runs ----------------------------------------------------------------------------------
+// Chrome: an offscreen document (the service worker has no DOM and cannot import()), created on the first analysis
+// and closed after a minute without one. Firefox (no offscreen documents): the event page has a DOM and imports the
+// analysis bundle, an ES module, on the first analysis.
+
+const OFFSCREEN = "offscreen.html";
+const IDLE_MS = 60_000;
+let offscreenReady: Promise<void> | null = null;
+let running = 0;
+let idle: ReturnType<typeof setTimeout> | undefined;
+
+/** The offscreen document, created once however many analyses ask at the same time (and found again when the
+ *  service worker restarted while it stayed open). */
+function offscreenDocument(): Promise<void> {
+  offscreenReady ??= (async () => {
+    const open = await chrome.runtime.getContexts({
+      contextTypes: ["OFFSCREEN_DOCUMENT" as chrome.runtime.ContextType],
+      documentUrls: [chrome.runtime.getURL(OFFSCREEN)],
+    });
+    if (open.length) return;
+    await chrome.offscreen.createDocument({
+      url: OFFSCREEN,
+      reasons: ["DOM_PARSER" as chrome.offscreen.Reason],
+      justification: "Parse a news page's HTML to find its article and who is quoted in it.",
+    });
+  })().catch((e: unknown) => {
+    offscreenReady = null;
+    throw e;
+  });
+  return offscreenReady;
 }
 
-let known: Promise<KnownEntityData[]> | null = null;
-function knownEntities(): Promise<KnownEntityData[]> {
-  known ??= fetch(browser.runtime.getURL("data/entities.json")).then(
-    (r) => (r.ok ? (r.json() as Promise<KnownEntityData[]>) : []),
-    () => [],
-  );
-  return known;
+function closeWhenIdle(): void {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    if (running) return;
+    offscreenReady = null;
+    chrome.offscreen.closeDocument().catch(() => undefined);
+  }, IDLE_MS);
 }
+
+async function inOffscreen(job: AnalyseJob): Promise<AnalyseResult> {
+  running++;
+  try {
+    await offscreenDocument();
+    const result = (await chrome.runtime.sendMessage({ type: OFFSCREEN_ANALYSE, job })) as
+      | AnalyseResult
+      | undefined;
+    return result ?? { reply: { ok: false, reason: "the analysis did not answer" } };
+  } finally {
+    running--;
+    closeWhenIdle();
+  }
+}
+
+let engine: Promise<typeof Engine> | null = null;
+function loadEngine(): Promise<typeof Engine> {
+  // The build leaves this import() to the browser (external), which loads the extension's analysis.js as a module;
+  // tsconfig.json's "paths" give it engine.ts's types.
+  engine ??= import("/analysis.js");
+  engine.catch(() => {
+    engine = null;
+  });
+  return engine;
+}
+const inEventPage = (job: AnalyseJob): Promise<AnalyseResult> => loadEngine().then((e) => e.analyse(job));
+
+/** Compiled in by build.mjs: true in Chrome's background.js, false in Firefox's (which then holds no offscreen
+ *  call, an API Firefox does not have). Read only when an analysis runs. */
+declare const __OFFSCREEN__: boolean;
+
+/** An analysis is coming (content.js is being injected to send one): load the analysis meanwhile. */
+function prepare(): void {
+  if (__OFFSCREEN__) offscreenDocument().then(closeWhenIdle, () => undefined);
+  else loadEngine().catch(() => undefined);
+}
+
+const analyse = (job: AnalyseJob): Promise<AnalyseResult> =>
+  (__OFFSCREEN__ ? inOffscreen(job) : inEventPage(job)).catch((e: unknown) => ({
+    reply: { ok: false, reason: `analysis failed: ${String(e)}` },
+  }));
 
 const views = new Map<string, AnalysedViews>();
 const session = (browser.storage as unknown as { session?: browser.Storage.StorageArea }).session;
@@ -67,6 +141,7 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
     // status.js on a publisher's page that looks like an article: the page gets content.js, which analyses it.
     const tabId = sender.tab?.id;
     if (tabId === undefined || !publisherHost(sender.url)) return false;
+    prepare();
     return browser.scripting
       .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ["content.js"] })
       .then(
@@ -77,16 +152,14 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
   const stored = (await browser.storage.local.get(CORRECTIONS_KEY).catch(() => ({}))) as {
     corrections?: Corrections;
   };
-  const { reply, views: v } = analyseHtml(
-    m.html,
-    m.url,
-    await knownEntities(),
+  const { reply, views: v } = await analyse({
+    html: m.html,
+    url: m.url,
     // Storage is ours, but a value of another version or a hand edit must not break the analysis: skip it.
-    Object.fromEntries(
+    corrections: Object.fromEntries(
       Object.entries(stored.corrections?.[analysedId(m.url)] ?? {}).filter(([, c]) => isCorrection(c)),
     ),
-    await knownStatements(),
-  );
+  });
   if (reply.ok && v) {
     await withLocalIndex(m.url, reply, v);
     await keep(reply.payload.article.id, v);

@@ -5,8 +5,7 @@ import browser from "webextension-polyfill";
 import { withTextFragment } from "../anchoring/fragment";
 import type { PassageView } from "../model/views";
 import { nameKey } from "./link";
-import type { AnalysedViews } from "./run";
-import type { AnalyseReply } from "./types";
+import type { AnalysedViews, AnalyseReply } from "./types";
 
 export const INDEX_ON_KEY = "localIndexOn";
 export const INDEX_KEY = "localIndex";

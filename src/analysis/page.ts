@@ -1,10 +1,10 @@
-// The article in a page's HTML, outside the page: parsed with linkedom (a DOM without a browser, so it runs in
-// Chrome's service worker and Firefox's event page alike), the story found by Mozilla's Readability (Firefox
-// Reader View's engine; chosen over Defuddle in docs/decisions/0008), and the page's own metadata read from
-// schema.org JSON-LD and og: tags. The text comes out as paragraphs separated by blank lines, as the attribution
+// The article in a page's HTML, outside the page: parsed with the browser's own DOMParser (an inert document: no
+// script runs, nothing loads) in the analysis bundle's context — Chrome's offscreen document, Firefox's event page
+// (engine.ts, docs/decisions/0008) —, the story found by Mozilla's Readability (Firefox Reader View's engine;
+// chosen over Defuddle in docs/decisions/0008), and the page's own metadata read from schema.org JSON-LD and og:
+// tags. The text comes out as paragraphs separated by blank lines, as the attribution
 // library expects.
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import type { PageMeta } from "./types";
 
 const ARTICLE_TYPES =
@@ -85,14 +85,13 @@ export interface ExtractedPage {
 
 /** The article of a page's HTML (null when Readability finds none). */
 export function articleOf(html: string, url: string): ExtractedPage | null {
-  const { document } = parseHTML(html);
-  const doc = document as unknown as Document;
+  const doc = new DOMParser().parseFromString(html, "text/html");
   const metaFound = pageMeta(doc);
   // Readability changes the document it reads; the metadata was read first.
   const parsed = new Readability(doc, { charThreshold: 300 }).parse();
   if (!parsed?.content) return null;
-  const { document: content } = parseHTML(`<html><body>${parsed.content}</body></html>`);
-  const paragraphs = paragraphsOf((content as unknown as Document).body);
+  const content = new DOMParser().parseFromString(`<html><body>${parsed.content}</body></html>`, "text/html");
+  const paragraphs = paragraphsOf(content.body);
   if (!paragraphs.length) return null;
   void url;
   return {

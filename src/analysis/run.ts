@@ -6,37 +6,27 @@ import { extract } from "../extract/index";
 import type { EntityKind } from "../model/dataset";
 import type { KnownEntityData, KnownStatement } from "../model/known";
 import type { ArticlePayload, HighlightKind } from "../model/protocol";
-import type { CardView, SidebarEntry, SidebarView, SpeakerView } from "../model/views";
+import type { SidebarEntry, SidebarView, SpeakerView } from "../model/views";
 import { type Correction, passageKey } from "./corrections";
 import { EntityLinker } from "./link";
 import { articleOf } from "./page";
 import { contentWords, sameStatements } from "./same";
-import type { AnalysedAttribution, AnalyseReply, Analysis, PageMeta } from "./types";
+import {
+  type AnalysedAttribution,
+  type AnalysedViews,
+  type AnalyseReply,
+  type Analysis,
+  analysedId,
+  type PageMeta,
+} from "./types";
 
 const CONTEXT = 32;
 /** Longer than any news article (a 6,000-word story is about 36,000 characters): a dump, not a story. */
 const MAX_TEXT = 200_000;
-export const ANALYSED_PREFIX = "page-";
-
-/** A short, stable id for an analysed page: its address without the fragment, hashed (FNV-1a). */
-export function analysedId(url: string): string {
-  const u = url.split("#")[0] ?? url;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < u.length; i++) {
-    h ^= u.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${ANALYSED_PREFIX}${h.toString(16).padStart(8, "0")}`;
-}
 
 /** Where an analysed page's cue is named for the reader: "found on this device · cue “told Reuters”". */
 export function foundNote(cue: string | null, confidence: number): string {
   return `Found on this device${cue ? ` · cue “${cue}”` : ""} · confidence ${confidence.toFixed(1)}`;
-}
-
-export interface AnalysedViews {
-  cards: Record<string, CardView & { found?: string }>;
-  sidebar: SidebarView;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

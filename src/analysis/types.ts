@@ -2,6 +2,8 @@
 // between the content script and the background that run it. Kept here, apart from src/messages.ts: an analysed
 // page reuses the article part's payload, cards and sidebar unchanged.
 import type { ArticlePayload } from "../model/protocol";
+import type { CardView, SidebarView } from "../model/views";
+import type { Correction } from "./corrections";
 
 /** One attribution found on this device, as the `status` reply reports it (offsets in the extracted text). */
 export interface AnalysedAttribution {
@@ -75,4 +77,36 @@ export function isAnalysisRequest(m: unknown): m is AnalyseRequest | AnalyseInje
     typeof o.html === "string" &&
     o.html.length <= MAX_ANALYSE_HTML
   );
+}
+
+/** The cards and sidebar of an analysed page, kept by the background. */
+export interface AnalysedViews {
+  cards: Record<string, CardView & { found?: string }>;
+  sidebar: SidebarView;
+}
+
+/** Background → the analysis bundle (engine.ts): one page to analyse, with the reader's corrections for it. */
+export interface AnalyseJob {
+  html: string;
+  url: string;
+  corrections: Record<string, Correction>;
+}
+export interface AnalyseResult {
+  reply: AnalyseReply;
+  views?: AnalysedViews;
+}
+/** The message type of an analysis job sent to Chrome's offscreen document. */
+export const OFFSCREEN_ANALYSE = "offscreen-analyse";
+
+export const ANALYSED_PREFIX = "page-";
+
+/** A short, stable id for an analysed page: its address without the fragment, hashed (FNV-1a). */
+export function analysedId(url: string): string {
+  const u = url.split("#")[0] ?? url;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < u.length; i++) {
+    h ^= u.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${ANALYSED_PREFIX}${h.toString(16).padStart(8, "0")}`;
 }

@@ -13,6 +13,9 @@ import { buildDataset } from "../../src/dataset/build";
 import { knownEntities, knownStatements } from "../../src/dataset/known";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
 
+// The analysis parses with the browser's DOMParser (the offscreen document's, the event page's); here happy-dom's.
+globalThis.DOMParser ??= new Window().DOMParser as unknown as typeof DOMParser;
+
 const PAGES = "test/fixtures/pages";
 const read = (f: string) => readFileSync(`${PAGES}/${f}`, "utf8");
 

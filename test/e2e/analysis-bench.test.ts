@@ -2,7 +2,7 @@
 // dataset does not hold, on a publisher's site (analysed by itself: status.js → content.js → the background) —
 // content script start → painted, and the page's long tasks (PerformanceObserver "longtask", over 50 ms) with
 // the extension against the same page on a host where the extension does nothing (the baseline, same run).
-// Run alone: npx vitest run test/e2e/analysis-bench.test.ts
+// Run alone: npx vitest run test/e2e/analysis-bench.test.ts (BENCH_DIST=dir to measure another build)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -80,7 +80,7 @@ describe("chromium", () => {
   let driver: Driver;
   let tab: Tab & { page: PwPage };
   beforeAll(async () => {
-    driver = await chromiumDriver(DIST.chromeE2e, server.proxyPort);
+    driver = await chromiumDriver(process.env.BENCH_DIST ?? DIST.chromeE2e, server.proxyPort);
     tab = (await driver.newTab()) as Tab & { page: PwPage };
     await tab.page.addInitScript(observeLongTasks);
   });
