@@ -1,5 +1,5 @@
 // Any-article analysis (issue 18): the contract the `status` reply carries on an analysed page, and the messages
-// between the content script and the background that run it. Kept here, apart from src/messages.ts: an analysed
+// between the content script and the background that run it. Kept here, apart from src/model/protocol.ts: an analysed
 // page reuses the article part's payload, cards and sidebar unchanged.
 import type { ArticlePayload } from "../model/protocol";
 import type { CardView, SidebarView } from "../model/views";

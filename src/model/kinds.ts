@@ -118,7 +118,7 @@ export function readmeLegend(): string {
   ].join("\n");
 }
 
-/** The card's badge of each attribution kind (src/content/ui.ts): a fill as on the page, an underline as on it. */
+/** The card's badge of each attribution kind (src/content/card.ts): a fill as on the page, an underline as on it. */
 export function badgeCss(): string {
   const rules = (scheme: Scheme) =>
     KIND_IDS.filter((k) => k !== "note")
