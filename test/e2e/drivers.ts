@@ -193,12 +193,9 @@ function boxInFrame({ selector, withText }: { selector: string; withText?: strin
 
 /**
  * THE coordinate lookup of the end-to-end tests: every trusted click, hover and selection finds its point here.
- * Today the extension's shadow root is open, so the page's main world reads its elements' boxes, and a frame's
- * element is its box in the frame plus the frame's place in the page. Once the shadow root is closed, `ui` spots
- * (and the sidebar frame's place) must come from another route: in Chromium the DevTools protocol sees through
- * closed roots (DOM.getDocument({ depth: -1, pierce: true }), DOM.querySelector from the shadow root's node, then
- * DOM.getBoxModel); in Firefox, e.g. WebDriver BiDi's browsingContext.locateNodes from the host, or the card's
- * place from its passage. Only this function should need to change.
+ * Page text and elements are read by the page's main world; our UI sits in a closed shadow root, so its boxes
+ * (and the sidebar frame's place) come from the e2e builds' hook; a frame's element is its box in the frame plus
+ * the frame's place.
  */
 async function locate(tab: Pick<Tab, "evaluateWith" | "inFrame" | "message">, spot: Spot): Promise<Box[]> {
   // Our UI's shadow root is closed to every page script: its boxes come from the e2e builds' hook.
@@ -293,6 +290,12 @@ function hand(tab: Pick<Tab, "locate">, raw: RawMouse) {
   };
 }
 
+/** A button of an extension page (the popup), as a person clicks it: a pause, the pointer moved there in steps. */
+async function readerClick(page: Pick<Tab, "pause" | "click">, testId: string): Promise<void> {
+  await page.pause();
+  await page.click({ page: `[data-testid="${testId}"]` });
+}
+
 // ---- Chromium ------------------------------------------------------------------------------------------
 
 export async function chromiumDriver(
@@ -368,11 +371,11 @@ export async function chromiumDriver(
     openExtensionPage,
     popupFor: async (tab) => {
       const id = await tabIdOf((tab as Tab & { page: PwPage }).page);
-      const { page: p } = await openExtensionPage(`popup.html?tab=${id}`);
+      const popup = await openExtensionPage(`popup.html?tab=${id}`);
+      const p = popup.page;
       return {
         summary: async () => (await p.getByTestId("summary").textContent()) ?? "",
-        // Playwright moves the mouse and clicks through CDP Input: the browser's own, trusted input.
-        click: (testId) => p.getByTestId(testId).click(),
+        click: (testId) => readerClick(popup, testId),
         screenshot: async (path) => void (await p.screenshot({ path })),
         close: () => p.close(),
       };
@@ -525,12 +528,12 @@ export async function firefoxDriver(
     openExtensionPage,
     popupFor: async (tab) => {
       const id = await tabIdOf((tab as Tab & { page: PpPage }).page);
-      const { page: p } = await openExtensionPage(`popup.html?tab=${id}`);
+      const popup = await openExtensionPage(`popup.html?tab=${id}`);
+      const p = popup.page;
       const el = (testId: string) => p.waitForSelector(`[data-testid="${testId}"]`);
       return {
         summary: async () => (await (await el("summary"))?.evaluate((e) => e.textContent)) ?? "",
-        // Puppeteer clicks through BiDi input.performActions: trusted input.
-        click: async (testId) => void (await (await el(testId))?.click()),
+        click: (testId) => readerClick(popup, testId),
         screenshot: async (path) => void (await p.screenshot({ path: path as `${string}.png` })),
         close: () => p.close(),
       };
