@@ -61,6 +61,24 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
 
   const speakerOf = (a: Analysis, words: string) => a.attributions.find((x) => x.exact.includes(words));
 
+  /** A fixture page analysed as a reader asks: the popup's "Analyse this page"; the status once it is in. */
+  async function analyseFromPopup(pageUrl: string): Promise<Analysed> {
+    await tab.goto(pageUrl);
+    const popup = await driver.popupFor(tab);
+    await popup.click("analyse");
+    const s = await analysed();
+    await popup.close();
+    return s;
+  }
+
+  /** A page analysed by itself (a publisher's), then its sidebar opened with the launcher. */
+  async function sidebarOf(pageUrl: string): Promise<void> {
+    await tab.goto(pageUrl);
+    await analysed();
+    await tab.pause();
+    await tab.click({ ui: ".launcher" });
+  }
+
   /** Click the highlight of a passage: its card, once open. */
   async function cardOf(words: string) {
     await tab.pause();
@@ -140,11 +158,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   it("a relative sharing the family name is not linked: Khamis Qaddafi is not Muammar", {
     timeout: 90_000,
   }, async () => {
-    await tab.goto(url("qaddafi-sons.html"));
-    const popup = await driver.popupFor(tab);
-    await popup.click("analyse");
-    const s = await analysed();
-    await popup.close();
+    const s = await analyseFromPopup(url("qaddafi-sons.html"));
     const a = s.analysis as Analysis;
     const khamis = speakerOf(a, "fight until the last drop of blood");
     expect(khamis?.speaker).toBe("Khamis Qaddafi");
@@ -159,11 +173,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   it("a single-page navigation that replaces the article is analysed again, without duplicates", {
     timeout: 90_000,
   }, async () => {
-    await tab.goto(url("harbour-strike.html"));
-    const popup = await driver.popupFor(tab);
-    await popup.click("analyse");
-    const before = await analysed();
-    await popup.close();
+    const before = await analyseFromPopup(url("harbour-strike.html"));
     expect(speakerOf(before.analysis as Analysis, "We will not go back")?.speaker).toBe("Maria Lopez");
     // The site's router: a new address, and the story's nodes replaced by another story's (a hydration would do
     // the same without the address).
@@ -195,11 +205,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   it("a hydration that replaces the article's nodes with the same story keeps its attributions, painted once", {
     timeout: 90_000,
   }, async () => {
-    await tab.goto(url("harbour-strike.html"));
-    const popup = await driver.popupFor(tab);
-    await popup.click("analyse");
-    const before = await analysed();
-    await popup.close();
+    const before = await analyseFromPopup(url("harbour-strike.html"));
     const paintedBefore = Object.values(await tab.highlights()).flat();
     expect(paintedBefore.some((t) => t.includes("We will not go back"))).toBe(true);
     // A framework's hydration: the same address, the article's nodes thrown away and rebuilt from the same markup.
@@ -231,12 +237,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   it("the sidebar lists what was found on this device, and a note on an analysed page survives a reload", {
     timeout: 120_000,
   }, async () => {
-    const page = url("nyt-2024.html", "/2024/03/");
-    await tab.goto(page);
-    await analysed();
     // The launcher opens the sidebar: the entries say they were found here.
-    await tab.pause();
-    await tab.click({ ui: ".launcher" });
+    await sidebarOf(url("nyt-2024.html", "/2024/03/"));
     const entries = () =>
       tab
         .inFrame(
@@ -290,11 +292,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   it("corrections (hide, wrong speaker) apply at once and survive a reload", {
     timeout: 120_000,
   }, async () => {
-    const page = url("nyt-2024.html", "/2024/03/");
-    await tab.goto(page);
-    await analysed();
-    await tab.pause();
-    await tab.click({ ui: ".launcher" });
+    await sidebarOf(url("nyt-2024.html", "/2024/03/"));
     /** The index of the sidebar entry that holds `words` (its buttons' data-testid suffix). */
     const entry = (words: string) =>
       tab.inFrame(
@@ -369,11 +367,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     // Another site's page, analysed on request: his card lists the earlier quotation, with a link to it.
     const libya = url("libya-transition.html");
     const openLibyaCard = async () => {
-      await tab.goto(libya);
-      const popup = await driver.popupFor(tab);
-      await popup.click("analyse");
-      await analysed();
-      await popup.close();
+      await analyseFromPopup(libya);
       return cardOf("The real moment of victory");
     };
     let ui = await openLibyaCard();
@@ -414,11 +408,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   });
 
   it("a statement in the same words as a known passage links to it", { timeout: 90_000 }, async () => {
-    await tab.goto(url("libya-transition.html"));
-    const popup = await driver.popupFor(tab);
-    await popup.click("analyse");
-    const s = await analysed();
-    await popup.close();
+    const s = await analyseFromPopup(url("libya-transition.html"));
     expect(speakerOf(s.analysis as Analysis, "Either he leaves the country")).toMatchObject({
       speaker: "Salah Ibrahim Eissa",
       linked: "person:salah-ibrahim-eissa",
