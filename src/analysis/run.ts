@@ -10,7 +10,7 @@ import type { SidebarEntry, SidebarView, SpeakerView } from "../model/views";
 import { type Correction, passageKey } from "./corrections";
 import { EntityLinker } from "./link";
 import { articleOf } from "./page";
-import { contentWords, sameStatements } from "./same";
+import { contentWords, sameStatements, weights } from "./same";
 import {
   type AnalysedAttribution,
   type AnalysedViews,
@@ -43,6 +43,7 @@ export function analyseHtml(
   statements: KnownStatement[] = [],
 ): { reply: AnalyseReply; views?: AnalysedViews } {
   const knownWords = statements.map((statement) => ({ statement, words: contentWords(statement.text) }));
+  const knownWeights = weights(knownWords);
   const t0 = performance.now();
   const page = articleOf(html, url);
   const t1 = performance.now();
@@ -144,7 +145,7 @@ export function analyseHtml(
           ...(link?.description ? { description: link.description } : {}),
         }
       : null;
-    const same = sameStatements(a.content.exact, knownWords).slice(0, 3);
+    const same = sameStatements(a.content.exact, knownWords, knownWeights).slice(0, 3);
     cards[id] = {
       targetId: id,
       kind,
