@@ -2,27 +2,35 @@
 // it on or off, see what it holds, search it, export it, erase it.
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import { INDEX_KEY, INDEX_ON_KEY, type LocalIndex } from "../analysis/local-index";
+import { INDEX_ON_KEY, isIndexOn, localIndex } from "../analysis/local-index";
+import type { IndexedPage, IndexedQuote, IndexTotals } from "../analysis/local-index-store";
 
 export function LocalIndexSection() {
   const [on, setOn] = useState(false);
-  const [index, setIndex] = useState<LocalIndex>({});
+  const [totals, setTotals] = useState<IndexTotals>({ pages: 0, quotes: 0 });
   const [query, setQuery] = useState("");
-  const reload = () =>
-    void browser.storage.local.get([INDEX_ON_KEY, INDEX_KEY]).then((r) => {
-      setOn(r[INDEX_ON_KEY] === true);
-      setIndex((r[INDEX_KEY] as LocalIndex | undefined) ?? {});
-    });
+  const [found, setFound] = useState<{ page: IndexedPage; quote: IndexedQuote }[]>([]);
+  const reload = () => {
+    void isIndexOn().then(setOn);
+    void localIndex()
+      .then((i) => i.totals())
+      .then(setTotals);
+  };
   useEffect(reload, []);
-  const pages = Object.entries(index);
-  const quotes = pages.flatMap(([, p]) => p.quotes.map((q) => ({ ...q, page: p })));
-  const q = query.trim().toLowerCase();
-  const found = q
-    ? quotes.filter((x) => `${x.speaker} ${x.exact}`.toLowerCase().includes(q)).slice(0, 50)
-    : [];
-  const exportIt = () => {
+  // Each keystroke starts a search; an answer to an older query is dropped.
+  useEffect(() => {
+    let current = true;
+    void localIndex()
+      .then((i) => i.search(query))
+      .then((r) => current && setFound(r));
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  const exportIt = async () => {
+    const all = await (await localIndex()).all();
     const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(index, null, 2)], { type: "application/json" }));
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(all, null, 2)], { type: "application/json" }));
     a.download = "source-annotator-local-index.json";
     a.click();
   };
@@ -44,7 +52,7 @@ export function LocalIndexSection() {
         what they said on my other pages (kept in this browser only, never sent anywhere)
       </label>
       <p data-testid="local-index-size">
-        {pages.length} pages, {quotes.length} quotations
+        {totals.pages} pages, {totals.quotes} quotations
       </p>
       <label for="index-search">Search the index</label>{" "}
       <input
@@ -56,20 +64,20 @@ export function LocalIndexSection() {
       {found.length > 0 && (
         <ul data-testid="index-results">
           {found.map((x) => (
-            <li key={`${x.page.url}:${x.exact}`}>
-              {x.speaker}: “{x.exact}” — {x.page.publisher}, {x.page.dateLabel}
+            <li key={`${x.page.url}:${x.quote.exact}`}>
+              {x.quote.speaker}: “{x.quote.exact}” — {x.page.publisher}, {x.page.dateLabel}
             </li>
           ))}
         </ul>
       )}
       <p>
-        <button type="button" onClick={exportIt} disabled={!pages.length} data-testid="export-local-index">
+        <button type="button" onClick={exportIt} disabled={!totals.pages} data-testid="export-local-index">
           Export the index
         </button>{" "}
         <button
           type="button"
           onClick={async () => {
-            await browser.storage.local.remove(INDEX_KEY);
+            await (await localIndex()).erase();
             reload();
           }}
           data-testid="erase-local-index"

@@ -1,0 +1,97 @@
+// The local index of analysed pages in IndexedDB (src/analysis/local-index-store.ts), on fake-indexeddb: a
+// speaker's quotations on other pages, newest first; a page replaced, not doubled; the oldest dropped past the
+// most kept; search, export, erase; and the running count.
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it } from "vitest";
+import { type IndexedPage, LocalIndexStore } from "../../src/analysis/local-index-store";
+
+const page = (n: number, quotes: [string, string][]): IndexedPage => ({
+  url: `https://news.example/${n}`,
+  publisher: "News",
+  dateLabel: `${n} June`,
+  indexedAt: new Date(Date.UTC(2026, 5, n)).toISOString(),
+  quotes: quotes.map(([key, exact]) => ({ speaker: key.toUpperCase(), key, exact })),
+});
+
+let store: LocalIndexStore;
+afterEach(async () => {
+  await store.erase();
+  store.close();
+});
+
+describe("the local index in IndexedDB", () => {
+  it("finds a speaker's quotations on the other pages, newest first, at most the limit", async () => {
+    store = new LocalIndexStore();
+    await store.put(
+      "p1",
+      page(1, [
+        ["jalil", "one"],
+        ["ghoga", "two"],
+      ]),
+    );
+    await store.put("p3", page(3, [["jalil", "three"]]));
+    await store.put(
+      "p2",
+      page(2, [
+        ["jalil", "four"],
+        ["jalil", "five"],
+      ]),
+    );
+    const found = await store.bySpeaker(["jalil", "ghoga", "nobody"], "p3", 2);
+    expect(found.get("jalil")?.map((f) => f.quote.exact)).toEqual(["five", "four"]);
+    expect(found.get("ghoga")?.map((f) => [f.id, f.page.url])).toEqual([["p1", "https://news.example/1"]]);
+    expect(found.has("nobody")).toBe(false);
+    expect(await store.totals()).toEqual({ pages: 3, quotes: 5 });
+  });
+
+  it("replaces a page analysed again, its old quotations gone", async () => {
+    store = new LocalIndexStore();
+    await store.put(
+      "p1",
+      page(1, [
+        ["jalil", "old"],
+        ["ghoga", "old too"],
+      ]),
+    );
+    await store.put("p1", page(4, [["jalil", "new"]]));
+    expect((await store.bySpeaker(["jalil", "ghoga"], "x")).get("jalil")?.map((f) => f.quote.exact)).toEqual([
+      "new",
+    ]);
+    expect((await store.bySpeaker(["ghoga"], "x")).size).toBe(0);
+    expect(await store.totals()).toEqual({ pages: 1, quotes: 1 });
+  });
+
+  it("drops the oldest pages past the most kept", async () => {
+    store = new LocalIndexStore(2);
+    await store.put("b", page(2, [["jalil", "b"]]));
+    await store.put("a", page(1, [["jalil", "a"]]));
+    await store.put("c", page(3, [["jalil", "c"]]));
+    expect(Object.keys(await store.all())).toEqual(["b", "c"]);
+    expect(await store.totals()).toEqual({ pages: 2, quotes: 2 });
+    expect((await store.bySpeaker(["jalil"], "x")).get("jalil")?.map((f) => f.id)).toEqual(["c", "b"]);
+  });
+
+  it("searches speakers and words, exports every page, erases all", async () => {
+    store = new LocalIndexStore();
+    await store.put("p1", page(1, [["jalil", "We accept a settlement"]]));
+    await store.put(
+      "p2",
+      page(2, [
+        ["ghoga", "No settlement"],
+        ["ghoga", "Talks go on"],
+      ]),
+    );
+    expect((await store.search("SETTLEMENT")).map((r) => r.quote.exact)).toEqual([
+      "No settlement",
+      "We accept a settlement",
+    ]);
+    expect((await store.search("ghoga")).length).toBe(2);
+    expect(await store.search("  ")).toEqual([]);
+    const all = await store.all();
+    expect(Object.keys(all)).toEqual(["p1", "p2"]);
+    expect(all.p1).toEqual(page(1, [["jalil", "We accept a settlement"]]));
+    await store.erase();
+    expect(await store.totals()).toEqual({ pages: 0, quotes: 0 });
+    expect((await store.bySpeaker(["jalil"], "x")).size).toBe(0);
+  });
+});
