@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { buildRecognitionIndex, recogniseText } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, readFixture, startFixtureServer } from "../test/e2e/fixture-server";
+import { localIndexBench } from "./local-index";
 import { pageLoadMetrics, paintedStatus } from "./page-metrics";
 import { scaleBench } from "./scale";
 
@@ -431,6 +432,14 @@ async function main() {
       "",
       "",
     ]);
+  }
+
+  // The opt-in local index of analysed pages at 1, 1,001 and 10,001 pages (bench/local-index.ts); LOCAL_INDEX=0
+  // leaves it out.
+  if (process.env.LOCAL_INDEX !== "0") {
+    const local = await localIndexBench();
+    results.localIndex = local.results;
+    table.push(...(local.table as [string, string, string, string][]));
   }
 
   results.table = table;

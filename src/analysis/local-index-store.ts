@@ -25,8 +25,10 @@ export interface IndexedPage {
   indexedAt: string;
   quotes: IndexedQuote[];
 }
-interface StoredPage extends IndexedPage {
+/** A page's record: what its quotations' lines show, and how many it has (they are in `quotes`). */
+interface StoredPage extends Omit<IndexedPage, "quotes"> {
   id: string;
+  quoteCount: number;
 }
 /** One quotation, with what its card line shows of its page, keyed so that a speaker's are one key range, newest
  *  last: [key, indexedAt, page id, n]. */
@@ -39,7 +41,9 @@ interface StoredQuote extends IndexedQuote {
 interface Schema extends DBSchema {
   pages: { key: string; value: StoredPage; indexes: { indexedAt: string } };
   quotes: { key: [string, string, string, number]; value: StoredQuote; indexes: { id: string } };
-  totals: { key: "quotes"; value: number };
+  /** Each page's quotations as one lower-case text (speaker and words, a line each): what a search reads. */
+  text: { key: string; value: string };
+  totals: { key: "quotes" | "pages"; value: number };
 }
 /** A speaker's quotation on another page. */
 export interface FoundQuote {
@@ -60,6 +64,7 @@ export class LocalIndexStore {
       upgrade(db) {
         db.createObjectStore("pages", { keyPath: "id" }).createIndex("indexedAt", "indexedAt");
         db.createObjectStore("quotes", { keyPath: ["key", "indexedAt", "id", "n"] }).createIndex("id", "id");
+        db.createObjectStore("text");
         db.createObjectStore("totals");
       },
       // Another connection deletes the database or upgrades it: close, reopen at the next call.
@@ -100,34 +105,36 @@ export class LocalIndexStore {
   }
 
   /** Records (or replaces) a page; drops the oldest pages past the most kept. */
-  async put(id: string, page: IndexedPage): Promise<void> {
+  async put(id: string, { quotes: list, ...page }: IndexedPage): Promise<void> {
     const db = await this.open();
-    const tx = db.transaction(["pages", "quotes", "totals"], "readwrite");
+    const tx = db.transaction(["pages", "quotes", "text", "totals"], "readwrite");
     const pages = tx.objectStore("pages");
     const quotes = tx.objectStore("quotes");
+    const text = tx.objectStore("text");
     const totals = tx.objectStore("totals");
-    let count = (await totals.get("quotes")) ?? 0;
+    const count = { pages: (await totals.get("pages")) ?? 0, quotes: (await totals.get("quotes")) ?? 0 };
     const drop = async (pageId: string) => {
       const old = await pages.get(pageId);
       if (!old) return;
-      count -= old.quotes.length;
-      await pages.delete(pageId);
+      count.pages--;
+      count.quotes -= old.quoteCount;
+      await Promise.all([pages.delete(pageId), text.delete(pageId)]);
       for (const k of await quotes.index("id").getAllKeys(pageId)) await quotes.delete(k);
     };
     await drop(id);
-    await pages.put({ ...page, id });
+    await pages.put({ ...page, id, quoteCount: list.length });
+    await text.put(list.map((q) => `${q.speaker} ${q.exact}`.toLowerCase()).join("\n"), id);
     const { url, publisher, dateLabel, date } = page;
     const shown = { url, publisher, dateLabel, ...(date ? { date } : {}) };
     await Promise.all(
-      page.quotes.map((q, n) => quotes.put({ ...q, id, n, indexedAt: page.indexedAt, page: shown })),
+      list.map((q, n) => quotes.put({ ...q, id, n, indexedAt: page.indexedAt, page: shown })),
     );
-    count += page.quotes.length;
-    let over = (await pages.count()) - this.maxPages;
-    for (let c = await pages.index("indexedAt").openKeyCursor(); c && over > 0; c = await c.continue()) {
+    count.pages++;
+    count.quotes += list.length;
+    const oldest = pages.index("indexedAt");
+    for (let c = await oldest.openKeyCursor(); c && count.pages > this.maxPages; c = await c.continue())
       await drop(c.primaryKey);
-      over--;
-    }
-    await totals.put(Math.max(0, count), "quotes");
+    await Promise.all([totals.put(count.pages, "pages"), totals.put(count.quotes, "quotes")]);
     await tx.done;
   }
 
@@ -138,44 +145,87 @@ export class LocalIndexStore {
 
   async totals(): Promise<IndexTotals> {
     const db = await this.open();
-    const tx = db.transaction(["pages", "totals"]);
-    const [pages, quotes] = await Promise.all([
-      tx.objectStore("pages").count(),
-      tx.objectStore("totals").get("quotes"),
-    ]);
-    return { pages, quotes: quotes ?? 0 };
+    const tx = db.transaction("totals");
+    const [pages, quotes] = await Promise.all([tx.store.get("pages"), tx.store.get("quotes")]);
+    return { pages: pages ?? 0, quotes: quotes ?? 0 };
   }
 
-  /** Quotations whose speaker or words contain `query` (case-insensitive), newest pages first, at most `limit`. */
-  async search(query: string, limit = 50): Promise<{ page: IndexedPage; quote: IndexedQuote }[]> {
+  /** Every record of a store, read in batches (a cursor step per record is many times slower at 100,000s). */
+  private async *batches<S extends "quotes" | "text">(
+    store: S,
+    batch = 2000,
+  ): AsyncGenerator<{ keys: Schema[S]["key"][]; values: Schema[S]["value"][] }> {
+    const db = await this.open();
+    let after: IDBKeyRange | undefined;
+    for (;;) {
+      const tx = db.transaction(store);
+      const [values, keys] = await Promise.all([
+        tx.store.getAll(after, batch),
+        tx.store.getAllKeys(after, batch),
+      ]);
+      if (values.length) yield { keys, values };
+      const last = keys.at(-1);
+      if (values.length < batch || last === undefined) return;
+      after = IDBKeyRange.lowerBound(last, true);
+    }
+  }
+
+  /**
+   * Quotations whose speaker or words contain `query` (case-insensitive), newest pages first, at most `limit`.
+   * Reads each page's text (one string a page); `stale()` returning true (a newer query) stops it between batches.
+   */
+  async search(query: string, limit = 50, stale = () => false): Promise<FoundQuote[]> {
     const q = query.trim().toLowerCase();
     if (!q) return [];
+    const ids: string[] = [];
+    for await (const { keys, values } of this.batches("text", 1000)) {
+      if (stale()) return [];
+      values.forEach((t, i) => {
+        if (t.includes(q)) ids.push(keys[i] as string);
+      });
+    }
     const db = await this.open();
-    const out: { page: IndexedPage; quote: IndexedQuote }[] = [];
-    let cursor = await db.transaction("pages").store.index("indexedAt").openCursor(null, "prev");
-    while (cursor && out.length < limit) {
-      for (const quote of cursor.value.quotes)
-        if (out.length < limit && `${quote.speaker} ${quote.exact}`.toLowerCase().includes(q))
-          out.push({ page: cursor.value, quote });
-      cursor = await cursor.continue();
+    const tx = db.transaction(["pages", "quotes"]);
+    const pages = (await Promise.all(ids.map((id) => tx.objectStore("pages").get(id)))).filter(
+      (p) => p !== undefined,
+    );
+    pages.sort((a, b) => b.indexedAt.localeCompare(a.indexedAt));
+    const out: FoundQuote[] = [];
+    for (const { id, url, publisher, dateLabel, date } of pages) {
+      if (out.length >= limit) break;
+      const quotes = await tx.objectStore("quotes").index("id").getAll(id);
+      for (const { speaker, key, exact, n: _ } of quotes.sort((a, b) => a.n - b.n))
+        if (out.length < limit && `${speaker} ${exact}`.toLowerCase().includes(q))
+          out.push({
+            id,
+            page: { url, publisher, dateLabel, ...(date ? { date } : {}) },
+            quote: { speaker, key, exact },
+          });
     }
     return out;
   }
 
-  /** Every page, as the export writes them: id → page, oldest first. */
+  /** Every page with its quotations, as the export writes them: id → page, oldest first. */
   async all(): Promise<Record<string, IndexedPage>> {
     const db = await this.open();
     const out: Record<string, IndexedPage> = {};
-    for (const { id, ...page } of await db.getAllFromIndex("pages", "indexedAt")) out[id] = page;
+    for (const { id, quoteCount: _, ...page } of await db.getAllFromIndex("pages", "indexedAt"))
+      out[id] = { ...page, quotes: [] };
+    for await (const { values } of this.batches("quotes"))
+      for (const { id, n, speaker, key, exact } of values) {
+        const quotes = out[id]?.quotes;
+        if (quotes) quotes[n] = { speaker, key, exact };
+      }
     return out;
   }
 
   async erase(): Promise<void> {
     const db = await this.open();
-    const tx = db.transaction(["pages", "quotes", "totals"], "readwrite");
+    const tx = db.transaction(["pages", "quotes", "text", "totals"], "readwrite");
     await Promise.all([
       tx.objectStore("pages").clear(),
       tx.objectStore("quotes").clear(),
+      tx.objectStore("text").clear(),
       tx.objectStore("totals").clear(),
       tx.done,
     ]);

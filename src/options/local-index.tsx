@@ -3,13 +3,15 @@
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { INDEX_ON_KEY, isIndexOn, localIndex } from "../analysis/local-index";
-import type { IndexedPage, IndexedQuote, IndexTotals } from "../analysis/local-index-store";
+import type { FoundQuote, IndexTotals } from "../analysis/local-index-store";
 
 export function LocalIndexSection() {
   const [on, setOn] = useState(false);
   const [totals, setTotals] = useState<IndexTotals>({ pages: 0, quotes: 0 });
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<{ page: IndexedPage; quote: IndexedQuote }[]>([]);
+  const [found, setFound] = useState<FoundQuote[]>([]);
+  /** The query the results shown are for. */
+  const [answered, setAnswered] = useState("");
   const reload = () => {
     void isIndexOn().then(setOn);
     void localIndex()
@@ -17,14 +19,21 @@ export function LocalIndexSection() {
       .then(setTotals);
   };
   useEffect(reload, []);
-  // Each keystroke starts a search; an answer to an older query is dropped.
+  // A search starts when the typing pauses; a newer query stops an older one.
   useEffect(() => {
     let current = true;
-    void localIndex()
-      .then((i) => i.search(query))
-      .then((r) => current && setFound(r));
+    const timer = setTimeout(() => {
+      void localIndex()
+        .then((i) => i.search(query, 50, () => !current))
+        .then((r) => {
+          if (!current) return;
+          setFound(r);
+          setAnswered(query);
+        });
+    }, 150);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [query]);
   const exportIt = async () => {
@@ -69,6 +78,11 @@ export function LocalIndexSection() {
             </li>
           ))}
         </ul>
+      )}
+      {found.length === 0 && answered.trim() && (
+        <p data-testid="index-no-results" role="status">
+          No quotation in the index matches “{answered.trim()}”.
+        </p>
       )}
       <p>
         <button type="button" onClick={exportIt} disabled={!totals.pages} data-testid="export-local-index">
