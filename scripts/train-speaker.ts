@@ -58,33 +58,25 @@ const dev = loadCorpus("dev");
 function groupsOf(a: CorpusArticle): Group[] {
   const overlap = (x: { start: number; end: number }, g: { start: number; end: number }) =>
     Math.max(0, Math.min(x.end, g.end) - Math.max(x.start, g.start));
-  return speakerCandidates(a.text, { publisher: a.meta.publisher }).map((att) => {
+  const goldOf = (att: { kind: "direct" | "indirect"; start: number; end: number }) => {
     const golds: GoldQuote[] = att.kind === "direct" ? a.gold.direct : a.gold.indirect;
     const g = golds.filter((x) => spansMatch(att, x)).sort((x, y) => overlap(att, y) - overlap(att, x))[0];
-    const clear = Boolean(g && !g.speakerUnclear && g.speaker);
-    return {
-      kind: att.kind,
-      gold: clear,
-      rows: att.candidates.map((c) => ({
-        x: RULE_FEATURES.size ? c.x.map((v, k) => (RULE_FEATURES.has(k) ? 0 : v)) : c.x,
-        y: Number(
-          clear &&
-            speakerRight(
-              {
-                kind: att.kind,
-                start: att.start,
-                end: att.end,
-                speaker: c.names,
-                speakerUnclear: false,
-                anonymous: false,
-                via: null,
-              },
-              g as GoldQuote,
-            ),
-        ),
-      })),
-    };
-  });
+    return g && !g.speakerUnclear && g.speaker ? g : undefined;
+  };
+  const right = (att: { kind: "direct" | "indirect"; start: number; end: number }, names: string[]) => {
+    const g = goldOf(att);
+    return Boolean(
+      g && speakerRight({ ...att, speaker: names, speakerUnclear: false, anonymous: false, via: null }, g),
+    );
+  };
+  return speakerCandidates(a.text, { publisher: a.meta.publisher }, right).map((att) => ({
+    kind: att.kind,
+    gold: Boolean(goldOf(att)),
+    rows: att.candidates.map((c) => ({
+      x: RULE_FEATURES.size ? c.x.map((v, k) => (RULE_FEATURES.has(k) ? 0 : v)) : c.x,
+      y: Number(c.right),
+    })),
+  }));
 }
 
 const groups = new Map(dev.map((a) => [a.id, groupsOf(a)]));

@@ -89,16 +89,21 @@ function rankInput(doc: AnalysedDoc, store: EntityStore): RankInput {
 
 /**
  * The speakers the learned choice weighs for each attribution the rules found, with their features and names:
- * what scripts/train-speaker.ts learns from. The attributions are the rules' own (`speakerModel: null`).
+ * what scripts/train-speaker.ts learns from. `isRight` tells which candidate is the speaker (from a gold file):
+ * the speakers already read are those, as the model's own answers are when it runs.
  */
 export function speakerCandidates(
   text: string,
-  options: ExtractOptions = {},
+  options: ExtractOptions,
+  isRight: (
+    attribution: { kind: "direct" | "indirect"; start: number; end: number },
+    names: string[],
+  ) => boolean,
 ): {
   kind: "direct" | "indirect";
   start: number;
   end: number;
-  candidates: (Candidate & { names: string[] })[];
+  candidates: (Candidate & { names: string[]; right: boolean })[];
 }[] {
   const store = new EntityStore();
   const { docs } = analyse([{ id: "text", text, publisher: options.publisher }], store, options.nlp);
@@ -109,15 +114,17 @@ export function speakerCandidates(
     const e = store.get(id);
     return e ? [e.name, ...e.aliases] : [];
   };
-  return doc.attributions.map((a, i) => ({
-    kind: a.kind,
-    start: a.start,
-    end: a.end,
-    candidates: candidatesFor(input, i).map((c) => {
+  const decided: (string | null)[] = [];
+  return doc.attributions.map((a, i) => {
+    const candidates = candidatesFor(input, i, decided).map((c) => {
       const at = c.rule ? a.speaker.source : c.mention;
-      return { ...c, names: [...names(c.entityId), ...(at ? [text.slice(at.start, at.end)] : [])] };
-    }),
-  }));
+      const all = [...names(c.entityId), ...(at ? [text.slice(at.start, at.end)] : [])];
+      return { ...c, names: all, right: isRight(a, all) };
+    });
+    decided[i] =
+      (candidates.find((c) => c.right && c.rule) ?? candidates.find((c) => c.right))?.entityId ?? null;
+    return { kind: a.kind, start: a.start, end: a.end, candidates };
+  });
 }
 
 /** Who said what in one text. */

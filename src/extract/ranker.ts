@@ -32,7 +32,6 @@ export const FEATURES = [
   "sentence-subject", // … within 25 characters of its sentence's start
   "last-speaker", // the speaker of the attribution just before
   "spoke-before", // log(1 + earlier attributions by it) / 3
-  "next-speaker", // the speaker of the attribution just after (the rules' answer)
   "mentions", // log(1 + mentions in the text) / 3
   "has-role",
   "pronoun×last-speaker", // the cue's word is a pronoun and the candidate spoke last
@@ -48,6 +47,10 @@ export const FEATURES = [
   "cue-word-description", // the words at the cue are a description, not a name (attribution-level)
   "no-cue", // the rules found no cue (attribution-level)
   "qa-label", // a Q&A answer and the candidate is the one its label names
+  "pronoun-disagrees", // a he/she/they/it cue word and the candidate's kind does not fit it
+  "all-capitals", // the mention is in capitals (a dateline: "ESKER FALLS, Mich. —")
+  "qa", // the attribution is a Q&A answer (attribution-level)
+  "qa-other", // a Q&A answer and the candidate is not the one its label names
 ] as const;
 
 export interface SpeakerModel {
@@ -113,8 +116,11 @@ function inQuote(quotes: QuoteInfo[], pos: number): boolean {
   return false;
 }
 
-/** The candidates for attribution `i` of the input, with their features. */
-export function candidatesFor(input: RankInput, i: number): Candidate[] {
+/**
+ * The candidates for attribution `i` of the input, with their features. `decided[k]` is the speaker already chosen
+ * for attribution k < i (null: none).
+ */
+export function candidatesFor(input: RankInput, i: number, decided: (string | null)[]): Candidate[] {
   const { text, sentences: ss, mentions, attributions } = input;
   const a = attributions[i] as RawAttribution;
   const cueAt = Math.min(Math.max(0, a.cueAt), Math.max(0, text.length - 1));
@@ -130,16 +136,18 @@ export function candidatesFor(input: RankInput, i: number): Candidate[] {
   const to = Math.max(ss[si + 1]?.end ?? cueSentence?.end ?? cueAt, a.end);
   const headlineEnd = text.indexOf("\n");
 
-  // The speakers before and after, in cue order.
-  const earlier = attributions.filter((b, k) => k !== i && b.cueAt < a.cueAt && b.speaker.entityId);
+  // The speakers already decided before this one (the model's own answers as it reads; the gold while training),
+  // in cue order.
+  const earlier: { cueAt: number; id: string }[] = [];
+  for (let k = 0; k < i; k++) {
+    const id = decided[k];
+    const b = attributions[k] as RawAttribution;
+    if (id && b.cueAt < a.cueAt) earlier.push({ cueAt: b.cueAt, id });
+  }
   earlier.sort((x, y) => x.cueAt - y.cueAt);
   const last = earlier[earlier.length - 1];
-  const later = attributions
-    .filter((b, k) => k !== i && b.cueAt > a.cueAt && b.speaker.entityId)
-    .sort((x, y) => x.cueAt - y.cueAt)[0];
   const spoke = new Map<string, number>();
-  for (const b of earlier)
-    spoke.set(b.speaker.entityId as string, (spoke.get(b.speaker.entityId as string) ?? 0) + 1);
+  for (const b of earlier) spoke.set(b.id, (spoke.get(b.id) ?? 0) + 1);
   const count = new Map<string, number>();
   for (const m of mentions) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
 
@@ -161,7 +169,7 @@ export function candidatesFor(input: RankInput, i: number): Candidate[] {
   }
   const recent: string[] = [];
   for (let k = earlier.length - 1; k >= 0 && recent.length < 3; k--) {
-    const id = earlier[k]?.speaker.entityId as string;
+    const id = earlier[k]?.id as string;
     if (!recent.includes(id)) recent.push(id);
   }
   for (const id of recent) add(id);
@@ -203,7 +211,9 @@ export function candidatesFor(input: RankInput, i: number): Candidate[] {
       set("before-cue", m.end <= cueAt);
       set("next-to-cue", mi === si && m.start >= cueAt - 60 && m.start <= cueAt + 40);
       set("in-quotation", inQuote(input.quotes, m.start));
-      set("in-content", m.start >= a.start && m.end <= a.end);
+      set("in-content", m.start < a.end && m.end > a.start);
+      const surface = text.slice(m.start, m.end);
+      set("all-capitals", /\p{Lu}{2}/u.test(surface) && surface === surface.toUpperCase());
       set("sentence-subject", m.start - (ss[mi]?.start ?? 0) <= 25);
       set(
         "titled",
@@ -215,24 +225,24 @@ export function candidatesFor(input: RankInput, i: number): Candidate[] {
       if (pronoun !== undefined && (!last || m.start > last.cueAt) && m.end <= cueAt)
         set("pronoun×named-since", 1);
     }
-    set("last-speaker", last?.speaker.entityId === id);
+    set("last-speaker", last?.id === id);
     set("spoke-before", Math.log1p(spoke.get(id) ?? 0) / 3);
-    set("next-speaker", later?.speaker.entityId === id);
     set("mentions", Math.log1p(count.get(id) ?? 0) / 3);
     set("has-role", Boolean(input.roles.get(id)?.length));
-    set("pronoun×last-speaker", pronoun !== undefined && last?.speaker.entityId === id);
+    set("pronoun×last-speaker", pronoun !== undefined && last?.id === id);
     set("direct", a.kind === "direct");
     set("rule-unclear", ruleId === null);
     set("candidates", Math.log1p(n) / 3);
-    if (pronoun !== undefined)
-      set(
-        "pronoun-agrees",
+    if (pronoun !== undefined) {
+      const agrees =
         pronoun === "neuter"
           ? kind === "organization" || kind === "outlet"
           : pronoun === "plural"
             ? kind === "group" || kind === "organization"
-            : kind === "person",
-      );
+            : kind === "person";
+      set("pronoun-agrees", agrees);
+      set("pronoun-disagrees", !agrees);
+    }
     const at = a.speaker.source;
     if (at)
       set(
@@ -248,6 +258,8 @@ export function candidatesFor(input: RankInput, i: number): Candidate[] {
     );
     set("no-cue", a.cue === "");
     set("qa-label", isRule && a.cue.endsWith(":"));
+    set("qa", a.cue.endsWith(":"));
+    set("qa-other", !isRule && a.cue.endsWith(":"));
     return { entityId: id, mention: m, rule: isRule, x };
   });
 }
@@ -331,8 +343,14 @@ export function trainLogistic(
 export function rerank(input: RankInput, model: SpeakerModel): RawAttribution[] {
   const out: RawAttribution[] = [];
   const newIndex = new Map<number, number>();
+  const decided: (string | null)[] = [];
   input.attributions.forEach((a, i) => {
-    const top = best(model, candidatesFor(input, i));
+    const top = best(model, candidatesFor(input, i, decided));
+    decided[i] = null;
+    const push = (x: RawAttribution) => {
+      out.push(x);
+      decided[i] = x.speaker.entityId;
+    };
     const threshold = a.kind === "direct" ? model.directThreshold : model.indirectThreshold;
     newIndex.set(i, out.length);
     if (!top || top.p < threshold) {
@@ -340,7 +358,7 @@ export function rerank(input: RankInput, model: SpeakerModel): RawAttribution[] 
         newIndex.delete(i);
         return;
       }
-      out.push({
+      push({
         ...a,
         speaker: { entityId: null, speakerText: a.speaker.speakerText, anonymous: false },
         unclear: true,
@@ -351,7 +369,7 @@ export function rerank(input: RankInput, model: SpeakerModel): RawAttribution[] 
     const disagree = a.speaker.entityId !== null && !c.rule;
     const how = a.kind === "direct" ? model.onDisagree.direct : model.onDisagree.indirect;
     if (c.rule || (disagree && how === "rules")) {
-      out.push({ ...a });
+      push({ ...a });
       return;
     }
     if (disagree && how === "drop") {
@@ -359,7 +377,7 @@ export function rerank(input: RankInput, model: SpeakerModel): RawAttribution[] 
       return;
     }
     if (disagree && how === "unclear") {
-      out.push({
+      push({
         ...a,
         speaker: { entityId: null, speakerText: a.speaker.speakerText, anonymous: false },
         unclear: true,
@@ -367,7 +385,7 @@ export function rerank(input: RankInput, model: SpeakerModel): RawAttribution[] 
       return;
     }
     const source = c.mention ?? undefined;
-    out.push({
+    push({
       ...a,
       unclear: undefined,
       speaker: {
