@@ -160,6 +160,9 @@ export function candidatesFor(input: RankInput, i: number, decided: (string | nu
   const near = new Map<string, ResolvedMention>();
   for (const m of mentions) {
     if (m.start < from || m.end > to || !SPEAKER_KINDS.has(m.kind)) continue;
+    // A dateline ("ESKER FALLS, Mich. —") names a place, whatever the name clustering made of it.
+    const surface = text.slice(m.start, m.end);
+    if (/\p{Lu}{2}/u.test(surface) && surface === surface.toUpperCase()) continue;
     add(m.entityId);
     const have = near.get(m.entityId);
     // The nearest mention, preferring one outside quotation marks.
@@ -345,6 +348,13 @@ export function rerank(input: RankInput, model: SpeakerModel): RawAttribution[] 
   const newIndex = new Map<number, number>();
   const decided: (string | null)[] = [];
   input.attributions.forEach((a, i) => {
+    // A Q&A answer's speaker is the one its label names: the format says who speaks.
+    if (a.cue.endsWith(":")) {
+      newIndex.set(i, out.length);
+      out.push({ ...a });
+      decided[i] = a.speaker.entityId;
+      return;
+    }
     const top = best(model, candidatesFor(input, i, decided));
     decided[i] = null;
     const push = (x: RawAttribution) => {
