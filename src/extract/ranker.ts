@@ -116,6 +116,34 @@ function inQuote(quotes: QuoteInfo[], pos: number): boolean {
   return false;
 }
 
+const counts = new WeakMap<RankInput, Map<string, number>>();
+
+/** How many times each entity is mentioned in the text (computed once per text). */
+function mentionCounts(input: RankInput): Map<string, number> {
+  let count = counts.get(input);
+  if (!count) {
+    count = new Map();
+    for (const m of input.mentions) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
+    counts.set(input, count);
+  }
+  return count;
+}
+
+/** The mentions (in text order) that start in [from, to). */
+function mentionsBetween(ms: ResolvedMention[], from: number, to: number): ResolvedMention[] {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ms[mid] as ResolvedMention).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ResolvedMention[] = [];
+  for (let k = lo; k < ms.length && (ms[k] as ResolvedMention).start < to; k++)
+    out.push(ms[k] as ResolvedMention);
+  return out;
+}
+
 /**
  * The candidates for attribution `i` of the input, with their features. `decided[k]` is the speaker already chosen
  * for attribution k < i (null: none).
@@ -148,8 +176,7 @@ export function candidatesFor(input: RankInput, i: number, decided: (string | nu
   const last = earlier[earlier.length - 1];
   const spoke = new Map<string, number>();
   for (const b of earlier) spoke.set(b.id, (spoke.get(b.id) ?? 0) + 1);
-  const count = new Map<string, number>();
-  for (const m of mentions) count.set(m.entityId, (count.get(m.entityId) ?? 0) + 1);
+  const count = mentionCounts(input);
 
   // Candidates: the rules' answer, every speaker-kind entity named in the window, the last three speakers.
   const ids: string[] = [];
@@ -158,7 +185,8 @@ export function candidatesFor(input: RankInput, i: number, decided: (string | nu
   };
   add(a.speaker.entityId);
   const near = new Map<string, ResolvedMention>();
-  for (const m of mentions) {
+  const window = mentionsBetween(mentions, from, to);
+  for (const m of window) {
     if (m.start < from || m.end > to || !SPEAKER_KINDS.has(m.kind)) continue;
     // A dateline ("ESKER FALLS, Mich. —") names a place, whatever the name clustering made of it.
     const surface = text.slice(m.start, m.end);
@@ -250,7 +278,9 @@ export function candidatesFor(input: RankInput, i: number, decided: (string | nu
     if (at)
       set(
         "at-cue",
-        mentions.some((x) => x.entityId === id && x.start < at.end && x.end > at.start),
+        mentionsBetween(mentions, at.start - 200, at.end).some(
+          (x) => x.entityId === id && x.start < at.end && x.end > at.start,
+        ),
       );
     set("cue-word-pronoun", pronoun !== undefined);
     set(
