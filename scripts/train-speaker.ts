@@ -30,6 +30,8 @@ const { values } = parseArgs({
     errors: { type: "boolean", default: false },
     /** When the model's best is not the rules' answer: unclear | rules | learned (quotations). */
     direct: { type: "string", default: "learned" },
+    /** Never drop a reported statement (its threshold 0): recall is the constrained figure (R ≥ .75 at P ≥ .90). */
+    "keep-statements": { type: "boolean", default: false },
     /** … drop | rules | learned (reported statements). */
     indirect: { type: "string", default: "learned" },
     /** Features left out (their weights stay 0), comma-separated. */
@@ -129,7 +131,10 @@ function thresholds(ids: string[]): { directThreshold: number; indirectThreshold
     }
     return bestT;
   };
-  return { directThreshold: pick("direct"), indirectThreshold: pick("indirect") };
+  return {
+    directThreshold: pick("direct"),
+    indirectThreshold: values["keep-statements"] ? 0 : pick("indirect"),
+  };
 }
 
 function model(ids: string[]): SpeakerModel {

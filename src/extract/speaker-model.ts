@@ -54,7 +54,7 @@ export const SPEAKER_MODEL: SpeakerModel | null = {
   ],
   bias: -3.6996,
   directThreshold: 0.08,
-  indirectThreshold: 0.06,
+  indirectThreshold: 0,
   onDisagree: {
     direct: "learned",
     indirect: "rules",
