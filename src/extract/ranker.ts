@@ -29,13 +29,13 @@ export const FEATURES = [
   "next-to-cue", // within 60 characters before the cue or 40 after it, same sentence
   "in-quotation", // that mention lies inside quotation marks
   "in-content", // … inside this attribution's own content
-  "sentence-subject", // … within 25 characters of its sentence's start
+  "sentence-subject", // … the subject of its sentence: only capitalised words or an article before it (after an opening ", ")
   "last-speaker", // the speaker of the attribution just before
   "spoke-before", // log(1 + earlier attributions by it) / 3
   "mentions", // log(1 + mentions in the text) / 3
   "has-role",
   "pronoun×last-speaker", // the cue's word is a pronoun and the candidate spoke last
-  "pronoun×named-since", // the cue's word is a pronoun and the candidate was named since the last speaker's cue
+  "pronoun×named-since", // the cue's word is a pronoun and the candidate was named as a subject since the last speaker's cue
   "titled", // a title or a capitalised role right before the mention ("Mr.", "Mayor")
   "headline", // the mention is in the first line
   "direct", // the attribution is a quotation (not a reported statement)
@@ -245,7 +245,13 @@ export function candidatesFor(input: RankInput, i: number, decided: (string | nu
       set("in-content", m.start < a.end && m.end > a.start);
       const surface = text.slice(m.start, m.end);
       set("all-capitals", /\p{Lu}{2}/u.test(surface) && surface === surface.toUpperCase());
-      set("sentence-subject", m.start - (ss[mi]?.start ?? 0) <= 25);
+      const lead = text
+        .slice(ss[mi]?.start ?? m.start, m.start)
+        .replace(/^[\s“”"‘’]+/, "")
+        .split(/,\s+/)
+        .pop() as string;
+      const subject = /^(?:(?:\p{Lu}[\p{L}'’.-]*|the|a|an|its|his|her|their)\s+)*$/u.test(lead);
+      set("sentence-subject", subject);
       set(
         "titled",
         /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Sir|Dame|Lord|Lady)\.?|\b\p{Lu}\p{Ll}+)\s+$/u.test(
@@ -253,7 +259,7 @@ export function candidatesFor(input: RankInput, i: number, decided: (string | nu
         ),
       );
       set("headline", headlineEnd >= 0 && m.start < headlineEnd);
-      if (pronoun !== undefined && (!last || m.start > last.cueAt) && m.end <= cueAt)
+      if (subject && pronoun !== undefined && (!last || m.start > last.cueAt) && m.end <= cueAt)
         set("pronoun×named-since", 1);
     }
     set("last-speaker", last?.id === id);
