@@ -8,11 +8,11 @@ import { EntityStore } from "./entities";
 import { confidenceOf, cueSpan } from "./output";
 import { type AnalysedDoc, analyse, type NlpHelper } from "./pipeline";
 import { type Candidate, candidatesFor, type RankInput, rerank, type SpeakerModel } from "./ranker";
-import { SPEAKER_MODEL } from "./speaker-model";
 import type { EntityKind, RawAttribution, Span } from "./types";
 
 export type { NlpHelper } from "./pipeline";
 export type { Candidate, SpeakerModel } from "./ranker";
+export { SPEAKER_MODEL } from "./speaker-model";
 export type { EntityKind, Span } from "./types";
 
 export interface TextSpan extends Span {
@@ -69,8 +69,8 @@ export interface ExtractOptions {
   /** Help from an NLP library (sentences, person names); the rules alone when absent. */
   nlp?: NlpHelper;
   /**
-   * The learned speaker choice (decision 0013) over the rules' candidates; the shipped model when absent, the
-   * rules' own answers when null.
+   * The learned speaker choice (decision 0013) over the rules' candidates, e.g. `SPEAKER_MODEL`; the rules' own
+   * answers when absent or null (the default: the model did not beat the rules on the unseen test split).
    */
   speakerModel?: SpeakerModel | null;
 }
@@ -132,7 +132,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const store = new EntityStore();
   const { docs } = analyse([{ id: "text", text, publisher: options.publisher }], store, options.nlp);
   const doc = docs[0];
-  const model = options.speakerModel === undefined ? SPEAKER_MODEL : options.speakerModel;
+  const model = options.speakerModel ?? null;
   const raw = doc ? (model ? rerank(rankInput(doc, store), model) : doc.attributions) : [];
   const attributions = raw.map((a: RawAttribution): ExtractedAttribution => {
     const roleAt = a.speaker.role ? text.indexOf(a.speaker.role, a.speaker.source?.start ?? 0) : -1;

@@ -24,7 +24,7 @@ export function runDataset(a: CorpusArticle): Found[] {
   }));
 }
 
-/** The extraction library on one article (with the shipped speaker model, or the one given; null: the rules'). */
+/** The extraction library on one article (the rules' speakers, or the learned speaker choice given). */
 export function runLibrary(a: CorpusArticle, speakerModel?: SpeakerModel | null): Found[] {
   const x = extract(a.text, { publisher: a.meta.publisher, speakerModel });
   const names = (id: string | null) => {
