@@ -6,10 +6,13 @@
 import { resolveDay } from "./dates";
 import { EntityStore } from "./entities";
 import { confidenceOf, cueSpan } from "./output";
-import { analyse, type NlpHelper } from "./pipeline";
+import { type AnalysedDoc, analyse, type NlpHelper } from "./pipeline";
+import { type Candidate, candidatesFor, type RankInput, rerank, type SpeakerModel } from "./ranker";
 import type { EntityKind, RawAttribution, Span } from "./types";
 
 export type { NlpHelper } from "./pipeline";
+export type { Candidate, SpeakerModel } from "./ranker";
+export { SPEAKER_MODEL } from "./speaker-model";
 export type { EntityKind, Span } from "./types";
 
 export interface TextSpan extends Span {
@@ -65,17 +68,72 @@ export interface ExtractOptions {
   referenceDate?: string;
   /** Help from an NLP library (sentences, person names); the rules alone when absent. */
   nlp?: NlpHelper;
+  /**
+   * The learned speaker choice (decision 0013) over the rules' candidates, e.g. `SPEAKER_MODEL`; the rules' own
+   * answers when absent or null (the default: the model did not beat the rules on the unseen test split).
+   */
+  speakerModel?: SpeakerModel | null;
 }
 
 const at = (text: string, s: Span | undefined | null): TextSpan | null =>
   s ? { start: s.start, end: s.end, exact: text.slice(s.start, s.end) } : null;
+
+function rankInput(doc: AnalysedDoc, store: EntityStore): RankInput {
+  const byId = new Map(store.entities.map((e) => [e.id, e]));
+  return {
+    ...doc,
+    kindOf: (id) => byId.get(id)?.kind,
+    isAnonymous: (id) => Boolean(byId.get(id)?.anonymous),
+  };
+}
+
+/**
+ * The speakers the learned choice weighs for each attribution the rules found, with their features and names:
+ * what scripts/train-speaker.ts learns from. `isRight` tells which candidate is the speaker (from a gold file):
+ * the speakers already read are those, as the model's own answers are when it runs.
+ */
+export function speakerCandidates(
+  text: string,
+  options: ExtractOptions,
+  isRight: (
+    attribution: { kind: "direct" | "indirect"; start: number; end: number },
+    names: string[],
+  ) => boolean,
+): {
+  kind: "direct" | "indirect";
+  start: number;
+  end: number;
+  candidates: (Candidate & { names: string[]; right: boolean })[];
+}[] {
+  const store = new EntityStore();
+  const { docs } = analyse([{ id: "text", text, publisher: options.publisher }], store, options.nlp);
+  const doc = docs[0];
+  if (!doc) return [];
+  const input = rankInput(doc, store);
+  const names = (id: string) => {
+    const e = store.get(id);
+    return e ? [e.name, ...e.aliases] : [];
+  };
+  const decided: (string | null)[] = [];
+  return doc.attributions.map((a, i) => {
+    const candidates = candidatesFor(input, i, decided).map((c) => {
+      const at = c.rule ? a.speaker.source : c.mention;
+      const all = [...names(c.entityId), ...(at ? [text.slice(at.start, at.end)] : [])];
+      return { ...c, names: all, right: isRight(a, all) };
+    });
+    decided[i] =
+      (candidates.find((c) => c.right && c.rule) ?? candidates.find((c) => c.right))?.entityId ?? null;
+    return { kind: a.kind, start: a.start, end: a.end, candidates };
+  });
+}
 
 /** Who said what in one text. */
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const store = new EntityStore();
   const { docs } = analyse([{ id: "text", text, publisher: options.publisher }], store, options.nlp);
   const doc = docs[0];
-  const raw = doc?.attributions ?? [];
+  const model = options.speakerModel ?? null;
+  const raw = doc ? (model ? rerank(rankInput(doc, store), model) : doc.attributions) : [];
   const attributions = raw.map((a: RawAttribution): ExtractedAttribution => {
     const roleAt = a.speaker.role ? text.indexOf(a.speaker.role, a.speaker.source?.start ?? 0) : -1;
     const date =

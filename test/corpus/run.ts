@@ -1,6 +1,6 @@
 // The pipelines the corpus scores: the dataset build (one article at a time, no curation) and the library.
 import { buildDataset } from "../../src/dataset/build";
-import { extract } from "../../src/extract/index";
+import { extract, type SpeakerModel } from "../../src/extract/index";
 import type { CorpusArticle, Found } from "./score";
 
 /** The dataset pipeline on one article, its attributions in the scorer's shape. */
@@ -24,9 +24,9 @@ export function runDataset(a: CorpusArticle): Found[] {
   }));
 }
 
-/** The extraction library on one article. */
-export function runLibrary(a: CorpusArticle): Found[] {
-  const x = extract(a.text, { publisher: a.meta.publisher });
+/** The extraction library on one article (the rules' speakers, or the learned speaker choice given). */
+export function runLibrary(a: CorpusArticle, speakerModel?: SpeakerModel | null): Found[] {
+  const x = extract(a.text, { publisher: a.meta.publisher, speakerModel });
   const names = (id: string | null) => {
     const e = x.entities.find((y) => y.id === id);
     return e ? [e.name, ...e.aliases] : [];
