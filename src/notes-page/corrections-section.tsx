@@ -12,6 +12,12 @@ export function CorrectionsSection({ corrections }: { corrections: PageCorrectio
   if (!corrections.length && !message) return null;
   const pages = new Map<string, PageCorrection[]>();
   for (const c of corrections) pages.set(c.pageId, [...(pages.get(c.pageId) ?? []), c]);
+  const address = (list: PageCorrection[]) => list.find((c) => c.correction.url)?.correction.url;
+  // By address; pages whose address is not known last.
+  const sorted = [...pages].sort(
+    ([, x], [, y]) =>
+      Number(!address(x)) - Number(!address(y)) || (address(x) ?? "").localeCompare(address(y) ?? ""),
+  );
   const undo = async (c: PageCorrection) => {
     try {
       await undoCorrection(c.pageId, c.passage);
@@ -30,8 +36,8 @@ export function CorrectionsSection({ corrections }: { corrections: PageCorrectio
       <p aria-live="polite" data-testid="corrections-message">
         {message}
       </p>
-      {[...pages].map(([pageId, list]) => {
-        const url = list.find((c) => c.correction.url)?.correction.url;
+      {sorted.map(([pageId, list]) => {
+        const url = address(list);
         return (
           <div key={pageId} class="np-note" data-testid="corrections-page">
             <h3 class="np-article">

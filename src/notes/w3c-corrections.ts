@@ -142,7 +142,11 @@ function correctionFrom(a: Obj): PageCorrection {
     throw new Bad(
       speaker && speaker.length > 200 ? "its speaker is longer than 200 characters." : "it is malformed.",
     );
-  return { pageId, passage: passageKey(quote.exact), correction };
+  // A key as exported is kept as it is (cut at 200 characters, it may end in a space, which the analysis's key of
+  // the same passage keeps too); other passages are made keys.
+  const exact = quote.exact;
+  const isKey = exact.length <= PASSAGE_CHARS && !/^\s|\s\s|[^\S ]/.test(exact);
+  return { pageId, passage: isKey ? exact : passageKey(exact), correction };
 }
 
 /** A correction read from a file, with its item number there. */
