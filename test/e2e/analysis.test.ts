@@ -1,7 +1,8 @@
 // End to end, Chromium and Firefox: pages the dataset does not know, analysed on this device (issue 18). Fixture
 // pages in four house styles (test/fixtures/pages/analysis/) under other hostnames and under a publisher's; the
 // reader's actions are the browser's own input (drivers.ts). The status reply's `analysis` is the contract read.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/analysis/types";
@@ -15,7 +16,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { ARTIFACTS, openCard, uiOf } from "./helpers";
+import { ARTIFACTS, catchDownloads, caughtDownloads, openCard, uiOf } from "./helpers";
 
 const mine = JSON.parse(
   readFileSync(path.join(PAGES_DIR, "analysis", "routes.json"), "utf8"),
@@ -346,6 +347,89 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(
       (await tab.highlights())["sa-named"]?.some((t) => t.includes("The leader is not going anywhere")),
     ).toBe(false);
+  });
+
+  it("corrections are exported from the notes page and, imported into a fresh profile, apply there; Undo too", {
+    timeout: 180_000,
+  }, async () => {
+    // The corrections of the test above: "The leader is not going anywhere" hidden, and "indirect talks with the
+    // government" said by Mahmoud Shammam, on the publisher's page analysed by itself.
+    const pageUrl = url("nyt-2024.html", "/2024/03/");
+    const listed = (t: Tab) =>
+      t.evaluate(() =>
+        [...document.querySelectorAll("[data-testid=correction]")].map((li) => li.textContent ?? ""),
+      );
+    const notes = await driver.openExtensionPage("notes.html");
+    await expect.poll(() => listed(notes), { timeout: 10_000 }).toHaveLength(2);
+    expect((await listed(notes)).some((x) => x.includes("said by Mahmoud Shammam"))).toBe(true);
+    await notes.evaluate(catchDownloads);
+    await notes.pause();
+    await notes.click({ page: "[data-testid=export-all]" });
+    await expect
+      .poll(() => notes.evaluate(() => document.querySelector("[data-testid=report-text]")?.textContent))
+      .toMatch(/^Exported \d+ notes? and 2 corrections to source-annotator-notes-[\d-]+\.jsonld\.$/);
+    await expect.poll(async () => (await notes.evaluate(caughtDownloads))[0]?.text).toBeTruthy();
+    const text = (await notes.evaluate(caughtDownloads))[0]?.text as string;
+    const items = (JSON.parse(text) as { first: { items: Record<string, unknown>[] } }).first.items;
+    const corrections = items.filter((a) => "sa:correction" in a);
+    expect(corrections.map((a) => [a.motivation, (a.target as { source: string }).source])).toEqual(
+      expect.arrayContaining([
+        ["moderating", pageUrl],
+        ["editing", pageUrl],
+      ]),
+    );
+    await notes.close();
+
+    // A fresh profile: the file chosen in the notes page's file input, then the page opened there.
+    const other = await launch();
+    try {
+      const file = path.join(
+        mkdtempSync(path.join(tmpdir(), "e2e-corrections-")),
+        `${name}-corrections.jsonld`,
+      );
+      writeFileSync(file, text);
+      const otherNotes = await other.openExtensionPage("notes.html");
+      await otherNotes.upload("[data-testid=import]", file);
+      await expect
+        .poll(() =>
+          otherNotes.evaluate(() => document.querySelector("[data-testid=report-text]")?.textContent),
+        )
+        .toMatch(/ Corrections: restored 2, already here 0, kept yours 0, rejected 0\.$/);
+      await expect.poll(() => listed(otherNotes)).toHaveLength(2);
+      const otherTab = await other.newTab();
+      await otherTab.goto(pageUrl);
+      const there = async () => {
+        const s = (await otherTab.status(2000)) as Analysed | null;
+        if (!s?.analysis || !s.ready) return null;
+        const a = speakerOf(s.analysis, "indirect talks with the government");
+        return {
+          speaker: a?.speaker,
+          corrected: a?.corrected,
+          hidden: !speakerOf(s.analysis, "The leader is not going anywhere"),
+        };
+      };
+      await expect
+        .poll(there, { timeout: 20_000 })
+        .toEqual({ speaker: "Mahmoud Shammam", corrected: true, hidden: true });
+      // Undo on the notes page: the hidden attribution is back on the page (analysed again).
+      const k = await otherNotes.evaluate(
+        () =>
+          [...document.querySelectorAll("[data-testid=correction]")].findIndex((li) =>
+            li.textContent?.includes("— hidden"),
+          ) + 1,
+      );
+      await otherNotes.pause();
+      await otherNotes.click({
+        page: `[data-testid=correction]:nth-child(${k}) [data-testid=correction-undo]`,
+      });
+      await expect.poll(() => listed(otherNotes)).toHaveLength(1);
+      await expect
+        .poll(there, { timeout: 20_000 })
+        .toEqual({ speaker: "Mahmoud Shammam", corrected: true, hidden: false });
+      expect(otherNotes.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("the opt-in local index: a speaker's card lists their quotation from an earlier page; erased on request", {
