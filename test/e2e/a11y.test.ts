@@ -1,7 +1,7 @@
 // End to end, Chromium: axe-core finds no accessibility violation (of any impact) in the extension's UI, in the
 // light and the dark colour scheme: the popup, the options page, the sidebar frame, an open card (its shadow
 // root), and the notes page when the build has one (dist/chrome/notes.html); on a page analysed on this device,
-// the sidebar's correction form (Wrong speaker open, its text field showing).
+// the sidebar's correction form (Wrong speaker open, its text field showing), and the notes page listing it.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -272,6 +272,12 @@ describe.each(SCHEMES)("axe, %s colour scheme", (scheme) => {
       page = (other as Tab & { page: Page }).page;
       await page.emulateMedia({ colorScheme: scheme });
       await other.goto(ANALYSED);
+    });
+    afterAll(async () => {
+      await other?.close();
+    });
+
+    it("the sidebar's correction form: Wrong speaker open, its text field showing", async () => {
       await expect
         .poll(
           async () => {
@@ -281,12 +287,6 @@ describe.each(SCHEMES)("axe, %s colour scheme", (scheme) => {
           { timeout: 20_000 },
         )
         .toBe(true);
-    });
-    afterAll(async () => {
-      await other?.close();
-    });
-
-    it("the sidebar's correction form: Wrong speaker open, its text field showing", async () => {
       await other.pause();
       await other.click({ ui: ".launcher" });
       let frame: Frame | undefined;
@@ -303,6 +303,19 @@ describe.each(SCHEMES)("axe, %s colour scheme", (scheme) => {
       await inFrame("[data-testid^=speaker-input-]");
       await page.screenshot({ path: `${ARTIFACTS}/a11y-sidebar-correction-${scheme}.png` });
       expect(await axe(frame as Frame)).toEqual([]);
+      // Saved, it is listed on the notes page with its Undo.
+      await other.pause();
+      await other.click({ frame: "sidebar.html", selector: "[data-testid^=speaker-input-]" });
+      await other.type(`A. Reader (${scheme})`);
+      await other.pause();
+      await other.click({ frame: "sidebar.html", selector: "[data-testid^=speaker-save-]" });
+      const notes = await extensionPage("notes.html", scheme, "[data-testid=correction-undo]");
+      try {
+        await notes.screenshot({ path: `${ARTIFACTS}/a11y-notes-corrections-${scheme}.png`, fullPage: true });
+        expect(await axe(notes)).toEqual([]);
+      } finally {
+        await notes.close();
+      }
     });
   });
 });
