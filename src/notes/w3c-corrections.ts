@@ -185,6 +185,8 @@ export function parseCorrectionItems(items: readonly unknown[]): ParsedCorrectio
 /** The corrections of a Web Annotation file (JSON text). A file that is not one, or a Hypothesis file, has none:
  *  parseImport already says why it is refused. Never throws. */
 export function parseCorrections(text: string): ParsedCorrections {
+  // A file without a word of a correction (most files: notes only) is not parsed a second time.
+  if (!/"(?:sa:correction|editing|moderating)"/.test(text)) return { corrections: [], rejected: [] };
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\ufeff/, ""));

@@ -248,6 +248,10 @@ describe("bad entries", () => {
   test("a file that is not JSON, or not annotations, has no corrections (the notes' import says why)", () => {
     expect(parseCorrections("{not json")).toEqual({ corrections: [], rejected: [] });
     expect(parseCorrections('{"type":"Person"}')).toEqual({ corrections: [], rejected: [] });
+    expect(parseCorrections('{"type":"Person","motivation":"editing"}')).toEqual({
+      corrections: [],
+      rejected: [],
+    });
   });
 
   test("a bad correction is not counted among the notes' rejections", () => {
