@@ -164,12 +164,18 @@ const COMMENT_MOTIVATIONS = ["commenting", "describing", "questioning"];
 const CORRECTION_MOTIVATIONS = ["editing", "moderating"];
 
 /**
- * An item that is a correction of an attribution (ours, "sa:correction"; or motivated editing or moderating), not
- * a note: parseImport passes over it, src/notes/w3c-corrections.ts reads it (decision 0009).
+ * An item that is a correction of an attribution, not a note: ours ("sa:correction"), or motivated editing or
+ * moderating and not also as a note is. parseImport passes over it, src/notes/w3c-corrections.ts reads it
+ * (decision 0009).
  */
 export function isCorrectionItem(v: unknown): boolean {
   if (!isObj(v)) return false;
-  return "sa:correction" in v || list(v.motivation).some((m) => CORRECTION_MOTIVATIONS.includes(m as string));
+  if ("sa:correction" in v) return true;
+  const motivations = list(v.motivation);
+  return (
+    motivations.some((m) => CORRECTION_MOTIVATIONS.includes(m as string)) &&
+    !motivations.some((m) => COMMENT_MOTIVATIONS.includes(m as string))
+  );
 }
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const MAX_DEPTH = 16;

@@ -254,6 +254,11 @@ describe("bad entries", () => {
     });
   });
 
+  test("an annotation motivated both as a note and as an edit is a note, as before", () => {
+    const r = parseCorrectionItems([{ type: "Annotation", motivation: ["commenting", "editing"] }]);
+    expect(r).toEqual({ corrections: [], rejected: [] });
+  });
+
   test("a bad correction is not counted among the notes' rejections", () => {
     const text = JSON.stringify([{ ...good(), "sa:correction": "rename" }]);
     expect(parseImport(text)).toEqual({ notes: [], rejected: [] });
