@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passageKey } from "../../src/analysis/corrections";
 import type { Analysis } from "../../src/analysis/types";
 import type { Status } from "../../src/model/protocol";
 import type { Driver, Tab } from "./drivers";
@@ -430,6 +431,82 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     } finally {
       await other.close();
     }
+  });
+
+  it("a correction stored before corrections kept their page's address: listed, not exported until its page is analysed again, applied", {
+    timeout: 120_000,
+  }, async () => {
+    const pageUrl = url("harbour-strike.html");
+    const words = "We will not go back to work";
+    const s = await analyseFromPopup(pageUrl);
+    const exact = speakerOf(s.analysis as Analysis, words)?.exact as string;
+    const pageId = s.article?.id as string;
+    expect(pageId).toMatch(/^page-/);
+    await tab.goto(url("section-front.html")); // the page is not open while the old entry is written
+    const notes = await driver.openExtensionPage("notes.html");
+    // Set up as an older version stored it: no address, no time (set up through storage, not the UI).
+    await notes.evaluateWith(
+      async ({ id, key }: { id: string; key: string }) => {
+        const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+        const local = (g.browser ?? g.chrome).storage.local;
+        const all = ((await local.get("corrections")).corrections ?? {}) as Record<string, object>;
+        await local.set({ corrections: { ...all, [id]: { [key]: { hide: true } } } });
+      },
+      { id: pageId, key: passageKey(exact) },
+    );
+    const heading = () =>
+      notes.evaluate(() =>
+        [...document.querySelectorAll("[data-testid=corrections-page] h3")].map((h) => h.textContent ?? ""),
+      );
+    await expect
+      .poll(heading, { timeout: 10_000 })
+      .toContain(`A page corrected before its address was kept (${pageId})`);
+    const report = () =>
+      notes.evaluate(() => document.querySelector("[data-testid=report-text]")?.textContent ?? "");
+    /** Export all; the n-th download's annotations on this page. */
+    const exported = async (n: number) => {
+      await notes.pause();
+      await notes.click({ page: "[data-testid=export-all]" });
+      await expect.poll(async () => (await notes.evaluate(caughtDownloads))[n]?.text).toBeTruthy();
+      const file = JSON.parse((await notes.evaluate(caughtDownloads))[n]?.text as string) as {
+        first?: { items: Record<string, unknown>[] };
+      };
+      return (file.first?.items ?? []).filter((a) => (a.target as { source?: string }).source === pageUrl);
+    };
+    await notes.evaluate(catchDownloads);
+    expect(await exported(0)).toEqual([]);
+    expect(await report()).toMatch(
+      / 1 correction could not be exported: .*open the page once, then export again\)\.$/,
+    );
+    // The page analysed again: the old entry applies, and the analysis gives it the page's address.
+    const again = await analyseFromPopup(pageUrl);
+    expect(speakerOf(again.analysis as Analysis, words)).toBeUndefined();
+    await expect.poll(heading, { timeout: 10_000 }).toContain(pageUrl);
+    expect((await exported(1)).map((a) => a.motivation)).toEqual(["moderating"]);
+    expect(await report()).not.toContain("could not be exported");
+    // Undone from the notes page: the finding is back on the page.
+    const k = await notes.evaluateWith(
+      (u: string) =>
+        [...document.querySelectorAll("[data-testid=corrections-page]")].findIndex((p) =>
+          p.querySelector("h3")?.textContent?.includes(u),
+        ) + 1,
+      pageUrl,
+    );
+    await notes.pause();
+    await notes.click({
+      page: `[data-testid=corrections-page]:nth-of-type(${k}) [data-testid=correction-undo]`,
+    });
+    await expect
+      .poll(
+        async () => {
+          const now = (await tab.status(2000)) as Analysed | null;
+          return now?.analysis ? speakerOf(now.analysis, words)?.speaker : null;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe("Maria Lopez");
+    expect(notes.errors).toEqual([]);
+    await notes.close();
   });
 
   it("the opt-in local index: a speaker's card lists their quotation from an earlier page; erased on request", {
