@@ -3,7 +3,13 @@
 // storage.session, which outlives a sleeping service worker, never the browser session), and inject content.js
 // where status.js found an article page on a publisher's site.
 import browser from "webextension-polyfill";
-import { CORRECTIONS_KEY, type Corrections, isCorrection } from "./corrections";
+import {
+  CORRECTIONS_KEY,
+  type Corrections,
+  isCorrection,
+  storedCorrections,
+  withAddress,
+} from "./corrections";
 import type * as Engine from "./engine";
 import { withLocalIndex } from "./local-index";
 import {
@@ -152,12 +158,16 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
   const stored = (await browser.storage.local.get(CORRECTIONS_KEY).catch(() => ({}))) as {
     corrections?: Corrections;
   };
+  const pageId = analysedId(m.url);
+  // Corrections kept before they had their page's address (decision 0009) get it now, once: the export needs it.
+  const stamped = withAddress(storedCorrections(stored.corrections), pageId, m.url);
+  if (stamped) await browser.storage.local.set({ [CORRECTIONS_KEY]: stamped }).catch(() => undefined);
   const { reply, views: v } = await analyse({
     html: m.html,
     url: m.url,
     // Storage is ours, but a value of another version or a hand edit must not break the analysis: skip it.
     corrections: Object.fromEntries(
-      Object.entries(stored.corrections?.[analysedId(m.url)] ?? {}).filter(([, c]) => isCorrection(c)),
+      Object.entries(stored.corrections?.[pageId] ?? {}).filter(([, c]) => isCorrection(c)),
     ),
   });
   if (reply.ok && v) {

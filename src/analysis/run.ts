@@ -7,7 +7,7 @@ import type { EntityKind } from "../model/dataset";
 import type { KnownEntityData, KnownStatement } from "../model/known";
 import type { ArticlePayload, HighlightKind } from "../model/protocol";
 import type { SidebarEntry, SidebarView, SpeakerView } from "../model/views";
-import { type Correction, passageKey } from "./corrections";
+import { type Correction, pageAddress, passageKey } from "./corrections";
 import { EntityLinker } from "./link";
 import { articleOf } from "./page";
 import { contentWords, sameStatements, weights } from "./same";
@@ -236,6 +236,7 @@ export function analyseHtml(
       publisher,
       ...(meta.headline ? { headline: meta.headline } : {}),
       dateLabel: dateLabel(meta.published),
+      url: pageAddress(url),
     },
     summary: {
       attributions: attributions.length,

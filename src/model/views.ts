@@ -119,7 +119,15 @@ export interface TimelineEntry {
 }
 
 export interface SidebarView {
-  article: { id: string; publisher: string; headline?: string; dateLabel: string; dateBasis?: string };
+  article: {
+    id: string;
+    publisher: string;
+    headline?: string;
+    dateLabel: string;
+    dateBasis?: string;
+    /** A page analysed on this device: its address without the fragment (its corrections keep it). */
+    url?: string;
+  };
   summary: SummaryView;
   entries: SidebarEntry[];
   timeline: TimelineEntry[];

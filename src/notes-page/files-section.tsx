@@ -9,10 +9,14 @@ export function FilesSection(props: {
   total: number;
   /** The chosen article has notes. */
   articleHasNotes: boolean;
+  /** How many corrections of analysed pages there are: exported with the notes (decision 0009). */
+  corrections?: number;
   /** Notes were imported: read them again. */
   onImported: () => void;
 }) {
-  const { articleId, total } = props;
+  const { articleId } = props;
+  // Corrections alone are worth exporting too.
+  const total = props.total + (props.corrections ?? 0);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (job: () => Promise<Report>) => {

@@ -2,6 +2,8 @@
 // sort by date, open a note's passage in its article, export to and import from W3C Web Annotations (JSON-LD).
 // Notes come from the background's notes service; this page never opens the database itself. Note text is
 // only ever rendered as text (Preact elements, no HTML).
+import { useCorrections } from "./corrections";
+import { CorrectionsSection } from "./corrections-section";
 import { FilesSection } from "./files-section";
 import { FindControls } from "./find-controls";
 import { articleLabel } from "./labels";
@@ -14,6 +16,7 @@ export function NotesPage() {
   const { articles, all, version, loadError, reload } = useNotes();
   const find = useFind(all);
   const { articleId } = find;
+  const corrections = useCorrections();
   const withNotes = [...new Set([...(all ?? []).map((n) => n.articleId), ...(articleId ? [articleId] : [])])]
     .map((id) => ({ id, label: articleLabel(id, articles.get(id)) }))
     .sort((a, b) => a.label.localeCompare(b.label));
@@ -30,9 +33,11 @@ export function NotesPage() {
         articleId={articleId}
         total={all?.length ?? 0}
         articleHasNotes={Boolean(all?.some((n) => n.articleId === articleId))}
+        corrections={corrections.length}
         onImported={reload}
       />
       <NotesList all={all} find={find} articles={articles} loadError={loadError} />
+      <CorrectionsSection corrections={corrections} />
       <Trash version={version} label={(id) => articleLabel(id, articles.get(id))} />
     </main>
   );

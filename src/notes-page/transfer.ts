@@ -4,6 +4,13 @@
 import { localIsoDay } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
 import { notesOp } from "../shared/messaging";
+import {
+  addToCollection,
+  addToMarkdown,
+  exportedWords,
+  importCorrections,
+  importedSentence,
+} from "./corrections";
 import { download } from "./download";
 import { plural } from "./labels";
 import type { Report } from "./report";
@@ -12,10 +19,12 @@ import type { Report } from "./report";
 export async function exportNotes(only?: string): Promise<Report> {
   const r = await notesOp({ op: "export", ...(only ? { articleId: only } : {}) });
   if (!r.ok) return { tone: "error", text: `Nothing was exported: ${r.message}` };
-  const total = (JSON.parse(r.value) as { total?: number }).total ?? 0;
+  // The reader's corrections of analysed pages go in the same collection (decision 0009).
+  const { text, notes: total, exported, withoutAddress } = await addToCollection(r.value, only);
   const filename = `source-annotator-notes-${only ? `${only}-` : ""}${localIsoDay()}.jsonld`;
-  download(r.value, filename);
-  return { tone: "info", text: `Exported ${plural(total, "note")} to ${filename}.` };
+  download(text, filename);
+  const c = exportedWords(exported, withoutAddress);
+  return { tone: "info", text: `Exported ${plural(total, "note")}${c.count} to ${filename}.${c.left}` };
 }
 
 /** Markdown files, one for all articles or one per article (of one article when `articleId` is given). */
@@ -27,8 +36,9 @@ export async function exportMarkdown(split: "article" | "all", articleId?: strin
     ...(articleId ? { articleId } : {}),
   });
   if (!r.ok) return { tone: "error", text: `Nothing was exported: ${r.message}` };
-  for (const f of r.value) download(f.text, f.name, "text/markdown");
-  const names = r.value.map((f) => f.name);
+  const { files } = await addToMarkdown(r.value, split, articleId);
+  for (const f of files) download(f.text, f.name, "text/markdown");
+  const names = files.map((f) => f.name);
   return { tone: "info", text: `Exported Markdown: ${plural(names.length, "file")} (${names.join(", ")}).` };
 }
 
@@ -58,9 +68,17 @@ export async function importFile(
   }
   const r = await notesOp({ op: "import", text });
   if (!r.ok) return { tone: "error", text: `Nothing was imported: ${r.message}` };
-  const { added, skippedDuplicates, rejected, format } = r.value;
-  const items = rejected.filter((x) => x.index !== null);
-  const whole = rejected.filter((x) => x.index === null);
+  const { added, skippedDuplicates, format } = r.value;
+  // The corrections in a Web Annotation file (a Hypothesis file has none): merged, counted, bad ones named.
+  const corrections = format === "hypothesis" ? null : importedSentence(await importCorrections(text));
+  const items = r.value.rejected.filter((x) => x.index !== null);
+  const whole = r.value.rejected.filter((x) => x.index === null);
+  // Listed in the file's order: rejected notes, rejected corrections, local corrections kept.
+  const rejected = corrections
+    ? [...r.value.rejected, ...corrections.rejected, ...corrections.kept].sort(
+        (a, b) => (a.index ?? -1) - (b.index ?? -1),
+      )
+    : r.value.rejected;
   if (added === 0 && skippedDuplicates === 0 && items.length === 0 && whole.length > 0)
     return {
       tone: "error",
@@ -75,8 +93,8 @@ export async function importFile(
         rejected,
       }
     : {
-        tone: items.length || whole.length ? "error" : "info",
-        text: `Imported ${plural(added, "note")}, skipped ${plural(skippedDuplicates, "duplicate")}, rejected ${items.length.toLocaleString("en-GB")}.`,
+        tone: items.length || whole.length || corrections?.rejected.length ? "error" : "info",
+        text: `Imported ${plural(added, "note")}, skipped ${plural(skippedDuplicates, "duplicate")}, rejected ${items.length.toLocaleString("en-GB")}.${corrections?.text ?? ""}`,
         rejected,
       };
 }

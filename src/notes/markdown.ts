@@ -5,6 +5,7 @@
 // each side, so it opens at the right one of several occurrences (test/notes/fragment.test.ts). Text from the reader or the article is escaped, so Markdown
 // shows it as written (no accidental emphasis, headings, lists, links or HTML).
 
+import type { PageCorrection } from "../analysis/corrections";
 import { withTextFragment } from "../anchoring/fragment";
 import { noteColourStyle } from "../model/colours";
 import type { MarkdownFile, Note } from "../model/notes";
@@ -152,4 +153,66 @@ export function exportMarkdown(
       ].join("\n"),
     },
   ];
+}
+
+// ---- The reader's corrections of attributions found on this device (decision 0009) ----
+
+/** One correction as a list item: the passage's words and what the reader said of them. */
+function correctionLine(c: PageCorrection): string {
+  const what = c.correction.speaker
+    ? `wrong speaker: said by ${escapeLine(c.correction.speaker)}`
+    : "hidden (not an attribution)";
+  const when = c.correction.at ? ` (${c.correction.at.slice(0, 10)})` : "";
+  return `- “${escapeLine(c.passage)}” — ${what}${when}`;
+}
+
+/** One page's "Corrections" section, at heading `level`; its address when known. */
+export function correctionsMarkdown(corrections: PageCorrection[], level = 2, withAddress = false): string {
+  const url = corrections.find((c) => c.correction.url)?.correction.url;
+  return [
+    `${"#".repeat(level)} Corrections`,
+    "",
+    ...(withAddress ? [url ? `- Address: <${url}>` : "- Address: unknown", ""] : []),
+    "Your corrections of the attributions found on this device:",
+    "",
+    ...corrections.map(correctionLine),
+    "",
+  ].join("\n");
+}
+
+/**
+ * The Markdown export's files with a "Corrections" section for each page that has corrections: appended to the
+ * page's own file ("article"; a file of its own when the page has no notes), or, in the one file ("all"), after
+ * the articles, one section per page.
+ */
+export function withCorrectionsMarkdown(
+  files: MarkdownFile[],
+  corrections: PageCorrection[],
+  opts: { articles: Record<string, MarkdownArticle>; split: "article" | "all" },
+): MarkdownFile[] {
+  const byPage = new Map<string, PageCorrection[]>();
+  for (const c of corrections) byPage.set(c.pageId, [...(byPage.get(c.pageId) ?? []), c]);
+  if (!byPage.size) return files;
+  if (opts.split === "all") {
+    const [first, ...rest] = files;
+    const sections = [...byPage].map(([pageId, list]) => {
+      const url = list.find((c) => c.correction.url)?.correction.url;
+      return [`## ${escapeLine(url ?? pageId)}`, "", correctionsMarkdown(list, 3)].join("\n");
+    });
+    const text = [first?.text.trimEnd() ?? "# Source Annotator notes", "", ...sections].join("\n");
+    return [{ name: first?.name ?? "source-annotator-notes.md", text }, ...rest];
+  }
+  const out = files.map((f) => ({ ...f }));
+  for (const [pageId, list] of byPage) {
+    const a = opts.articles[pageId];
+    const name = fileName(a ? `${a.publisher} - ${title(pageId, a)}` : pageId);
+    const mine = out.find((f) => f.name === name);
+    if (mine) mine.text = [mine.text.trimEnd(), "", correctionsMarkdown(list, 2)].join("\n");
+    else
+      out.push({
+        name,
+        text: [`# ${escapeLine(title(pageId, a))}`, "", correctionsMarkdown(list, 2, true)].join("\n"),
+      });
+  }
+  return out;
 }

@@ -161,6 +161,22 @@ function show(v: unknown): string {
 }
 
 const COMMENT_MOTIVATIONS = ["commenting", "describing", "questioning"];
+const CORRECTION_MOTIVATIONS = ["editing", "moderating"];
+
+/**
+ * An item that is a correction of an attribution, not a note: ours ("sa:correction"), or motivated editing or
+ * moderating and not also as a note is. parseImport passes over it, src/notes/w3c-corrections.ts reads it
+ * (decision 0009).
+ */
+export function isCorrectionItem(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  if ("sa:correction" in v) return true;
+  const motivations = list(v.motivation);
+  return (
+    motivations.some((m) => CORRECTION_MOTIVATIONS.includes(m as string)) &&
+    !motivations.some((m) => COMMENT_MOTIVATIONS.includes(m as string))
+  );
+}
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const MAX_DEPTH = 16;
 
@@ -316,7 +332,7 @@ function noteFrom(a: unknown, inheritedContext: boolean, now: string): Note {
 }
 
 /** The annotations of a parsed file, and whether they inherit its @context; or why the file is refused. */
-function itemsOf(doc: unknown): { items: unknown[]; inherited: boolean; more?: string } | string {
+export function itemsOf(doc: unknown): { items: unknown[]; inherited: boolean; more?: string } | string {
   if (Array.isArray(doc)) return { items: doc, inherited: false };
   if (!isObj(doc))
     return `expected an annotation, a page or a collection (a JSON object or array), got ${show(doc)}.`;
@@ -385,6 +401,8 @@ export function parseImport(
   const rejected: Rejection[] = [];
   const firstIndex = new Map<string, number>();
   for (const [index, item] of items.entries()) {
+    // Corrections are not notes: neither imported nor rejected here (importCorrections reads them).
+    if (isCorrectionItem(item)) continue;
     try {
       const note = noteFrom(item, inherited, now);
       const earlier = firstIndex.get(note.id);

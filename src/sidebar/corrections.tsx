@@ -5,14 +5,27 @@ import { useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { CORRECTIONS_KEY, type Correction, type Corrections, passageKey } from "../analysis/corrections";
 
-async function save(pageId: string, exact: string, c: Correction): Promise<void> {
+/** Kept with the page's address and the time (decision 0009: exported with the notes, merged on import). */
+async function save(pageId: string, url: string | undefined, exact: string, c: Correction): Promise<void> {
   const stored = (await browser.storage.local.get(CORRECTIONS_KEY)) as { corrections?: Corrections };
   const all = stored.corrections ?? {};
-  all[pageId] = { ...all[pageId], [passageKey(exact)]: c };
+  const made: Correction = { ...c, ...(url ? { url } : {}), at: new Date().toISOString() };
+  all[pageId] = { ...all[pageId], [passageKey(exact)]: made };
   await browser.storage.local.set({ [CORRECTIONS_KEY]: all });
 }
 
-export function CorrectionButtons({ pageId, exact, n }: { pageId: string; exact: string; n: number }) {
+export function CorrectionButtons({
+  pageId,
+  url,
+  exact,
+  n,
+}: {
+  pageId: string;
+  /** The page's address (without the fragment), when the sidebar's view has it. */
+  url?: string | undefined;
+  exact: string;
+  n: number;
+}) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState("");
   const id = `speaker-${n}`;
@@ -21,7 +34,7 @@ export function CorrectionButtons({ pageId, exact, n }: { pageId: string; exact:
       <button
         type="button"
         class="link"
-        onClick={() => void save(pageId, exact, { hide: true })}
+        onClick={() => void save(pageId, url, exact, { hide: true })}
         data-testid={`hide-${n}`}
       >
         Hide
@@ -39,7 +52,8 @@ export function CorrectionButtons({ pageId, exact, n }: { pageId: string; exact:
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (name.trim()) void save(pageId, exact, { speaker: name.trim() }).then(() => setEditing(false));
+            if (name.trim())
+              void save(pageId, url, exact, { speaker: name.trim() }).then(() => setEditing(false));
           }}
         >
           <label for={id}>Who said it?</label>{" "}

@@ -109,11 +109,14 @@ function Entries({
   entries,
   reveal,
   pageId,
+  pageUrl,
 }: {
   entries: SidebarEntry[];
   reveal: (id: string) => void;
   /** An analysed page's id: its entries can be corrected. */
   pageId?: string;
+  /** The analysed page's address, kept with its corrections. */
+  pageUrl?: string | undefined;
 }) {
   const [shown, setShown] = useState<Record<HighlightKind, boolean>>({
     named: true,
@@ -157,6 +160,7 @@ function Entries({
             {pageId && (e as SidebarEntry & { exact?: string }).exact && (
               <CorrectionButtons
                 pageId={pageId}
+                url={pageUrl}
                 exact={(e as SidebarEntry & { exact: string }).exact}
                 n={entries.indexOf(e)}
               />
@@ -245,7 +249,7 @@ function Sidebar() {
       <Entries
         entries={view.entries}
         reveal={reveal}
-        {...(status.articleId ? {} : { pageId: view.article.id })}
+        {...(status.articleId ? {} : { pageId: view.article.id, pageUrl: view.article.url })}
       />
       <section aria-labelledby="unplaced-h">
         <h2 id="unplaced-h">Not found on this page ({status.orphaned.length})</h2>

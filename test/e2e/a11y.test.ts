@@ -1,14 +1,22 @@
 // End to end, Chromium: axe-core finds no accessibility violation (of any impact) in the extension's UI, in the
 // light and the dark colour scheme: the popup, the options page, the sidebar frame, an open card (its shadow
-// root), and the notes page when the build has one (dist/chrome/notes.html).
+// root), and the notes page when the build has one (dist/chrome/notes.html); on a page analysed on this device,
+// the sidebar's correction form (Wrong speaker open, its text field showing), and the notes page listing it.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import type { AxeResults, ElementContext } from "axe-core";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getExtensionWorker } from "./browsers";
 import { chromiumDriver, type Driver, type Tab } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
+import {
+  type FixtureRoute,
+  type FixtureServer,
+  loadRoutes,
+  PAGES_DIR,
+  startFixtureServer,
+} from "./fixture-server";
 import { ARTIFACTS, canonical, DIST, openCard, payload, spotOf, uiOf, views } from "./helpers";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -65,8 +73,14 @@ let extensionId: string;
 let tabId: number;
 let tabIdOf: (p: Page) => Promise<number>;
 
+/** A publisher's page the dataset does not know: analysed by itself, its entries correctable in the sidebar. */
+const analysedRoutes = JSON.parse(
+  readFileSync(join(PAGES_DIR, "analysis", "routes.json"), "utf8"),
+) as FixtureRoute[];
+const ANALYSED = (analysedRoutes.find((r) => r.url.includes("/2024/03/")) as FixtureRoute).url;
+
 beforeAll(async () => {
-  server = await startFixtureServer();
+  server = await startFixtureServer({ routes: [...loadRoutes(), ...analysedRoutes] });
   driver = await chromiumDriver(DIST.chromeE2e, server.proxyPort);
   tab = await driver.newTab();
   const page = (tab as Tab & { page: Page }).page;
@@ -247,6 +261,61 @@ describe.each(SCHEMES)("axe, %s colour scheme", (scheme) => {
         await page.evaluate(() => document.querySelector("sa-axe-copy")?.remove());
       }
       await tab.press("Escape");
+    });
+  });
+
+  describe("on a page analysed on this device", () => {
+    let other: Tab;
+    let page: Page;
+    beforeAll(async () => {
+      other = await driver.newTab();
+      page = (other as Tab & { page: Page }).page;
+      await page.emulateMedia({ colorScheme: scheme });
+      await other.goto(ANALYSED);
+    });
+    afterAll(async () => {
+      await other?.close();
+    });
+
+    it("the sidebar's correction form: Wrong speaker open, its text field showing", async () => {
+      await expect
+        .poll(
+          async () => {
+            const s = (await other.status(2000)) as { analysis?: unknown; ready?: boolean } | null;
+            return Boolean(s?.analysis && s.ready);
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      await other.pause();
+      await other.click({ ui: ".launcher" });
+      let frame: Frame | undefined;
+      const inFrame = (sel: string) =>
+        expect
+          .poll(async () => {
+            frame = page.frames().find((f) => f.url().includes("sidebar.html"));
+            return frame?.evaluate((s) => Boolean(document.querySelector(s)), sel).catch(() => false);
+          })
+          .toBe(true);
+      await inFrame("[data-testid^=wrong-speaker-]");
+      await other.pause();
+      await other.click({ frame: "sidebar.html", selector: "[data-testid^=wrong-speaker-]" });
+      await inFrame("[data-testid^=speaker-input-]");
+      await page.screenshot({ path: `${ARTIFACTS}/a11y-sidebar-correction-${scheme}.png` });
+      expect(await axe(frame as Frame)).toEqual([]);
+      // Saved, it is listed on the notes page with its Undo.
+      await other.pause();
+      await other.click({ frame: "sidebar.html", selector: "[data-testid^=speaker-input-]" });
+      await other.type(`A. Reader (${scheme})`);
+      await other.pause();
+      await other.click({ frame: "sidebar.html", selector: "[data-testid^=speaker-save-]" });
+      const notes = await extensionPage("notes.html", scheme, "[data-testid=correction-undo]");
+      try {
+        await notes.screenshot({ path: `${ARTIFACTS}/a11y-notes-corrections-${scheme}.png`, fullPage: true });
+        expect(await axe(notes)).toEqual([]);
+      } finally {
+        await notes.close();
+      }
     });
   });
 });

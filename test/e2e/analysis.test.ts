@@ -1,9 +1,11 @@
 // End to end, Chromium and Firefox: pages the dataset does not know, analysed on this device (issue 18). Fixture
 // pages in four house styles (test/fixtures/pages/analysis/) under other hostnames and under a publisher's; the
 // reader's actions are the browser's own input (drivers.ts). The status reply's `analysis` is the contract read.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passageKey } from "../../src/analysis/corrections";
 import type { Analysis } from "../../src/analysis/types";
 import type { Status } from "../../src/model/protocol";
 import type { Driver, Tab } from "./drivers";
@@ -15,7 +17,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { ARTIFACTS, openCard, uiOf } from "./helpers";
+import { ARTIFACTS, catchDownloads, caughtDownloads, openCard, uiOf } from "./helpers";
 
 const mine = JSON.parse(
   readFileSync(path.join(PAGES_DIR, "analysis", "routes.json"), "utf8"),
@@ -346,6 +348,165 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(
       (await tab.highlights())["sa-named"]?.some((t) => t.includes("The leader is not going anywhere")),
     ).toBe(false);
+  });
+
+  it("corrections are exported from the notes page and, imported into a fresh profile, apply there; Undo too", {
+    timeout: 180_000,
+  }, async () => {
+    // The corrections of the test above: "The leader is not going anywhere" hidden, and "indirect talks with the
+    // government" said by Mahmoud Shammam, on the publisher's page analysed by itself.
+    const pageUrl = url("nyt-2024.html", "/2024/03/");
+    const listed = (t: Tab) =>
+      t.evaluate(() =>
+        [...document.querySelectorAll("[data-testid=correction]")].map((li) => li.textContent ?? ""),
+      );
+    const notes = await driver.openExtensionPage("notes.html");
+    await expect.poll(() => listed(notes), { timeout: 10_000 }).toHaveLength(2);
+    expect((await listed(notes)).some((x) => x.includes("said by Mahmoud Shammam"))).toBe(true);
+    await notes.evaluate(catchDownloads);
+    await notes.pause();
+    await notes.click({ page: "[data-testid=export-all]" });
+    await expect
+      .poll(() => notes.evaluate(() => document.querySelector("[data-testid=report-text]")?.textContent))
+      .toMatch(/^Exported \d+ notes? and 2 corrections to source-annotator-notes-[\d-]+\.jsonld\.$/);
+    await expect.poll(async () => (await notes.evaluate(caughtDownloads))[0]?.text).toBeTruthy();
+    const text = (await notes.evaluate(caughtDownloads))[0]?.text as string;
+    const items = (JSON.parse(text) as { first: { items: Record<string, unknown>[] } }).first.items;
+    const corrections = items.filter((a) => "sa:correction" in a);
+    expect(corrections.map((a) => [a.motivation, (a.target as { source: string }).source])).toEqual(
+      expect.arrayContaining([
+        ["moderating", pageUrl],
+        ["editing", pageUrl],
+      ]),
+    );
+    await notes.close();
+
+    // A fresh profile: the file chosen in the notes page's file input, then the page opened there.
+    const other = await launch();
+    try {
+      const file = path.join(
+        mkdtempSync(path.join(tmpdir(), "e2e-corrections-")),
+        `${name}-corrections.jsonld`,
+      );
+      writeFileSync(file, text);
+      const otherNotes = await other.openExtensionPage("notes.html");
+      await otherNotes.upload("[data-testid=import]", file);
+      await expect
+        .poll(() =>
+          otherNotes.evaluate(() => document.querySelector("[data-testid=report-text]")?.textContent),
+        )
+        .toMatch(/ Corrections: restored 2, already here 0, kept yours 0, rejected 0\.$/);
+      await expect.poll(() => listed(otherNotes)).toHaveLength(2);
+      const otherTab = await other.newTab();
+      await otherTab.goto(pageUrl);
+      const there = async () => {
+        const s = (await otherTab.status(2000)) as Analysed | null;
+        if (!s?.analysis || !s.ready) return null;
+        const a = speakerOf(s.analysis, "indirect talks with the government");
+        return {
+          speaker: a?.speaker,
+          corrected: a?.corrected,
+          hidden: !speakerOf(s.analysis, "The leader is not going anywhere"),
+        };
+      };
+      await expect
+        .poll(there, { timeout: 20_000 })
+        .toEqual({ speaker: "Mahmoud Shammam", corrected: true, hidden: true });
+      // Undo on the notes page: the hidden attribution is back on the page (analysed again).
+      const k = await otherNotes.evaluate(
+        () =>
+          [...document.querySelectorAll("[data-testid=correction]")].findIndex((li) =>
+            li.textContent?.includes("— hidden"),
+          ) + 1,
+      );
+      await otherNotes.pause();
+      await otherNotes.click({
+        page: `[data-testid=correction]:nth-child(${k}) [data-testid=correction-undo]`,
+      });
+      await expect.poll(() => listed(otherNotes)).toHaveLength(1);
+      await expect
+        .poll(there, { timeout: 20_000 })
+        .toEqual({ speaker: "Mahmoud Shammam", corrected: true, hidden: false });
+      expect(otherNotes.errors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("a correction stored before corrections kept their page's address: listed, not exported until its page is analysed again, applied", {
+    timeout: 120_000,
+  }, async () => {
+    const pageUrl = url("harbour-strike.html");
+    const words = "We will not go back to work";
+    const s = await analyseFromPopup(pageUrl);
+    const exact = speakerOf(s.analysis as Analysis, words)?.exact as string;
+    const pageId = s.article?.id as string;
+    expect(pageId).toMatch(/^page-/);
+    await tab.goto(url("section-front.html")); // the page is not open while the old entry is written
+    const notes = await driver.openExtensionPage("notes.html");
+    // Set up as an older version stored it: no address, no time (set up through storage, not the UI).
+    await notes.evaluateWith(
+      async ({ id, key }: { id: string; key: string }) => {
+        const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+        const local = (g.browser ?? g.chrome).storage.local;
+        const all = ((await local.get("corrections")).corrections ?? {}) as Record<string, object>;
+        await local.set({ corrections: { ...all, [id]: { [key]: { hide: true } } } });
+      },
+      { id: pageId, key: passageKey(exact) },
+    );
+    const heading = () =>
+      notes.evaluate(() =>
+        [...document.querySelectorAll("[data-testid=corrections-page] h3")].map((h) => h.textContent ?? ""),
+      );
+    await expect
+      .poll(heading, { timeout: 10_000 })
+      .toContain(`A page corrected before its address was kept (${pageId})`);
+    const report = () =>
+      notes.evaluate(() => document.querySelector("[data-testid=report-text]")?.textContent ?? "");
+    /** Export all; the n-th download's annotations on this page. */
+    const exported = async (n: number) => {
+      await notes.pause();
+      await notes.click({ page: "[data-testid=export-all]" });
+      await expect.poll(async () => (await notes.evaluate(caughtDownloads))[n]?.text).toBeTruthy();
+      const file = JSON.parse((await notes.evaluate(caughtDownloads))[n]?.text as string) as {
+        first?: { items: Record<string, unknown>[] };
+      };
+      return (file.first?.items ?? []).filter((a) => (a.target as { source?: string }).source === pageUrl);
+    };
+    await notes.evaluate(catchDownloads);
+    expect(await exported(0)).toEqual([]);
+    expect(await report()).toMatch(
+      / 1 correction could not be exported: .*open the page once, then export again\)\.$/,
+    );
+    // The page analysed again: the old entry applies, and the analysis gives it the page's address.
+    const again = await analyseFromPopup(pageUrl);
+    expect(speakerOf(again.analysis as Analysis, words)).toBeUndefined();
+    await expect.poll(heading, { timeout: 10_000 }).toContain(pageUrl);
+    expect((await exported(1)).map((a) => a.motivation)).toEqual(["moderating"]);
+    expect(await report()).not.toContain("could not be exported");
+    // Undone from the notes page: the finding is back on the page.
+    const k = await notes.evaluateWith(
+      (u: string) =>
+        [...document.querySelectorAll("[data-testid=corrections-page]")].findIndex((p) =>
+          p.querySelector("h3")?.textContent?.includes(u),
+        ) + 1,
+      pageUrl,
+    );
+    await notes.pause();
+    await notes.click({
+      page: `[data-testid=corrections-page]:nth-of-type(${k}) [data-testid=correction-undo]`,
+    });
+    await expect
+      .poll(
+        async () => {
+          const now = (await tab.status(2000)) as Analysed | null;
+          return now?.analysis ? speakerOf(now.analysis, words)?.speaker : null;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe("Maria Lopez");
+    expect(notes.errors).toEqual([]);
+    await notes.close();
   });
 
   it("the opt-in local index: a speaker's card lists their quotation from an earlier page; erased on request", {

@@ -185,3 +185,22 @@ export async function chooseOption(
   await t.click(frame ? { frame, selector: `label[for=${at.id}]` } : { page: `label[for=${at.id}]` });
   for (let i = 0; i < Math.abs(at.steps); i++) await t.press(at.steps > 0 ? "ArrowDown" : "ArrowUp");
 }
+
+/** In an extension page: downloads are caught at the <a download> the page clicks (file name and text), as
+ *  test/e2e/notes-page.test.ts does; read them with `caughtDownloads`. */
+export function catchDownloads(): void {
+  const w = window as unknown as { caught: { name: string; text?: string }[] };
+  w.caught = [];
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (!this.download) return;
+    const d: { name: string; text?: string } = { name: this.download };
+    w.caught.push(d);
+    void fetch(this.href)
+      .then((r) => r.text())
+      .then((t) => {
+        d.text = t;
+      });
+  };
+}
+export const caughtDownloads = () =>
+  (window as unknown as { caught: { name: string; text?: string }[] }).caught;
