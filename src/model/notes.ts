@@ -50,6 +50,15 @@ export type NotesErrorCode =
   /** Anything else IndexedDB reported. */
   | "failed";
 
+/** One page of the notes, newest first (the `page` operation; the notes page reads the store this way). */
+export interface NotesPage {
+  notes: Note[];
+  /** The offset of the next page; null after the last. */
+  next: number | null;
+  /** Notes kept (not in the trash) in all. */
+  total: number;
+}
+
 export interface ImportResult {
   added: number;
   skippedDuplicates: number;

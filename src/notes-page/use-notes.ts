@@ -1,8 +1,13 @@
-// The notes page's data: the list of articles (for labels) and every note, read again whenever the background
-// says the notes changed (or the page asks, after an import).
-import { useEffect, useState } from "preact/hooks";
+// The notes page's data: the list of articles (for labels) and every note, read from the background a page at a
+// time (newest first, so the list shows the newest while the rest arrive) into the page's search index. When the
+// background says an article's notes changed, only that article's notes are read again; an import (or many
+// articles changed at once) reads them all again.
+import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import type { Note } from "../model/notes";
+import { LIMITS } from "../model/limits";
+import type { NotesPage } from "../model/notes";
+import type { NotesResult } from "../model/replies";
+import { NotesIndex } from "../notes/search-index";
 import { notesOp } from "../shared/messaging";
 import type { ArticleInfo } from "./labels";
 
@@ -12,33 +17,109 @@ async function loadArticles(): Promise<Map<string, ArticleInfo>> {
   return new Map(list.map((a) => [a.id, a]));
 }
 
+/** The first page is small, so the newest notes show at once; the rest come in pages of LIMITS.notesPage. */
+const FIRST_PAGE = 500;
+/** More articles than this changed at once (an import elsewhere): read every note again. */
+const ARTICLES_READ_ONE_BY_ONE = 20;
+
+export interface NotesState {
+  /** The notes read so far (null before the first page). */
+  index: NotesIndex | null;
+  /** All notes have been read. */
+  complete: boolean;
+  /** The notes kept, as the background counted them. */
+  total: number;
+}
+
 export function useNotes() {
   const [articles, setArticles] = useState<Map<string, ArticleInfo>>(new Map());
-  const [all, setAll] = useState<Note[] | null>(null);
-  /** Bumped whenever the notes may have changed. */
+  const [state, setState] = useState<NotesState>({ index: null, complete: false, total: 0 });
+  /** Bumped whenever the notes may have changed (the trash reads itself again). */
   const [version, setVersion] = useState(0);
+  /** Bumped to read every note again. */
+  const [reads, setReads] = useState(0);
+  /** Bumped whenever the index changed in place. */
+  const [edits, setEdits] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [changed, setChanged] = useState<Set<string>>(new Set());
 
   useEffect(() => {
     loadArticles()
       .then(setArticles)
       .catch(() => setLoadError("The list of articles could not be read; notes are shown by article id."));
     const onMessage = (m: unknown) => {
-      if ((m as { type?: unknown } | null)?.type === "notes-changed") setVersion((v) => v + 1);
+      const msg = m as { type?: unknown; articleId?: unknown } | null;
+      if (msg?.type === "notes-changed" && typeof msg.articleId === "string") {
+        const id = msg.articleId;
+        setChanged((s) => new Set(s).add(id));
+        setVersion((v) => v + 1);
+      }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
+  // Every note, a page at a time, into a new index.
   useEffect(() => {
-    void notesOp({ op: "all" }).then((r) => {
-      if (r.ok) {
-        setAll(r.value);
+    let stale = false;
+    const index = new NotesIndex();
+    void (async () => {
+      let offset: number | null = 0;
+      let limit = FIRST_PAGE;
+      while (offset !== null && !stale) {
+        const r: NotesResult<NotesPage> = await notesOp({ op: "page", offset, limit });
+        if (stale) return;
+        if (!r.ok) {
+          setLoadError(`Your notes could not be read: ${r.message}`);
+          return;
+        }
+        index.add(r.value.notes);
+        offset = r.value.next;
+        limit = LIMITS.notesPage;
+        setState({ index, complete: offset === null, total: r.value.total });
+        setEdits((e) => e + 1);
         setLoadError(null);
-      } else setLoadError(`Your notes could not be read: ${r.message}`);
-    });
-  }, [version]);
+      }
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [reads]);
 
-  return { articles, all, version, loadError, reload: () => setVersion((v) => v + 1) };
+  // Articles whose notes changed: read those again (or everything, when many changed at once).
+  useEffect(() => {
+    if (changed.size === 0) return;
+    const ids = [...changed];
+    setChanged(new Set());
+    if (ids.length > ARTICLES_READ_ONE_BY_ONE || !state.index) {
+      setReads((n) => n + 1);
+      return;
+    }
+    const index = state.index;
+    void (async () => {
+      for (const articleId of ids) {
+        const r = await notesOp({ op: "list", articleId });
+        if (!r.ok) {
+          setReads((n) => n + 1);
+          return;
+        }
+        const kept = new Set(r.value.map((n) => n.id));
+        index.remove(
+          index
+            .notes()
+            .filter((n) => n.articleId === articleId && !kept.has(n.id))
+            .map((n) => n.id),
+        );
+        index.add(r.value);
+      }
+      setState((s) => ({ ...s, total: s.index === index ? index.size : s.total }));
+      setEdits((e) => e + 1);
+    })();
+  }, [changed, state.index]);
+
+  const all = useMemo(() => ({ ...state, edits }), [state, edits]);
+  return { articles, notes: all, version, loadError, reload: () => setReads((n) => n + 1) };
 }
+
+export type Notes = ReturnType<typeof useNotes>["notes"];

@@ -11,7 +11,7 @@
 import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, wrap } from "idb";
 import type { NoteColour } from "../model/colours";
 import type { TextTarget } from "../model/dataset";
-import type { ImportResult, NewNote, Note, TagCount } from "../model/notes";
+import type { ImportResult, NewNote, Note, NotesPage, TagCount } from "../model/notes";
 import { NotesError } from "./errors";
 import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./migrations";
 import {
@@ -79,6 +79,12 @@ export interface NotesStore {
   listByArticle(articleId: string): Promise<Note[]>;
   /** Every note (not removed), most recently modified first. */
   listAll(): Promise<Note[]>;
+  /**
+   * listAll a page at a time: from the `offset`-th stored note in that order (removed ones counted, not returned),
+   * at most `limit` of them; `next` is the offset of the following page (null after the last), `total` the notes
+   * not removed.
+   */
+  listPage(offset: number, limit: number): Promise<NotesPage>;
   /**
    * Writes complete notes (an import) in one transaction: all or nothing. With skipExisting (the default) a
    * note whose id is already stored is skipped; without it, it replaces the stored one. A repeated id in `notes`
@@ -381,6 +387,23 @@ class IdbNotesStore implements NotesStore {
   async listAll(): Promise<Note[]> {
     const notes = await this.run("readonly", (store) => store.index("modified").getAll());
     return notes.filter((n) => !n.deleted).reverse();
+  }
+
+  listPage(offset: number, limit: number): Promise<NotesPage> {
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1)
+      return Promise.reject(
+        new NotesError("invalid", "A page needs a whole offset (0 or more) and limit (1 or more)."),
+      );
+    return this.run("readonly", async (store) => {
+      const notes: Note[] = [];
+      // The "modified" index backwards: newest first, ties by id backwards — listAll's order.
+      let c = await store.index("modified").openCursor(null, "prev");
+      if (c && offset > 0) c = await c.advance(offset);
+      let read = 0;
+      for (; c && read < limit; read++, c = await c.continue()) if (!c.value.deleted) notes.push(c.value);
+      const total = (await store.count()) - (await store.index("deleted").count());
+      return { notes, next: c ? offset + read : null, total };
+    });
   }
 
   async importMany(notes: Note[], opts: { skipExisting?: boolean } = {}): Promise<ImportResult> {

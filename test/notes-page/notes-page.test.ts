@@ -54,8 +54,24 @@ beforeEach(() => {
     ],
   });
   b.state.runtimeReply = (m) => {
-    const op = (m as { op?: { op: string; format?: string } }).op;
+    const op = (
+      m as { op?: { op: string; format?: string; offset?: number; limit?: number; articleId?: string } }
+    ).op;
     if (op?.op === "all") return { ok: true, value: stored };
+    // The page reads the notes a page at a time, newest first, and one article's again when it changed.
+    if (op?.op === "page") {
+      const newest = [...stored].sort((a, b) => (a.modified < b.modified ? 1 : -1));
+      const end = (op.offset ?? 0) + (op.limit ?? 0);
+      return {
+        ok: true,
+        value: {
+          notes: newest.slice(op.offset, end),
+          next: end < newest.length ? end : null,
+          total: stored.length,
+        },
+      };
+    }
+    if (op?.op === "list") return { ok: true, value: stored.filter((n) => n.articleId === op.articleId) };
     if (op?.op === "trash") return { ok: true, value: [] };
     if (op?.op === "export" && op.format === "markdown")
       return { ok: true, value: [{ name: "notes.md", text: "# Notes" }] };
