@@ -124,7 +124,7 @@ const ops: {
 } = {
   list: (op, s) => s.listByArticle(op.articleId),
   all: (_, s) => s.listAll(),
-  page: (op, s) => s.listPage(op.offset, op.limit),
+  page: (op, s) => s.listPage("after" in op ? { after: op.after } : { offset: op.offset }, op.limit),
   upload: (op) => {
     const parts = uploads.get(op.id) ?? keep(uploads, op.id, new Array<string>(op.count));
     if (parts.length !== op.count) throw gone();

@@ -133,7 +133,11 @@ function isNotesOp(o: unknown): o is NotesOp {
     case "import":
       return isStr(o.text, LIMITS.importText) && (o.upload === undefined || isStr(o.upload, 64));
     case "page":
-      return isCount(o.offset, Number.MAX_SAFE_INTEGER) && isCount(o.limit, LIMITS.notesPage) && o.limit > 0;
+      return (
+        ("after" in o ? isStr(o.after, LIMITS.id) : isCount(o.offset, Number.MAX_SAFE_INTEGER)) &&
+        isCount(o.limit, LIMITS.notesPage) &&
+        o.limit > 0
+      );
     case "upload":
       return (
         isStr(o.id, 64) &&

@@ -50,11 +50,11 @@ export type NotesErrorCode =
   /** Anything else IndexedDB reported. */
   | "failed";
 
-/** One page of the notes, newest first (the `page` operation; the notes page reads the store this way). */
+/** One page of the notes (the `page` operation; the notes page reads the store this way). */
 export interface NotesPage {
   notes: Note[];
-  /** The offset of the next page; null after the last. */
-  next: number | null;
+  /** Where the next page starts (an offset, or the last id read: see NotesStore.listPage); null after the last. */
+  next: number | string | null;
   /** Notes kept (not in the trash) in all. */
   total: number;
 }

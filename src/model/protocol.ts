@@ -124,8 +124,12 @@ export interface NoteDraft {
 export type NotesOp =
   | { op: "list"; articleId: string }
   | { op: "all" }
-  /** The notes a page at a time, newest first (NotesPage): `offset` from the last page's `next`. */
+  /**
+   * The notes a page at a time (NotesPage): newest first from `offset`, or by id after `after` ("" to start),
+   * each from the last page's `next`.
+   */
   | { op: "page"; offset: number; limit: number }
+  | { op: "page"; after: string; limit: number }
   | { op: "add"; draft: NoteDraft; body: string; tags?: string[]; colour?: NoteColour }
   /**
    * `base`: the note's `modified` when the editor opened; a note changed since is not overwritten ("conflict").

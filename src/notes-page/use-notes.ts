@@ -1,11 +1,12 @@
 // The notes page's data: the list of articles (for labels) and every note, read from the background a page at a
-// time (newest first, so the list shows the newest while the rest arrive) into the page's search index. When the
+// time (the newest first, so the list shows them while the rest arrive) into the page's search index. When the
 // background says an article's notes changed, only that article's notes are read again; an import (or many
 // articles changed at once) reads them all again.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { LIMITS } from "../model/limits";
 import type { NotesPage } from "../model/notes";
+import type { NotesOp } from "../model/protocol";
 import type { NotesResult } from "../model/replies";
 import { NotesIndex } from "../notes/search-index";
 import { notesOp } from "../shared/messaging";
@@ -21,6 +22,7 @@ async function loadArticles(): Promise<Map<string, ArticleInfo>> {
 const FIRST_PAGE = 500;
 /** More articles than this changed at once (an import elsewhere): read every note again. */
 const ARTICLES_READ_ONE_BY_ONE = 20;
+const CHANGES_GATHERED_MS = 100;
 
 export interface NotesState {
   /** The notes read so far (null before the first page). */
@@ -60,24 +62,36 @@ export function useNotes() {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
-  // Every note, a page at a time, into a new index.
+  // Every note, a page at a time, into a new index: the newest first (shown at once), then all of them by id in
+  // large pages (the newest again among them: the index keeps one per id).
   useEffect(() => {
     let stale = false;
     const index = new NotesIndex();
     void (async () => {
-      let offset: number | null = 0;
-      let limit = FIRST_PAGE;
-      while (offset !== null && !stale) {
-        const r: NotesResult<NotesPage> = await notesOp({ op: "page", offset, limit });
+      let from: { offset: number } | { after: string } | null = { offset: 0 };
+      while (from && !stale) {
+        const first: boolean = "offset" in from;
+        const r: NotesResult<NotesPage> = await notesOp({
+          op: "page",
+          ...from,
+          limit: first ? FIRST_PAGE : LIMITS.notesPage,
+        } as NotesOp & { op: "page" });
         if (stale) return;
         if (!r.ok) {
           setLoadError(`Your notes could not be read: ${r.message}`);
           return;
         }
         index.add(r.value.notes);
-        offset = r.value.next;
-        limit = LIMITS.notesPage;
-        setState({ index, complete: offset === null, total: r.value.total });
+        const { next, total }: NotesPage = r.value;
+        // A first page that holds every note ends the reading.
+        from = first
+          ? next === null
+            ? null
+            : { after: "" }
+          : typeof next === "string"
+            ? { after: next }
+            : null;
+        setState({ index, complete: from === null, total });
         setEdits((e) => e + 1);
         setLoadError(null);
       }
@@ -87,35 +101,39 @@ export function useNotes() {
     };
   }, [reads]);
 
-  // Articles whose notes changed: read those again (or everything, when many changed at once).
+  // Articles whose notes changed (gathered for a moment: an import tells of each of its articles): read those
+  // again, or everything when many changed at once.
   useEffect(() => {
     if (changed.size === 0) return;
-    const ids = [...changed];
-    setChanged(new Set());
-    if (ids.length > ARTICLES_READ_ONE_BY_ONE || !state.index) {
-      setReads((n) => n + 1);
-      return;
-    }
-    const index = state.index;
-    void (async () => {
-      for (const articleId of ids) {
-        const r = await notesOp({ op: "list", articleId });
-        if (!r.ok) {
-          setReads((n) => n + 1);
-          return;
-        }
-        const kept = new Set(r.value.map((n) => n.id));
-        index.remove(
-          index
-            .notes()
-            .filter((n) => n.articleId === articleId && !kept.has(n.id))
-            .map((n) => n.id),
-        );
-        index.add(r.value);
+    const t = setTimeout(() => {
+      const ids = [...changed];
+      setChanged(new Set());
+      if (ids.length > ARTICLES_READ_ONE_BY_ONE || !state.index) {
+        setReads((n) => n + 1);
+        return;
       }
-      setState((s) => ({ ...s, total: s.index === index ? index.size : s.total }));
-      setEdits((e) => e + 1);
-    })();
+      const index = state.index;
+      void (async () => {
+        for (const articleId of ids) {
+          const r = await notesOp({ op: "list", articleId });
+          if (!r.ok) {
+            setReads((n) => n + 1);
+            return;
+          }
+          const kept = new Set(r.value.map((n) => n.id));
+          index.remove(
+            index
+              .notes()
+              .filter((n) => n.articleId === articleId && !kept.has(n.id))
+              .map((n) => n.id),
+          );
+          index.add(r.value);
+        }
+        setState((s) => ({ ...s, total: s.index === index && s.complete ? index.size : s.total }));
+        setEdits((e) => e + 1);
+      })();
+    }, CHANGES_GATHERED_MS);
+    return () => clearTimeout(t);
   }, [changed, state.index]);
 
   const all = useMemo(() => ({ ...state, edits }), [state, edits]);

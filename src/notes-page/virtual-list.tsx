@@ -1,5 +1,5 @@
-// A list of any length in the page's own scroll: only the rows near the viewport are in the DOM (50,000 notes
-// would be 50,000 subtrees), the others are the list's padding above and below, sized from the heights measured
+// A list of any length in the page's own scroll: past WHOLE_UP_TO rows, only those near the viewport are in the
+// DOM (50,000 notes would be 50,000 subtrees), the others are the list's padding above and below, sized from the heights measured
 // so far and their average for the rest. Each row says where it is in the whole list (aria-posinset, -setsize),
 // so a screen reader announces "note 4,012 of 50,000". Keyboard: one tab stop (the current row's article,
 // roving tabindex), ↑ ↓ Page Up/Down, Home and End move between rows, bringing the target into the DOM first; Tab
@@ -12,6 +12,8 @@ import { rowAfterKey, rowOffsets, visibleRows } from "./windowing";
 /** Rendered beyond the viewport on each side, in pixels (so Tab and a wheel step find their row there). */
 const OVERSCAN_PX = 800;
 const FIRST_ESTIMATE_PX = 170;
+/** A list this short is rendered whole: nothing to save, and the browser's find (Ctrl+F) then sees every row. */
+const WHOLE_UP_TO = 50;
 
 export interface RowProps {
   /** The row's article: its tab stop and where the keys move focus. */
@@ -74,6 +76,12 @@ export function VirtualList<T>(props: {
     };
   }, [update]);
 
+  const n = items.length;
+  const at = Math.min(active, Math.max(0, n - 1));
+  const whole = n <= WHOLE_UP_TO;
+  const from = whole ? 0 : Math.min(range.from, n);
+  const to = whole ? n : Math.min(range.to, n);
+
   // Once rendered: measure the rows, and focus the row a key moved to.
   useLayoutEffect(() => {
     const el = list.current;
@@ -89,34 +97,31 @@ export function VirtualList<T>(props: {
     }
     if (changed) setMeasured((m) => m + 1);
     const target = focusNext.current;
-    if (target !== null && target >= range.from && target < range.to) {
+    if (target !== null && target >= from && target < to) {
       focusNext.current = null;
-      const article = el.children[target - range.from]?.querySelector<HTMLElement>("[tabindex]");
+      const article = el.children[target - from]?.querySelector<HTMLElement>("[tabindex]");
       article?.focus({ preventScroll: true });
       article?.closest("li")?.scrollIntoView({ block: "nearest" });
     }
   });
 
-  const n = items.length;
-  const at = Math.min(active, Math.max(0, n - 1));
   const onKeyDown = (e: KeyboardEvent) => {
     const li = (e.target as HTMLElement).closest<HTMLElement>("li[data-index]");
     // Only on a row's article itself: within it, the keys are the links' (and the page's, to scroll).
     if (!li || e.target !== li.querySelector("[tabindex]")) return;
-    const from = Number(li.dataset.index);
     const page = Math.max(1, Math.floor(window.innerHeight / estimate) - 1);
-    const to = rowAfterKey(e.key, from, n, page);
-    if (to === null || e.altKey || e.ctrlKey || e.metaKey) return;
+    const next = rowAfterKey(e.key, Number(li.dataset.index), n, page);
+    if (next === null || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    setActive(to);
-    focusNext.current = to;
+    setActive(next);
+    focusNext.current = next;
     // Bring it into the DOM: scroll to where it is (estimated), then the layout effect focuses it.
     const el = list.current;
-    if (el && (to < range.from || to >= range.to)) {
-      const y = window.scrollY + el.getBoundingClientRect().top + (offsets[to] as number);
+    if (el && (next < from || next >= to)) {
+      const y = window.scrollY + el.getBoundingClientRect().top + (offsets[next] as number);
       window.scrollTo({ top: Math.max(0, y - window.innerHeight / 3) });
-      const top = (offsets[to] as number) - window.innerHeight / 3;
-      setRange(visibleRows(offsets, top - OVERSCAN_PX, top + window.innerHeight + OVERSCAN_PX, to));
+      const top = (offsets[next] as number) - window.innerHeight / 3;
+      setRange(visibleRows(offsets, top - OVERSCAN_PX, top + window.innerHeight + OVERSCAN_PX, next));
     }
   };
   const onFocusIn = (e: FocusEvent) => {
@@ -124,8 +129,6 @@ export function VirtualList<T>(props: {
     if (li) setActive(Number(li.dataset.index));
   };
 
-  const from = Math.min(range.from, n);
-  const to = Math.min(range.to, n);
   return (
     <ol
       ref={list}

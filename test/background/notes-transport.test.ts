@@ -109,13 +109,23 @@ describe("large values in parts", () => {
       if (!r.ok) throw new Error(r.message);
       bodies.push(...r.value.notes.map((n) => n.body));
       totals.push(r.value.total);
-      offset = r.value.next;
+      offset = r.value.next as number | null;
     }
     // Note 23 was removed last: it is newest in the "modified" index, counted in the pages, never returned.
     expect(bodies).toEqual(
       Array.from({ length: 25 }, (_, i) => `note ${24 - i}`).filter((b) => b !== "note 23"),
     );
     expect(totals).toEqual([24, 24, 24]);
+    // By id, pages of 10: every note but the removed one, once, in id order.
+    const byId: string[] = [];
+    let after: string | null = "";
+    while (after !== null) {
+      const r: NotesResult<NotesPage> = await notesOp({ op: "page", after, limit: 10 });
+      if (!r.ok) throw new Error(r.message);
+      byId.push(...r.value.notes.map((n) => n.id));
+      after = r.value.next as string | null;
+    }
+    expect(byId).toEqual(Array.from({ length: 25 }, (_, i) => id(i)).filter((x) => x !== id(23)));
     expect(await ask({ type: "notes", op: { op: "page", offset: 0, limit: LIMITS.notesPage + 1 } })).toBe(
       undefined,
     );

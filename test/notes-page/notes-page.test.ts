@@ -55,10 +55,25 @@ beforeEach(() => {
   });
   b.state.runtimeReply = (m) => {
     const op = (
-      m as { op?: { op: string; format?: string; offset?: number; limit?: number; articleId?: string } }
+      m as {
+        op?: {
+          op: string;
+          format?: string;
+          offset?: number;
+          after?: string;
+          limit?: number;
+          articleId?: string;
+        };
+      }
     ).op;
     if (op?.op === "all") return { ok: true, value: stored };
     // The page reads the notes a page at a time, newest first, and one article's again when it changed.
+    if (op?.op === "page" && op.after !== undefined) {
+      const byId = [...stored].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((n) => n.id > (op.after ?? ""));
+      const page = byId.slice(0, op.limit);
+      const last = page.length === op.limit ? (page.at(-1)?.id ?? null) : null;
+      return { ok: true, value: { notes: page, next: last, total: stored.length } };
+    }
     if (op?.op === "page") {
       const newest = [...stored].sort((a, b) => (a.modified < b.modified ? 1 : -1));
       const end = (op.offset ?? 0) + (op.limit ?? 0);
