@@ -864,7 +864,9 @@ async function notesOnPages(): Promise<{ results: Record<string, unknown>; table
   const { texts, urls } = analysedPages(Math.ceil(NOTES / 1000));
   let notes: unknown;
   try {
-    notes = await notesAtScale({ ...SMALL, label: LARGE.label }, server.proxyPort, texts, urls);
+    // SCALE_NOTES_DIST=<dir holding chrome/>: another build (say, one made before a change) measured the same way.
+    const dist = process.env.SCALE_NOTES_DIST ?? SMALL.dist;
+    notes = await notesAtScale({ ...SMALL, dist, label: LARGE.label }, server.proxyPort, texts, urls);
   } catch (e) {
     notes = { error: (e as Error).message.split("\n").slice(0, 3).join(" ") };
   }
@@ -872,6 +874,7 @@ async function notesOnPages(): Promise<{ results: Record<string, unknown>; table
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     seed: "analysed pages",
+    dist: process.env.SCALE_NOTES_DIST ?? SMALL.dist,
     cores: (await import("node:os")).cpus().length,
     loadavgAtStart: load,
     loadavgAtEnd: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),

@@ -92,7 +92,9 @@ export function useNotes() {
             ? { after: next }
             : null;
         setState({ index, complete: from === null, total });
-        setEdits((e) => e + 1);
+        // The list and the search see the first page and the whole; the pages between only move the progress
+        // (each would sort and search the growing index again).
+        if (first || from === null) setEdits((e) => e + 1);
         setLoadError(null);
       }
     })();
