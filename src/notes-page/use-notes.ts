@@ -2,7 +2,7 @@
 // time (the newest first, so the list shows them while the rest arrive) into the page's search index. When the
 // background says an article's notes changed, only that article's notes are read again; an import (or many
 // articles changed at once) reads them all again.
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { LIMITS } from "../model/limits";
 import type { NotesPage } from "../model/notes";
@@ -22,7 +22,6 @@ async function loadArticles(): Promise<Map<string, ArticleInfo>> {
 const FIRST_PAGE = 500;
 /** More articles than this changed at once (an import elsewhere): read every note again. */
 const ARTICLES_READ_ONE_BY_ONE = 20;
-const CHANGES_GATHERED_MS = 100;
 
 export interface NotesState {
   /** The notes read so far (null before the first page). */
@@ -43,7 +42,49 @@ export function useNotes() {
   /** Bumped whenever the index changed in place. */
   const [edits, setEdits] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [changed, setChanged] = useState<Set<string>>(new Set());
+  /** The index being read or shown, for the changes to go into. */
+  const current = useRef<NotesIndex | null>(null);
+  /** Articles whose notes changed, not yet read again; and whether they are being read. */
+  const pending = useRef(new Set<string>());
+  const flushing = useRef(false);
+
+  // The changed articles' notes read again, until none is left (those told of meanwhile in the next round: an
+  // import tells of each of its articles); everything read again when many changed at once. No timer and no
+  // effect: a page in a background tab (timers slowed to a second) follows at once.
+  const flush = useCallback(async () => {
+    if (flushing.current) return;
+    flushing.current = true;
+    try {
+      while (pending.current.size) {
+        const ids = [...pending.current];
+        pending.current.clear();
+        const index = current.current;
+        if (!index || ids.length > ARTICLES_READ_ONE_BY_ONE) {
+          setReads((n) => n + 1);
+          continue;
+        }
+        for (const articleId of ids) {
+          const r = await notesOp({ op: "list", articleId });
+          if (!r.ok) {
+            setReads((n) => n + 1);
+            break;
+          }
+          const kept = new Set(r.value.map((n) => n.id));
+          index.remove(
+            index
+              .notes()
+              .filter((n) => n.articleId === articleId && !kept.has(n.id))
+              .map((n) => n.id),
+          );
+          index.add(r.value);
+        }
+        setState((st) => ({ ...st, total: st.index === index && st.complete ? index.size : st.total }));
+        setEdits((e) => e + 1);
+      }
+    } finally {
+      flushing.current = false;
+    }
+  }, []);
 
   useEffect(() => {
     loadArticles()
@@ -52,21 +93,22 @@ export function useNotes() {
     const onMessage = (m: unknown) => {
       const msg = m as { type?: unknown; articleId?: unknown } | null;
       if (msg?.type === "notes-changed" && typeof msg.articleId === "string") {
-        const id = msg.articleId;
-        setChanged((s) => new Set(s).add(id));
+        pending.current.add(msg.articleId);
         setVersion((v) => v + 1);
+        void flush();
       }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
-  }, []);
+  }, [flush]);
 
   // Every note, a page at a time, into a new index: the newest first (shown at once), then all of them by id in
   // large pages (the newest again among them: the index keeps one per id).
   useEffect(() => {
     let stale = false;
     const index = new NotesIndex();
+    current.current = index;
     void (async () => {
       let from: { offset: number } | { after: string } | null = { offset: 0 };
       while (from && !stale) {
@@ -102,41 +144,6 @@ export function useNotes() {
       stale = true;
     };
   }, [reads]);
-
-  // Articles whose notes changed (gathered for a moment: an import tells of each of its articles): read those
-  // again, or everything when many changed at once.
-  useEffect(() => {
-    if (changed.size === 0) return;
-    const t = setTimeout(() => {
-      const ids = [...changed];
-      setChanged(new Set());
-      if (ids.length > ARTICLES_READ_ONE_BY_ONE || !state.index) {
-        setReads((n) => n + 1);
-        return;
-      }
-      const index = state.index;
-      void (async () => {
-        for (const articleId of ids) {
-          const r = await notesOp({ op: "list", articleId });
-          if (!r.ok) {
-            setReads((n) => n + 1);
-            return;
-          }
-          const kept = new Set(r.value.map((n) => n.id));
-          index.remove(
-            index
-              .notes()
-              .filter((n) => n.articleId === articleId && !kept.has(n.id))
-              .map((n) => n.id),
-          );
-          index.add(r.value);
-        }
-        setState((s) => ({ ...s, total: s.index === index && s.complete ? index.size : s.total }));
-        setEdits((e) => e + 1);
-      })();
-    }, CHANGES_GATHERED_MS);
-    return () => clearTimeout(t);
-  }, [changed, state.index]);
 
   const all = useMemo(() => ({ ...state, edits }), [state, edits]);
   return { articles, notes: all, version, loadError, reload: () => setReads((n) => n + 1) };
