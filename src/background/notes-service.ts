@@ -6,10 +6,10 @@ import { DEFAULT_NOTE_COLOUR } from "../model/colours";
 import { localIsoDay } from "../model/date-labels";
 import { LIMITS } from "../model/limits";
 import type { ContentRequest, NoteAnchor, NoteDraft, NotesOp } from "../model/protocol";
-import type { NotesResult, NotesValues } from "../model/replies";
+import type { NotesResult, NotesValues, PartedReply } from "../model/replies";
 import { exportCollection, importAnnotations, NotesError, type NotesStore, openNotes } from "../notes/index";
 import { exportMarkdown } from "../notes/markdown";
-import { callTab } from "../shared/messaging";
+import { callTab, splitParts } from "../shared/messaging";
 
 let store: Promise<NotesStore> | null = null;
 const drafts = new Map<number, NoteDraft>();
@@ -87,6 +87,32 @@ export function keepDraft(tabId: number, draft: NoteDraft): void {
   drafts.set(tabId, draft);
 }
 
+/**
+ * Values too large for one message (Chromium refuses one over 64 MiB), by id: the parts of a reply, handed out by
+ * `part`, and those of an upload, joined by the `import` that names it. Each is forgotten after a minute.
+ */
+const replies = new Map<string, string[]>();
+const uploads = new Map<string, string[]>();
+const FORGET_MS = 60_000;
+
+function keep(map: Map<string, string[]>, id: string, parts: string[]): string[] {
+  map.set(id, parts);
+  setTimeout(() => map.delete(id), FORGET_MS);
+  return parts;
+}
+
+const gone = () =>
+  new NotesError("failed", "The extension lost part of a large transfer (it restarted?). Please try again.");
+
+/** The text of an import: its own, or the upload it names, joined (and forgotten). */
+function importText(op: Extract<NotesOp, { op: "import" }>): string {
+  if (op.upload === undefined) return op.text;
+  const parts = uploads.get(op.upload);
+  uploads.delete(op.upload);
+  if (!parts || parts.some((p) => p === undefined)) throw gone();
+  return parts.join("");
+}
+
 type Sender = number | undefined;
 /** One handler per notes operation, each checked against the reply it owes (NotesValues). */
 const ops: {
@@ -98,6 +124,20 @@ const ops: {
 } = {
   list: (op, s) => s.listByArticle(op.articleId),
   all: (_, s) => s.listAll(),
+  page: (op, s) => s.listPage("after" in op ? { after: op.after } : { offset: op.offset }, op.limit),
+  upload: (op) => {
+    const parts = uploads.get(op.id) ?? keep(uploads, op.id, new Array<string>(op.count));
+    if (parts.length !== op.count) throw gone();
+    parts[op.index] = op.text;
+    return undefined;
+  },
+  part: (op) => {
+    const parts = replies.get(op.id);
+    const text = parts?.[op.index];
+    if (parts === undefined || text === undefined) throw gone();
+    if (op.index === parts.length - 1) replies.delete(op.id);
+    return text;
+  },
   add: async (op, s) => {
     const note = await s.add({
       ...op.draft,
@@ -156,7 +196,7 @@ const ops: {
     return JSON.stringify(exportCollection(list, { articles: await articleIndex() }), null, 2);
   },
   import: async (op, s) => {
-    const report = await importAnnotations(s, op.text, { articles: await articleList() });
+    const report = await importAnnotations(s, importText(op), { articles: await articleList() });
     for (const id of new Set((await s.listAll()).map((n) => n.articleId))) await changed(id);
     return report;
   },
@@ -172,12 +212,26 @@ async function run(op: NotesOp, tabId: Sender): Promise<NotesValues[keyof NotesV
   return handler(op, await notes(), tabId);
 }
 
+/** A reply whose text would not fit in one message, kept and answered in parts; else the reply itself. */
+function parted(
+  op: NotesOp,
+  value: NotesValues[keyof NotesValues],
+): NotesResult<NotesValues[keyof NotesValues]> | PartedReply {
+  if (op.op !== "export" && op.op !== "all") return { ok: true, value };
+  const json = typeof value !== "string";
+  const text = json ? JSON.stringify(value) : (value as string);
+  if (text.length <= LIMITS.messagePart) return { ok: true, value };
+  const id = crypto.randomUUID();
+  const parts = keep(replies, id, splitParts(text, LIMITS.messagePart));
+  return { ok: true, parted: { id, count: parts.length, json } };
+}
+
 export async function handleNotes(
   op: NotesOp,
   tabId: Sender,
-): Promise<NotesResult<NotesValues[keyof NotesValues]>> {
+): Promise<NotesResult<NotesValues[keyof NotesValues]> | PartedReply> {
   try {
-    return { ok: true, value: await run(op, tabId) };
+    return parted(op, await run(op, tabId));
   } catch (e) {
     if (e instanceof NotesError)
       return { ok: false, code: e.code, message: e.message, ...(e.current ? { current: e.current } : {}) };

@@ -22,10 +22,20 @@ export const LIMITS = {
   tagsPerNote: 32,
   /** Notes kept on one article: anchoring all of them runs on every load of its page. */
   notesPerArticle: 2_000,
-  /** An import file: its size in bytes, its annotations, and its text as a message carries it (characters). */
-  importBytes: 20 * 1024 * 1024,
+  /**
+   * An import file: its size in bytes, its annotations, and its text as one message carries it (characters); a
+   * larger text travels in parts of `messagePart` characters (the 50,000 notes of `importItems` make about 40 MB).
+   */
+  importBytes: 64 * 1024 * 1024,
   importItems: 50_000,
   importText: 25 * 1024 * 1024,
+  /**
+   * Characters of a large value (an export, an import's text) in one message: Chromium refuses a message over
+   * 64 MiB of JSON, and a character may take six there (\uXXXX).
+   */
+  messagePart: 8 * 1024 * 1024,
+  /** Notes in one page of the `page` operation. */
+  notesPage: 5_000,
   /** Removed notes stay this long in the trash, then go for good. */
   trashDays: 30,
 } as const;

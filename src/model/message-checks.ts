@@ -64,6 +64,9 @@ const isTargetId = (v: unknown): v is string =>
   typeof v === "string" && v.length <= LIMITS.attachedTo && /^[a-z0-9/#@-]+$/.test(v);
 
 const isStr = (v: unknown, max: number): v is string => typeof v === "string" && v.length <= max;
+/** A whole number from 0 to `max`. */
+const isCount = (v: unknown, max: number): v is number =>
+  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 const isId = (v: unknown): v is string => isStr(v, LIMITS.id) && v.length > 0;
 
 function isTarget(t: unknown): t is TextTarget {
@@ -128,7 +131,22 @@ function isNotesOp(o: unknown): o is NotesOp {
         (o.split === undefined || o.split === "article" || o.split === "all")
       );
     case "import":
-      return isStr(o.text, LIMITS.importText);
+      return isStr(o.text, LIMITS.importText) && (o.upload === undefined || isStr(o.upload, 64));
+    case "page":
+      return (
+        ("after" in o ? isStr(o.after, LIMITS.id) : isCount(o.offset, Number.MAX_SAFE_INTEGER)) &&
+        isCount(o.limit, LIMITS.notesPage) &&
+        o.limit > 0
+      );
+    case "upload":
+      return (
+        isStr(o.id, 64) &&
+        isCount(o.count, Math.ceil(LIMITS.importBytes / LIMITS.messagePart)) &&
+        isCount(o.index, o.count - 1) &&
+        isStr(o.text, LIMITS.messagePart)
+      );
+    case "part":
+      return isStr(o.id, 64) && isCount(o.index, 1_000);
     default:
       return false;
   }

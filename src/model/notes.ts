@@ -50,6 +50,15 @@ export type NotesErrorCode =
   /** Anything else IndexedDB reported. */
   | "failed";
 
+/** One page of the notes (the `page` operation; the notes page reads the store this way). */
+export interface NotesPage {
+  notes: Note[];
+  /** Where the next page starts (an offset, or the last id read: see NotesStore.listPage); null after the last. */
+  next: number | string | null;
+  /** Notes kept (not in the trash) in all. */
+  total: number;
+}
+
 export interface ImportResult {
   added: number;
   skippedDuplicates: number;

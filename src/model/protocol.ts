@@ -124,6 +124,12 @@ export interface NoteDraft {
 export type NotesOp =
   | { op: "list"; articleId: string }
   | { op: "all" }
+  /**
+   * The notes a page at a time (NotesPage): newest first from `offset`, or by id after `after` ("" to start),
+   * each from the last page's `next`.
+   */
+  | { op: "page"; offset: number; limit: number }
+  | { op: "page"; after: string; limit: number }
   | { op: "add"; draft: NoteDraft; body: string; tags?: string[]; colour?: NoteColour }
   /**
    * `base`: the note's `modified` when the editor opened; a note changed since is not overwritten ("conflict").
@@ -146,7 +152,14 @@ export type NotesOp =
    * article ("article") or one for all ("all", the default).
    */
   | { op: "export"; articleId?: string; format?: "w3c" | "markdown"; split?: "article" | "all" }
-  | { op: "import"; text: string };
+  /** `upload`: the text was sent before in parts (`upload`), too large for one message. */
+  | { op: "import"; text: string; upload?: string }
+  /**
+   * Transport of values too large for one message (shared/messaging.ts does it for every caller): a part of an
+   * upload (`index` of `count`), and a part of a reply the background kept (`PartedReply`).
+   */
+  | { op: "upload"; id: string; index: number; count: number; text: string }
+  | { op: "part"; id: string; index: number };
 
 export interface SampleParams {
   shingleSize: number;

@@ -1,6 +1,6 @@
 // The reply to every request of protocol.ts, by request type: callers never choose a reply type, and the handlers
 // are checked against these maps (a handler returning anything else does not compile).
-import type { ImportReport, MarkdownFile, Note, TagCount } from "./notes";
+import type { ImportReport, MarkdownFile, Note, NotesPage, TagCount } from "./notes";
 import type {
   ArticlePayload,
   BackgroundRequest,
@@ -38,10 +38,20 @@ export type NotesResult<T> =
   /** `current`: for a "conflict", the note as stored now. */
   | { ok: false; code: string; message: string; current?: Note };
 
+/**
+ * A reply too large for one message: the background keeps its text (JSON when `json`) and hands it out in `count`
+ * parts (`part` operations); shared/messaging.ts joins them into the NotesResult the caller asked for.
+ */
+export interface PartedReply {
+  ok: true;
+  parted: { id: string; count: number; json: boolean };
+}
+
 /** The value of a successful notes operation, by `op`. */
 export interface NotesValues {
   list: Note[];
   all: Note[];
+  page: NotesPage;
   add: Note;
   update: Note;
   tags: TagCount[];
@@ -54,6 +64,8 @@ export interface NotesValues {
   /** W3C: the collection as JSON text; Markdown: the files (see NotesValue). */
   export: string | MarkdownFile[];
   import: ImportReport;
+  upload: undefined;
+  part: string;
 }
 
 /** The value of one notes operation: an export's depends on its format. */
@@ -88,7 +100,7 @@ export interface BackgroundReplies {
   "sidebar-open": true | null;
   "sidebar-hello": SidebarHello;
   "note-draft": null;
-  notes: NotesResult<NotesValues[keyof NotesValues]>;
+  notes: NotesResult<NotesValues[keyof NotesValues]> | PartedReply;
 }
 
 export type BackgroundReply<R extends BackgroundRequest> = R extends {

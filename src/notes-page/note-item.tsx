@@ -1,7 +1,8 @@
-// One note in the notes page's list: its article, the passage (clipped around the first match), the body with the
+// One note in the notes page's list (a row of the virtual list, which makes its list item): its article, the passage (clipped around the first match), the body with the
 // search's matches marked, tags, colour, dates and a link to the passage. Text only, never HTML.
 import type { ComponentChild } from "preact";
-import type { SearchHit, TextRange } from "../notes/search";
+import type { Note } from "../model/notes";
+import { matchNote, type TextRange } from "../notes/search";
 import { ColourName, TagList } from "../shared/note-fields";
 import { type ArticleInfo, articleLabel, passageLink, when } from "./labels";
 
@@ -49,45 +50,54 @@ function Marked({ text, ranges }: { text: string; ranges: TextRange[] }) {
   return <>{parts}</>;
 }
 
-export function NoteItem({ hit, article }: { hit: SearchHit; article: ArticleInfo | undefined }) {
-  const { note } = hit;
+export function NoteItem({
+  note,
+  terms,
+  article,
+  tabIndex,
+}: {
+  note: Note;
+  /** The search's folded terms, marked where they occur. */
+  terms: string[];
+  article: ArticleInfo | undefined;
+  tabIndex: number;
+}) {
+  const hit = (terms.length ? matchNote(note, terms) : null) ?? { note, body: [], exact: [] };
   const quote = clip(note.target.exact, hit.exact, QUOTE_MAX);
   const href = passageLink(note, article);
   const headingId = `note-h-${note.id}`;
   return (
-    <li class="np-note" data-testid="note" data-note-id={note.id}>
-      <article aria-labelledby={headingId}>
-        <h3 id={headingId} class="np-article" data-testid="note-article">
-          {articleLabel(note.articleId, article)}
-        </h3>
-        <blockquote data-testid="note-quote">
-          {quote.before && "…"}
-          <Marked text={quote.text} ranges={quote.ranges} />
-          {quote.after && "…"}
-        </blockquote>
-        <p class="np-body" data-testid="note-text">
-          <Marked text={note.body} ranges={hit.body} />
-        </p>
-        <TagList tags={note.tags} />
-        <p class="np-meta">
-          <ColourName colour={note.colour} />
-          <span data-testid="note-dates">
-            Written <time dateTime={note.created}>{when(note.created)}</time>
-            {note.modified !== note.created && (
-              <>
-                {" · edited "}
-                <time dateTime={note.modified}>{when(note.modified)}</time>
-              </>
-            )}
-          </span>
-          {href && (
-            <a href={href} target="_blank" rel="noopener noreferrer" data-testid="note-open">
-              Open in the article
-              <span class="visually-hidden"> ({articleLabel(note.articleId, article)})</span>
-            </a>
+    <article class="np-note" aria-labelledby={headingId} tabIndex={tabIndex}>
+      <h3 id={headingId} class="np-article" data-testid="note-article">
+        {articleLabel(note.articleId, article)}
+      </h3>
+      <blockquote data-testid="note-quote">
+        {quote.before && "…"}
+        <Marked text={quote.text} ranges={quote.ranges} />
+        {quote.after && "…"}
+      </blockquote>
+      <p class="np-body" data-testid="note-text">
+        <Marked text={note.body} ranges={hit.body} />
+      </p>
+      <TagList tags={note.tags} />
+      <p class="np-meta">
+        <ColourName colour={note.colour} />
+        <span data-testid="note-dates">
+          Written <time dateTime={note.created}>{when(note.created)}</time>
+          {note.modified !== note.created && (
+            <>
+              {" · edited "}
+              <time dateTime={note.modified}>{when(note.modified)}</time>
+            </>
           )}
-        </p>
-      </article>
-    </li>
+        </span>
+        {href && (
+          <a href={href} target="_blank" rel="noopener noreferrer" data-testid="note-open">
+            Open in the article
+            <span class="visually-hidden"> ({articleLabel(note.articleId, article)})</span>
+          </a>
+        )}
+      </p>
+    </article>
   );
 }

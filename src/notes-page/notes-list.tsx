@@ -1,18 +1,25 @@
-// The notes page's list: how many notes are shown, the empty and no-match messages, and the notes themselves.
+// The notes page's list: how many notes are shown, the empty and no-match messages, and the notes themselves in a
+// virtual list (only the rows near the viewport are in the DOM).
 import type { Note } from "../model/notes";
 import { type ArticleInfo, articleLabel, plural } from "./labels";
 import { NoteItem } from "./note-item";
 import type { Find } from "./use-find";
+import type { Notes } from "./use-notes";
+import { VirtualList } from "./virtual-list";
+
+const keyOf = (n: Note) => n.id;
+const rowAttrs = (n: Note) => ({ "data-testid": "note", "data-note-id": n.id, class: "np-row" });
 
 export function NotesList(props: {
-  all: Note[] | null;
+  notes: Notes;
   find: Find;
   articles: Map<string, ArticleInfo>;
   loadError: string | null;
 }) {
-  const { all, find, articles, loadError } = props;
-  const { hits, words, articleId, tag } = find;
-  const total = all?.length ?? 0;
+  const { notes, find, articles, loadError } = props;
+  const { hits, words, articleId, tag, terms } = find;
+  const { index, complete } = notes;
+  const total = complete ? (index?.size ?? 0) : notes.total;
   const shown = hits?.length ?? 0;
   return (
     <section aria-labelledby="list-h" class="np-list">
@@ -22,12 +29,17 @@ export function NotesList(props: {
           {loadError}
         </p>
       )}
-      {all && hits && (
+      {index && hits && complete && (
         <p class="muted" aria-live="polite" data-testid="count">
           {find.filtered ? `Showing ${shown} of ${plural(total, "note")}.` : `${plural(total, "note")}.`}
         </p>
       )}
-      {all && total === 0 && (
+      {index && !complete && (
+        <p class="muted" data-testid="loading">
+          Reading your notes: {index.size.toLocaleString("en-GB")} of {plural(total, "note")}…
+        </p>
+      )}
+      {index && complete && total === 0 && (
         <div class="np-empty" data-testid="empty">
           <p>You have not written any notes yet.</p>
           <p>
@@ -37,7 +49,7 @@ export function NotesList(props: {
           </p>
         </div>
       )}
-      {total > 0 && hits && shown === 0 && (
+      {complete && total > 0 && hits && shown === 0 && (
         <p data-testid="no-match">
           No note matches{words.trim() ? ` “${words.trim()}”` : ""}
           {articleId ? ` in ${articleLabel(articleId, articles.get(articleId))}` : ""}
@@ -45,13 +57,18 @@ export function NotesList(props: {
         </p>
       )}
       {hits && shown > 0 && (
-        <ol class="np-notes" data-testid="notes">
-          {hits.map((h) => (
-            <NoteItem key={h.note.id} hit={h} article={articles.get(h.note.articleId)} />
-          ))}
-        </ol>
+        <VirtualList
+          items={hits}
+          keyOf={keyOf}
+          rowAttrs={rowAttrs}
+          class="np-notes np-vlist"
+          testId="notes"
+          row={(n, { tabIndex }) => (
+            <NoteItem note={n} terms={terms} article={articles.get(n.articleId)} tabIndex={tabIndex} />
+          )}
+        />
       )}
-      {!all && !loadError && <p>Loading your notes…</p>}
+      {!index && !loadError && <p>Loading your notes…</p>}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // sort by date, open a note's passage in its article, export to and import from W3C Web Annotations (JSON-LD).
 // Notes come from the background's notes service; this page never opens the database itself. Note text is
 // only ever rendered as text (Preact elements, no HTML).
+import { useMemo } from "preact/hooks";
 import { useCorrections } from "./corrections";
 import { CorrectionsSection } from "./corrections-section";
 import { FilesSection } from "./files-section";
@@ -13,13 +14,17 @@ import { useFind } from "./use-find";
 import { useNotes } from "./use-notes";
 
 export function NotesPage() {
-  const { articles, all, version, loadError, reload } = useNotes();
-  const find = useFind(all);
-  const { articleId } = find;
+  const { articles, notes, version, loadError, reload } = useNotes();
+  const find = useFind(notes);
+  const { articleId, articleIds } = find;
+  const withNotes = useMemo(
+    () =>
+      [...new Set([...articleIds, ...(articleId ? [articleId] : [])])]
+        .map((id) => ({ id, label: articleLabel(id, articles.get(id)) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [articleIds, articleId, articles],
+  );
   const corrections = useCorrections();
-  const withNotes = [...new Set([...(all ?? []).map((n) => n.articleId), ...(articleId ? [articleId] : [])])]
-    .map((id) => ({ id, label: articleLabel(id, articles.get(id)) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
   return (
     <main>
       <header>
@@ -31,12 +36,12 @@ export function NotesPage() {
       <FindControls find={find} articles={withNotes} />
       <FilesSection
         articleId={articleId}
-        total={all?.length ?? 0}
-        articleHasNotes={Boolean(all?.some((n) => n.articleId === articleId))}
+        total={notes.index?.size ?? 0}
+        articleHasNotes={articleIds.has(articleId)}
         corrections={corrections.length}
         onImported={reload}
       />
-      <NotesList all={all} find={find} articles={articles} loadError={loadError} />
+      <NotesList notes={notes} find={find} articles={articles} loadError={loadError} />
       <CorrectionsSection corrections={corrections} />
       <Trash version={version} label={(id) => articleLabel(id, articles.get(id))} />
     </main>

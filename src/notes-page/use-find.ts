@@ -1,8 +1,10 @@
 // What the reader is looking for on the notes page (search words, article, tag, order) and the notes that match,
-// searched here in the notes already read: one read of the store per change, not two.
+// searched in the page's index of the notes already read (src/notes/search-index.ts: no message, no folding of
+// every note per keystroke); the matches to mark are found only for the notes shown (NoteItem).
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { Note } from "../model/notes";
-import { searchNotes } from "../notes/search";
+import { parseQuery } from "../notes/search";
+import type { Notes } from "./use-notes";
 
 export type SortKey = "modified-desc" | "modified-asc" | "created-desc" | "created-asc";
 export const SORTS: { key: SortKey; label: string }[] = [
@@ -14,7 +16,8 @@ export const SORTS: { key: SortKey; label: string }[] = [
 
 const SEARCH_DEBOUNCE_MS = 150;
 
-export function useFind(all: Note[] | null) {
+export function useFind(notes: Notes) {
+  const { index, edits } = notes;
   const [query, setQuery] = useState("");
   const [debounced, setDebounced] = useState("");
   const [articleId, setArticleId] = useState("");
@@ -26,29 +29,39 @@ export function useFind(all: Note[] | null) {
     return () => clearTimeout(t);
   }, [query]);
 
-  const hits = useMemo(() => {
-    if (!all) return null;
+  const hits = useMemo((): Note[] | null => {
+    if (!index) return null;
     const [key, order] = sort.split("-") as ["created" | "modified", "asc" | "desc"];
-    return searchNotes(all, debounced, {
+    return index.search(debounced, {
       sort: key,
       order,
       ...(articleId ? { articleId } : {}),
       ...(tag ? { tag } : {}),
     });
-  }, [all, debounced, articleId, tag, sort]);
+    // edits: the index changed in place
+  }, [index, edits, debounced, articleId, tag, sort]);
 
-  /** Every tag on the reader's notes, most used first. */
-  const tagCounts = useMemo(() => {
+  /** The folded search terms, to mark in the notes shown. */
+  const terms = useMemo(() => parseQuery(debounced), [debounced]);
+
+  /** Every tag on the reader's notes, most used first; and the articles with notes. */
+  const { tagCounts, articleIds } = useMemo(() => {
     const counts = new Map<string, { tag: string; count: number }>();
-    for (const n of all ?? [])
+    const ids = new Set<string>();
+    for (const n of index?.notes() ?? []) {
+      ids.add(n.articleId);
       for (const t of n.tags ?? []) {
         const key = t.toLocaleLowerCase("en");
         const c = counts.get(key) ?? { tag: t, count: 0 };
         c.count++;
         counts.set(key, c);
       }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-  }, [all]);
+    }
+    return {
+      tagCounts: [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)),
+      articleIds: ids,
+    };
+  }, [index, edits]);
 
   return {
     query,
@@ -62,7 +75,9 @@ export function useFind(all: Note[] | null) {
     sort,
     setSort,
     hits,
+    terms,
     tagCounts,
+    articleIds,
     filtered: Boolean(debounced.trim() || articleId || tag),
   };
 }

@@ -11,7 +11,7 @@
 import { type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, wrap } from "idb";
 import type { NoteColour } from "../model/colours";
 import type { TextTarget } from "../model/dataset";
-import type { ImportResult, NewNote, Note, TagCount } from "../model/notes";
+import type { ImportResult, NewNote, Note, NotesPage, TagCount } from "../model/notes";
 import { NotesError } from "./errors";
 import { DB_VERSION, migrate, type NotesDB, STORE, type VersionChangeTx } from "./migrations";
 import {
@@ -79,6 +79,14 @@ export interface NotesStore {
   listByArticle(articleId: string): Promise<Note[]>;
   /** Every note (not removed), most recently modified first. */
   listAll(): Promise<Note[]>;
+  /**
+   * The notes (not removed) a page at a time, at most `limit` stored notes read, removed ones counted but not
+   * returned; `total`: the notes not removed. `{ offset }`: listAll's order (newest first) from its `offset`-th
+   * note, `next` the following offset — a cursor, each note a step, so for the first notes only. `{ after }`: in
+   * the order of their ids, after the id `after` ("" for the first page), `next` the last id read — one getAll
+   * per page, the fast way through them all. `next` is null after the last page.
+   */
+  listPage(from: { offset: number } | { after: string }, limit: number): Promise<NotesPage>;
   /**
    * Writes complete notes (an import) in one transaction: all or nothing. With skipExisting (the default) a
    * note whose id is already stored is skipped; without it, it replaces the stored one. A repeated id in `notes`
@@ -381,6 +389,29 @@ class IdbNotesStore implements NotesStore {
   async listAll(): Promise<Note[]> {
     const notes = await this.run("readonly", (store) => store.index("modified").getAll());
     return notes.filter((n) => !n.deleted).reverse();
+  }
+
+  listPage(from: { offset: number } | { after: string }, limit: number): Promise<NotesPage> {
+    const offset = "offset" in from ? from.offset : 0;
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1)
+      return Promise.reject(
+        new NotesError("invalid", "A page needs a whole offset (0 or more) and limit (1 or more)."),
+      );
+    return this.run("readonly", async (store) => {
+      const total = (await store.count()) - (await store.index("deleted").count());
+      if ("after" in from) {
+        const read = await store.getAll(from.after ? IDBKeyRange.lowerBound(from.after, true) : null, limit);
+        const last = read.length === limit ? (read[read.length - 1] as Note).id : null;
+        return { notes: read.filter((n) => !n.deleted), next: last, total };
+      }
+      const notes: Note[] = [];
+      // The "modified" index backwards: newest first, ties by id backwards — listAll's order.
+      let c = await store.index("modified").openCursor(null, "prev");
+      if (c && offset > 0) c = await c.advance(offset);
+      let read = 0;
+      for (; c && read < limit; read++, c = await c.continue()) if (!c.value.deleted) notes.push(c.value);
+      return { notes, next: c ? offset + read : null, total };
+    });
   }
 
   async importMany(notes: Note[], opts: { skipExisting?: boolean } = {}): Promise<ImportResult> {

@@ -62,6 +62,11 @@ export interface Tab {
   hover(spot: Spot): Promise<Point>;
   /** Move to a spot or point in steps, rest a moment, press and release the primary button. */
   click(target: Spot | Point): Promise<void>;
+  /**
+   * Turn the mouse wheel over the pointer's place: `deltaY` pixels (down when positive) in notches of 100, a
+   * person's pace between them (trusted wheel events).
+   */
+  wheel(deltaY: number): Promise<void>;
   /** Select a passage of the page's text with the mouse: press before its first letter, drag, release after its last. */
   select(spot: Spot & { text: string }): Promise<void>;
   /** A person's pause between two actions (seeded; default 300-450 ms). */
@@ -122,6 +127,15 @@ interface RawMouse {
   move(x: number, y: number): Promise<void>;
   down(): Promise<void>;
   up(): Promise<void>;
+}
+
+/** The notches of a wheel turn of `deltaY` pixels, each after a person's short pause. */
+async function turnWheel(deltaY: number, notch: (dy: number) => Promise<void>): Promise<void> {
+  const step = Math.sign(deltaY) * 100;
+  for (let done = 0; step !== 0 && Math.abs(done) < Math.abs(deltaY); done += step) {
+    await notch(step);
+    await sleep(Math.round(between(40, 90)));
+  }
 }
 
 /** Between two keys typed. */
@@ -348,6 +362,7 @@ export async function chromiumDriver(
       type: (text) => p.keyboard.type(text, { delay: TYPING_MS }),
       locate: (spot) => locate(tab, spot),
       ...mouse,
+      wheel: (deltaY) => turnWheel(deltaY, (dy) => p.mouse.wheel(0, dy)),
       pause,
       upload: (selector, file) => p.setInputFiles(selector, file),
       screenshot: async (path, viewport) => void (await p.screenshot({ path, fullPage: !viewport })),
@@ -493,6 +508,7 @@ export async function firefoxDriver(
       type: (text) => p.keyboard.type(text, { delay: TYPING_MS }),
       locate: (spot) => locate(tab, spot),
       ...mouse,
+      wheel: (deltaY) => turnWheel(deltaY, (dy) => p.mouse.wheel({ deltaY: dy })),
       pause,
       upload: async (selector, file) => {
         const input = (await p.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;

@@ -11,6 +11,7 @@ import { exportCollection } from "../../src/notes/w3c";
 import { withCorrections } from "../../src/notes/w3c-corrections";
 import { NotesPage } from "../../src/notes-page/notes-page";
 import { fakeBrowser, serveFiles } from "../fakes/browser";
+import { notesPage, type PageOp } from "../fakes/notes-pages";
 
 const fake = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock("webextension-polyfill", async () => (await import("../fakes/browser")).polyfillOf(fake));
@@ -65,8 +66,10 @@ beforeEach(() => {
   b.storage.set("corrections", structuredClone(CORRECTIONS));
   serveFiles({ "data/articles.json": [] });
   b.state.runtimeReply = (m) => {
-    const op = (m as { op?: { op: string; format?: string; split?: string } }).op;
+    const op = (m as { op?: PageOp & { format?: string; split?: string } }).op;
     if (op?.op === "all") return { ok: true, value: notes };
+    const page = notesPage(notes, op);
+    if (page) return page;
     if (op?.op === "trash") return { ok: true, value: [] };
     if (op?.op === "export" && op.format === "markdown")
       return {

@@ -8,6 +8,7 @@ import { LIMITS } from "../../src/model/limits";
 import type { Note } from "../../src/model/notes";
 import { NotesPage } from "../../src/notes-page/notes-page";
 import { fakeBrowser, serveFiles } from "../fakes/browser";
+import { notesPage } from "../fakes/notes-pages";
 
 const fake = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock("webextension-polyfill", async () => (await import("../fakes/browser")).polyfillOf(fake));
@@ -54,8 +55,23 @@ beforeEach(() => {
     ],
   });
   b.state.runtimeReply = (m) => {
-    const op = (m as { op?: { op: string; format?: string } }).op;
+    const op = (
+      m as {
+        op?: {
+          op: string;
+          format?: string;
+          offset?: number;
+          after?: string;
+          limit?: number;
+          articleId?: string;
+        };
+      }
+    ).op;
     if (op?.op === "all") return { ok: true, value: stored };
+    // The page reads the notes a page at a time, newest first, and one article's again when it changed.
+    const page = notesPage(stored, op);
+    if (page) return page;
+    if (op?.op === "list") return { ok: true, value: stored.filter((n) => n.articleId === op.articleId) };
     if (op?.op === "trash") return { ok: true, value: [] };
     if (op?.op === "export" && op.format === "markdown")
       return { ok: true, value: [{ name: "notes.md", text: "# Notes" }] };
@@ -145,6 +161,34 @@ describe("notes page", () => {
     input.dispatchEvent(new Event("change", { bubbles: true }));
     await vi.waitFor(() => expect($("report-text")?.textContent).toContain("“huge.jsonld” is too large"));
     expect(b.runtimeMessages.some((m) => (m as { op?: { op: string } }).op?.op === "import")).toBe(false);
+  });
+
+  test("5,000 notes: all counted and searchable, a few in the DOM, each with its place in the whole list", async () => {
+    stored = Array.from({ length: 5000 }, (_, i) =>
+      note(
+        `n${i}`,
+        `a${(i % 2) + 1}`,
+        `passage ${i}`,
+        i === 4321 ? "the zebra note" : `body ${i}`,
+        new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      ),
+    );
+    openPage();
+    await vi.waitFor(() => expect($("count")?.textContent).toBe("5,000 notes."));
+    const rows = $$("note");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[0]?.getAttribute("aria-setsize")).toBe("5000");
+    expect(rows.map((r) => r.getAttribute("aria-posinset"))).toEqual(rows.map((_, i) => String(i + 1)));
+    expect(rows[0]?.dataset.noteId).toBe("n4999"); // the newest first
+    const search = $("search") as HTMLInputElement;
+    search.value = "zebra";
+    search.dispatchEvent(new Event("input", { bubbles: true }));
+    await vi.waitFor(() => expect($("count")?.textContent).toBe("Showing 1 of 5,000 notes."));
+    expect($$("note").map((r) => r.dataset.noteId)).toEqual(["n4321"]);
+    // Read a page at a time: the 500 newest, then by id.
+    const pages = b.runtimeMessages.filter((m) => (m as { op?: { op: string } }).op?.op === "page");
+    expect(pages.length).toBeGreaterThan(1);
   });
 
   test("notes changed elsewhere: read again", async () => {
