@@ -43,7 +43,8 @@ export const ORG_HEADS =
   Group Forces Navy Congress Senate Cabinet Alliance Coalition Movement Trust Network Society Center Centre School
   Foods Airways Airlines Therapeutics Pharmaceuticals Petroleum Terminals Ferries Securities Energy Motors Holdings
   Ltd Ltd. PLC plc LLC Industries Laboratories Logistics Shipping Mining Insurance Utilities Railways Buses Kitchens
-  Athletic Rovers Zoo Museum College Infirmary Living`);
+  Athletic Rovers Zoo Museum College Infirmary Living Marathon Festival Events Minerals Resources Partners Media
+  Systems Technologies`);
 
 /** News outlets (names and their usual short forms). */
 export const OUTLETS: Record<string, string[]> = {

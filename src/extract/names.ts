@@ -3,8 +3,10 @@
 
 import {
   COUNTRIES,
+  FEMALE_NAMES,
   HONORIFICS,
   LOCATIVES,
+  MALE_NAMES,
   MONTHS,
   NOT_NAMES,
   ORG_HEADS,
@@ -128,6 +130,25 @@ const ORG_HEADS_OF = new Set([
   "University",
   "Bureau",
 ]);
+const NAME_PARTICLES = new Set([
+  "van",
+  "der",
+  "den",
+  "de",
+  "la",
+  "le",
+  "von",
+  "da",
+  "di",
+  "du",
+  "dos",
+  "das",
+  "del",
+  "bin",
+  "ibn",
+  "ter",
+  "ten",
+]);
 const isCap = (t: string) => /^\p{Lu}/u.test(t) || (PARTICLES.test(t) && /-\p{Lu}/u.test(t));
 
 /** Strip "pro-", "anti-" prefixes and "-based", "-led" suffixes from a hyphenated token, keeping offsets. */
@@ -165,6 +186,16 @@ export function findNameMentions(
       prevTok &&
       ORG_HEADS_OF.has(prevTok.text) &&
       /^\p{Lu}/u.test(toks[i + 1]?.text ?? "")
+    ) {
+      run.push(tok);
+      continue;
+    }
+    // Lower-case particles inside a person's name: "Pieter van der Berg", "Ana de la Cruz", "Omar bin Said".
+    if (
+      NAME_PARTICLES.has(tok.text) &&
+      prevTok &&
+      text.slice(prevTok.end, tok.start) === " " &&
+      /^\p{Lu}/u.test(toks.slice(i + 1).find((t) => !NAME_PARTICLES.has(t.text))?.text ?? "")
     ) {
       run.push(tok);
       continue;
@@ -252,7 +283,12 @@ function mentionFromRun(
   else if (ORG_HEADS.has(last) || /^(?:[A-Z]\.){2,}$/.test(surface)) kind = "organization";
   else if (honorific) kind = "person";
   else if (COUNTRIES.has(last) || PLACE_HEADS.has(last)) kind = "place";
-  else if (LOCATIVES.has(prevWord) && words.length <= 2) {
+  else if (
+    LOCATIVES.has(prevWord) &&
+    words.length <= 2 &&
+    // "talking to Grace Adeyemi": a common given name before a family name is a person, not a place.
+    !(words.length === 2 && (FEMALE_NAMES.has(words[0] as string) || MALE_NAMES.has(words[0] as string)))
+  ) {
     kind = "place";
     weak = true;
   } else if (words.length >= 2 && words.length <= 4 && !/^(?:the|a)\s*$/i.test(before.slice(-4)))
