@@ -19,6 +19,18 @@ export const CUE_VERBS = words(`
 /** Verbs that report by a document rather than a person: "the statement read". */
 export const DOCUMENT_NOUNS = words("statement report letter communique communiqué memo release message");
 
+/**
+ * Head nouns of unnamed descriptions that are no person: bodies and documents ("the local chamber of commerce",
+ * "a timeline provided by the union", "that assessment"). "He" or "she" never names them.
+ */
+export const NON_PERSON_HEADS =
+  words(`statement report letter communique communiqué memo release message company firm
+  group council authority agency ministry department union party trust board club district operator airline bank
+  hospital university school government office commission carrier insurer retailer zoo museum charity team league
+  regulator developer utility manufacturer chamber service timeline assessment audit survey study review analysis
+  data figures records complaint filing form website account post page notice sign placard document documents
+  papers minutes`);
+
 /** Cue nouns (PARC): "comments by X that …", "X's claim that …". */
 export const CUE_NOUNS = words(
   "comments comment claim claims remarks assertion assertions warning warnings words",

@@ -209,6 +209,21 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
       return false;
     // "The union's members met Lena Haraldsen": a name after a verb is its object, not the subject.
     const clause = (lead.split(",").pop() ?? "").toLowerCase();
+    // "I asked Cllr Moyles whether …. He said": the writer's own question makes its addressee the next "he".
+    if (
+      /(?:^|\s)(?:i|we)\s+(?:asked|spoke to|spoke with|called|rang|phoned|emailed|reached|visited)\s+$/.test(
+        clause,
+      )
+    )
+      return true;
+    // "…, but Ms. Kowalski left the door open": the subject of a clause after ", but", ", and", "; ".
+    const clauseLead = lead.replace(/^[\s\S]*(?:,\s+(?:but|and|while|so|yet|though|although)\s+|;\s+)/, "");
+    if (
+      clauseLead.length < lead.length &&
+      clauseLead.length < 25 &&
+      !/\p{Ll}{2,}\s+$/u.test(clauseLead.replace(/^(?:then|later|now)\s+/i, ""))
+    )
+      return true;
     if (
       /\b(?:[a-z]+ed|met|saw|told|beat|hit|led|won|lost|sent|left|made|took|gave|says|said|has|have|had|asks|thanked|praised|joins|meets|sees|calls)\s+(?:\S+\s+){0,3}$/.test(
         clause,
