@@ -383,6 +383,17 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
       // A lone capitalised word: a person's surname, or nothing.
       c = clusters.find((c) => c.kind === "person" && personMatches(c, m)) ?? c;
     }
+    // A lone given name that is no one's family name: the one person the text gave that given name ("Meera
+    // Subramanian … Meera said"), never when two people share it.
+    let byGiven = false;
+    if (!c && m.kind === null && m.parts.words.length === 1 && !m.weak) {
+      const g = phoneticKey(m.parts.words[0] as string);
+      const named = clusters.filter((c) => c.kind === "person" && c.given.has(g));
+      if (named.length === 1) {
+        c = named[0];
+        byGiven = true;
+      }
+    }
     if (!c) {
       if (!m.kind) continue;
       c = {
@@ -397,7 +408,7 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
       clusters.push(c);
     }
     c.mentions.push(m);
-    if (c.kind === "person") {
+    if (c.kind === "person" && !byGiven) {
       const k = personKeys(m.parts.words);
       for (const s of k.surname) c.surnames.add(s);
       for (const g of k.given) c.given.add(g);
