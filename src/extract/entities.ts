@@ -142,6 +142,10 @@ export class EntityStore<E extends StoredEntity = StoredEntity> {
         return id;
       },
       outlet: (surface) => this.selfOutlet(article.id, surface, article.publisher) ?? this.outlet(surface),
+      medium: (name) => {
+        this.knowOutlet(name);
+        return this.selfOutlet(article.id, name, article.publisher) ?? this.outlet(name);
+      },
       orgByHead: (head) => {
         const h = head.toLowerCase();
         const org = mentions.find(

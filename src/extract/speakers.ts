@@ -413,6 +413,15 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
   return null;
 }
 
+const MEDIUM_NAME = "(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,3})";
+const MEDIUM =
+  "(?:newspaper|daily|paper|radio|television|TV|channel|website|magazine|news agency|broadcaster)";
+const MEDIUM_BEFORE = new RegExp(
+  `^(?:the\\s+)?(?:local\\s+|state\\s+|national\\s+|public\\s+)?(?:(?:radio|television|TV|news)\\s+(?:station|channel|network)|${MEDIUM})\\s+${MEDIUM_NAME}$`,
+  "u",
+);
+const MEDIUM_AFTER = new RegExp(`^(?:the\\s+)?${MEDIUM_NAME}\\s+${MEDIUM}$`, "u");
+
 /** "told the Guardian" → the outlet, or null when told to the article's own publisher or to a non-outlet. */
 export function recipient(
   f: Finder,
@@ -439,6 +448,12 @@ export function recipient(
   ) {
     outlet =
       [...f.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ?? null;
+  }
+  // "told the Al Khaleej newspaper", "told local radio station RPN", "told France Inter radio": a name the
+  // text itself calls a medium.
+  if (!outlet) {
+    const m = MEDIUM_BEFORE.exec(text) ?? MEDIUM_AFTER.exec(text);
+    if (m?.[1]) outlet = f.ents.medium(m[1]);
   }
   return { via: outlet && !f.ents.isSelf(outlet) ? outlet : null, cue: `told ${text}` };
 }
