@@ -45,7 +45,9 @@ export const TITLE_WORDS =
   Chairwoman Chief Spokesman Spokeswoman Spokesperson Ambassador Envoy Commander General Colonel Leader Head Director
   Governor Mayor Senator Representative Chancellor Deputy Vice Senior Minister's Coach Manager Captain Judge Inspector
   Superintendent Officer Professor Dr. Council Councillor Executive Sergeant Detective Councilmember Commissioner
-  Sheriff Trooper Constable`);
+  Sheriff Trooper Constable Majority Minority Organizer Organiser Councilman Councilwoman Whip Assemblyman
+  Assemblywoman Congressman Congresswoman Lawmaker Economist Analyst Forecaster Correspondent Editor Rector Pastor
+  Bishop Dean Provost Principal Lieutenant`);
 
 /** Organisation head words: a capitalised name ending in one of these names an organisation. */
 export const ORG_HEADS =

@@ -249,7 +249,12 @@ function mentionFromRun(
     if (HONORIFICS.has(w) && !honorific) {
       honorific = w;
       first++;
-    } else if (TITLE_WORDS.has(w) || (DEMONYM.test(w) && TITLE_WORDS.has(words[first + 1] as string))) {
+    } else if (
+      TITLE_WORDS.has(w) ||
+      (DEMONYM.test(w) && TITLE_WORDS.has(words[first + 1] as string)) ||
+      // "Senate Majority Leader Curtis Vang", "Police Chief Ana Ruiz": a body's name before a title.
+      (ORG_HEADS.has(w) && TITLE_WORDS.has(words[first + 1] as string))
+    ) {
       titles.push(w);
       first++;
     } else break;

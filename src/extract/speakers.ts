@@ -53,9 +53,10 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     return { ...r, speakerText, anonymous: true, source: { start: at, end: at + given[1].length } };
   }
   // "A spokesman for the Environment Agency": an unnamed person, whatever body the description names.
-  const indefinite = /^(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+\p{Ll}/u.test(
-    speakerText,
-  );
+  // "A Scottish Government spokeswoman" too: the body's name before a lower-case head noun.
+  const indefinite =
+    /^(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+\p{Ll}/u.test(speakerText) ||
+    /^(?:[Aa]n?|[Aa]nother)\s+(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+)?)+\p{Ll}+$/u.test(speakerText);
   const inside = indefinite
     ? mentionsIn(f, start, end).filter((m) => m.kind === "person" && m.start === start)
     : mentionsIn(f, start, end);
