@@ -217,6 +217,14 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
       )
     )
       return true;
+    // "At the library on Main Street, eleven-year-old Ava Lindgren was …": after a fronted phrase's comma, a few
+    // modifiers before the name.
+    if (
+      /,\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)(?:\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)){0,2}\s+$/.test(
+        lead,
+      )
+    )
+      return true;
     // "…, but Ms. Kowalski left the door open": the subject of a clause after ", but", ", and", "; ".
     const clauseLead = lead.replace(/^[\s\S]*(?:,\s+(?:but|and|while|so|yet|though|although)\s+|;\s+)/, "");
     if (
@@ -301,7 +309,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
 
 /** Nouns that name a body when definite ("the club", "the company"), not a person. */
 const BODY_NOUN =
-  /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission|carrier|insurer|retailer|zoo|museum|charity|team|league|regulator|developer|utility|manufacturer)$/i;
+  /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission|carrier|insurer|retailer|zoo|museum|charity|team|league|regulator|developer|utility|manufacturer|watchdog|lender|chain|inspectorate)$/i;
 
 /** Inside a quotation or a found statement: what was said, not who said it. */
 function reportedAt(f: Finder, pos: number): boolean {
@@ -361,7 +369,10 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
   // "the company", "the club": the organisation that spoke last, else the one named last before it.
   if (BODY_NOUN.test(head) && at >= 0 && body.split(/\s+/).length <= 2) {
     // Not a body whose name says it is another kind ("the company" is not "the Food Workers' Union").
+    // "the watchdog", "the regulator" name what a body does, whatever its name calls it (an Authority, a Commission).
+    const generic = /^(?:watchdog|regulator|operator|lender|carrier|inspectorate)$/i.test(head);
     const otherKind = (id: string) => {
+      if (generic) return false;
       const name = longestMention(f, id);
       const last = name.split(/\s+/).pop() ?? "";
       return BODY_NOUN.test(last) && last.toLowerCase() !== head.toLowerCase();
