@@ -173,7 +173,7 @@ function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   // content's subject, ends the content.
   const tail =
     a.cueAt < a.start
-      ? /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+and\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+but\s+(?!that\b)/u.exec(
+      ? /,\s+(?:although|though|but|while|whereas|when|mostly|none|just as|perhaps|less than|more than|well below|well above|up from|down from)\s|\s+and\s+then\s+\p{Ll}+s\b|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+and\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+but\s+(?!that\b)/u.exec(
           body,
         )
       : null;
