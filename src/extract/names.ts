@@ -398,6 +398,17 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
         c = named[0];
         byGiven = true;
       }
+      // "Cordillera" after "Cordillera Minerals", "Meridian" after "Meridian Air": the one organisation whose name
+      // starts with the word.
+      const word = m.parts.words[0] as string;
+      const orgs = c
+        ? []
+        : clusters.filter(
+            (o) =>
+              o.kind === "organization" &&
+              o.mentions.some((x) => x.parts.words.length > 1 && x.parts.words[0] === word),
+          );
+      if (orgs.length === 1 && named.length === 0) c = orgs[0];
     }
     if (!c) {
       if (!m.kind) continue;

@@ -297,6 +297,12 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
   // At the end of its sentence, or of its clause before a participle ("…, the hospital has announced, prompting …").
   const atEnd =
     /^[\s.]*$/.test(f.masked.slice(contentStart, s.end)) ||
+    // "…, Cordillera said in a statement, adding that …" / "…, she said in an interview."
+    (!hasThat &&
+      /^\s*(?:in|on|at|during|via|by)\s+(?:a|an|the|its|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s*(?:\.|,\s*[a-z]+ing\b)/.test(
+        f.masked.slice(rest, s.end),
+      ) &&
+      /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at))) ||
     (/^\s*,\s*[a-z]+ing\b/.test(f.masked.slice(contentStart, s.end)) &&
       /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at)));
   if (NEEDS_THAT.has(verb) && !hasThat && !(/^(?:reported|announced|confirmed)$/.test(verb) && atEnd))
