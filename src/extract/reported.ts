@@ -247,7 +247,11 @@ function recipientPhrase(f: Finder, from: number, to: number) {
     );
   if (proper?.[1] && !/^(?:I|The|A|An)$/.test(proper[1])) {
     const start = from + proper[0].indexOf(proper[1]);
-    return { start, end: start + proper[1].length };
+    // "told Al Sharq television that …": the medium word is part of the recipient.
+    const medium = /^\s+(?:television|radio|newspaper|channel|station|website|magazine|daily|TV)\b/.exec(
+      f.text.slice(start + proper[1].length, to),
+    );
+    return { start, end: start + proper[1].length + (medium?.[0].length ?? 0) };
   }
   const rec = npAfter(f, from, to);
   if (!rec) return null;

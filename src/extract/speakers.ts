@@ -464,7 +464,14 @@ export function recipient(
   // "told the Al Khaleej newspaper", "told local radio station RPN", "told France Inter radio": a name the
   // text itself calls a medium.
   if (!outlet) {
-    const m = MEDIUM_BEFORE.exec(text) ?? MEDIUM_AFTER.exec(text);
+    // "told Al Sharq television that …": the medium word after the name.
+    const after = /^\s+(?:television|radio|newspaper|channel|station|website|magazine|daily|TV)\b/.exec(
+      f.text.slice(rec.end, to),
+    );
+    const m =
+      MEDIUM_BEFORE.exec(text) ??
+      MEDIUM_AFTER.exec(text) ??
+      (after ? new RegExp(`^(?:the\\s+)?${MEDIUM_NAME}$`, "u").exec(text) : null);
     if (m?.[1]) outlet = f.ents.medium(m[1]);
   }
   return { via: outlet && !f.ents.isSelf(outlet) ? outlet : null, cue: `told ${text}` };
