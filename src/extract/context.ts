@@ -102,3 +102,12 @@ export function carriedVia(f: Finder, speaker: SpeakerRef, paragraph: number): s
   const para = sentenceAt(f, prev.cueAt)?.paragraph;
   return para !== undefined && (para === paragraph || para === paragraph - 1) ? prev.via : null;
 }
+
+/** "Speaking to the Valley Gazette, she said …": the outlet a sentence opens by naming as its listener. */
+export function leadingOutlet(f: Finder, s: SentenceInfo | undefined): string | null {
+  if (!s) return null;
+  const m = /^(?:Speaking|Talking|Writing)\s+(?:to|in|on)\s+((?:the\s+)?\p{Lu}[^,.;:]{1,50}?)\s*,/u.exec(
+    f.masked.slice(s.start, s.end),
+  );
+  return m?.[1] ? f.ents.outlet(m[1].trim()) : null;
+}

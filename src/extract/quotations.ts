@@ -1,7 +1,7 @@
 // Direct quotations: who said each one. Cue patterns in the spirit of Quootstrap ("$Q, $S said", "$Q, said Mr. $S",
 // "$S said: $Q"), CoreNLP's quote–verb–name orders and PARC's cue verbs; a quotation split by its cue or continued
 // in the same paragraph takes the earlier part's speaker.
-import { accordingToOutlet, carriedVia, dayIn, mentionsIn, sentenceAt } from "./context";
+import { accordingToOutlet, carriedVia, dayIn, leadingOutlet, mentionsIn, sentenceAt } from "./context";
 import { CUE_VERBS } from "./lexicon";
 import { AUX_TAIL, clauseSubject, cleanRole, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
@@ -17,7 +17,9 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
   const base = { kind: "direct" as const, start: q.start, end: q.end };
   const closeAt = q.lastCloseMark;
   const endSentence = sentenceAt(f, closeAt ?? q.end - 1);
-  const via0 = endSentence ? accordingToOutlet(f, closeAt ?? q.end, endSentence.end) : null;
+  const via0 =
+    (endSentence ? accordingToOutlet(f, closeAt ?? q.end, endSentence.end) : null) ??
+    leadingOutlet(f, sentenceAt(f, q.openMark));
   // 1. Cue after the quotation: "…,” said X" / "…,” X said" / "…,” she told The Times" — only when the quotation
   // ends its clause ("…,”", "…?”"); a phrase quoted inside a sentence ("felt “abandoned” after …") has no cue after.
   if (closeAt !== null && endSentence && endsClause(f, closeAt)) {

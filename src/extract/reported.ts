@@ -1,6 +1,6 @@
 // Reported statements: "X said (that) …", "…, X said Monday.", "X said, …ing", "comments by X that …",
 // "according to X, …", "…, which X said was …".
-import { accordingToOutlet, dayIn, insideQuote } from "./context";
+import { accordingToOutlet, dayIn, insideQuote, leadingOutlet } from "./context";
 import { CUE_NOUNS, DOCUMENT_NOUNS } from "./lexicon";
 import { clauseSubject, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
@@ -363,6 +363,6 @@ function statement(
   while (b < e && /[\s,]/.test(f.text[b] as string)) b++;
   if (e - b < 8) return null;
   let via = toldVia ?? (outletId && !f.ents.isSelf(outletId) ? outletId : null);
-  if (!via) via = accordingToOutlet(f, cueAt, s.end);
+  if (!via) via = accordingToOutlet(f, cueAt, s.end) ?? leadingOutlet(f, s);
   return { kind: "indirect", start: b, end: e, speaker, via, cue, cueAt, dateText: dayIn(f, s.start, s.end) };
 }
