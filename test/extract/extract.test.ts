@@ -169,4 +169,25 @@ describe("extract(), rules from the fifth corpus round (decision 0014)", () => {
       expect(speakerOf(x, find(x, answer))).toBe("Runa Vestergaard");
     expect(find(x, "How long is the wait")).toBeUndefined();
   });
+
+  it("a clause that opens with a name is what was said: '…, the company said'", () => {
+    const x = extract(
+      `${H}Halvard Mining has halted production at its Brekke mine, the company said on Monday.`,
+    );
+    expect(find(x, "Halvard Mining has halted production")?.source?.exact).toBe("the company");
+  });
+
+  it("a reported statement ends before the writer's addition after a comma", () => {
+    const x = extract(`${H}Ms. Rowe said school funding rises 4 percent, less than the unions asked for.`);
+    expect(find(x, "school funding rises")?.content.exact).toBe("school funding rises 4 percent");
+  });
+
+  it("'Speaking to the Valley Gazette, …' names the outlet, and the speaker's next quotation came through it too", () => {
+    const x = extract(
+      `${H}Speaking to the Valley Gazette, Mona Reyes said airports needed back-up systems.\n\n“It is not acceptable,” she said.`,
+    );
+    const via = (words: string) => x.entities.find((e) => e.id === find(x, words)?.via)?.name;
+    expect(via("back-up systems")).toBe("The Valley Gazette");
+    expect(via("not acceptable")).toBe("The Valley Gazette");
+  });
 });
