@@ -373,6 +373,8 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
   const clusters: Cluster[] = [];
   const strength = (m: NameMention) => (m.kind ? (m.parts.words.length > 1 || m.parts.honorific ? 0 : 1) : 2);
   const ordered = [...all].sort((a, b) => strength(a) - strength(b));
+  // Organisations by the first word of a longer name ("Cordillera" → "Cordillera Minerals").
+  const orgFirst = new Map<string, Set<Cluster>>();
   for (const m of ordered) {
     const outlet = outletName(m.surface);
     let c = clusters.find((c) =>
@@ -400,15 +402,8 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
       }
       // "Cordillera" after "Cordillera Minerals", "Meridian" after "Meridian Air": the one organisation whose name
       // starts with the word.
-      const word = m.parts.words[0] as string;
-      const orgs = c
-        ? []
-        : clusters.filter(
-            (o) =>
-              o.kind === "organization" &&
-              o.mentions.some((x) => x.parts.words.length > 1 && x.parts.words[0] === word),
-          );
-      if (orgs.length === 1 && named.length === 0) c = orgs[0];
+      const orgs = c ? undefined : orgFirst.get(m.parts.words[0] as string);
+      if (orgs?.size === 1 && named.length === 0) c = [...orgs][0];
     }
     if (!c) {
       if (!m.kind) continue;
@@ -424,6 +419,10 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
       clusters.push(c);
     }
     c.mentions.push(m);
+    if (c.kind === "organization" && m.parts.words.length > 1) {
+      const first = m.parts.words[0] as string;
+      orgFirst.set(first, (orgFirst.get(first) ?? new Set()).add(c));
+    }
     if (c.kind === "person" && !byGiven) {
       const k = personKeys(m.parts.words);
       for (const s of k.surname) c.surnames.add(s);

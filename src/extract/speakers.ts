@@ -221,14 +221,15 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     // modifiers before the name.
     if (
       /,\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)(?:\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)){0,2}\s+$/.test(
-        lead,
+        lead.slice(-80),
       )
     )
       return true;
     // "…, but Ms. Kowalski left the door open": the subject of a clause after ", but", ", and", "; ".
-    const clauseLead = lead.replace(/^[\s\S]*(?:,\s+(?:but|and|while|so|yet|though|although)\s+|;\s+)/, "");
+    const near = lead.slice(-50);
+    const clauseLead = near.replace(/^[\s\S]*(?:,\s+(?:but|and|while|so|yet|though|although)\s+|;\s+)/, "");
     if (
-      clauseLead.length < lead.length &&
+      clauseLead.length < near.length &&
       clauseLead.length < 25 &&
       !/\p{Ll}{2,}\s+$/u.test(clauseLead.replace(/^(?:then|later|now)\s+/i, ""))
     )
