@@ -1,7 +1,7 @@
 // What every rule needs while reading one article: the masked text, the sentence at an offset, the day a sentence
 // names, an outlet named by "according to", and whether an offset lies inside a quotation.
 import { WEEKDAYS } from "./lexicon";
-import type { Finder, SentenceInfo } from "./types";
+import type { Finder, SentenceInfo, SpeakerRef } from "./types";
 
 const ABBREV_DOT =
   /\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Adm|Rev|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|\b(?:[A-Z]\.){2,}|(?<=\b[A-Z][a-z]+\s[A-Z])\.(?=\s[A-Z][a-z])/g;
@@ -51,6 +51,10 @@ export function accordingToOutlet(f: Finder, from: number, to: number): string |
   const region = f.masked.slice(from, to);
   const m =
     /\baccording to\s+((?:the\s+)?[A-Z][^,.;:]*)/i.exec(region) ??
+    // "…,” said X, speaking to Reuters by telephone." / "… in an interview with the BBC."
+    /\b(?:speaking to|in an interview with)\s+((?:the\s+)?[A-Z][^,.;:]*?)(?=\s+(?:by|on|in|from|after|before|at|last|this)\b|\s*[,.;:]|\s*$)/.exec(
+      region,
+    ) ??
     /,\s+((?:the\s+)?[A-Z][^,.;:]*?)\s+reported\s*\.?\s*$/i.exec(region);
   return m?.[1] ? f.ents.outlet(m[1].trim()) : null;
 }
@@ -85,4 +89,25 @@ export function mentionsIn(f: Finder, start: number, end: number): Finder["ents"
     if (m.end <= end) out.push(m);
   }
   return out;
+}
+
+/**
+ * "X told the BBC that …. ‘…,’ she said." / "“…,” Quispe said" in the next paragraph: a quotation by the speaker of
+ * the statement just before, which came through an outlet, in the same or the next paragraph, came through it too.
+ */
+export function carriedVia(f: Finder, speaker: SpeakerRef, paragraph: number): string | null {
+  if (!speaker.entityId) return null;
+  const prev = f.found[f.found.length - 1];
+  if (!prev?.via || prev.speaker.entityId !== speaker.entityId) return null;
+  const para = sentenceAt(f, prev.cueAt)?.paragraph;
+  return para !== undefined && (para === paragraph || para === paragraph - 1) ? prev.via : null;
+}
+
+/** "Speaking to the Valley Gazette, she said …": the outlet a sentence opens by naming as its listener. */
+export function leadingOutlet(f: Finder, s: SentenceInfo | undefined): string | null {
+  if (!s) return null;
+  const m = /^(?:Speaking|Talking|Writing)\s+(?:to|in|on)\s+((?:the\s+)?\p{Lu}[^,.;:]{1,50}?)\s*,/u.exec(
+    f.masked.slice(s.start, s.end),
+  );
+  return m?.[1] ? f.ents.outlet(m[1].trim()) : null;
 }

@@ -1,7 +1,7 @@
 // Entities: ids, names, aliases and mentions; outlets and described speakers created on demand; the roles an
 // article gives named people. The dataset build keeps one store over all its articles; the library one per text.
 
-import { ORG_HEADS } from "./lexicon";
+import { NON_PERSON_HEADS, ORG_HEADS } from "./lexicon";
 import { outletName } from "./names";
 import { cleanRole } from "./nounphrases";
 import type { EntityKind, EntityResolver, ResolvedMention } from "./types";
@@ -124,7 +124,15 @@ export class EntityStore<E extends StoredEntity = StoredEntity> {
           return prior;
         }
         const org = named && ORG_HEADS.has(text.split(/\s+/).pop() ?? "");
-        const kind: EntityKind = org ? "organization" : named ? "person" : plural ? "group" : "person";
+        // "the local chamber of commerce", "a timeline provided by the union": a body or a document, not a person.
+        const head =
+          key
+            .split(/\s+(?:of|for|at|in|on|from|with|who|which|that|provided|published|close|familiar)\s/)[0]
+            ?.split(/\s+/)
+            .pop() ?? "";
+        const body = !named && NON_PERSON_HEADS.has(head.replace(/[’']s$/, ""));
+        const kind: EntityKind =
+          org || body ? "organization" : named ? "person" : plural ? "group" : "person";
         const name = named ? text.replace(/^the\s+/i, "") : key;
         const id = this.add(kind, name, "automatic", (named ? {} : { anonymous: true }) as Partial<E>);
         this.addMention(id, article.id, start, end, text);
@@ -134,6 +142,10 @@ export class EntityStore<E extends StoredEntity = StoredEntity> {
         return id;
       },
       outlet: (surface) => this.selfOutlet(article.id, surface, article.publisher) ?? this.outlet(surface),
+      medium: (name) => {
+        this.knowOutlet(name);
+        return this.selfOutlet(article.id, name, article.publisher) ?? this.outlet(name);
+      },
       orgByHead: (head) => {
         const h = head.toLowerCase();
         const org = mentions.find(

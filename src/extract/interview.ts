@@ -41,7 +41,7 @@ export function interviewAnswers(f: Finder): RawAttribution[] {
   const count = new Map<string, Turn[]>();
   for (const t of turns) count.set(t.label, [...(count.get(t.label) ?? []), t]);
   const labels = [...count.entries()].filter(([, ts]) => ts.length >= 2);
-  if (labels.length < 2) return [];
+  if (labels.length < 2) return turns.length ? [] : unlabelled(f, paragraphs);
   const questions = (ts: Turn[]) =>
     ts.filter((t) => /\?\s*$/.test(f.text.slice(t.start, t.end))).length / ts.length;
   const interviewer =
@@ -92,4 +92,54 @@ function interviewee(f: Finder, before: number, t: Turn) {
     source: { start: t.labelStart, end: t.labelEnd },
     antecedent: { start: best.m.start, end: best.m.end },
   };
+}
+
+/**
+ * An interview without labels: the questions are paragraphs of their own ending in "?", the answer is the paragraph
+ * after each. Only when the introduction says it is an interview, three questions or more each have an answer
+ * after them, and neither holds a quotation mark at its start.
+ */
+function unlabelled(f: Finder, paragraphs: Map<number, Span>): RawAttribution[] {
+  const paras = [...paragraphs.entries()].sort((a, b) => a[0] - b[0]).map(([index, p]) => ({ index, ...p }));
+  const isQuestion = (p: Span) => {
+    const t = f.text.slice(p.start, p.end).trim();
+    return t.length < 240 && /\?$/.test(t) && !/^[“"‘']/.test(t);
+  };
+  const firstQ = paras.findIndex(isQuestion);
+  if (firstQ < 1) return [];
+  const intro = f.text.slice(0, (paras[firstQ] as Span).start);
+  if (!/\b(?:interview|condensed|edited for (?:length|clarity)|(?:spoke|talked) (?:to|with))\b/i.test(intro))
+    return [];
+  const answers: Span[] = [];
+  for (let i = firstQ; i < paras.length - 1; i++) {
+    const q = paras[i] as Span & { index: number };
+    const a = paras[i + 1] as Span & { index: number };
+    if (!isQuestion(q)) continue;
+    if (isQuestion(a) || /^[“"‘']/.test(f.text.slice(a.start, a.end).trim())) return [];
+    answers.push(a);
+  }
+  if (answers.length < 3) return [];
+  const out: RawAttribution[] = [];
+  for (const a of answers) {
+    let end = a.end;
+    while (end > a.start && /\s/.test(f.text[end - 1] as string)) end--;
+    const turn: Turn = {
+      start: a.start,
+      end,
+      paragraph: 0,
+      label: "A",
+      labelStart: a.start,
+      labelEnd: a.start,
+    };
+    out.push({
+      kind: "direct",
+      start: a.start,
+      end,
+      speaker: interviewee(f, (paras[firstQ] as Span).start, turn),
+      via: null,
+      cue: "A:",
+      cueAt: a.start,
+    });
+  }
+  return out;
 }

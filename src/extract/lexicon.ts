@@ -19,6 +19,18 @@ export const CUE_VERBS = words(`
 /** Verbs that report by a document rather than a person: "the statement read". */
 export const DOCUMENT_NOUNS = words("statement report letter communique communiqué memo release message");
 
+/**
+ * Head nouns of unnamed descriptions that are no person: bodies and documents ("the local chamber of commerce",
+ * "a timeline provided by the union", "that assessment"). "He" or "she" never names them.
+ */
+export const NON_PERSON_HEADS =
+  words(`statement report letter communique communiqué memo release message company firm
+  group council authority agency ministry department union party trust board club district operator airline bank
+  hospital university school government office commission carrier insurer retailer zoo museum charity team league
+  regulator developer utility manufacturer chamber service timeline assessment audit survey study review analysis
+  data figures records complaint filing form website account post page notice sign placard document documents
+  papers minutes`);
+
 /** Cue nouns (PARC): "comments by X that …", "X's claim that …". */
 export const CUE_NOUNS = words(
   "comments comment claim claims remarks assertion assertions warning warnings words",
@@ -33,7 +45,9 @@ export const TITLE_WORDS =
   Chairwoman Chief Spokesman Spokeswoman Spokesperson Ambassador Envoy Commander General Colonel Leader Head Director
   Governor Mayor Senator Representative Chancellor Deputy Vice Senior Minister's Coach Manager Captain Judge Inspector
   Superintendent Officer Professor Dr. Council Councillor Executive Sergeant Detective Councilmember Commissioner
-  Sheriff Trooper Constable`);
+  Sheriff Trooper Constable Majority Minority Organizer Organiser Councilman Councilwoman Whip Assemblyman
+  Assemblywoman Congressman Congresswoman Lawmaker Economist Analyst Forecaster Correspondent Editor Rector Pastor
+  Bishop Dean Provost Principal Lieutenant`);
 
 /** Organisation head words: a capitalised name ending in one of these names an organisation. */
 export const ORG_HEADS =
@@ -43,7 +57,8 @@ export const ORG_HEADS =
   Group Forces Navy Congress Senate Cabinet Alliance Coalition Movement Trust Network Society Center Centre School
   Foods Airways Airlines Therapeutics Pharmaceuticals Petroleum Terminals Ferries Securities Energy Motors Holdings
   Ltd Ltd. PLC plc LLC Industries Laboratories Logistics Shipping Mining Insurance Utilities Railways Buses Kitchens
-  Athletic Rovers Zoo Museum College Infirmary Living`);
+  Athletic Rovers Zoo Museum College Infirmary Living Marathon Festival Events Minerals Resources Partners Media
+  Systems Technologies`);
 
 /** News outlets (names and their usual short forms). */
 export const OUTLETS: Record<string, string[]> = {

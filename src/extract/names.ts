@@ -3,8 +3,10 @@
 
 import {
   COUNTRIES,
+  FEMALE_NAMES,
   HONORIFICS,
   LOCATIVES,
+  MALE_NAMES,
   MONTHS,
   NOT_NAMES,
   ORG_HEADS,
@@ -128,6 +130,25 @@ const ORG_HEADS_OF = new Set([
   "University",
   "Bureau",
 ]);
+const NAME_PARTICLES = new Set([
+  "van",
+  "der",
+  "den",
+  "de",
+  "la",
+  "le",
+  "von",
+  "da",
+  "di",
+  "du",
+  "dos",
+  "das",
+  "del",
+  "bin",
+  "ibn",
+  "ter",
+  "ten",
+]);
 const isCap = (t: string) => /^\p{Lu}/u.test(t) || (PARTICLES.test(t) && /-\p{Lu}/u.test(t));
 
 /** Strip "pro-", "anti-" prefixes and "-based", "-led" suffixes from a hyphenated token, keeping offsets. */
@@ -165,6 +186,16 @@ export function findNameMentions(
       prevTok &&
       ORG_HEADS_OF.has(prevTok.text) &&
       /^\p{Lu}/u.test(toks[i + 1]?.text ?? "")
+    ) {
+      run.push(tok);
+      continue;
+    }
+    // Lower-case particles inside a person's name: "Pieter van der Berg", "Ana de la Cruz", "Omar bin Said".
+    if (
+      NAME_PARTICLES.has(tok.text) &&
+      prevTok &&
+      text.slice(prevTok.end, tok.start) === " " &&
+      /^\p{Lu}/u.test(toks.slice(i + 1).find((t) => !NAME_PARTICLES.has(t.text))?.text ?? "")
     ) {
       run.push(tok);
       continue;
@@ -218,7 +249,12 @@ function mentionFromRun(
     if (HONORIFICS.has(w) && !honorific) {
       honorific = w;
       first++;
-    } else if (TITLE_WORDS.has(w) || (DEMONYM.test(w) && TITLE_WORDS.has(words[first + 1] as string))) {
+    } else if (
+      TITLE_WORDS.has(w) ||
+      (DEMONYM.test(w) && TITLE_WORDS.has(words[first + 1] as string)) ||
+      // "Senate Majority Leader Curtis Vang", "Police Chief Ana Ruiz": a body's name before a title.
+      (ORG_HEADS.has(w) && TITLE_WORDS.has(words[first + 1] as string))
+    ) {
       titles.push(w);
       first++;
     } else break;
@@ -252,7 +288,12 @@ function mentionFromRun(
   else if (ORG_HEADS.has(last) || /^(?:[A-Z]\.){2,}$/.test(surface)) kind = "organization";
   else if (honorific) kind = "person";
   else if (COUNTRIES.has(last) || PLACE_HEADS.has(last)) kind = "place";
-  else if (LOCATIVES.has(prevWord) && words.length <= 2) {
+  else if (
+    LOCATIVES.has(prevWord) &&
+    words.length <= 2 &&
+    // "talking to Grace Adeyemi": a common given name before a family name is a person, not a place.
+    !(words.length === 2 && (FEMALE_NAMES.has(words[0] as string) || MALE_NAMES.has(words[0] as string)))
+  ) {
     kind = "place";
     weak = true;
   } else if (words.length >= 2 && words.length <= 4 && !/^(?:the|a)\s*$/i.test(before.slice(-4)))
@@ -332,6 +373,8 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
   const clusters: Cluster[] = [];
   const strength = (m: NameMention) => (m.kind ? (m.parts.words.length > 1 || m.parts.honorific ? 0 : 1) : 2);
   const ordered = [...all].sort((a, b) => strength(a) - strength(b));
+  // Organisations by the first word of a longer name ("Cordillera" → "Cordillera Minerals").
+  const orgFirst = new Map<string, Set<Cluster>>();
   for (const m of ordered) {
     const outlet = outletName(m.surface);
     let c = clusters.find((c) =>
@@ -347,6 +390,21 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
       // A lone capitalised word: a person's surname, or nothing.
       c = clusters.find((c) => c.kind === "person" && personMatches(c, m)) ?? c;
     }
+    // A lone given name that is no one's family name: the one person the text gave that given name ("Meera
+    // Subramanian … Meera said"), never when two people share it.
+    let byGiven = false;
+    if (!c && m.kind === null && m.parts.words.length === 1 && !m.weak) {
+      const g = phoneticKey(m.parts.words[0] as string);
+      const named = clusters.filter((c) => c.kind === "person" && c.given.has(g));
+      if (named.length === 1) {
+        c = named[0];
+        byGiven = true;
+      }
+      // "Cordillera" after "Cordillera Minerals", "Meridian" after "Meridian Air": the one organisation whose name
+      // starts with the word.
+      const orgs = c ? undefined : orgFirst.get(m.parts.words[0] as string);
+      if (orgs?.size === 1 && named.length === 0) c = [...orgs][0];
+    }
     if (!c) {
       if (!m.kind) continue;
       c = {
@@ -361,7 +419,11 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
       clusters.push(c);
     }
     c.mentions.push(m);
-    if (c.kind === "person") {
+    if (c.kind === "organization" && m.parts.words.length > 1) {
+      const first = m.parts.words[0] as string;
+      orgFirst.set(first, (orgFirst.get(first) ?? new Set()).add(c));
+    }
+    if (c.kind === "person" && !byGiven) {
       const k = personKeys(m.parts.words);
       for (const s of k.surname) c.surnames.add(s);
       for (const g of k.given) c.given.add(g);

@@ -125,6 +125,21 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
     const led = (i: number) => DETERMINER_LED.test(segs[i]?.text ?? "");
     while (idx > 0 && led(idx) && led(idx - 1)) idx--;
   }
+  // "Cordillera Minerals has halted production …, the company said": a clause that opens with a name is what was
+  // said; the short description after the last comma is who said it.
+  const tail = segs[segs.length - 1];
+  if (
+    idx >= 0 &&
+    idx < segs.length - 1 &&
+    tail &&
+    !isNounPhrase(segs[idx]?.text ?? "") &&
+    /^(?:(?:the|a|an|some|many|two|three|several)\s+)?\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,4}$/u.test(
+      tail.text,
+    ) &&
+    !/^(?:and|or|but|as|so|then|while|when|if|because)\b/i.test(tail.text) &&
+    isNounPhrase(tail.text)
+  )
+    idx = segs.length - 1;
   const seg = segs[idx] as (typeof segs)[number];
   const after = segs[idx + 1];
   const before = segs[idx - 1];

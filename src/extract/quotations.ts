@@ -1,7 +1,7 @@
 // Direct quotations: who said each one. Cue patterns in the spirit of Quootstrap ("$Q, $S said", "$Q, said Mr. $S",
 // "$S said: $Q"), CoreNLP's quote–verb–name orders and PARC's cue verbs; a quotation split by its cue or continued
 // in the same paragraph takes the earlier part's speaker.
-import { accordingToOutlet, dayIn, mentionsIn, sentenceAt } from "./context";
+import { accordingToOutlet, carriedVia, dayIn, leadingOutlet, mentionsIn, sentenceAt } from "./context";
 import { CUE_VERBS } from "./lexicon";
 import { AUX_TAIL, clauseSubject, cleanRole, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
@@ -17,7 +17,9 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
   const base = { kind: "direct" as const, start: q.start, end: q.end };
   const closeAt = q.lastCloseMark;
   const endSentence = sentenceAt(f, closeAt ?? q.end - 1);
-  const via0 = endSentence ? accordingToOutlet(f, closeAt ?? q.end, endSentence.end) : null;
+  const via0 =
+    (endSentence ? accordingToOutlet(f, closeAt ?? q.end, endSentence.end) : null) ??
+    leadingOutlet(f, sentenceAt(f, q.openMark));
   // 1. Cue after the quotation: "…,” said X" / "…,” X said" / "…,” she told The Times" — only when the quotation
   // ends its clause ("…,”", "…?”"); a phrase quoted inside a sentence ("felt “abandoned” after …") has no cue after.
   if (closeAt !== null && endSentence && endsClause(f, closeAt)) {
@@ -26,7 +28,7 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
       return {
         ...base,
         ...after,
-        via: after.via ?? via0 ?? pronounVia(f, after.speaker, q),
+        via: after.via ?? via0 ?? carriedVia(f, after.speaker, q.paragraph),
         dateText: after.dateText ?? after.speaker.dateText,
       };
   }
@@ -46,7 +48,7 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
       return {
         ...base,
         ...before,
-        via: before.via ?? via0,
+        via: before.via ?? via0 ?? carriedVia(f, before.speaker, q.paragraph),
         dateText: before.dateText ?? before.speaker.dateText,
       };
   }
@@ -74,18 +76,6 @@ export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | nu
     break;
   }
   return null;
-}
-
-/**
- * "X told the BBC that … ‘…’. ‘…,’ she said.": a pronoun's quotation in the same paragraph as its speaker's
- * statement to an outlet came through that outlet too.
- */
-function pronounVia(f: Finder, speaker: RawAttribution["speaker"], q: QuoteInfo): string | null {
-  if (!speaker.entityId || !/^(?:he|she|they)$/i.test(speaker.speakerText.trim())) return null;
-  const prev = f.found[f.found.length - 1];
-  if (!prev?.via || prev.speaker.entityId !== speaker.entityId) return null;
-  const para = sentenceAt(f, prev.cueAt)?.paragraph;
-  return para === q.paragraph ? prev.via : null;
 }
 
 /** The quotation ends its clause: punctuation inside the closing mark, or a comma or dash right after it. */

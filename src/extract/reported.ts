@@ -1,6 +1,6 @@
 // Reported statements: "X said (that) …", "…, X said Monday.", "X said, …ing", "comments by X that …",
 // "according to X, …", "…, which X said was …".
-import { accordingToOutlet, dayIn, insideQuote } from "./context";
+import { accordingToOutlet, dayIn, insideQuote, leadingOutlet } from "./context";
 import { CUE_NOUNS, DOCUMENT_NOUNS } from "./lexicon";
 import { clauseSubject, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
@@ -173,7 +173,7 @@ function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   // content's subject, ends the content.
   const tail =
     a.cueAt < a.start
-      ? /,\s+(?:although|though|but|while|whereas|when)\s|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+and\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+but\s+(?!that\b)/u.exec(
+      ? /,\s+(?:although|though|but|while|whereas|when|mostly|none|just as|perhaps|less than|more than|well below|well above|up from|down from)\s|\s+and\s+then\s+\p{Ll}+s\b|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+and\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+but\s+(?!that\b)/u.exec(
           body,
         )
       : null;
@@ -247,7 +247,11 @@ function recipientPhrase(f: Finder, from: number, to: number) {
     );
   if (proper?.[1] && !/^(?:I|The|A|An)$/.test(proper[1])) {
     const start = from + proper[0].indexOf(proper[1]);
-    return { start, end: start + proper[1].length };
+    // "told Al Sharq television that …": the medium word is part of the recipient.
+    const medium = /^\s+(?:television|radio|newspaper|channel|station|website|magazine|daily|TV)\b/.exec(
+      f.text.slice(start + proper[1].length, to),
+    );
+    return { start, end: start + proper[1].length + (medium?.[0].length ?? 0) };
   }
   const rec = npAfter(f, from, to);
   if (!rec) return null;
@@ -297,6 +301,12 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
   // At the end of its sentence, or of its clause before a participle ("…, the hospital has announced, prompting …").
   const atEnd =
     /^[\s.]*$/.test(f.masked.slice(contentStart, s.end)) ||
+    // "…, Cordillera said in a statement, adding that …" / "…, she said in an interview."
+    (!hasThat &&
+      /^\s*(?:in|on|at|during|via|by)\s+(?:a|an|the|its|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s*(?:\.|,\s*[a-z]+ing\b)/.test(
+        f.masked.slice(rest, s.end),
+      ) &&
+      /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at))) ||
     (/^\s*,\s*[a-z]+ing\b/.test(f.masked.slice(contentStart, s.end)) &&
       /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at)));
   if (NEEDS_THAT.has(verb) && !hasThat && !(/^(?:reported|announced|confirmed)$/.test(verb) && atEnd))
@@ -353,6 +363,6 @@ function statement(
   while (b < e && /[\s,]/.test(f.text[b] as string)) b++;
   if (e - b < 8) return null;
   let via = toldVia ?? (outletId && !f.ents.isSelf(outletId) ? outletId : null);
-  if (!via) via = accordingToOutlet(f, cueAt, s.end);
+  if (!via) via = accordingToOutlet(f, cueAt, s.end) ?? leadingOutlet(f, s);
   return { kind: "indirect", start: b, end: e, speaker, via, cue, cueAt, dateText: dayIn(f, s.start, s.end) };
 }

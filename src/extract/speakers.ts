@@ -53,9 +53,10 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     return { ...r, speakerText, anonymous: true, source: { start: at, end: at + given[1].length } };
   }
   // "A spokesman for the Environment Agency": an unnamed person, whatever body the description names.
-  const indefinite = /^(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+\p{Ll}/u.test(
-    speakerText,
-  );
+  // "A Scottish Government spokeswoman" too: the body's name before a lower-case head noun.
+  const indefinite =
+    /^(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+\p{Ll}/u.test(speakerText) ||
+    /^(?:[Aa]n?|[Aa]nother)\s+(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+)?)+\p{Ll}+$/u.test(speakerText);
   const inside = indefinite
     ? mentionsIn(f, start, end).filter((m) => m.kind === "person" && m.start === start)
     : mentionsIn(f, start, end);
@@ -209,6 +210,30 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
       return false;
     // "The union's members met Lena Haraldsen": a name after a verb is its object, not the subject.
     const clause = (lead.split(",").pop() ?? "").toLowerCase();
+    // "I asked Cllr Moyles whether …. He said": the writer's own question makes its addressee the next "he".
+    if (
+      /(?:^|\s)(?:i|we)\s+(?:asked|spoke to|spoke with|called|rang|phoned|emailed|reached|visited)\s+$/.test(
+        clause,
+      )
+    )
+      return true;
+    // "At the library on Main Street, eleven-year-old Ava Lindgren was …": after a fronted phrase's comma, a few
+    // modifiers before the name.
+    if (
+      /,\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)(?:\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)){0,2}\s+$/.test(
+        lead.slice(-80),
+      )
+    )
+      return true;
+    // "…, but Ms. Kowalski left the door open": the subject of a clause after ", but", ", and", "; ".
+    const near = lead.slice(-50);
+    const clauseLead = near.replace(/^[\s\S]*(?:,\s+(?:but|and|while|so|yet|though|although)\s+|;\s+)/, "");
+    if (
+      clauseLead.length < near.length &&
+      clauseLead.length < 25 &&
+      !/\p{Ll}{2,}\s+$/u.test(clauseLead.replace(/^(?:then|later|now)\s+/i, ""))
+    )
+      return true;
     if (
       /\b(?:[a-z]+ed|met|saw|told|beat|hit|led|won|lost|sent|left|made|took|gave|says|said|has|have|had|asks|thanked|praised|joins|meets|sees|calls)\s+(?:\S+\s+){0,3}$/.test(
         clause,
@@ -285,7 +310,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
 
 /** Nouns that name a body when definite ("the club", "the company"), not a person. */
 const BODY_NOUN =
-  /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission|carrier|insurer|retailer|zoo|museum|charity|team|league|regulator|developer|utility|manufacturer)$/i;
+  /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission|carrier|insurer|retailer|zoo|museum|charity|team|league|regulator|developer|utility|manufacturer|watchdog|lender|chain|inspectorate)$/i;
 
 /** Inside a quotation or a found statement: what was said, not who said it. */
 function reportedAt(f: Finder, pos: number): boolean {
@@ -345,7 +370,10 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
   // "the company", "the club": the organisation that spoke last, else the one named last before it.
   if (BODY_NOUN.test(head) && at >= 0 && body.split(/\s+/).length <= 2) {
     // Not a body whose name says it is another kind ("the company" is not "the Food Workers' Union").
+    // "the watchdog", "the regulator" name what a body does, whatever its name calls it (an Authority, a Commission).
+    const generic = /^(?:watchdog|regulator|operator|lender|carrier|inspectorate)$/i.test(head);
     const otherKind = (id: string) => {
+      if (generic) return false;
       const name = longestMention(f, id);
       const last = name.split(/\s+/).pop() ?? "";
       return BODY_NOUN.test(last) && last.toLowerCase() !== head.toLowerCase();
@@ -398,6 +426,15 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
   return null;
 }
 
+const MEDIUM_NAME = "(\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,3})";
+const MEDIUM =
+  "(?:newspaper|daily|paper|radio|television|TV|channel|website|magazine|news agency|broadcaster)";
+const MEDIUM_BEFORE = new RegExp(
+  `^(?:the\\s+)?(?:local\\s+|state\\s+|national\\s+|public\\s+)?(?:(?:radio|television|TV|news)\\s+(?:station|channel|network)|${MEDIUM})\\s+${MEDIUM_NAME}$`,
+  "u",
+);
+const MEDIUM_AFTER = new RegExp(`^(?:the\\s+)?${MEDIUM_NAME}\\s+${MEDIUM}$`, "u");
+
 /** "told the Guardian" → the outlet, or null when told to the article's own publisher or to a non-outlet. */
 export function recipient(
   f: Finder,
@@ -424,6 +461,19 @@ export function recipient(
   ) {
     outlet =
       [...f.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ?? null;
+  }
+  // "told the Al Khaleej newspaper", "told local radio station RPN", "told France Inter radio": a name the
+  // text itself calls a medium.
+  if (!outlet) {
+    // "told Al Sharq television that …": the medium word after the name.
+    const after = /^\s+(?:television|radio|newspaper|channel|station|website|magazine|daily|TV)\b/.exec(
+      f.text.slice(rec.end, to),
+    );
+    const m =
+      MEDIUM_BEFORE.exec(text) ??
+      MEDIUM_AFTER.exec(text) ??
+      (after ? new RegExp(`^(?:the\\s+)?${MEDIUM_NAME}$`, "u").exec(text) : null);
+    if (m?.[1]) outlet = f.ents.medium(m[1]);
   }
   return { via: outlet && !f.ents.isSelf(outlet) ? outlet : null, cue: `told ${text}` };
 }

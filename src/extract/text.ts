@@ -95,10 +95,16 @@ export function singleQuoteParts(text: string, para: Paragraph): QuotePart[] {
   return parts;
 }
 
-/** British single quotation marks are the text's quotation marks when it has no double ones and two ‘…’ or more. */
+/**
+ * British single quotation marks are the text's quotation marks when it has two ‘…’ or more and more of them than
+ * double ones: a British article quotes someone quoting ("‘Dad told me, “Nobody comes.”’") in double marks, so a
+ * few “…” inside do not make it American.
+ */
 export function usesSingleQuotes(text: string): boolean {
-  if (/[“”„«»]/.test(text) || /(?:^|\s)"\S[^"\n]*"/.test(text)) return false;
-  return (text.match(/(?:^|[\s(—–-])‘\S/g) ?? []).length >= 2;
+  if (/[„«»]/.test(text)) return false;
+  const singles = (text.match(/(?:^|[\s(—–-])‘\S/g) ?? []).length;
+  const doubles = (text.match(/“|(?:^|[\s(—–-])"\S[^"\n]*"/g) ?? []).length;
+  return singles >= 2 && singles > doubles;
 }
 
 /**

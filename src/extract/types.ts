@@ -71,6 +71,8 @@ export interface EntityResolver {
   describe(text: string, opts: { named: boolean; plural: boolean; start: number; end: number }): string;
   /** The outlet an expression names, resolved against the article's own publisher ("The Times" in a Times article). */
   outlet(surface: string): string | null;
+  /** An outlet the text names as a medium ("the Al Khaleej newspaper", "radio station RPN"), created on first use. */
+  medium(name: string): string | null;
   /** The organisation a definite description's head noun names ("the council"). */
   orgByHead(head: string): string | null;
   /** True when the outlet is the publisher of this article: a statement told to it is first-hand. */

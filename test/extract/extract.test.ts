@@ -124,3 +124,70 @@ describe("extract()", () => {
     ).toBe(true);
   });
 });
+
+describe("extract(), rules from the fifth corpus round (decision 0014)", () => {
+  it("keeps British single quotation marks when someone is quoted quoting someone in double ones", () => {
+    const x = extract(
+      `${H}‘My brother said, “Leave it,” and I did,’ said Fenella Orrin.\n\n‘I regret it now,’ she added.`,
+    );
+    expect(speakerOf(x, find(x, "I regret it now"))).toBe("Fenella Orrin");
+    expect(speakerOf(x, find(x, "My brother said"))).toBe("Fenella Orrin");
+  });
+
+  it("keeps a name's lower-case particles", () => {
+    const x = extract(
+      `${H}Race director Joost van der Meulen spoke to reporters.\n\n“We will look at everything,” he said.`,
+    );
+    expect(speakerOf(x, find(x, "look at everything"))).toBe("Joost van der Meulen");
+  });
+
+  it("a lone given name is the one person the text gave it", () => {
+    const x = extract(
+      `${H}Talia Brennan, 12, won the regional final on Sunday.\n\n“I practised every night,” Talia said.`,
+    );
+    expect(speakerOf(x, find(x, "practised every night"))).toBe("Talia Brennan");
+  });
+
+  it("'he' or 'she' never names a body or a document described without a name", () => {
+    const x = extract(
+      `${H}Its chairwoman, Odile Marchetti, said trade was down.\n\nThe local chamber of commerce says eleven shops have closed.\n\nTomasz Wren is less worried about it.\n\n“We will be fine,” he says.`,
+    );
+    expect(speakerOf(x, find(x, "We will be fine"))).toBe("Tomasz Wren");
+  });
+
+  it("the outlet a text calls a medium: 'told local radio station KRBN'", () => {
+    const x = extract(`${H}“The door is open,” Mayor Ines Calloway told local radio station KRBN.`);
+    const a = find(x, "The door is open");
+    expect(x.entities.find((e) => e.id === a?.via)?.name).toBe("KRBN");
+  });
+
+  it("an interview without labels: each question's following paragraph is the interviewee's answer", () => {
+    const x = extract(
+      `${H}Dr. Runa Vestergaard has run the clinic for a decade. This interview has been condensed.\n\nHow long is the wait?\n\nAbout four years.\n\nWhat would you change?\n\nMore donors.\n\nAre you tired?\n\nYes, always.`,
+    );
+    for (const answer of ["About four years.", "More donors.", "Yes, always."])
+      expect(speakerOf(x, find(x, answer))).toBe("Runa Vestergaard");
+    expect(find(x, "How long is the wait")).toBeUndefined();
+  });
+
+  it("a clause that opens with a name is what was said: '…, the company said'", () => {
+    const x = extract(
+      `${H}Halvard Mining has halted production at its Brekke mine, the company said on Monday.`,
+    );
+    expect(find(x, "Halvard Mining has halted production")?.source?.exact).toBe("the company");
+  });
+
+  it("a reported statement ends before the writer's addition after a comma", () => {
+    const x = extract(`${H}Ms. Rowe said school funding rises 4 percent, less than the unions asked for.`);
+    expect(find(x, "school funding rises")?.content.exact).toBe("school funding rises 4 percent");
+  });
+
+  it("'Speaking to the Valley Gazette, …' names the outlet, and the speaker's next quotation came through it too", () => {
+    const x = extract(
+      `${H}Speaking to the Valley Gazette, Mona Reyes said airports needed back-up systems.\n\n“It is not acceptable,” she said.`,
+    );
+    const via = (words: string) => x.entities.find((e) => e.id === find(x, words)?.via)?.name;
+    expect(via("back-up systems")).toBe("The Valley Gazette");
+    expect(via("not acceptable")).toBe("The Valley Gazette");
+  });
+});
