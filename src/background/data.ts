@@ -3,13 +3,23 @@ import browser from "webextension-polyfill";
 import type { ArticlePayload, PageSample, Settings } from "../model/protocol";
 import type { RecognitionIndex } from "../model/recognition";
 import type { RecognisedArticle, RecogniseReply } from "../model/replies";
-import type { CardView, SidebarView } from "../model/views";
+import {
+  type CardView,
+  type SidebarView,
+  type SpeakerShard,
+  type StoredCardView,
+  withSameSpeaker,
+} from "../model/views";
 import { recogniseUrl, scoreSample, unpackIndex, worthTextCheck } from "../recognition/index";
 import { changedSettings, readSettings } from "../shared/settings";
 
 let index: Promise<RecognitionIndex> | null = null;
 const articles = new Map<string, Promise<ArticlePayload | null>>();
-const views = new Map<string, Promise<{ cards: Record<string, CardView>; sidebar: SidebarView } | null>>();
+const views = new Map<
+  string,
+  Promise<{ cards: Record<string, StoredCardView>; sidebar: SidebarView } | null>
+>();
+const speakerShards = new Map<number, Promise<SpeakerShard | null>>();
 
 async function loadJson<T>(path: string): Promise<T> {
   const res = await fetch(browser.runtime.getURL(path));
@@ -98,7 +108,7 @@ function articleViews(id: string) {
   if (!p) {
     p = recognitionIndex().then((idx) =>
       idx.articles.includes(id)
-        ? loadJson<{ cards: Record<string, CardView>; sidebar: SidebarView }>(
+        ? loadJson<{ cards: Record<string, StoredCardView>; sidebar: SidebarView }>(
             `data/articles/${id}.views.json`,
           )
         : null,
@@ -108,8 +118,27 @@ function articleViews(id: string) {
   return p;
 }
 
+/** One shard of the by-speaker index (data/speakers/<n>.json), read the first time a card needs it. */
+function speakerShard(n: number): Promise<SpeakerShard | null> {
+  let p = speakerShards.get(n);
+  if (!p) {
+    p =
+      Number.isInteger(n) && n >= 0
+        ? loadJson<SpeakerShard>(`data/speakers/${n}.json`)
+        : Promise.resolve(null);
+    p.catch(() => speakerShards.delete(n));
+    speakerShards.set(n, p);
+  }
+  return p;
+}
+
+/** A card's view; a speaker's statements in the other articles are looked up in the by-speaker index now. */
 export async function card(articleId: string, targetId: string): Promise<CardView | null> {
-  return (await articleViews(articleId))?.cards[targetId] ?? null;
+  const stored = (await articleViews(articleId))?.cards[targetId];
+  if (!stored) return null;
+  const ref = stored.sameSpeakerOf;
+  const shard = ref ? await speakerShard(ref.shard).catch(() => null) : null;
+  return withSameSpeaker(stored, shard, articleId);
 }
 
 export async function sidebarView(articleId: string): Promise<SidebarView | null> {

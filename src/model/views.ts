@@ -84,6 +84,50 @@ export interface CardView {
   links: LinkView[];
 }
 
+/**
+ * The most passages of other articles a card lists for one relation, entity or speaker. A speaker or a name in many
+ * articles made each article's views carry all of them (at 10,000 synthetic articles, relations with 1,500 ends:
+ * views of megabytes per article and a build that ran out of memory); the three articles' relations have at most 9.
+ */
+export const MAX_OTHER_PASSAGES = 24;
+
+/**
+ * Where a card's "the same speaker in the other articles" is (docs/decisions/0012-scale.md): the speaker's entity id
+ * and the shard of the by-speaker index that holds their statements (data/speakers/<shard>.json). The background
+ * fills the card's `sameSpeaker` from it when the card is asked for, so that no article's views repeat them.
+ */
+export interface SameSpeakerRef {
+  speaker: string;
+  shard: number;
+}
+
+/** A card as <id>.views.json stores it: `sameSpeaker` left empty where `sameSpeakerOf` says where it is. */
+export interface StoredCardView extends CardView {
+  sameSpeakerOf?: SameSpeakerRef;
+}
+
+/**
+ * One shard of the by-speaker index: each speaker's statements (not the continuations of a quotation), in the
+ * dataset's order, as passages; only as many as a card can show after leaving out any one article's.
+ */
+export type SpeakerShard = Record<string, PassageView[]>;
+
+/** What a card of `articleId` lists of its speaker's statements: the first ones of the other articles. */
+export function sameSpeakerPassages(shard: SpeakerShard, speaker: string, articleId: string): PassageView[] {
+  return (shard[speaker] ?? []).filter((p) => p.articleId !== articleId).slice(0, MAX_OTHER_PASSAGES);
+}
+
+/** The card as the content script shows it: the stored one, its speaker's statements filled in. */
+export function withSameSpeaker(
+  card: StoredCardView,
+  shard: SpeakerShard | null,
+  articleId: string,
+): CardView {
+  const { sameSpeakerOf, ...view } = card;
+  if (!sameSpeakerOf || !shard) return view;
+  return { ...view, sameSpeaker: sameSpeakerPassages(shard, sameSpeakerOf.speaker, articleId) };
+}
+
 export interface SummaryView {
   attributions: number;
   named: number;

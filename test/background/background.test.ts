@@ -43,8 +43,22 @@ beforeEach(async () => {
   serveFiles({
     "data/recognition.json": JSON.parse(INDEX.json),
     "data/recognition.bin": INDEX.bin,
+    "data/speakers/0.json": {
+      "person:x": [
+        { articleId: "a1", publisher: "P", dateLabel: "Jan 2 2020", text: "here", targetId: "a1/a01" },
+        { articleId: "a2", publisher: "Q", dateLabel: "Jan 3 2020", text: "there", targetId: "a2/a04" },
+      ],
+    },
     "data/articles/a1.views.json": {
-      cards: { t1: { targetId: "t1", kind: "named" } },
+      cards: {
+        t1: { targetId: "t1", kind: "named" },
+        t2: {
+          targetId: "t2",
+          kind: "named",
+          sameSpeaker: [],
+          sameSpeakerOf: { speaker: "person:x", shard: 0 },
+        },
+      },
       sidebar: { articleId: "a1", entries: [] },
     },
   });
@@ -68,6 +82,16 @@ describe("who may ask", () => {
       kind: "named",
     });
     expect(await ask({ type: "card", articleId: "a1", targetId: "t9" }, contentScript)).toBeNull();
+  });
+
+  test("a card's speaker's statements in the other articles come from the by-speaker index", async () => {
+    expect(await ask({ type: "card", articleId: "a1", targetId: "t2" }, contentScript)).toEqual({
+      targetId: "t2",
+      kind: "named",
+      sameSpeaker: [
+        { articleId: "a2", publisher: "Q", dateLabel: "Jan 3 2020", text: "there", targetId: "a2/a04" },
+      ],
+    });
   });
 
   test("note bodies: never to a content script, nor to a frame that did not present the nonce", async () => {
