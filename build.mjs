@@ -47,13 +47,17 @@ if (!skipDataset) {
 const dataset = JSON.parse(readFileSync(`${BUILD}/dataset.json`, "utf8"));
 
 // Per-article views (payload for the content script, cards, sidebar), built by the same TypeScript the tests use.
-const { buildArticleViews, buildSpeakerIndex, dateOf } = await tsImport(
+const { buildArticleViews, buildElsewhereIndex, buildSpeakerIndex, dateOf } = await tsImport(
   "./src/dataset/article-views.ts",
   import.meta.url,
 );
 const views = dataset.articles.map((a) => buildArticleViews(dataset, a.id));
-// "What else this speaker said", once per speaker in shards the background reads when a card opens (decision 0012).
-const speakerShards = buildSpeakerIndex(dataset).shards.map((s) => JSON.stringify(s));
+// "What else this speaker said" and where else a name is, once per speaker and per name, in shards the background
+// reads when a card opens (docs/decisions/0012-scale.md).
+const passageShards = {
+  speakers: buildSpeakerIndex(dataset).shards.map((s) => JSON.stringify(s)),
+  elsewhere: buildElsewhereIndex(dataset).shards.map((s) => JSON.stringify(s)),
+};
 // The dataset's named entities with a few passages each, to link the speakers of analysed pages (src/analysis/).
 const { knownEntities } = await tsImport("./src/dataset/known.ts", import.meta.url);
 const { knownStatements } = await tsImport("./src/dataset/known.ts", import.meta.url);
@@ -267,9 +271,10 @@ function writeBrowser(browser, out, scripts) {
   writeFileSync(join(out, "data", "articles.json"), JSON.stringify(articleIndex));
   writeFileSync(join(out, "data", "entities.json"), entitiesJson);
   writeFileSync(join(out, "data", "statements.json"), statementsJson);
-  mkdirSync(join(out, "data", "speakers"), { recursive: true });
-  for (const [i, json] of speakerShards.entries())
-    writeFileSync(join(out, "data", "speakers", `${i}.json`), json);
+  for (const [index, list] of Object.entries(passageShards)) {
+    mkdirSync(join(out, "data", index), { recursive: true });
+    for (const [i, json] of list.entries()) writeFileSync(join(out, "data", index, `${i}.json`), json);
+  }
   for (const v of views) {
     const id = v.payload.article.id;
     writeFileSync(join(out, "data", "articles", `${id}.json`), JSON.stringify(v.payload));

@@ -8,7 +8,8 @@
 // Called by bench/run.ts (its `scale` key of bench/results.json), or alone:
 //   node --import tsx bench/scale.ts            (merges `scale` into bench/results.json)
 // SCALE_COUNT (default 10000) sets the corpus size; SCALE_NOTES (default 50000) the notes; SCALE_SKIP_BUILD=1 reuses
-// dist/ and dist-10k/ as they are (build figures then left out); BENCH_RUNS the page loads per figure.
+// dist/ and dist-10k/ as they are (build figures then left out); BENCH_RUNS the page loads per figure;
+// SCALE_ONLY_COLD=1 prints the sizes and cold start of the builds as they are (nothing written).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -705,7 +706,41 @@ async function notesOnly(): Promise<{ results: Record<string, unknown>; table: s
   return { results, table };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * SCALE_ONLY_COLD=1: the sizes and the cold start (browser launch → extension worker, the first recognition) of the
+ * builds as they are, printed and not written to bench/results.json — for trying a design against another quickly.
+ */
+async function coldOnly(): Promise<void> {
+  const dataset = JSON.parse(readFileSync("build/dataset.json", "utf8")) as {
+    articles: { id: string; text: string }[];
+  };
+  const texts = new Map(dataset.articles.map((a) => [a.id, a.text]));
+  const server = await startFixtureServer();
+  for (const b of [SMALL, LARGE, ...(BEFORE ? [BEFORE] : [])]) {
+    if (!existsSync(`${b.dist}/chrome/manifest.json`)) continue;
+    const size = sizes(b);
+    const cold = await coldStart(b, server.proxyPort, (id) => texts.get(id) as string);
+    console.log(
+      JSON.stringify({
+        build: b.label,
+        dist: b.dist,
+        distMB: +(size.dist.bytes / 1024 / 1024).toFixed(1),
+        files: size.dist.files,
+        zipMB: +(size.zipBytes / 1024 / 1024).toFixed(1),
+        manifestKB: +(size.manifestBytes / 1024).toFixed(1),
+        entries: size.contentScriptEntries,
+        largestInjectedKB: +(size.largestInjected.bytes / 1024).toFixed(1),
+        launchToWorker: cold.launchToWorker,
+        firstByUrl: cold.firstByUrl,
+        firstByText: cold.firstByText,
+      }),
+    );
+  }
+  await server.close();
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.env.SCALE_ONLY_COLD === "1") await coldOnly();
+else if (import.meta.url === `file://${process.argv[1]}`) {
   const { results, table } =
     process.env.SCALE_TABLE_ONLY === "1"
       ? (() => {

@@ -5,10 +5,10 @@ import type { RecognitionIndex } from "../model/recognition";
 import type { RecognisedArticle, RecogniseReply } from "../model/replies";
 import {
   type CardView,
+  type PassageShard,
   type SidebarView,
-  type SpeakerShard,
   type StoredCardView,
-  withSameSpeaker,
+  withPassages,
 } from "../model/views";
 import { recogniseUrl, scoreSample, unpackIndex, worthTextCheck } from "../recognition/index";
 import { changedSettings, readSettings } from "../shared/settings";
@@ -19,7 +19,8 @@ const views = new Map<
   string,
   Promise<{ cards: Record<string, StoredCardView>; sidebar: SidebarView } | null>
 >();
-const speakerShards = new Map<number, Promise<SpeakerShard | null>>();
+/** The passage indexes' shards read so far: data/speakers/<n>.json and data/elsewhere/<n>.json. */
+const shards = new Map<string, Promise<PassageShard | null>>();
 
 async function loadJson<T>(path: string): Promise<T> {
   const res = await fetch(browser.runtime.getURL(path));
@@ -118,27 +119,28 @@ function articleViews(id: string) {
   return p;
 }
 
-/** One shard of the by-speaker index (data/speakers/<n>.json), read the first time a card needs it. */
-function speakerShard(n: number): Promise<SpeakerShard | null> {
-  let p = speakerShards.get(n);
+/** One shard of a passage index (by speaker, by entity), read the first time a card needs it. */
+function passageShard(index: "speakers" | "elsewhere", n: number | undefined): Promise<PassageShard | null> {
+  if (n === undefined || !Number.isInteger(n) || n < 0) return Promise.resolve(null);
+  const path = `data/${index}/${n}.json`;
+  let p = shards.get(path);
   if (!p) {
-    p =
-      Number.isInteger(n) && n >= 0
-        ? loadJson<SpeakerShard>(`data/speakers/${n}.json`)
-        : Promise.resolve(null);
-    p.catch(() => speakerShards.delete(n));
-    speakerShards.set(n, p);
+    p = loadJson<PassageShard>(path);
+    p.catch(() => shards.delete(path));
+    shards.set(path, p);
   }
-  return p;
+  return p.catch(() => null);
 }
 
-/** A card's view; a speaker's statements in the other articles are looked up in the by-speaker index now. */
+/** A card's view; its passages in the other articles (the same speaker's, an entity's) looked up now. */
 export async function card(articleId: string, targetId: string): Promise<CardView | null> {
   const stored = (await articleViews(articleId))?.cards[targetId];
   if (!stored) return null;
-  const ref = stored.sameSpeakerOf;
-  const shard = ref ? await speakerShard(ref.shard).catch(() => null) : null;
-  return withSameSpeaker(stored, shard, articleId);
+  const [sameSpeaker, elsewhere] = await Promise.all([
+    passageShard("speakers", stored.sameSpeakerOf?.shard),
+    passageShard("elsewhere", stored.elsewhereOf?.shard),
+  ]);
+  return withPassages(stored, { sameSpeaker, elsewhere }, articleId);
 }
 
 export async function sidebarView(articleId: string): Promise<SidebarView | null> {

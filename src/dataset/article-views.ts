@@ -11,12 +11,12 @@ import type { ArticlePayload, HighlightKind } from "../model/protocol";
 import {
   type LinkView,
   MAX_OTHER_PASSAGES,
+  type PassageShard,
+  type PassagesRef,
   type PassageView,
   RELATION_LABEL,
-  type SameSpeakerRef,
   type SidebarEntry,
   type SidebarView,
-  type SpeakerShard,
   type SpeakerView,
   type StoredCardView,
   type SummaryView,
@@ -173,68 +173,101 @@ function passageOf(l: Lookups, end: PassageEnd, targetId?: string): PassageView 
   };
 }
 
-/** The largest a shard of the by-speaker index is made (its JSON), so that opening a card reads one small file. */
-const SPEAKER_SHARD_BYTES = 128 * 1024;
+/** The largest a shard of a passage index is made (its JSON), so that opening a card reads one small file. */
+const SHARD_BYTES = 128 * 1024;
 
-/** A string's FNV-1a hash: which shard a speaker's statements are in. */
+/** A string's FNV-1a hash: which shard a key's passages are in. */
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h;
 }
 
-export interface SpeakerIndex {
-  shards: SpeakerShard[];
+/** A passage index: its shards (data/<name>/<n>.json) and the shard of each key. */
+export interface PassageIndex {
+  shards: PassageShard[];
   shardOf: Map<string, number>;
 }
-const speakerIndexes = new WeakMap<Dataset, SpeakerIndex>();
 
 /**
- * The by-speaker index, built once per dataset: every speaker quoted in more than one article, with their statements
- * as passages (the first ones only: as many as a card can list once any one article's are left out), in shards of
- * about SPEAKER_SHARD_BYTES by a hash of the speaker's id. Cards point into it instead of repeating the passages in
- * every article's views (190 KB per article at 10,000 synthetic articles; docs/decisions/0012-scale.md).
+ * Each key's passages, only as many as a card can show: enough that, whichever article asks and its own are left
+ * out, MAX_OTHER_PASSAGES of the others are in (the passages are made only for those).
  */
-export function buildSpeakerIndex(d: Dataset): SpeakerIndex {
-  const cached = speakerIndexes.get(d);
-  if (cached) return cached;
-  const l = lookupsOf(d);
+function passageIndex<T>(
+  keys: Iterable<[string, T[]]>,
+  articleOf: (x: T) => string,
+  passage: (x: T) => PassageView,
+): PassageIndex {
   const lists = new Map<string, PassageView[]>();
   let bytes = 0;
-  for (const [speaker, n] of l.statementsOf) {
-    // Only a speaker some card lists: one with statements outside an article they are quoted in.
-    const quotedIn = new Set((l.attributionsBySpeaker.get(speaker) ?? []).map((a) => a.articleId));
-    if (![...quotedIn].some((id) => n.all > (n.byArticle.get(id) ?? 0))) continue;
+  for (const [key, items] of keys) {
     const list: PassageView[] = [];
     const perArticle = new Map<string, number>();
     let most = 0;
-    for (const b of l.attributionsBySpeaker.get(speaker) ?? []) {
-      if (b.continues) continue;
-      // Enough when, whichever article asks, MAX_OTHER_PASSAGES of the others are already in.
+    for (const x of items) {
       if (list.length - most >= MAX_OTHER_PASSAGES) break;
-      const p = passageOf(
-        l,
-        { articleId: b.articleId, target: b.target, date: b.date, attributionId: b.id },
-        b.id,
-      );
+      const p = passage(x);
       list.push(p);
-      const k = (perArticle.get(b.articleId) ?? 0) + 1;
-      perArticle.set(b.articleId, k);
+      const k = (perArticle.get(articleOf(x)) ?? 0) + 1;
+      perArticle.set(articleOf(x), k);
       most = Math.max(most, k);
       bytes += JSON.stringify(p).length + 1;
     }
-    lists.set(speaker, list);
+    lists.set(key, list);
   }
-  const count = Math.max(1, Math.ceil(bytes / SPEAKER_SHARD_BYTES));
-  const shards: SpeakerShard[] = Array.from({ length: count }, () => ({}));
+  const count = Math.max(1, Math.ceil(bytes / SHARD_BYTES));
+  const shards: PassageShard[] = Array.from({ length: count }, () => ({}));
   const shardOf = new Map<string, number>();
-  for (const [speaker, list] of lists) {
-    const k = fnv1a(speaker) % count;
-    (shards[k] as SpeakerShard)[speaker] = list;
-    shardOf.set(speaker, k);
+  for (const [key, list] of lists) {
+    const k = fnv1a(key) % count;
+    (shards[k] as PassageShard)[key] = list;
+    shardOf.set(key, k);
   }
-  const index = { shards, shardOf };
+  return { shards, shardOf };
+}
+
+const speakerIndexes = new WeakMap<Dataset, PassageIndex>();
+const elsewhereIndexes = new WeakMap<Dataset, PassageIndex>();
+
+/**
+ * The by-speaker index, built once per dataset: every speaker some card lists (quoted outside an article they are
+ * quoted in), with their statements as passages, keyed by the speaker's entity id.
+ */
+export function buildSpeakerIndex(d: Dataset): PassageIndex {
+  const cached = speakerIndexes.get(d);
+  if (cached) return cached;
+  const l = lookupsOf(d);
+  const keys: [string, Attribution[]][] = [];
+  for (const [speaker, n] of l.statementsOf) {
+    const all = l.attributionsBySpeaker.get(speaker) ?? [];
+    // Only a speaker some card lists: one with statements outside an article they are quoted in.
+    if (![...new Set(all.map((a) => a.articleId))].some((id) => n.all > (n.byArticle.get(id) ?? 0))) continue;
+    keys.push([speaker, all.filter((b) => !b.continues)]);
+  }
+  const index = passageIndex(
+    keys,
+    (b) => b.articleId,
+    (b) =>
+      passageOf(l, { articleId: b.articleId, target: b.target, date: b.date, attributionId: b.id }, b.id),
+  );
   speakerIndexes.set(d, index);
+  return index;
+}
+
+/** The by-entity index, built once per dataset: each same-name relation's ends as passages, keyed by its id. */
+export function buildElsewhereIndex(d: Dataset): PassageIndex {
+  const cached = elsewhereIndexes.get(d);
+  if (cached) return cached;
+  const l = lookupsOf(d);
+  const keys: [string, CrossrefEnd[]][] = d.crossrefs
+    .filter((x) => x.kind === "same-entity" && x.entity)
+    .map((x) => [x.id, x.ends]);
+  const index = passageIndex(
+    keys,
+    (e) => e.articleId,
+    (e) => passageOf(l, e),
+  );
+  elsewhereIndexes.set(d, index);
   return index;
 }
 
@@ -242,6 +275,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
   const l = lookupsOf(d);
   const { articles, entities, attributionsById, attributionsOf, crossrefsOf, statementsOf } = l;
   const speakerIndex = buildSpeakerIndex(d);
+  const elsewhereIndex = buildElsewhereIndex(d);
   const article = articles.get(articleId);
   if (!article) throw new Error(`unknown article ${articleId}`);
 
@@ -366,7 +400,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
       const n = speaker ? statementsOf.get(speaker) : undefined;
       const shard = speaker ? speakerIndex.shardOf.get(speaker) : undefined;
       if (speaker && n && shard !== undefined && n.all > (n.byArticle.get(articleId) ?? 0)) {
-        const ref: SameSpeakerRef = { speaker, shard };
+        const ref: PassagesRef = { key: speaker, shard };
         card.sameSpeakerOf = ref;
       }
     }
@@ -389,11 +423,13 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         aliases: entity.aliases.filter((a) => a !== entity.name),
         ...(entity.description ? { description: entity.description } : {}),
         ...(entity.external ? { external: entity.external } : {}),
-        elsewhere: (entityRef as Crossref).ends
-          .filter((e) => e.articleId !== articleId)
-          .slice(0, MAX_OTHER_PASSAGES)
-          .map((e) => passage(e)),
+        // Where else it is named: from the by-entity index, when the card is asked for.
+        elsewhere: [],
       };
+      const ref = entityRef as Crossref;
+      const shard = elsewhereIndex.shardOf.get(ref.id);
+      if (shard !== undefined && ref.ends.some((e) => e.articleId !== articleId))
+        card.elsewhereOf = { key: ref.id, shard };
     }
     // A passage highlighted as a cross-reference's end is titled by that relation, read from its side.
     const own = ownRelation(t.id);

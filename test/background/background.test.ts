@@ -49,6 +49,9 @@ beforeEach(async () => {
         { articleId: "a2", publisher: "Q", dateLabel: "Jan 3 2020", text: "there", targetId: "a2/a04" },
       ],
     },
+    "data/elsewhere/1.json": {
+      x001: [{ articleId: "a3", publisher: "R", dateLabel: "Jan 4 2020", text: "X elsewhere" }],
+    },
     "data/articles/a1.views.json": {
       cards: {
         t1: { targetId: "t1", kind: "named" },
@@ -56,7 +59,14 @@ beforeEach(async () => {
           targetId: "t2",
           kind: "named",
           sameSpeaker: [],
-          sameSpeakerOf: { speaker: "person:x", shard: 0 },
+          sameSpeakerOf: { key: "person:x", shard: 0 },
+        },
+        t3: {
+          targetId: "t3",
+          kind: "crossref",
+          sameSpeaker: [],
+          entity: { name: "X", kind: "person", aliases: [], elsewhere: [] },
+          elsewhereOf: { key: "x001", shard: 1 },
         },
       },
       sidebar: { articleId: "a1", entries: [] },
@@ -91,6 +101,12 @@ describe("who may ask", () => {
       sameSpeaker: [
         { articleId: "a2", publisher: "Q", dateLabel: "Jan 3 2020", text: "there", targetId: "a2/a04" },
       ],
+    });
+  });
+
+  test("an entity card's other articles come from the by-entity index", async () => {
+    expect(await ask({ type: "card", articleId: "a1", targetId: "t3" }, contentScript)).toMatchObject({
+      entity: { name: "X", elsewhere: [{ articleId: "a3", text: "X elsewhere" }] },
     });
   });
 

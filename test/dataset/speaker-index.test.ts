@@ -3,12 +3,12 @@
 // speaker's statements in the other articles, not the continuations of a quotation, the first MAX_OTHER_PASSAGES —
 // on the three articles and on a generated dataset where one speaker fills several shards' worth of statements.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildArticleViews, buildSpeakerIndex } from "../../src/dataset/article-views";
+import { buildArticleViews, buildElsewhereIndex, buildSpeakerIndex } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
 import type { Article, Attribution, Dataset } from "../../src/model/dataset";
 import { DATASET_VERSION } from "../../src/model/dataset";
-import { MAX_OTHER_PASSAGES, sameSpeakerPassages, withSameSpeaker } from "../../src/model/views";
+import { MAX_OTHER_PASSAGES, otherPassages, withPassages } from "../../src/model/views";
 
 /** The rule the views followed when they carried the passages themselves: the ids a card lists. */
 function expected(d: Dataset, a: Attribution): string[] {
@@ -18,24 +18,43 @@ function expected(d: Dataset, a: Attribution): string[] {
     .map((b) => b.id);
 }
 
-/** Every attribution's card as the background answers it: ids of its speaker's statements elsewhere. */
-function listed(d: Dataset): Map<string, string[]> {
-  const index = buildSpeakerIndex(d);
-  const out = new Map<string, string[]>();
+/** Every card of the dataset as the background answers it, by article and target id. */
+function answered(d: Dataset) {
+  const speakers = buildSpeakerIndex(d);
+  const elsewhere = buildElsewhereIndex(d);
+  const out = new Map<string, ReturnType<typeof withPassages>>();
   for (const art of d.articles) {
     const { cards } = buildArticleViews(d, art.id);
-    for (const a of d.attributions.filter((x) => x.articleId === art.id)) {
-      const card = cards[a.id];
-      if (!card) continue;
+    for (const [id, card] of Object.entries(cards)) {
       expect(card.sameSpeaker, "the views no longer carry the passages").toEqual([]);
-      const ref = card.sameSpeakerOf;
-      const view = withSameSpeaker(card, ref ? (index.shards[ref.shard] ?? null) : null, art.id);
+      expect(card.entity?.elsewhere ?? [], "nor where else a name is").toEqual([]);
+      const view = withPassages(
+        card,
+        {
+          sameSpeaker: card.sameSpeakerOf ? (speakers.shards[card.sameSpeakerOf.shard] ?? null) : null,
+          elsewhere: card.elsewhereOf ? (elsewhere.shards[card.elsewhereOf.shard] ?? null) : null,
+        },
+        art.id,
+      );
       expect(view).not.toHaveProperty("sameSpeakerOf");
+      expect(view).not.toHaveProperty("elsewhereOf");
+      out.set(`${art.id} ${id}`, view);
+    }
+  }
+  return out;
+}
+
+/** Every attribution's card as the background answers it: ids of its speaker's statements elsewhere. */
+function listed(d: Dataset): Map<string, string[]> {
+  const cards = answered(d);
+  const out = new Map<string, string[]>();
+  for (const a of d.attributions) {
+    const view = cards.get(`${a.articleId} ${a.id}`);
+    if (view)
       out.set(
         a.id,
         view.sameSpeaker.map((p) => p.targetId ?? ""),
       );
-    }
   }
   return out;
 }
@@ -55,6 +74,32 @@ describe("the three articles", () => {
       if (expected(d, a).length) some++;
     }
     // Mustafa Abdul-Jalil is quoted in two of them.
+    expect(some).toBeGreaterThan(0);
+  });
+
+  it("an entity card lists the first mention of the name in each other article, as before", () => {
+    const cards = answered(d);
+    let some = 0;
+    for (const [key, view] of cards) {
+      if (!view.entity) continue;
+      const articleId = key.split(" ")[0] as string;
+      // The same-name relation of the entity: one end per article, its first mention by name.
+      const x = d.crossrefs.find(
+        (c) =>
+          c.kind === "same-entity" &&
+          c.entity &&
+          view.entity?.name &&
+          d.entities.find((e) => e.id === c.entity)?.name === view.entity.name,
+      );
+      expect(x, key).toBeDefined();
+      const others = (x?.ends ?? []).filter((e) => e.articleId !== articleId).slice(0, MAX_OTHER_PASSAGES);
+      expect(
+        view.entity.elsewhere.map((p) => p.articleId),
+        key,
+      ).toEqual(others.map((e) => e.articleId));
+      for (const [i, p] of view.entity.elsewhere.entries()) expect(p.text).toContain(others[i]?.target.exact);
+      if (others.length) some++;
+    }
     expect(some).toBeGreaterThan(0);
   });
 
@@ -145,7 +190,7 @@ describe("a generated dataset", () => {
     const s0 = shards[shardOf.get("person:s0") as number]?.["person:s0"] ?? [];
     expect(s0.length).toBeLessThan(73);
     expect(
-      sameSpeakerPassages(shards[shardOf.get("person:s0") as number] ?? {}, "person:s0", "art-0"),
+      otherPassages(shards[shardOf.get("person:s0") as number] ?? {}, "person:s0", "art-0"),
     ).toHaveLength(MAX_OTHER_PASSAGES);
   });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, entityMention, openCard, speakerShard, spotOf, uiOf, views } from "./helpers";
+import { ARTIFACTS, canonical, entityMention, openCard, passageShard, spotOf, uiOf, views } from "./helpers";
 
 /** The id of the highlight whose text contains `quote` (attributions first). */
 const targetWith = (articleId: string, quote: string) => {
@@ -110,8 +110,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(card.text).toContain("liberate and have sovereignty over all of Libya");
     // The views keep only where they are; the background read the shard when the card opened.
     const ref = views(articleId).cards[card.targetId]?.sameSpeakerOf;
-    expect(ref?.speaker).toBeTruthy();
-    const listed = speakerShard(ref?.shard ?? -1)[ref?.speaker ?? ""] ?? [];
+    expect(ref?.key).toBeTruthy();
+    const listed = passageShard("speakers", ref?.shard ?? -1)[ref?.key ?? ""] ?? [];
     for (const p of listed.filter((x) => x.articleId !== articleId)) expect(card.text).toContain(p.text);
   });
 
