@@ -47,8 +47,17 @@ if (!skipDataset) {
 const dataset = JSON.parse(readFileSync(`${BUILD}/dataset.json`, "utf8"));
 
 // Per-article views (payload for the content script, cards, sidebar), built by the same TypeScript the tests use.
-const { buildArticleViews, dateOf } = await tsImport("./src/dataset/article-views.ts", import.meta.url);
+const { buildArticleViews, buildElsewhereIndex, buildSpeakerIndex, dateOf } = await tsImport(
+  "./src/dataset/article-views.ts",
+  import.meta.url,
+);
 const views = dataset.articles.map((a) => buildArticleViews(dataset, a.id));
+// "What else this speaker said" and where else a name is, once per speaker and per name, in shards the background
+// reads when a card opens (docs/decisions/0012-scale.md).
+const passageShards = {
+  speakers: buildSpeakerIndex(dataset).shards.map((s) => JSON.stringify(s)),
+  elsewhere: buildElsewhereIndex(dataset).shards.map((s) => JSON.stringify(s)),
+};
 // The dataset's named entities with a few passages each, to link the speakers of analysed pages (src/analysis/).
 const { knownEntities } = await tsImport("./src/dataset/known.ts", import.meta.url);
 const { knownStatements } = await tsImport("./src/dataset/known.ts", import.meta.url);
@@ -200,6 +209,17 @@ const { siteScripts, siteDataScript, INJECTED_BUDGET } = await tsImport(
 const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
 let sites = [];
 const siteFile = (site) => `data/sites/${site.file}.js`;
+/** One match pattern per site of these (`*://*.host/*`): what the browser's host permissions are computed from. */
+const hostPatterns = (matches) => [...new Set(matches.map((m) => `*://*.${parseUrlPattern(m).host}/*`))];
+/** The same addresses as these match patterns (`*://*.host/path*`, src/dataset/sites.ts), as globs: the host and
+ *  its subdomains. A glob's "*" also spans "/" and "?", so a glob is as narrow as its pattern on the site's host,
+ *  which the entry's match pattern requires. */
+const globsOf = (matches) =>
+  [...new Set(matches)].flatMap((m) => {
+    const { host } = parseUrlPattern(m);
+    const rest = m.slice(`*://*.${host}`.length);
+    return [`*://*.${host}${rest}`, `*://${host}${rest}`];
+  });
 function contentScripts(declared) {
   const hosts = new Set(sites.map((s) => s.host));
   const narrowed = declared.matches.filter((m) => hosts.has(parseUrlPattern(m).host));
@@ -215,19 +235,29 @@ function contentScripts(declared) {
           ])
         : [m],
     );
+  // content.js in one entry for every site's candidate addresses, and each site's data file in an entry of its own
+  // that runs before it (document_end comes before document_idle). The candidate addresses are globs
+  // (include_globs) under one match pattern per site: the browser computes the extension's host permissions from
+  // every entry's match patterns, and 5,340 of them made installing take 31–35 s at 10,000 articles against 4.4 s
+  // with globs (docs/decisions/0012-scale.md). A page still gets content.js once and at most one data file.
+  const siteEntry = (matches, js, runAt) => ({
+    ...declared,
+    matches: hostPatterns(matches),
+    include_globs: globsOf(matches),
+    js,
+    ...(runAt ? { run_at: runAt } : {}),
+  });
+  const siteMatches = [...new Set(sites.flatMap((s) => s.matches))];
   return [
-    ...sites.map((s) => ({
-      ...declared,
-      matches: s.matches,
-      js: s.data ? [siteFile(s), "content.js"] : ["content.js"],
-    })),
+    ...sites.filter((s) => s.data).map((s) => siteEntry(s.matches, [siteFile(s)], "document_end")),
+    ...(siteMatches.length ? [siteEntry(siteMatches, ["content.js"])] : []),
     ...(everywhere.length ? [{ ...declared, matches: everywhere, js: ["content.js"] }] : []),
     ...(narrowed.length
       ? [
           {
             ...declared,
             matches: narrowed,
-            exclude_matches: sites.flatMap((s) => s.matches),
+            exclude_globs: globsOf(sites.flatMap((s) => s.matches)),
             js: ["status.js"],
           },
         ]
@@ -262,6 +292,10 @@ function writeBrowser(browser, out, scripts) {
   writeFileSync(join(out, "data", "articles.json"), JSON.stringify(articleIndex));
   writeFileSync(join(out, "data", "entities.json"), entitiesJson);
   writeFileSync(join(out, "data", "statements.json"), statementsJson);
+  for (const [index, list] of Object.entries(passageShards)) {
+    mkdirSync(join(out, "data", index), { recursive: true });
+    for (const [i, json] of list.entries()) writeFileSync(join(out, "data", index, `${i}.json`), json);
+  }
   for (const v of views) {
     const id = v.payload.article.id;
     writeFileSync(join(out, "data", "articles", `${id}.json`), JSON.stringify(v.payload));

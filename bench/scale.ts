@@ -8,7 +8,8 @@
 // Called by bench/run.ts (its `scale` key of bench/results.json), or alone:
 //   node --import tsx bench/scale.ts            (merges `scale` into bench/results.json)
 // SCALE_COUNT (default 10000) sets the corpus size; SCALE_NOTES (default 50000) the notes; SCALE_SKIP_BUILD=1 reuses
-// dist/ and dist-10k/ as they are (build figures then left out); BENCH_RUNS the page loads per figure.
+// dist/ and dist-10k/ as they are (build figures then left out); BENCH_RUNS the page loads per figure;
+// SCALE_ONLY_COLD=1 prints the sizes and cold start of the builds as they are (nothing written).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -139,10 +140,15 @@ function sizes(b: Build) {
     content_scripts: { matches: string[]; exclude_matches?: string[]; js: string[] }[];
   };
   const size = (f: string) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0);
-  const sets = manifest.content_scripts.map((c) => ({
-    js: c.js,
-    bytes: c.js.reduce((s, f) => s + size(f), 0),
-  }));
+  // What one page gets: an entry's scripts, and content.js with a site data file declared in an entry of its own (the
+  // browser runs it before content.js's entry on the same addresses; build.mjs, docs/decisions/0012-scale.md).
+  const sets = manifest.content_scripts.map((c) => {
+    const js =
+      c.js.some((f) => f.startsWith("data/sites/")) && !c.js.includes("content.js")
+        ? [...c.js, "content.js"]
+        : c.js;
+    return { js, bytes: js.reduce((s, f) => s + size(f), 0) };
+  });
   const largest = sets.reduce((a, x) => (x.bytes > a.bytes ? x : a), { js: [] as string[], bytes: 0 });
   const siteFiles = existsSync(join(dir, "data/sites")) ? readdirSync(join(dir, "data/sites")) : [];
   const siteBytes = siteFiles.map((f) => size(`data/sites/${f}`));
@@ -173,8 +179,8 @@ function sizes(b: Build) {
     siteDataFiles: siteFiles.length,
     siteDataMax: Math.max(0, ...siteBytes),
     siteDataTotal: siteBytes.reduce((s, x) => s + x, 0),
-    entriesWithoutData: manifest.content_scripts.filter((c) => c.js.length === 1 && c.js[0] === "content.js")
-      .length,
+    contentJsEntries: manifest.content_scripts.filter((c) => c.js.includes("content.js")).length,
+    dataEntries: manifest.content_scripts.filter((c) => c.js.some((f) => f.startsWith("data/sites/"))).length,
   };
 }
 
@@ -678,7 +684,7 @@ function changes(r: Record<string, unknown>, after: string, before: string): str
   const painted = (l: string) => ids.map((id) => R.articleLoads[l][id].painted.median.toFixed(0)).join(" / ");
   const by = (l: string) => ids.map((id) => R.articleLoads[l][id].matchedBy).join(" / ");
   return [
-    `Site data split by match pattern within the injected budget (src/dataset/sites.ts): the largest script set injected into one page ${kb(sb.largestInjected.bytes)} → ${kb(sa.largestInjected.bytes)}; site data files ${sb.siteDataFiles} → ${sa.siteDataFiles} (largest ${kb(sb.siteDataMax)} → ${kb(sa.siteDataMax)}); content-script entries ${sb.contentScriptEntries} → ${sa.contentScriptEntries} (without data, asking the background: ${sb.entriesWithoutData} → ${sa.entriesWithoutData}); manifest ${kb(sb.manifestBytes)} → ${kb(sa.manifestBytes)}.`,
+    `Site data split by match pattern within the injected budget (src/dataset/sites.ts): the largest script set injected into one page ${kb(sb.largestInjected.bytes)} → ${kb(sa.largestInjected.bytes)}; site data files ${sb.siteDataFiles} → ${sa.siteDataFiles} (largest ${kb(sb.siteDataMax)} → ${kb(sa.siteDataMax)}); content-script entries ${sb.contentScriptEntries} → ${sa.contentScriptEntries} (holding content.js: ${sb.contentJsEntries} → ${sa.contentJsEntries}; a site data file: ${sb.dataEntries} → ${sa.dataEntries}); manifest ${kb(sb.manifestBytes)} → ${kb(sa.manifestBytes)}.`,
     `The known articles at ${after.replace(/, .*/, "")} (start → painted, ms; recognised by): ${painted(before)} (${by(before)}) before → ${painted(after)} (${by(after)}) after.`,
     `Recognition index as JSON plus binary postings (src/recognition/index.ts packIndex): ${kb(sb.recognitionJson)} of JSON → ${kb(sa.recognitionJson)} + ${kb(sa.recognitionBin)}; first recognition after a cold start by text ${fmt(cb.firstByText)} → ${fmt(ca.firstByText)}, by address ${fmt(cb.firstByUrl)} → ${fmt(ca.firstByUrl)}; the worker's heap after it ${cb.heapAfterMB.median.toFixed(1)} → ${ca.heapAfterMB.median.toFixed(1)} MB.`,
   ];
@@ -737,9 +743,9 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
     (l) => `${s(l).siteDataFiles}, ${kb(s(l).siteDataMax)}, ${mb(s(l).siteDataTotal)}`,
   );
   both(
-    "manifest.json: size; content-script entries (of them without data: pages ask the background); matches; exclude_matches",
+    "manifest.json: size; content-script entries (holding content.js / a site data file); matches; exclude_matches",
     (l) =>
-      `${kb(s(l).manifestBytes)}; ${s(l).contentScriptEntries} (${s(l).entriesWithoutData}); ${s(l).matches}; ${s(l).excludeMatches}`,
+      `${kb(s(l).manifestBytes)}; ${s(l).contentScriptEntries} (${s(l).contentJsEntries} / ${s(l).dataEntries}); ${s(l).matches}; ${s(l).excludeMatches}`,
   );
   both("the background's recognition index: recognition.json + recognition.bin", (l) =>
     s(l).recognitionBin
@@ -885,7 +891,43 @@ async function notesOnPages(): Promise<{ results: Record<string, unknown>; table
   return { results, table };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * SCALE_ONLY_COLD=1: the sizes and the cold start (browser launch → extension worker, the first recognition) of the
+ * builds as they are, printed and not written to bench/results.json — for trying a design against another quickly.
+ */
+async function coldOnly(): Promise<void> {
+  const dataset = JSON.parse(readFileSync("build/dataset.json", "utf8")) as {
+    articles: { id: string; text: string }[];
+  };
+  const texts = new Map(dataset.articles.map((a) => [a.id, a.text]));
+  const server = await startFixtureServer();
+  for (const b of [SMALL, LARGE, ...(BEFORE ? [BEFORE] : [])]) {
+    if (!existsSync(`${b.dist}/chrome/manifest.json`)) continue;
+    const size = sizes(b);
+    const cold = await coldStart(b, server.proxyPort, (id) => texts.get(id) as string);
+    console.log(
+      JSON.stringify({
+        build: b.label,
+        dist: b.dist,
+        distMB: +(size.dist.bytes / 1024 / 1024).toFixed(1),
+        files: size.dist.files,
+        zipMB: +(size.zipBytes / 1024 / 1024).toFixed(1),
+        manifestKB: +(size.manifestBytes / 1024).toFixed(1),
+        entries: size.contentScriptEntries,
+        contentJsEntries: size.contentJsEntries,
+        dataEntries: size.dataEntries,
+        largestInjectedKB: +(size.largestInjected.bytes / 1024).toFixed(1),
+        launchToWorker: cold.launchToWorker,
+        firstByUrl: cold.firstByUrl,
+        firstByText: cold.firstByText,
+      }),
+    );
+  }
+  await server.close();
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.env.SCALE_ONLY_COLD === "1") await coldOnly();
+else if (import.meta.url === `file://${process.argv[1]}`) {
   const { results, table } =
     process.env.SCALE_TABLE_ONLY === "1"
       ? (() => {

@@ -3,13 +3,24 @@ import browser from "webextension-polyfill";
 import type { ArticlePayload, PageSample, Settings } from "../model/protocol";
 import type { RecognitionIndex } from "../model/recognition";
 import type { RecognisedArticle, RecogniseReply } from "../model/replies";
-import type { CardView, SidebarView } from "../model/views";
+import {
+  type CardView,
+  type PassageShard,
+  type SidebarView,
+  type StoredCardView,
+  withPassages,
+} from "../model/views";
 import { recogniseUrl, scoreSample, unpackIndex, worthTextCheck } from "../recognition/index";
 import { changedSettings, readSettings } from "../shared/settings";
 
 let index: Promise<RecognitionIndex> | null = null;
 const articles = new Map<string, Promise<ArticlePayload | null>>();
-const views = new Map<string, Promise<{ cards: Record<string, CardView>; sidebar: SidebarView } | null>>();
+const views = new Map<
+  string,
+  Promise<{ cards: Record<string, StoredCardView>; sidebar: SidebarView } | null>
+>();
+/** The passage indexes' shards read so far: data/speakers/<n>.json and data/elsewhere/<n>.json. */
+const shards = new Map<string, Promise<PassageShard | null>>();
 
 async function loadJson<T>(path: string): Promise<T> {
   const res = await fetch(browser.runtime.getURL(path));
@@ -98,7 +109,7 @@ function articleViews(id: string) {
   if (!p) {
     p = recognitionIndex().then((idx) =>
       idx.articles.includes(id)
-        ? loadJson<{ cards: Record<string, CardView>; sidebar: SidebarView }>(
+        ? loadJson<{ cards: Record<string, StoredCardView>; sidebar: SidebarView }>(
             `data/articles/${id}.views.json`,
           )
         : null,
@@ -108,8 +119,28 @@ function articleViews(id: string) {
   return p;
 }
 
+/** One shard of a passage index (by speaker, by entity), read the first time a card needs it. */
+function passageShard(index: "speakers" | "elsewhere", n: number | undefined): Promise<PassageShard | null> {
+  if (n === undefined || !Number.isInteger(n) || n < 0) return Promise.resolve(null);
+  const path = `data/${index}/${n}.json`;
+  let p = shards.get(path);
+  if (!p) {
+    p = loadJson<PassageShard>(path);
+    p.catch(() => shards.delete(path));
+    shards.set(path, p);
+  }
+  return p.catch(() => null);
+}
+
+/** A card's view; its passages in the other articles (the same speaker's, an entity's) looked up now. */
 export async function card(articleId: string, targetId: string): Promise<CardView | null> {
-  return (await articleViews(articleId))?.cards[targetId] ?? null;
+  const stored = (await articleViews(articleId))?.cards[targetId];
+  if (!stored) return null;
+  const [sameSpeaker, elsewhere] = await Promise.all([
+    passageShard("speakers", stored.sameSpeakerOf?.shard),
+    passageShard("elsewhere", stored.elsewhereOf?.shard),
+  ]);
+  return withPassages(stored, { sameSpeaker, elsewhere }, articleId);
 }
 
 export async function sidebarView(articleId: string): Promise<SidebarView | null> {

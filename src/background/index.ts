@@ -112,10 +112,11 @@ browser.runtime.onInstalled.addListener(() => {
     id: MENU_ID,
     title: "Add note",
     contexts: ["selection"],
-    // Where content.js runs (status.js pages cannot hold an article).
+    // Where content.js runs (status.js pages cannot hold an article): on the publishers' sites, its candidate
+    // addresses, which build.mjs writes as globs in the pattern's own form ("*://*.host/path*") and its bare host's.
     documentUrlPatterns: (browser.runtime.getManifest().content_scripts ?? [])
       .filter((c) => c.js?.includes("content.js"))
-      .flatMap((c) => c.matches ?? []),
+      .flatMap((c) => c.include_globs?.filter((g) => g.startsWith("*://*.")) ?? c.matches ?? []),
   });
 });
 browser.contextMenus.onClicked.addListener((info, tab) => {

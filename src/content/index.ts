@@ -110,10 +110,10 @@ function pageText(): { text: string; truncated: boolean } | null {
 }
 
 declare global {
-  interface Window {
-    /** Pushed by the site's data file, which the browser runs before this script (see src/dataset/sites.ts). */
-    __sourceAnnotatorSites?: SiteData[];
-  }
+  /** Pushed by the site's data file, which the browser runs before this script (see src/dataset/sites.ts). Read from
+   *  `globalThis`, where the data file puts it: in Firefox a content script's `window` is the page's window seen
+   *  through Xray, not the script's global, so `window.__sourceAnnotatorSites` was never there. */
+  var __sourceAnnotatorSites: SiteData[] | undefined;
 }
 
 /** The index's sampling parameters, compiled in by build.mjs (two numbers, whatever the dataset's size). */
@@ -184,7 +184,7 @@ async function recogniseByBackground(): Promise<(Found & { start: RecognisedArti
 }
 
 async function recogniseThisPage(): Promise<ArticleInputs | null> {
-  const sites = window.__sourceAnnotatorSites;
+  const sites = globalThis.__sourceAnnotatorSites;
   if (sites?.length) {
     const found = recogniseHere(sites);
     if (!found) return null;

@@ -9,20 +9,23 @@ import type { Article, Attribution, Crossref, CrossrefEnd, Dataset, TextTarget }
 import { articleDateLabel } from "../model/date-labels";
 import type { ArticlePayload, HighlightKind } from "../model/protocol";
 import {
-  type CardView,
   type LinkView,
+  MAX_OTHER_PASSAGES,
+  type PassageShard,
+  type PassagesRef,
   type PassageView,
   RELATION_LABEL,
   type SidebarEntry,
   type SidebarView,
   type SpeakerView,
+  type StoredCardView,
   type SummaryView,
   type TimelineEntry,
 } from "../model/views";
 
 export interface ArticleViews {
   payload: ArticlePayload;
-  cards: Record<string, CardView>;
+  cards: Record<string, StoredCardView>;
   sidebar: SidebarView;
 }
 
@@ -81,13 +84,6 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
   a.start < b.end && b.start < a.end;
 
 /**
- * The most passages of other articles a card lists for one relation or entity. A speaker or a name in many articles
- * made each article's views carry all of them (at 10,000 synthetic articles, relations with 1,500 ends: views of
- * megabytes per article and a build that ran out of memory); the three articles' relations have at most 9.
- */
-export const MAX_OTHER_PASSAGES = 24;
-
-/**
  * The dataset's lookups, made once per dataset: build.mjs asks for every article's views, and making them per
  * article cost O(articles × attributions) — minutes at 10,000 articles (issue 19's scale benchmark).
  */
@@ -100,6 +96,8 @@ const lookups = new WeakMap<
     attributionsOf: Map<string, Dataset["attributions"]>;
     attributionsBySpeaker: Map<string, Dataset["attributions"]>;
     crossrefsOf: Map<string, Dataset["crossrefs"]>;
+    /** Per speaker: their statements (not continuations) in all, and in each article. */
+    statementsOf: Map<string, { all: number; byArticle: Map<string, number> }>;
   }
 >();
 function lookupsOf(d: Dataset) {
@@ -107,6 +105,7 @@ function lookupsOf(d: Dataset) {
   if (!l) {
     const attributionsOf = new Map<string, Dataset["attributions"]>();
     const attributionsBySpeaker = new Map<string, Dataset["attributions"]>();
+    const statementsOf = new Map<string, { all: number; byArticle: Map<string, number> }>();
     for (const a of d.attributions) {
       const list = attributionsOf.get(a.articleId);
       if (list) list.push(a);
@@ -115,6 +114,11 @@ function lookupsOf(d: Dataset) {
       const same = attributionsBySpeaker.get(a.speaker);
       if (same) same.push(a);
       else attributionsBySpeaker.set(a.speaker, [a]);
+      if (a.continues) continue;
+      const n = statementsOf.get(a.speaker) ?? { all: 0, byArticle: new Map<string, number>() };
+      statementsOf.set(a.speaker, n);
+      n.all++;
+      n.byArticle.set(a.articleId, (n.byArticle.get(a.articleId) ?? 0) + 1);
     }
     const crossrefsOf = new Map<string, Dataset["crossrefs"]>();
     for (const x of d.crossrefs)
@@ -130,15 +134,148 @@ function lookupsOf(d: Dataset) {
       attributionsOf,
       attributionsBySpeaker,
       crossrefsOf,
+      statementsOf,
     };
     lookups.set(d, l);
   }
   return l;
 }
 
+type Lookups = ReturnType<typeof lookupsOf>;
+type PassageEnd = { articleId: string; target: TextTarget; date?: string; attributionId?: string };
+
+/** "Mustafa Abdul-Jalil, via Reuters": whose statement an attribution is. */
+function speakerLine({ entities }: Lookups, a: Attribution): string {
+  const e = a.speaker ? entities.get(a.speaker) : undefined;
+  const name = e ? displayName(e.name, e.anonymous) : a.speakerText || "Speaker not identified";
+  const via = a.via && a.via !== a.speaker ? entities.get(a.via)?.name : undefined;
+  return via ? `${name}, via ${via}` : name;
+}
+
+/** A passage of an article as a card shows it: the sentence around a short target, its date, whose it is, a link. */
+function passageOf(l: Lookups, end: PassageEnd, targetId?: string): PassageView {
+  const art = l.articles.get(end.articleId) as Article;
+  const span = context(art.text, end.target);
+  const text = art.text.slice(span.start, span.end).trim();
+  const date = dateOf(art, end.date);
+  const href = fragmentLink(art, text);
+  const said = end.attributionId ? l.attributionsById.get(end.attributionId) : undefined;
+  return {
+    articleId: art.id,
+    publisher: art.publisher,
+    dateLabel: date.label,
+    ...(date.iso ? { date: date.iso } : {}),
+    ...(date.basis ? { dateBasis: date.basis } : {}),
+    ...(said ? { speaker: speakerLine(l, said) } : {}),
+    text,
+    ...(href ? { href } : {}),
+    ...(targetId ? { targetId } : {}),
+  };
+}
+
+/** The largest a shard of a passage index is made (its JSON), so that opening a card reads one small file. */
+const SHARD_BYTES = 128 * 1024;
+
+/** A string's FNV-1a hash: which shard a key's passages are in. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** A passage index: its shards (data/<name>/<n>.json) and the shard of each key. */
+export interface PassageIndex {
+  shards: PassageShard[];
+  shardOf: Map<string, number>;
+}
+
+/**
+ * Each key's passages, only as many as a card can show: enough that, whichever article asks and its own are left
+ * out, MAX_OTHER_PASSAGES of the others are in (the passages are made only for those).
+ */
+function passageIndex<T>(
+  keys: Iterable<[string, T[]]>,
+  articleOf: (x: T) => string,
+  passage: (x: T) => PassageView,
+): PassageIndex {
+  const lists = new Map<string, PassageView[]>();
+  let bytes = 0;
+  for (const [key, items] of keys) {
+    const list: PassageView[] = [];
+    const perArticle = new Map<string, number>();
+    let most = 0;
+    for (const x of items) {
+      if (list.length - most >= MAX_OTHER_PASSAGES) break;
+      const p = passage(x);
+      list.push(p);
+      const k = (perArticle.get(articleOf(x)) ?? 0) + 1;
+      perArticle.set(articleOf(x), k);
+      most = Math.max(most, k);
+      bytes += JSON.stringify(p).length + 1;
+    }
+    lists.set(key, list);
+  }
+  const count = Math.max(1, Math.ceil(bytes / SHARD_BYTES));
+  const shards: PassageShard[] = Array.from({ length: count }, () => ({}));
+  const shardOf = new Map<string, number>();
+  for (const [key, list] of lists) {
+    const k = fnv1a(key) % count;
+    (shards[k] as PassageShard)[key] = list;
+    shardOf.set(key, k);
+  }
+  return { shards, shardOf };
+}
+
+const speakerIndexes = new WeakMap<Dataset, PassageIndex>();
+const elsewhereIndexes = new WeakMap<Dataset, PassageIndex>();
+
+/**
+ * The by-speaker index, built once per dataset: every speaker some card lists (quoted outside an article they are
+ * quoted in), with their statements as passages, keyed by the speaker's entity id.
+ */
+export function buildSpeakerIndex(d: Dataset): PassageIndex {
+  const cached = speakerIndexes.get(d);
+  if (cached) return cached;
+  const l = lookupsOf(d);
+  const keys: [string, Attribution[]][] = [];
+  for (const [speaker, n] of l.statementsOf) {
+    const all = l.attributionsBySpeaker.get(speaker) ?? [];
+    // Only a speaker some card lists: one with statements outside an article they are quoted in.
+    if (![...new Set(all.map((a) => a.articleId))].some((id) => n.all > (n.byArticle.get(id) ?? 0))) continue;
+    keys.push([speaker, all.filter((b) => !b.continues)]);
+  }
+  const index = passageIndex(
+    keys,
+    (b) => b.articleId,
+    (b) =>
+      passageOf(l, { articleId: b.articleId, target: b.target, date: b.date, attributionId: b.id }, b.id),
+  );
+  speakerIndexes.set(d, index);
+  return index;
+}
+
+/** The by-entity index, built once per dataset: each same-name relation's ends as passages, keyed by its id. */
+export function buildElsewhereIndex(d: Dataset): PassageIndex {
+  const cached = elsewhereIndexes.get(d);
+  if (cached) return cached;
+  const l = lookupsOf(d);
+  const keys: [string, CrossrefEnd[]][] = d.crossrefs
+    .filter((x) => x.kind === "same-entity" && x.entity)
+    .map((x) => [x.id, x.ends]);
+  const index = passageIndex(
+    keys,
+    (e) => e.articleId,
+    (e) => passageOf(l, e),
+  );
+  elsewhereIndexes.set(d, index);
+  return index;
+}
+
 export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
-  const { articles, entities, attributionsById, attributionsOf, attributionsBySpeaker, crossrefsOf } =
-    lookupsOf(d);
+  const l = lookupsOf(d);
+  const { articles, entities, attributionsById, attributionsOf, crossrefsOf, statementsOf } = l;
+  const speakerIndex = buildSpeakerIndex(d);
+  const elsewhereIndex = buildElsewhereIndex(d);
   const article = articles.get(articleId);
   if (!article) throw new Error(`unknown article ${articleId}`);
 
@@ -172,14 +309,6 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     }
   }
 
-  /** "Mustafa Abdul-Jalil, via Reuters": whose statement an attribution is. */
-  const speakerLine = (a: Attribution): string => {
-    const e = a.speaker ? entities.get(a.speaker) : undefined;
-    const name = e ? displayName(e.name, e.anonymous) : a.speakerText || "Speaker not identified";
-    const via = a.via && a.via !== a.speaker ? entities.get(a.via)?.name : undefined;
-    return via ? `${name}, via ${via}` : name;
-  };
-
   /** The relation whose end a target `xNNN#i` is. */
   const ownRelation = (id: string): { x: Crossref; side: number } | undefined => {
     const m = /^(x\d+)#(\d+)$/.exec(id);
@@ -187,28 +316,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     return x && m ? { x, side: Number(m[2]) } : undefined;
   };
 
-  const passage = (
-    end: { articleId: string; target: TextTarget; date?: string; attributionId?: string },
-    targetId?: string,
-  ): PassageView => {
-    const art = articles.get(end.articleId) as Article;
-    const span = context(art.text, end.target);
-    const text = art.text.slice(span.start, span.end).trim();
-    const date = dateOf(art, end.date);
-    const href = fragmentLink(art, text);
-    const said = end.attributionId ? attributionsById.get(end.attributionId) : undefined;
-    return {
-      articleId: art.id,
-      publisher: art.publisher,
-      dateLabel: date.label,
-      ...(date.iso ? { date: date.iso } : {}),
-      ...(date.basis ? { dateBasis: date.basis } : {}),
-      ...(said ? { speaker: speakerLine(said) } : {}),
-      text,
-      ...(href ? { href } : {}),
-      ...(targetId ? { targetId } : {}),
-    };
-  };
+  const passage = (end: PassageEnd, targetId?: string) => passageOf(l, end, targetId);
   const endId = (x: Crossref, i: number) => x.ends[i]?.attributionId ?? `${x.id}#${i}`;
 
   const speakerView = (a: Attribution): SpeakerView | null => {
@@ -261,7 +369,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
     };
   };
 
-  const cards: Record<string, CardView> = {};
+  const cards: Record<string, StoredCardView> = {};
   for (const t of targets) {
     const attribution = attributionsById.get(t.id);
     const here = t.target;
@@ -270,7 +378,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         x.kind !== "same-speaker" &&
         x.ends.some((e) => e.articleId === articleId && overlaps(e.target, here)),
     );
-    const card: CardView = {
+    const card: StoredCardView = {
       targetId: t.id,
       kind: t.kind,
       passage: passage({ articleId, target: here, date: attribution?.date }),
@@ -286,12 +394,15 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         ...(attribution.cue ? { cue: attribution.cue } : {}),
         ...(attribution.date ? { date: dateOf(article, attribution.date).label } : {}),
       };
-      card.sameSpeaker = (attribution.speaker ? (attributionsBySpeaker.get(attribution.speaker) ?? []) : [])
-        .filter((b) => b.articleId !== articleId && !b.continues)
-        .slice(0, MAX_OTHER_PASSAGES)
-        .map((b) =>
-          passage({ articleId: b.articleId, target: b.target, date: b.date, attributionId: b.id }, b.id),
-        );
+      // The same speaker's statements in the other articles: where they are in the by-speaker index, when there are
+      // any (the background fills them in when the card is asked for).
+      const speaker = attribution.speaker;
+      const n = speaker ? statementsOf.get(speaker) : undefined;
+      const shard = speaker ? speakerIndex.shardOf.get(speaker) : undefined;
+      if (speaker && n && shard !== undefined && n.all > (n.byArticle.get(articleId) ?? 0)) {
+        const ref: PassagesRef = { key: speaker, shard };
+        card.sameSpeakerOf = ref;
+      }
     }
     // An entity card only for a name mention itself, not for a passage that merely contains one.
     const entityRef =
@@ -312,11 +423,13 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
         aliases: entity.aliases.filter((a) => a !== entity.name),
         ...(entity.description ? { description: entity.description } : {}),
         ...(entity.external ? { external: entity.external } : {}),
-        elsewhere: (entityRef as Crossref).ends
-          .filter((e) => e.articleId !== articleId)
-          .slice(0, MAX_OTHER_PASSAGES)
-          .map((e) => passage(e)),
+        // Where else it is named: from the by-entity index, when the card is asked for.
+        elsewhere: [],
       };
+      const ref = entityRef as Crossref;
+      const shard = elsewhereIndex.shardOf.get(ref.id);
+      if (shard !== undefined && ref.ends.some((e) => e.articleId !== articleId))
+        card.elsewhereOf = { key: ref.id, shard };
     }
     // A passage highlighted as a cross-reference's end is titled by that relation, read from its side.
     const own = ownRelation(t.id);
@@ -358,7 +471,7 @@ export function buildArticleViews(d: Dataset, articleId: string): ArticleViews {
   const entries: SidebarEntry[] = targets
     .filter((t) => !mentionOf.has(t.id))
     .map((t) => {
-      const card = cards[t.id] as CardView;
+      const card = cards[t.id] as StoredCardView;
       const a = card.attribution;
       const title = a
         ? `${a.speaker?.name ?? "Unknown speaker"} — ${a.type === "direct" ? "quotation" : "reported statement"}${a.via ? `, via ${a.via}` : ""}`

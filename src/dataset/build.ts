@@ -150,8 +150,9 @@ export function buildDataset(
     });
   }
   // Continuations point at the first part of the quotation.
+  const byId = new Map(attributions.map((a) => [a.id, a]));
   for (const a of attributions)
-    if (a.continues) a.continues = attributions.find((b) => b.id === a.continues)?.continues ?? a.continues;
+    if (a.continues) a.continues = byId.get(a.continues)?.continues ?? a.continues;
 
   const dataset: Dataset = {
     version: DATASET_VERSION,
@@ -176,9 +177,13 @@ export function buildDataset(
     report.conflicts.push(...r.conflicts);
     report.curationApplied = r.applied;
   }
-  dataset.entities = dataset.entities.filter(
-    (e) => e.mentions.length > 0 || dataset.attributions.some((a) => a.speaker === e.id || a.via === e.id),
-  );
+  // Entities that speak or relay, found once (a search of the attributions per entity was O(entities × attributions)).
+  const cited = new Set<string>();
+  for (const a of dataset.attributions) {
+    if (a.speaker) cited.add(a.speaker);
+    if (a.via) cited.add(a.via);
+  }
+  dataset.entities = dataset.entities.filter((e) => e.mentions.length > 0 || cited.has(e.id));
   dataset.crossrefs = buildCrossrefs(dataset, curation);
   if (curation?.timelines?.length) {
     dataset.timelines = curation.timelines.map((t) => ({

@@ -9,8 +9,9 @@ import { type Curation, type CurationEnd, evidenceSpans } from "./curation";
 /** A statement's own day, else its article's publication date; an estimated date is the article's, shown as such. */
 const dateOf = (a: Article) => a.published;
 
-function attributionEnd(a: Attribution, articles: Article[]): CrossrefEnd {
-  const art = articles.find((x) => x.id === a.articleId);
+function attributionEnd(a: Attribution, articles: Article[] | Map<string, Article>): CrossrefEnd {
+  const art =
+    articles instanceof Map ? articles.get(a.articleId) : articles.find((x) => x.id === a.articleId);
   const date = a.date ?? (art ? dateOf(art) : undefined);
   return { articleId: a.articleId, target: a.target, attributionId: a.id, ...(date ? { date } : {}) };
 }
@@ -70,35 +71,38 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
     });
   };
 
+  // Lookups made once: the articles by id (a search of the list per mention or per statement made this part
+  // O(entities × articles) — minutes at 10,000 articles).
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+
   // same-entity: a person, organisation or place named in several articles, under whatever spellings.
   for (const e of dataset.entities) {
     // Outlets and countries are everywhere; linking every "Libya" would drown the links that matter.
     if (e.kind === "outlet" || e.anonymous || (e.kind === "place" && COUNTRIES.has(e.name))) continue;
     // Each article's first mention by name (not by a description such as "an opposition leader").
+    const written = (m: { articleId: string; start: number; end: number }) =>
+      articleById.get(m.articleId)?.text.slice(m.start, m.end) ?? "";
     const byName = (m: { articleId: string; start: number; end: number }) =>
-      /^(?!(?:The|A|An) )\p{Lu}/u.test(
-        articles.find((a) => a.id === m.articleId)?.text.slice(m.start, m.end) ?? "",
-      );
-    const byArticle = articles
-      .map(
-        (a) =>
-          e.mentions.filter((m) => m.articleId === a.id && byName(m)).sort((x, y) => x.start - y.start)[0],
-      )
-      .filter((m) => m !== undefined);
-    if (byArticle.length < 2) continue;
+      /^(?!(?:The|A|An) )\p{Lu}/u.test(written(m));
+    const first = new Map<string, (typeof e.mentions)[number]>();
+    for (const m of e.mentions) {
+      if (!order.has(m.articleId) || !byName(m)) continue;
+      const had = first.get(m.articleId);
+      if (!had || m.start < had.start) first.set(m.articleId, m);
+    }
+    if (first.size < 2) continue;
+    // In the articles' order, as before.
+    const byArticle = [...first.values()].sort(
+      (x, y) => (order.get(x.articleId) as number) - (order.get(y.articleId) as number),
+    );
     // The names it is written with; a description ("an opposition leader") is a mention, not a spelling.
-    const forms = [
-      ...new Set(
-        e.mentions
-          .filter(byName)
-          .map((m) => articles.find((a) => a.id === m.articleId)?.text.slice(m.start, m.end) ?? ""),
-      ),
-    ];
+    const forms = [...new Set(e.mentions.filter(byName).map(written))];
     push({
       kind: "same-entity",
       entity: e.id,
       ends: byArticle.map((m) => {
-        const art = articles.find((a) => a.id === m.articleId) as Article;
+        const art = articleById.get(m.articleId) as Article;
         return { articleId: m.articleId, target: makeTarget(art.text, m.start, m.end) };
       }),
       evidence: [],
@@ -112,16 +116,21 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
 
   // same-speaker: one speaker's statements in several articles.
   const bySpeaker = new Map<string, Attribution[]>();
-  for (const a of attributions)
-    if (a.speaker) bySpeaker.set(a.speaker, [...(bySpeaker.get(a.speaker) ?? []), a]);
+  for (const a of attributions) {
+    if (!a.speaker) continue;
+    const list = bySpeaker.get(a.speaker);
+    if (list) list.push(a);
+    else bySpeaker.set(a.speaker, [a]);
+  }
+  const entityById = new Map(dataset.entities.map((e) => [e.id, e]));
   for (const [speaker, list] of bySpeaker) {
     const arts = new Set(list.map((a) => a.articleId));
     if (arts.size < 2) continue;
-    const e = dataset.entities.find((x) => x.id === speaker);
+    const e = entityById.get(speaker);
     push({
       kind: "same-speaker",
       entity: speaker,
-      ends: list.filter((a) => !a.continues).map((a) => attributionEnd(a, articles)),
+      ends: list.filter((a) => !a.continues).map((a) => attributionEnd(a, articleById)),
       summary: `${e?.name ?? speaker} is quoted in ${arts.size} articles`,
       evidence: [],
       origin: list.some((a) => a.origin === "curated") ? "curated" : "automatic",
@@ -130,7 +139,8 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
 
   // related without curation: passages in different articles that share rare words. With curation, relations are
   // the curated ones only: contradicts and updates need a reader's review, and so does "the same claim".
-  if (!curation) out.push(...similarPassages(dataset, out.length));
+  // (One by one: a spread of 100,000 and more arguments overflows the stack.)
+  if (!curation) for (const x of similarPassages(dataset, out.length)) out.push(x);
 
   for (const [i, c] of (curation?.crossrefs ?? []).entries()) {
     const what = `curated cross-reference #${i} (“${c.summary}”)`;
@@ -156,8 +166,26 @@ export function buildCrossrefs(dataset: Dataset, curation?: Curation): Crossref[
   return out;
 }
 
-/** Without curation: pairs of sentences in different articles that share enough rare words. */
-function similarPassages(dataset: Dataset, offset: number): Crossref[] {
+/** The least cosine similarity of two passages' rare words for a "related" cross-reference. */
+const SIMILAR = 0.3;
+
+/**
+ * Without curation: pairs of sentences in different articles that share enough rare words (at least three, and a
+ * cosine similarity of their idf-weighted words of at least SIMILAR).
+ *
+ * `pairs: "blocked"` (the default) compares only candidate pairs, by prefix filtering (docs/decisions/0012-scale.md):
+ * each sentence's words in one global order, rarest first, and its prefix the fewest of them that leave less than
+ * SIMILAR of its weight after them. Two sentences whose similarity reaches SIMILAR share a word in both prefixes (the
+ * first word they share: the words after it in either sentence carry less than SIMILAR of that sentence's weight,
+ * which bounds the similarity by Cauchy–Schwarz), so an index of the prefixes finds every such pair, in the same
+ * order as comparing all pairs (`pairs: "all"`, kept for the test that says so), without comparing the
+ * O(sentences²) pairs that share nothing rare: 300,000 sentences at 10,000 articles.
+ */
+export function similarPassages(
+  dataset: Dataset,
+  offset: number,
+  pairs: "blocked" | "all" = "blocked",
+): Crossref[] {
   const docs = dataset.articles.flatMap((art) =>
     sentenceSpans(art.text).map((s) => ({ art, s, terms: new Set(stems(art.text.slice(s.start, s.end))) })),
   );
@@ -166,28 +194,63 @@ function similarPassages(dataset: Dataset, offset: number): Crossref[] {
   const idf = (t: string) => Math.log(docs.length / (df.get(t) ?? 1));
   const weight = (d: (typeof docs)[number]) => Math.sqrt([...d.terms].reduce((s, t) => s + idf(t) ** 2, 0));
   const out: Crossref[] = [];
-  for (let i = 0; i < docs.length; i++) {
-    for (let j = i + 1; j < docs.length; j++) {
-      const a = docs[i] as (typeof docs)[number];
-      const b = docs[j] as (typeof docs)[number];
-      if (a.art.id === b.art.id) continue;
-      const shared = [...a.terms].filter((t) => b.terms.has(t));
-      if (shared.length < 3) continue;
-      const cos = shared.reduce((s, t) => s + idf(t) ** 2, 0) / (weight(a) * weight(b) || 1);
-      if (cos < 0.3) continue;
-      const end = (d: typeof a) => ({
-        articleId: d.art.id,
-        target: makeTarget(d.art.text, d.s.start, d.s.end),
-      });
-      out.push({
-        id: `x${String(offset + out.length + 1).padStart(3, "0")}`,
-        kind: "related",
-        ends: [end(a), end(b)],
-        summary: `Similar passages (shared: ${shared.slice(0, 5).join(", ")})`,
-        evidence: [endSpan(end(a)), endSpan(end(b))],
-        origin: "automatic",
-      });
+  const compare = (i: number, j: number) => {
+    const a = docs[i] as (typeof docs)[number];
+    const b = docs[j] as (typeof docs)[number];
+    if (a.art.id === b.art.id) return;
+    const shared = [...a.terms].filter((t) => b.terms.has(t));
+    if (shared.length < 3) return;
+    const cos = shared.reduce((s, t) => s + idf(t) ** 2, 0) / (weight(a) * weight(b) || 1);
+    if (cos < SIMILAR) return;
+    const end = (d: typeof a) => ({
+      articleId: d.art.id,
+      target: makeTarget(d.art.text, d.s.start, d.s.end),
+    });
+    out.push({
+      id: `x${String(offset + out.length + 1).padStart(3, "0")}`,
+      kind: "related",
+      ends: [end(a), end(b)],
+      summary: `Similar passages (shared: ${shared.slice(0, 5).join(", ")})`,
+      evidence: [endSpan(end(a)), endSpan(end(b))],
+      origin: "automatic",
+    });
+  };
+  if (pairs === "all") {
+    for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) compare(i, j);
+    return out;
+  }
+  // The global order: rarest (highest idf) first, then by the word, so that every sentence sorts alike.
+  const rank = new Map(
+    [...df.keys()].sort((x, y) => idf(y) - idf(x) || (x < y ? -1 : x > y ? 1 : 0)).map((t, k) => [t, k]),
+  );
+  // A little under SIMILAR, so that rounding can only make a prefix longer (more candidates), never shorter.
+  const bound = SIMILAR - 1e-9;
+  const postings = new Map<string, number[]>();
+  const prefixes: string[][] = docs.map((d, i) => {
+    const w = weight(d);
+    // A sentence without weight (every word in every sentence) is similar to none: the similarity is 0.
+    if (!(w > 0)) return [];
+    const sorted = [...d.terms].sort((x, y) => (rank.get(x) as number) - (rank.get(y) as number));
+    // Weight left from each position on, as a share of the sentence's: the prefix ends where it drops under bound.
+    let left = sorted.reduce((s, t) => s + idf(t) ** 2, 0);
+    const prefix: string[] = [];
+    for (const t of sorted) {
+      if (Math.sqrt(Math.max(0, left)) / w < bound) break;
+      prefix.push(t);
+      left -= idf(t) ** 2;
     }
+    for (const t of prefix) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+    return prefix;
+  });
+  for (let i = 0; i < docs.length; i++) {
+    const candidates = new Set<number>();
+    for (const t of prefixes[i] as string[])
+      for (const j of postings.get(t) as number[]) if (j > i) candidates.add(j);
+    for (const j of [...candidates].sort((x, y) => x - y)) compare(i, j);
   }
   return out;
 }

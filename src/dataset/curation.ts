@@ -264,7 +264,10 @@ export function applyCuration(
         evidence: {},
       };
       dataset.attributions.push(a);
-      const order = (x: Attribution) => dataset.articles.findIndex((ar) => ar.id === x.articleId);
+      // The articles' order by a map: a search of the articles per comparison made this sort O(n log n × articles),
+      // a minute at 10,000 articles.
+      const position = new Map(dataset.articles.map((ar, k) => [ar.id, k]));
+      const order = (x: Attribution) => position.get(x.articleId) ?? -1;
       dataset.attributions.sort((x, y) => order(x) - order(y) || x.target.start - y.target.start);
     }
     const attr = a;

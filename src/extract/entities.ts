@@ -22,6 +22,11 @@ export class EntityStore<E extends StoredEntity = StoredEntity> {
   entities: E[] = [];
   publishers = new Map<string, string>();
   private ids = new Set<string>();
+  /** The last suffix given to each base id, where the search for a free one starts next time ("a senior official"
+   *  in thousands of articles made it quadratic). */
+  private lastSuffix = new Map<string, number>();
+  /** Each entity by id with its position when added: `get` without a search of the list, which callers may edit. */
+  private byId = new Map<string, { entity: E; at: number }>();
 
   add(kind: EntityKind, name: string, origin: E["origin"], extra: Partial<E> = {}): string {
     const base = `${kind === "organization" ? "org" : kind}:${name
@@ -31,7 +36,13 @@ export class EntityStore<E extends StoredEntity = StoredEntity> {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "")}`;
     let id = base;
-    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    if (this.ids.has(id)) {
+      // The first free suffix from 2: every one up to the last given to this base is taken (ids are never freed).
+      let n = (this.lastSuffix.get(base) ?? 1) + 1;
+      while (this.ids.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      this.lastSuffix.set(base, n);
+    }
     this.ids.add(id);
     this.entities.push({
       id,
@@ -43,11 +54,16 @@ export class EntityStore<E extends StoredEntity = StoredEntity> {
       evidence: {},
       ...extra,
     } as unknown as E);
+    this.byId.set(id, { entity: this.entities[this.entities.length - 1] as E, at: this.entities.length - 1 });
     return id;
   }
 
   get(id: string): E | undefined {
-    return this.entities.find((e) => e.id === id);
+    // The entity added with this id while it is still where it was added; once the list has been edited (curation
+    // removes merged entities from it), a search of the list.
+    const known = this.byId.get(id);
+    if (known && this.entities[known.at] === known.entity) return known.entity;
+    return this.entities.find((x) => x.id === id);
   }
 
   addMention(id: string, articleId: string, start: number, end: number, surface: string): void {

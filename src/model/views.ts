@@ -84,6 +84,57 @@ export interface CardView {
   links: LinkView[];
 }
 
+/**
+ * The most passages of other articles a card lists for one relation, entity or speaker. A speaker or a name in many
+ * articles made each article's views carry all of them (at 10,000 synthetic articles, relations with 1,500 ends:
+ * views of megabytes per article and a build that ran out of memory); the three articles' relations have at most 9.
+ */
+export const MAX_OTHER_PASSAGES = 24;
+
+/**
+ * Where a card's list of passages in the other articles is (docs/decisions/0012-scale.md): its key in an index built
+ * once for the dataset — a speaker's entity id in the by-speaker index (data/speakers/<shard>.json: "the same speaker
+ * in the other articles"), a same-name relation's id in the by-entity one (data/elsewhere/<shard>.json: an entity
+ * card's "Elsewhere") — and the shard that holds it. The background fills the card in when it is asked for, so that
+ * no article's views repeat the passages (they made the views 190 KB per article at 10,000 articles).
+ */
+export interface PassagesRef {
+  key: string;
+  shard: number;
+}
+
+/** A card as <id>.views.json stores it: `sameSpeaker` and `entity.elsewhere` left empty where a ref says where. */
+export interface StoredCardView extends CardView {
+  sameSpeakerOf?: PassagesRef;
+  elsewhereOf?: PassagesRef;
+}
+
+/**
+ * One shard of a passage index: each key's passages (a speaker's statements, not the continuations of a quotation;
+ * a name's first mention in each article), in the dataset's order, only as many as a card can show after leaving
+ * out any one article's.
+ */
+export type PassageShard = Record<string, PassageView[]>;
+
+/** What a card of `articleId` lists of a key's passages: the first ones of the other articles. */
+export function otherPassages(shard: PassageShard, key: string, articleId: string): PassageView[] {
+  return (shard[key] ?? []).filter((p) => p.articleId !== articleId).slice(0, MAX_OTHER_PASSAGES);
+}
+
+/** The card as the content script shows it: the stored one, its passages in the other articles filled in. */
+export function withPassages(
+  card: StoredCardView,
+  shards: { sameSpeaker: PassageShard | null; elsewhere: PassageShard | null },
+  articleId: string,
+): CardView {
+  const { sameSpeakerOf, elsewhereOf, ...view } = card;
+  if (sameSpeakerOf && shards.sameSpeaker)
+    view.sameSpeaker = otherPassages(shards.sameSpeaker, sameSpeakerOf.key, articleId);
+  if (elsewhereOf && shards.elsewhere && view.entity)
+    view.entity = { ...view.entity, elsewhere: otherPassages(shards.elsewhere, elsewhereOf.key, articleId) };
+  return view;
+}
+
 export interface SummaryView {
   attributions: number;
   named: number;

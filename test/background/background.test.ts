@@ -43,8 +43,32 @@ beforeEach(async () => {
   serveFiles({
     "data/recognition.json": JSON.parse(INDEX.json),
     "data/recognition.bin": INDEX.bin,
+    "data/speakers/0.json": {
+      "person:x": [
+        { articleId: "a1", publisher: "P", dateLabel: "Jan 2 2020", text: "here", targetId: "a1/a01" },
+        { articleId: "a2", publisher: "Q", dateLabel: "Jan 3 2020", text: "there", targetId: "a2/a04" },
+      ],
+    },
+    "data/elsewhere/1.json": {
+      x001: [{ articleId: "a3", publisher: "R", dateLabel: "Jan 4 2020", text: "X elsewhere" }],
+    },
     "data/articles/a1.views.json": {
-      cards: { t1: { targetId: "t1", kind: "named" } },
+      cards: {
+        t1: { targetId: "t1", kind: "named" },
+        t2: {
+          targetId: "t2",
+          kind: "named",
+          sameSpeaker: [],
+          sameSpeakerOf: { key: "person:x", shard: 0 },
+        },
+        t3: {
+          targetId: "t3",
+          kind: "crossref",
+          sameSpeaker: [],
+          entity: { name: "X", kind: "person", aliases: [], elsewhere: [] },
+          elsewhereOf: { key: "x001", shard: 1 },
+        },
+      },
       sidebar: { articleId: "a1", entries: [] },
     },
   });
@@ -68,6 +92,22 @@ describe("who may ask", () => {
       kind: "named",
     });
     expect(await ask({ type: "card", articleId: "a1", targetId: "t9" }, contentScript)).toBeNull();
+  });
+
+  test("a card's speaker's statements in the other articles come from the by-speaker index", async () => {
+    expect(await ask({ type: "card", articleId: "a1", targetId: "t2" }, contentScript)).toEqual({
+      targetId: "t2",
+      kind: "named",
+      sameSpeaker: [
+        { articleId: "a2", publisher: "Q", dateLabel: "Jan 3 2020", text: "there", targetId: "a2/a04" },
+      ],
+    });
+  });
+
+  test("an entity card's other articles come from the by-entity index", async () => {
+    expect(await ask({ type: "card", articleId: "a1", targetId: "t3" }, contentScript)).toMatchObject({
+      entity: { name: "X", elsewhere: [{ articleId: "a3", text: "X elsewhere" }] },
+    });
   });
 
   test("note bodies: never to a content script, nor to a frame that did not present the nonce", async () => {

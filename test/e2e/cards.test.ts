@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, entityMention, openCard, spotOf, uiOf, views } from "./helpers";
+import { ARTIFACTS, canonical, entityMention, openCard, passageShard, spotOf, uiOf, views } from "./helpers";
 
 /** The id of the highlight whose text contains `quote` (attributions first). */
 const targetWith = (articleId: string, quote: string) => {
@@ -99,6 +99,20 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(card.text).toContain("Mustafa Abdul-Jalil");
     expect(card.text).toContain("The New York Times");
     expect(card.text).toContain("that he can resign");
+  });
+
+  it("a speaker quoted in the other article: their statements there, looked up in the by-speaker index", async () => {
+    const articleId = "nyt-libya-2011-07";
+    const card = await cardFor(articleId, "the option to leave power and remain in his country");
+    expect(card.text).toContain("The same speaker in the other articles");
+    // Mustafa Abdul-Jalil's three statements in the Monitor's article, as the views listed them before.
+    expect(card.text).toContain("rebel forces would agree to a cease-fire if the Libyan leader pulled");
+    expect(card.text).toContain("liberate and have sovereignty over all of Libya");
+    // The views keep only where they are; the background read the shard when the card opened.
+    const ref = views(articleId).cards[card.targetId]?.sameSpeakerOf;
+    expect(ref?.key).toBeTruthy();
+    const listed = passageShard("speakers", ref?.shard ?? -1)[ref?.key ?? ""] ?? [];
+    for (const p of listed.filter((x) => x.articleId !== articleId)) expect(card.text).toContain(p.text);
   });
 
   it("the card of the July offer shows its revision and its contradiction, each from its own side", async () => {

@@ -1,7 +1,7 @@
 // Shared by the end-to-end suites: the fixture routes, expected counts from the built payloads, artifacts.
 import { mkdirSync, readFileSync } from "node:fs";
 import type { ArticlePayload, HighlightKind } from "../../src/model/protocol";
-import type { CardView, SidebarView } from "../../src/model/views";
+import type { PassageShard, SidebarView, StoredCardView } from "../../src/model/views";
 import type { Tab } from "./drivers";
 import { loadRoutes, readFixture } from "./fixture-server";
 
@@ -75,8 +75,13 @@ export function pageOwnUrls(): Set<string> {
 }
 
 /** One article's built views (cards and sidebar), as the extension ships them. */
-export function views(articleId: string): { cards: Record<string, CardView>; sidebar: SidebarView } {
+export function views(articleId: string): { cards: Record<string, StoredCardView>; sidebar: SidebarView } {
   return JSON.parse(readFileSync(`${DIST.chrome}/data/articles/${articleId}.views.json`, "utf8"));
+}
+
+/** One shard of a built passage index (what a card looks up when it opens): by speaker, by entity. */
+export function passageShard(index: "speakers" | "elsewhere", n: number): PassageShard {
+  return JSON.parse(readFileSync(`${DIST.chrome}/data/${index}/${n}.json`, "utf8"));
 }
 
 /** Runs in the page: the open card's target id and text, or null. */
