@@ -149,11 +149,13 @@ export class ArticleSession {
     };
     this.lastAnchorMs = performance.now() - t0;
     this.timings?.set("anchorMs", this.lastAnchorMs);
+    this.timings?.task(this.lastAnchorMs);
   }
 
   /** Register the anchored ranges by kind, as the switches say; the first time, start following the reader. */
   paint(): void {
     if (this.disposed) return;
+    const t0 = performance.now();
     this.painter.clear();
     const byKind = new Map<HighlightKind, Range[]>();
     for (const a of this.anchors) {
@@ -178,6 +180,7 @@ export class ArticleSession {
         }, 0),
       );
     }
+    this.timings?.task(performance.now() - t0);
   }
 
   /** The page changed: anchor again and paint. */
