@@ -64,7 +64,9 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
       noteDraft: (draft) => send({ type: "note-draft", draft }),
     },
   });
-  session.anchor();
+  // A known article's targets are anchored in this task (the first slice); a long list goes on in slices while
+  // the switches are read.
+  const anchoring = session.anchor();
   let switched = false; // the switches changed while the stored ones were being read: the change wins
   const onSettings = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     const c = changedSettings(changes, area);
@@ -77,18 +79,19 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   api.storage.onChanged.addListener(onSettings);
   const stored = await begin.settings;
   if (!switched) session.visibility = visibilityFor(stored, location.hostname);
+  if (anchoring instanceof Promise) await anchoring;
   timings.afterFrame("paintedMs");
   session.paint();
   if (begin.notes) session.setNotes(begin.notes);
   else await session.loadNotes();
   timings.stop("notesLoadedMs");
   if (session.noteCount) {
-    session.reanchor();
+    await session.reanchor();
     timings.afterFrame("notesPaintedMs");
   }
   return {
     status: () => ({ visibility: session.visibility }),
-    reanchor: () => session.reanchor(),
+    reanchor: () => void session.reanchor(),
     lastAnchorMs: () => session.lastAnchorMs,
     dispose: () => {
       api.storage.onChanged.removeListener(onSettings);
