@@ -243,9 +243,11 @@ export function* locateAllSteps(
   const norm: NormalisedText = normaliseWithMap(source, { lowercase: opts.lowercase ?? true });
   const text = norm.text;
   const found = new Map<number, { start: number; end: number; score: number; method: MatchMethod }>();
-  const prepared = targets.map((t) =>
-    t.prepared && norm.lowercase ? t.prepared : prepareQuote(t.target, norm.lowercase),
-  );
+  const prepared: PreparedQuote[] = [];
+  for (const t of targets) {
+    if (!(t.prepared && norm.lowercase)) yield; // preparing a quote here (a note's) costs a normalisation
+    prepared.push(t.prepared && norm.lowercase ? t.prepared : prepareQuote(t.target, norm.lowercase));
+  }
 
   // Pass 1: unique exact matches, and the offset shift they give (dataset offset → normalised page offset).
   const fixed: { from: number; to: number }[] = [];

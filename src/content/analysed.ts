@@ -8,6 +8,8 @@ import type { Settings } from "../model/protocol";
 import { api } from "./api";
 import type { ArticleInputs } from "./article";
 import { looksLikeArticle } from "./cheap";
+import { pageHtml } from "./page-html";
+import { runSliced, SLICE_MS } from "./slices";
 
 let analysis: Analysis | null = null;
 
@@ -59,10 +61,12 @@ export function shouldAnalyse(asked: boolean): boolean {
 /** Analyse the page in the background; the article part's start, or null (the reason in `note`). */
 let following = false;
 
-/** `again`: analyse once more (the reader corrected an attribution: hidden, or its speaker named). */
+/** `again`: analyse once more (the reader corrected an attribution: hidden, or its speaker named); `onSlice`
+ *  is told how long each slice of serialising the page took. */
 export async function analyse(
   note: (reason: string) => void,
   again: () => void,
+  onSlice?: (ms: number) => void,
 ): Promise<ArticleInputs | null> {
   if (!following) {
     following = true;
@@ -71,7 +75,9 @@ export async function analyse(
     });
   }
   analysedAt = location.href;
-  const html = document.documentElement.outerHTML.slice(0, MAX_ANALYSE_HTML);
+  // The page's HTML, serialised in slices: a page of megabytes is not one long task (docs/decisions/0011).
+  const serialised = runSliced(pageHtml(document, MAX_ANALYSE_HTML), { firstBudgetMs: SLICE_MS, onSlice });
+  const html = serialised.sync ? serialised.value : await serialised.value;
   const settings = api.storage.local.get("settings").then(
     (r) => r.settings as Settings | undefined,
     () => undefined,

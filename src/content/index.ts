@@ -219,16 +219,13 @@ async function start(again = false): Promise<void> {
   if (begin) forgetAnalysis();
   else if ((!analysed || again) && shouldAnalyse(asked || again)) {
     analysed = true;
-    // Its synchronous part (the page's HTML serialised) is one stretch of the extension's work: timed.
-    const t0 = performance.now();
-    const analysing = analyse(
+    begin = await analyse(
       (reason) => {
         status.note = reason;
       },
       () => void start(true),
+      (ms) => timings.task(ms), // each slice of serialising the page
     );
-    timings.task(performance.now() - t0);
-    begin = await analysing;
   }
   if (!begin) return;
   // Analysed again (a navigation, a correction) or now a known article: the earlier session ends first.
