@@ -92,5 +92,5 @@ export async function analyse(
     return null;
   }
   analysis = reply.analysis;
-  return { payload: reply.payload, settings };
+  return { payload: reply.payload, settings, analysed: true };
 }

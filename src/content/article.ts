@@ -41,6 +41,8 @@ export interface ArticleInputs {
   payload: ArticlePayload;
   settings: Promise<Settings | undefined>;
   notes?: NoteAnchor[];
+  /** Found by an analysis on this device (the page painted long ago: no first frame to be in). */
+  analysed?: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   });
   // A known article's targets are anchored in this task (the first slice); a long list goes on in slices while
   // the switches are read.
-  const anchoring = session.anchor();
+  const anchoring = session.anchor(!begin.analysed);
   let switched = false; // the switches changed while the stored ones were being read: the change wins
   const onSettings = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     const c = changedSettings(changes, area);

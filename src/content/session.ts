@@ -20,7 +20,7 @@ import { PageUi } from "./page-ui";
 import { Painter } from "./paint";
 import { PointerLogic } from "./pointer";
 import { SelectionLogic } from "./selection";
-import { Cancelled, runSliced, type SliceOptions } from "./slices";
+import { Cancelled, FIRST_SLICE_MS, runSliced, SLICE_MS, type SliceOptions } from "./slices";
 import { type Anchor, sameRef, type TargetRef } from "./targets";
 import type { Timings } from "./timings";
 import { listenToReader } from "./trusted";
@@ -129,9 +129,11 @@ export class ArticleSession {
    * Anchor the dataset's targets and the reader's notes in one pass over the page's text, in slices
    * (slices.ts): true when it finished at once (the first slice is run in this task: a known article's targets
    * fit in it), else a promise that it finished (false: the session ended or a newer pass replaced it). False when
-   * there is nothing to anchor in.
+   * there is nothing to anchor in. `firstFrame`: the overlays of a known article wait on this pass to be in the
+   * page's first frame, so its first slice is the longer one (FIRST_SLICE_MS); any later pass (notes, a page that
+   * changed) and an analysed page's start in a task that already did other work take a plain slice.
    */
-  anchor(): boolean | Promise<boolean> {
+  anchor(firstFrame = false): boolean | Promise<boolean> {
     if (this.disposed || !this.doc.body) return false;
     const pass = ++this.pass;
     const refs: TargetRef[] = [];
@@ -150,6 +152,7 @@ export class ArticleSession {
     let work = 0;
     let slices = 0;
     const run = runSliced(anchorInPageSteps(this.doc, all), {
+      firstBudgetMs: firstFrame ? FIRST_SLICE_MS : SLICE_MS,
       ...this.slicing,
       cancelled: () => this.disposed || pass !== this.pass,
       onSlice: (ms) => {
