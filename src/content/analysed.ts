@@ -3,7 +3,7 @@
 // links the speakers; see src/analysis/), and hand the result to the article part as a payload like a known
 // article's, so the same highlights, cards and sidebar follow. Nothing leaves the device.
 import type { AnalyseReply, Analysis } from "../analysis/types";
-import { MAX_ANALYSE_HTML } from "../analysis/types";
+import { ANALYSE_PART, MAX_ANALYSE_HTML } from "../analysis/types";
 import type { Settings } from "../model/protocol";
 import { api } from "./api";
 import type { ArticleInputs } from "./article";
@@ -83,10 +83,27 @@ export async function analyse(
     () => undefined,
   );
   // Its own message (src/analysis/types.ts), outside the typed protocol of src/model: the background's analysis
-  // service answers it before the protocol's handlers.
-  const reply = (await api.runtime
-    .sendMessage({ type: "analyse-page", url: location.href, html })
-    .catch(() => null)) as AnalyseReply | null;
+  // service answers it before the protocol's handlers. A big page's HTML goes in parts, each message serialised in
+  // a task of its own (one of megabytes took ~50 ms of the page's thread: decision 0011).
+  const send = (m: unknown) => api.runtime.sendMessage(m).catch(() => null);
+  let key: string | undefined;
+  let last = html;
+  if (html.length > ANALYSE_PART) {
+    key = Math.random().toString(36).slice(2);
+    let at = 0;
+    for (; html.length - at > ANALYSE_PART; at += ANALYSE_PART)
+      if ((await send({ type: "analyse-part", key, html: html.slice(at, at + ANALYSE_PART) })) !== true) {
+        note("the analysis did not answer");
+        return null;
+      }
+    last = html.slice(at);
+  }
+  const reply = (await send({
+    type: "analyse-page",
+    url: location.href,
+    html: last,
+    key,
+  })) as AnalyseReply | null;
   if (!reply?.ok) {
     note(reply ? reply.reason : "the analysis did not answer");
     return null;
