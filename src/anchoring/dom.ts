@@ -5,7 +5,7 @@ import { LIMITS } from "../model/limits";
 import type { PreparedQuote } from "../model/protocol";
 import { exactOccurrences } from "./candidates";
 import { type MatchMethod, matchNormalised } from "./match-quote";
-import { type NormalisedText, normaliseWithMap, toSource } from "./normalise";
+import { type NormalisedText, normaliseWithMapSteps, toSource } from "./normalise";
 import { prepareQuote } from "./prepare-quote";
 import { finish, type Steps } from "./steps";
 
@@ -240,7 +240,7 @@ export function* locateAllSteps(
   targets: AnchorTarget[],
   opts: LocateOptions = {},
 ): Steps<{ located: Located[]; orphaned: string[] }> {
-  const norm: NormalisedText = normaliseWithMap(source, { lowercase: opts.lowercase ?? true });
+  const norm: NormalisedText = yield* normaliseWithMapSteps(source, { lowercase: opts.lowercase ?? true });
   const text = norm.text;
   const found = new Map<number, { start: number; end: number; score: number; method: MatchMethod }>();
   const prepared: PreparedQuote[] = [];

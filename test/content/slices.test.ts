@@ -9,6 +9,7 @@ vi.hoisted(() => {
   (globalThis as { chrome?: unknown }).chrome = { runtime: { id: "ext" } };
 });
 
+import { normaliseWithMap, normaliseWithMapSteps, toSource } from "../../src/anchoring/normalise";
 import { finish, type Steps } from "../../src/anchoring/steps";
 import { anchorInPage, anchorInPageSteps } from "../../src/content/anchor";
 import { ArticleSession } from "../../src/content/session";
@@ -135,6 +136,40 @@ function manyTargets(n: number) {
 }
 
 describe("anchoring in slices", () => {
+  test("the text normalised in chunks is the same as in one go, map back included", () => {
+    const pieces = [
+      "Word",
+      "  ",
+      "\u2014",
+      " ",
+      "Ǆ",
+      "\u00ad",
+      "Σ",
+      "\u2026",
+      "\u201cq\u201d",
+      "\n\n",
+      "-",
+      "ÉTÉ",
+      "\u00a0",
+    ];
+    let text = "";
+    for (let i = 0; text.length < 5000; i++) text += pieces[(i * 7 + (i >> 3)) % pieces.length];
+    for (const lowercase of [false, true]) {
+      const whole = normaliseWithMap(text, { lowercase });
+      for (const chunk of [1, 3, 17, 256]) {
+        let steps = 0;
+        const gen = normaliseWithMapSteps(text, { lowercase }, chunk);
+        let r = gen.next();
+        for (; !r.done; r = gen.next()) steps++;
+        expect(steps).toBeGreaterThan(1);
+        expect(r.value.text).toBe(whole.text);
+        expect(r.value.edits).toEqual(whole.edits);
+        for (let i = 0; i < whole.text.length; i += 97)
+          expect(toSource(r.value, i, i + 5)).toEqual(toSource(whole, i, i + 5));
+      }
+    }
+  });
+
   beforeEach(() => {
     document.body.innerHTML = "";
   });
