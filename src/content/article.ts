@@ -10,6 +10,7 @@ import type { callBackground } from "./call";
 import type { PageUi } from "./page-ui";
 import { supported } from "./paint";
 import { ArticleSession } from "./session";
+import { yieldToMain } from "./slices";
 import type { Timings } from "./timings";
 
 export interface Loader {
@@ -81,7 +82,8 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   api.storage.onChanged.addListener(onSettings);
   const stored = await begin.settings;
   if (!switched) session.visibility = visibilityFor(stored, location.hostname);
-  if (anchoring instanceof Promise) await anchoring;
+  // Anchored in slices: the paint comes in a task of its own, not after the last slice.
+  if (anchoring instanceof Promise && (await anchoring)) await yieldToMain();
   timings.afterFrame("paintedMs");
   session.paint();
   if (begin.notes) session.setNotes(begin.notes);

@@ -20,7 +20,7 @@ import { PageUi } from "./page-ui";
 import { Painter } from "./paint";
 import { PointerLogic } from "./pointer";
 import { SelectionLogic } from "./selection";
-import { Cancelled, FIRST_SLICE_MS, runSliced, SLICE_MS, type SliceOptions } from "./slices";
+import { Cancelled, FIRST_SLICE_MS, runSliced, SLICE_MS, type SliceOptions, yieldToMain } from "./slices";
 import { type Anchor, sameRef, type TargetRef } from "./targets";
 import type { Timings } from "./timings";
 import { listenToReader } from "./trusted";
@@ -222,13 +222,16 @@ export class ArticleSession {
     this.timings?.task(performance.now() - t0);
   }
 
-  /** The page changed: anchor again and paint (once the anchoring finished, when it took more than a slice). */
+  /** The page changed: anchor again and paint (once the anchoring finished, when it took more than a slice: then
+   *  in a task of its own, not after the last slice's). */
   reanchor(): void | Promise<void> {
     const anchoring = this.anchor();
     if (anchoring === true) this.paint();
     else if (anchoring)
-      return anchoring.then((finished) => {
-        if (finished) this.paint();
+      return anchoring.then(async (finished) => {
+        if (!finished) return;
+        await (this.slicing?.pause ?? yieldToMain)();
+        this.paint();
       });
   }
 
