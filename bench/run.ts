@@ -9,9 +9,11 @@ import * as esbuild from "esbuild";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildRecognitionIndex, recogniseText } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
-import { type FixtureRoute, loadRoutes, readFixture, startFixtureServer } from "../test/e2e/fixture-server";
+import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { localIndexBench } from "./local-index";
+import { longTaskBench } from "./longtasks";
 import { pageLoadMetrics, paintedStatus } from "./page-metrics";
+import { bigPage, lcg } from "./pages";
 import { scaleBench } from "./scale";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -27,15 +29,6 @@ const stat = (xs: number[]): Stat => {
 const fmt = (s: Stat, unit = "ms") =>
   `${s.median.toFixed(2)} ${unit} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 
-/** A seeded pseudo-random generator (a linear congruential one is plenty for filler text). */
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647;
-  };
-}
-
 const routes = loadRoutes();
 const article = (id: string) =>
   routes.find((r) => r.expect === id && r.variant === "canonical") as FixtureRoute;
@@ -49,30 +42,6 @@ const NON_ARTICLES = [
   ],
 ] as const;
 const IDS = ["csm-libya-2011-04-01", "wt-libya-2011-04", "nyt-libya-2011-07"];
-
-/** The article's page inside ~500 KB of text: a long comment thread and related-story boxes around it. */
-function bigPage(r: FixtureRoute): FixtureRoute & { html: string } {
-  const html = readFixture(r.file);
-  const words =
-    "the council said on Monday that rebels in the east would hold talks with officials while the fighting went on near the coast and residents fled".split(
-      " ",
-    );
-  const rand = lcg(7);
-  const para = (n: number) =>
-    Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(" ");
-  let extra = "";
-  for (let i = 0; extra.length < 520_000; i++) {
-    extra +=
-      i % 10 === 0
-        ? `<aside class="related"><h3>Related</h3><ul><li>${para(8)}</li><li>${para(8)}</li></ul></aside>`
-        : `<div class="comment"><b>reader${i}</b><p>${para(60)}</p></div>`;
-  }
-  return {
-    ...r,
-    url: `${r.url}${r.url.includes("?") ? "&" : "?"}comments=all`,
-    html: html.replace("</body>", `<section id="comments">${extra}</section></body>`),
-  };
-}
 
 async function main() {
   const big = IDS.map((id) => bigPage(article(id)));
@@ -443,6 +412,12 @@ async function main() {
   }
 
   results.table = table;
+  // Long tasks (bench/longtasks.ts): every page traced with and without the extension; Firefox through its own
+  // timings (needs the --e2e builds, which `npm run bench` makes). LONGTASKS=0 leaves it out.
+  if (process.env.LONGTASKS !== "0") {
+    const long = await longTaskBench();
+    results.longTasks = { ...long.results, table: long.table };
+  }
   results.loadavg = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   // The scale part (bench/scale.ts): the 3- and 10,000-article builds side by side; SCALE=0 leaves it out.
   const scale = process.env.SCALE === "0" ? null : await scaleBench();

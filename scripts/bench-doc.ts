@@ -1,5 +1,6 @@
 // Writes the generated part of docs/benchmarks.md from bench/results.json (the latest run only): the main table of
-// `npm run bench` (results.table) and the scale section (results.scale, bench/scale.ts), between the markers below.
+// `npm run bench` (results.table), the long tasks (results.longTasks, bench/longtasks.ts) and the scale section
+// (results.scale, bench/scale.ts), between the markers below.
 // Run by bench/run.ts and bench/scale.ts after they write the results; alone: node --import tsx scripts/bench-doc.ts
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -25,6 +26,17 @@ export function render(results: Record<string, unknown>): string {
       `\`npm run bench\`, ${r.date}, ${r.runs} runs per figure, median (min–max)${r.loadavg ? `, load average ${r.loadavg}` : ""}:`,
       "",
       table(["measure", "ours", "baseline in the same run", "budget"], r.table),
+      "",
+    );
+  }
+  const l = r.longTasks;
+  if (l && Array.isArray(l.table)) {
+    out.push(
+      "### Long tasks: the extension's share of the page's main thread",
+      "",
+      `\`node --import tsx bench/longtasks.ts\` (also called by \`npm run bench\`), ${l.date}, ${l.runs} traced loads per page with the extension and ${l.runs} without (docs/decisions/0011-long-tasks.md: how a task is attributed, and what the method misses):`,
+      "",
+      table(["measure", "ours", "baseline in the same run", "budget"], l.table),
       "",
     );
   }

@@ -17,10 +17,12 @@ import {
   type AnalysedViews,
   type AnalyseInjectRequest,
   type AnalyseJob,
+  type AnalysePartRequest,
   type AnalyseRequest,
   type AnalyseResult,
   analysedId,
   isAnalysisRequest,
+  MAX_ANALYSE_HTML,
   OFFSCREEN_ANALYSE,
 } from "./types";
 
@@ -142,7 +144,27 @@ function publisherHost(url: string | undefined): boolean {
   return hosts.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
-async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.Runtime.MessageSender) {
+/** The parts of a big page's HTML received so far, by tab and frame: one page's at a time (a new key replaces
+ *  them), never more than MAX_ANALYSE_HTML characters. */
+const parts = new Map<string, { key: string; html: string[]; length: number }>();
+
+async function handle(
+  m: AnalyseRequest | AnalysePartRequest | AnalyseInjectRequest,
+  sender: browser.Runtime.MessageSender,
+) {
+  const from = `${sender.tab?.id}:${sender.frameId ?? 0}`;
+  if (m.type === "analyse-part") {
+    const held = parts.get(from);
+    const p = held?.key === m.key ? held : { key: m.key, html: [], length: 0 };
+    if (p.length + m.html.length > MAX_ANALYSE_HTML) {
+      parts.delete(from);
+      return false;
+    }
+    p.html.push(m.html);
+    p.length += m.html.length;
+    parts.set(from, p);
+    return true;
+  }
   if (m.type === "analyse-inject") {
     // status.js on a publisher's page that looks like an article: the page gets content.js, which analyses it.
     const tabId = sender.tab?.id;
@@ -158,12 +180,19 @@ async function handle(m: AnalyseRequest | AnalyseInjectRequest, sender: browser.
   const stored = (await browser.storage.local.get(CORRECTIONS_KEY).catch(() => ({}))) as {
     corrections?: Corrections;
   };
+  let html = m.html;
+  if (m.key !== undefined) {
+    const held = parts.get(from);
+    parts.delete(from);
+    if (held?.key !== m.key) return { ok: false, reason: "the page's HTML did not arrive whole" };
+    html = (held.html.join("") + m.html).slice(0, MAX_ANALYSE_HTML);
+  }
   const pageId = analysedId(m.url);
   // Corrections kept before they had their page's address (decision 0009) get it now, once: the export needs it.
   const stamped = withAddress(storedCorrections(stored.corrections), pageId, m.url);
   if (stamped) await browser.storage.local.set({ [CORRECTIONS_KEY]: stamped }).catch(() => undefined);
   const { reply, views: v } = await analyse({
-    html: m.html,
+    html,
     url: m.url,
     // Storage is ours, but a value of another version or a hand edit must not break the analysis: skip it.
     corrections: Object.fromEntries(

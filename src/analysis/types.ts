@@ -42,10 +42,18 @@ export interface PageMeta {
   type?: string;
 }
 
-/** Content script → background: analyse this page's HTML. */
+/** Content script → background: analyse this page's HTML (`key`: the parts sent before it come first). */
 export interface AnalyseRequest {
   type: "analyse-page";
   url: string;
+  html: string;
+  key?: string;
+}
+/** Content script → background: one part of a big page's HTML, sent ahead of its `analyse-page` (a message of
+ *  megabytes is serialised in one task of the page's main thread; parts of ANALYSE_PART are not: decision 0011). */
+export interface AnalysePartRequest {
+  type: "analyse-part";
+  key: string;
   html: string;
 }
 /** status.js → background: this publisher's page looks like an article; inject content.js to analyse it. */
@@ -65,17 +73,25 @@ export type AnalyseReply =
 
 /** Largest page HTML sent for analysis (a page larger than this is cut: the article is nearly always early). */
 export const MAX_ANALYSE_HTML = 4_000_000;
+/** The HTML of a bigger page goes in parts of this size. */
+export const ANALYSE_PART = 500_000;
 
-export function isAnalysisRequest(m: unknown): m is AnalyseRequest | AnalyseInjectRequest {
+export function isAnalysisRequest(
+  m: unknown,
+): m is AnalyseRequest | AnalysePartRequest | AnalyseInjectRequest {
   if (typeof m !== "object" || m === null) return false;
   const o = m as Record<string, unknown>;
   if (o.type === "analyse-inject") return true;
+  const key = o.key === undefined || (typeof o.key === "string" && o.key.length < 64);
+  if (o.type === "analyse-part")
+    return typeof o.key === "string" && key && typeof o.html === "string" && o.html.length <= ANALYSE_PART;
   return (
     o.type === "analyse-page" &&
     typeof o.url === "string" &&
     o.url.length < 4096 &&
     typeof o.html === "string" &&
-    o.html.length <= MAX_ANALYSE_HTML
+    o.html.length <= MAX_ANALYSE_HTML &&
+    key
   );
 }
 

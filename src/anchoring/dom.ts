@@ -5,8 +5,14 @@ import { LIMITS } from "../model/limits";
 import type { PreparedQuote } from "../model/protocol";
 import { exactOccurrences } from "./candidates";
 import { type MatchMethod, matchNormalised } from "./match-quote";
-import { type NormalisedText, normaliseWithMap, toSource } from "./normalise";
+import { type NormalisedText, normaliseWithMapSteps, toSource } from "./normalise";
 import { prepareQuote } from "./prepare-quote";
+import { finish, type Steps } from "./steps";
+
+/** Nodes the text index visits between two pauses (buildTextIndexSteps). */
+const NODES_PER_STEP = 256;
+/** Ranges made between two pauses (anchorAllSteps). */
+const RANGES_PER_STEP = 16;
 
 /** Elements whose content is never page text. */
 const SKIP = new Set([
@@ -77,6 +83,12 @@ function docOf(root: Node): Document {
 
 /** Index the text under `root`: one TreeWalker pass over elements and text nodes. */
 export function buildTextIndex(root: Node, opts: TextIndexOptions = {}): TextIndex {
+  return finish(buildTextIndexSteps(root, opts));
+}
+
+/** buildTextIndex in steps: a pause every NODES_PER_STEP nodes (a page that changes meanwhile is anchored again
+ *  by its MutationObserver). */
+export function* buildTextIndexSteps(root: Node, opts: TextIndexOptions = {}): Steps<TextIndex> {
   const walker = docOf(root).createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
   const hidden = hiddenElements(root);
   const skipped = (el: Element) => SKIP.has(el.localName) || hidden.has(el) || (opts.skip?.(el) ?? false);
@@ -93,7 +105,9 @@ export function buildTextIndex(root: Node, opts: TextIndexOptions = {}): TextInd
     }
   };
   let node: Node = root;
+  let visited = 0;
   for (;;) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     let descend = node === root;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
@@ -217,24 +231,38 @@ export function locateAll(
   targets: AnchorTarget[],
   opts: LocateOptions = {},
 ): { located: Located[]; orphaned: string[] } {
-  const norm: NormalisedText = normaliseWithMap(source, { lowercase: opts.lowercase ?? true });
+  return finish(locateAllSteps(source, targets, opts));
+}
+
+/** locateAll in steps: a pause after each target's search (the normalisation of the text is one step). */
+export function* locateAllSteps(
+  source: string,
+  targets: AnchorTarget[],
+  opts: LocateOptions = {},
+): Steps<{ located: Located[]; orphaned: string[] }> {
+  const norm: NormalisedText = yield* normaliseWithMapSteps(source, { lowercase: opts.lowercase ?? true });
   const text = norm.text;
   const found = new Map<number, { start: number; end: number; score: number; method: MatchMethod }>();
-  const prepared = targets.map((t) =>
-    t.prepared && norm.lowercase ? t.prepared : prepareQuote(t.target, norm.lowercase),
-  );
+  const prepared: PreparedQuote[] = [];
+  for (const t of targets) {
+    if (!(t.prepared && norm.lowercase)) yield; // preparing a quote here (a note's) costs a normalisation
+    prepared.push(t.prepared && norm.lowercase ? t.prepared : prepareQuote(t.target, norm.lowercase));
+  }
 
   // Pass 1: unique exact matches, and the offset shift they give (dataset offset → normalised page offset).
   const fixed: { from: number; to: number }[] = [];
-  const occurrences = prepared.map((q) => (q.quote ? exactOccurrences(text, q.quote) : []));
-  prepared.forEach((q, k) => {
-    const occ = occurrences[k] as number[];
-    if (occ.length !== 1) return;
+  const occurrences: number[][] = [];
+  for (let k = 0; k < prepared.length; k++) {
+    yield;
+    const q = prepared[k] as PreparedQuote;
+    const occ = q.quote ? exactOccurrences(text, q.quote) : [];
+    occurrences.push(occ);
+    if (occ.length !== 1) continue;
     const m = matchNormalised(text, q, occ[0], opts.minScore, occ);
-    if (!m) return;
+    if (!m) continue;
     found.set(k, m);
     fixed.push({ from: (targets[k] as AnchorTarget).target.start, to: m.start });
-  });
+  }
   fixed.sort((a, b) => a.from - b.from);
   const hintFor = (start: number): number | undefined => {
     let lo = 0;
@@ -257,12 +285,13 @@ export function locateAll(
   };
 
   // Pass 2: everything else.
-  prepared.forEach((q, k) => {
-    if (found.has(k) || (opts.exactOnly && !occurrences[k]?.length)) return;
+  for (let k = 0; k < prepared.length; k++) {
+    if (found.has(k) || (opts.exactOnly && !occurrences[k]?.length)) continue;
+    yield;
     const hint = hintFor((targets[k] as AnchorTarget).target.start);
-    const m = matchNormalised(text, q, hint, opts.minScore, occurrences[k]);
+    const m = matchNormalised(text, prepared[k] as PreparedQuote, hint, opts.minScore, occurrences[k]);
     if (m) found.set(k, m);
-  });
+  }
 
   const located: Located[] = [];
   const orphaned: string[] = [];
@@ -280,14 +309,22 @@ export function anchorAll(
   targets: AnchorTarget[],
   opts: AnchorOptions = {},
 ): { anchored: Anchored[]; orphaned: string[] } {
-  const index = opts.index ?? buildTextIndex(root, opts);
-  const { located, orphaned } = locateAll(index.text, targets, opts);
-  const anchored = located.map(({ id, start, end, method, score }) => ({
-    id,
-    range: rangeFor(index, start, end),
-    method,
-    score,
-  }));
+  return finish(anchorAllSteps(root, targets, opts));
+}
+
+/** anchorAll in steps (see buildTextIndexSteps and locateAllSteps; a pause every RANGES_PER_STEP ranges). */
+export function* anchorAllSteps(
+  root: Node,
+  targets: AnchorTarget[],
+  opts: AnchorOptions = {},
+): Steps<{ anchored: Anchored[]; orphaned: string[] }> {
+  const index = opts.index ?? (yield* buildTextIndexSteps(root, opts));
+  const { located, orphaned } = yield* locateAllSteps(index.text, targets, opts);
+  const anchored: Anchored[] = [];
+  for (const { id, start, end, method, score } of located) {
+    if (anchored.length % RANGES_PER_STEP === 0) yield;
+    anchored.push({ id, range: rangeFor(index, start, end), method, score });
+  }
   return { anchored, orphaned };
 }
 

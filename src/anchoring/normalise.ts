@@ -11,6 +11,8 @@
 // `sourceIndex(norm, i)` is the index in the original string of normalised character i (text.length → the original
 // length), from the list of the changes of length normalisation made.
 
+import { finish, type Steps } from "./steps";
+
 export interface NormalisedText {
   /** The string that was normalised. */
   source: string;
@@ -88,17 +90,47 @@ const folded = (input: string, lowercase: boolean) =>
  * optimised.
  */
 export function normaliseWithMap(input: string, opts: { lowercase?: boolean } = {}): NormalisedText {
+  return finish(normaliseWithMapSteps(input, opts, Number.POSITIVE_INFINITY));
+}
+
+const SEPARATORS = new Set([...SPACES, ...DROPS, ...DASHES, "\u2026"]);
+
+/**
+ * normaliseWithMap in steps of about `chunk` characters (a page's text of megabytes is not one long task). A chunk
+ * ends between two characters that are neither separators nor an ellipsis, so no run of separators is split and
+ * the result is the same as in one go.
+ */
+export function* normaliseWithMapSteps(
+  input: string,
+  opts: { lowercase?: boolean } = {},
+  chunk = 65_536,
+): Steps<NormalisedText> {
   const lowercase = opts.lowercase ?? false;
   const edits: NormalisedText["edits"] = [];
+  const texts: string[] = [];
   let shift = 0; // text offset − source offset after the edits so far
-  const text = folded(input, lowercase).replace(EDIT_RE, (run: string, from: number) => {
-    const sources: number[] = [];
-    const out = editRun(run, from, sources);
-    edits.push({ at: from + shift, from, length: out.length, sourceLength: run.length, sources });
-    shift += out.length - run.length;
-    return out;
-  });
-  return { source: input, text, lowercase, edits };
+  for (let start = 0; start < input.length || !texts.length; ) {
+    let end = Math.min(input.length, start + chunk);
+    while (
+      end < input.length &&
+      (SEPARATORS.has(input[end - 1] as string) || SEPARATORS.has(input[end] as string))
+    )
+      end++;
+    const offset = start;
+    texts.push(
+      folded(input.slice(start, end), lowercase).replace(EDIT_RE, (run: string, at: number) => {
+        const from = at + offset;
+        const sources: number[] = [];
+        const out = editRun(run, from, sources);
+        edits.push({ at: from + shift, from, length: out.length, sourceLength: run.length, sources });
+        shift += out.length - run.length;
+        return out;
+      }),
+    );
+    start = end;
+    if (start < input.length) yield;
+  }
+  return { source: input, text: texts.join(""), lowercase, edits };
 }
 
 /** The comparable form only (no map back). */

@@ -3,11 +3,13 @@
 // links the speakers; see src/analysis/), and hand the result to the article part as a payload like a known
 // article's, so the same highlights, cards and sidebar follow. Nothing leaves the device.
 import type { AnalyseReply, Analysis } from "../analysis/types";
-import { MAX_ANALYSE_HTML } from "../analysis/types";
+import { ANALYSE_PART, MAX_ANALYSE_HTML } from "../analysis/types";
 import type { Settings } from "../model/protocol";
 import { api } from "./api";
 import type { ArticleInputs } from "./article";
 import { looksLikeArticle } from "./cheap";
+import { pageHtml } from "./page-html";
+import { runSliced, SLICE_MS } from "./slices";
 
 let analysis: Analysis | null = null;
 
@@ -59,10 +61,12 @@ export function shouldAnalyse(asked: boolean): boolean {
 /** Analyse the page in the background; the article part's start, or null (the reason in `note`). */
 let following = false;
 
-/** `again`: analyse once more (the reader corrected an attribution: hidden, or its speaker named). */
+/** `again`: analyse once more (the reader corrected an attribution: hidden, or its speaker named); `onSlice`
+ *  is told how long each slice of serialising the page took. */
 export async function analyse(
   note: (reason: string) => void,
   again: () => void,
+  onSlice?: (ms: number) => void,
 ): Promise<ArticleInputs | null> {
   if (!following) {
     following = true;
@@ -71,20 +75,39 @@ export async function analyse(
     });
   }
   analysedAt = location.href;
-  const html = document.documentElement.outerHTML.slice(0, MAX_ANALYSE_HTML);
+  // The page's HTML, serialised in slices: a page of megabytes is not one long task (docs/decisions/0011).
+  const serialised = runSliced(pageHtml(document, MAX_ANALYSE_HTML), { firstBudgetMs: SLICE_MS, onSlice });
+  const html = serialised.sync ? serialised.value : await serialised.value;
   const settings = api.storage.local.get("settings").then(
     (r) => r.settings as Settings | undefined,
     () => undefined,
   );
   // Its own message (src/analysis/types.ts), outside the typed protocol of src/model: the background's analysis
-  // service answers it before the protocol's handlers.
-  const reply = (await api.runtime
-    .sendMessage({ type: "analyse-page", url: location.href, html })
-    .catch(() => null)) as AnalyseReply | null;
+  // service answers it before the protocol's handlers. A big page's HTML goes in parts, each message serialised in
+  // a task of its own (one of megabytes took ~50 ms of the page's thread: decision 0011).
+  const send = (m: unknown) => api.runtime.sendMessage(m).catch(() => null);
+  let key: string | undefined;
+  let last = html;
+  if (html.length > ANALYSE_PART) {
+    key = Math.random().toString(36).slice(2);
+    let at = 0;
+    for (; html.length - at > ANALYSE_PART; at += ANALYSE_PART)
+      if ((await send({ type: "analyse-part", key, html: html.slice(at, at + ANALYSE_PART) })) !== true) {
+        note("the analysis did not answer");
+        return null;
+      }
+    last = html.slice(at);
+  }
+  const reply = (await send({
+    type: "analyse-page",
+    url: location.href,
+    html: last,
+    key,
+  })) as AnalyseReply | null;
   if (!reply?.ok) {
     note(reply ? reply.reason : "the analysis did not answer");
     return null;
   }
   analysis = reply.analysis;
-  return { payload: reply.payload, settings };
+  return { payload: reply.payload, settings, analysed: true };
 }

@@ -1,6 +1,7 @@
 // Anchoring as the extension does it on a page, shared by the article part and the benchmark. Kept apart from
 // region.ts, which the loader imports: the anchoring code is initialised only on a recognised article.
-import { type AnchorTarget, anchorAll } from "../anchoring/dom";
+import { type Anchored, type AnchorTarget, anchorAllSteps } from "../anchoring/dom";
+import { finish, type Steps } from "../anchoring/steps";
 import { articleRegion } from "./region";
 
 /**
@@ -8,13 +9,20 @@ import { articleRegion } from "./region";
  * comments); what is not there, verbatim in the whole body (a note on a comment). The fuzzy search, the costly
  * part, is not run twice.
  */
-export function anchorInPage(doc: Document, targets: AnchorTarget[]): ReturnType<typeof anchorAll> {
+export function anchorInPage(doc: Document, targets: AnchorTarget[]): Anchoring {
+  return finish(anchorInPageSteps(doc, targets));
+}
+
+type Anchoring = { anchored: Anchored[]; orphaned: string[] };
+
+/** anchorInPage in steps, for the article session to run in slices (see slices.ts). */
+export function* anchorInPageSteps(doc: Document, targets: AnchorTarget[]): Steps<Anchoring> {
   const body = doc.body as HTMLElement;
   const region = articleRegion(doc);
-  const first = anchorAll(region ?? body, targets);
+  const first = yield* anchorAllSteps(region ?? body, targets);
   if (!region || !first.orphaned.length) return first;
   const missing = new Set(first.orphaned);
-  const rest = anchorAll(
+  const rest = yield* anchorAllSteps(
     body,
     targets.filter((t) => missing.has(t.id)),
     { exactOnly: true },

@@ -10,6 +10,7 @@ import type { callBackground } from "./call";
 import type { PageUi } from "./page-ui";
 import { supported } from "./paint";
 import { ArticleSession } from "./session";
+import { yieldToMain } from "./slices";
 import type { Timings } from "./timings";
 
 export interface Loader {
@@ -41,6 +42,8 @@ export interface ArticleInputs {
   payload: ArticlePayload;
   settings: Promise<Settings | undefined>;
   notes?: NoteAnchor[];
+  /** Found by an analysis on this device (the page painted long ago: no first frame to be in). */
+  analysed?: boolean;
 }
 
 /**
@@ -64,7 +67,9 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
       noteDraft: (draft) => send({ type: "note-draft", draft }),
     },
   });
-  session.anchor();
+  // A known article's targets are anchored in this task (the first slice); a long list goes on in slices while
+  // the switches are read.
+  const anchoring = session.anchor(!begin.analysed);
   let switched = false; // the switches changed while the stored ones were being read: the change wins
   const onSettings = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     const c = changedSettings(changes, area);
@@ -77,18 +82,20 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   api.storage.onChanged.addListener(onSettings);
   const stored = await begin.settings;
   if (!switched) session.visibility = visibilityFor(stored, location.hostname);
+  // Anchored in slices: the paint comes in a task of its own, not after the last slice.
+  if (anchoring instanceof Promise && (await anchoring)) await yieldToMain();
   timings.afterFrame("paintedMs");
   session.paint();
   if (begin.notes) session.setNotes(begin.notes);
   else await session.loadNotes();
   timings.stop("notesLoadedMs");
   if (session.noteCount) {
-    session.reanchor();
+    await session.reanchor();
     timings.afterFrame("notesPaintedMs");
   }
   return {
     status: () => ({ visibility: session.visibility }),
-    reanchor: () => session.reanchor(),
+    reanchor: () => void session.reanchor(),
     lastAnchorMs: () => session.lastAnchorMs,
     dispose: () => {
       api.storage.onChanged.removeListener(onSettings);

@@ -2,6 +2,8 @@
 // registry: a page script can enumerate CSS.highlights (and read or re-point the ranges in it), but it cannot see
 // into a closed shadow root, and boxes that take no pointer events do not change what elementFromPoint answers.
 // Boxes follow the text: they are measured again when the page reflows, is resized, or a scrolling box scrolls.
+// Many notes (a thousand) are drawn in slices (slices.ts), the page's thread given back between them.
+import { runSliced, SLICE_MS } from "./slices";
 
 const BOX_CSS = `
 .marks { position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
@@ -25,6 +27,8 @@ export class MarkLayer {
   private flashRange: Range | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
+  /** The latest drawing: an older one still in slices stops when a newer one starts. */
+  private drawing = 0;
   private observer: ResizeObserver | null = null;
   private following: AbortController | null = null;
 
@@ -78,25 +82,53 @@ export class MarkLayer {
     });
   }
 
-  /** Draw every box now: each range's client rects, placed relative to the layer wherever its containing block is. */
+  /** Draw every box: each range's client rects, placed relative to the layer wherever its containing block is.
+   *  The first slice now (a few notes: all of them); the rest in slices, each appended as it is ready. */
   draw(): void {
+    const pass = ++this.drawing;
     const doc = this.win.document;
     const origin = this.layer.getBoundingClientRect();
-    const frag = doc.createDocumentFragment();
+    let frag = doc.createDocumentFragment();
+    let first = true;
     const add = (range: Range, cls: string, colour?: string, line?: string) => {
+      const colours = `${colour ? `--mark:${colour};` : ""}${line ? `--mark-line:${line};` : ""}`;
       for (const r of range.getClientRects()) {
         if (r.width < 1 || r.height < 1) continue;
         const box = doc.createElement("div");
         box.className = cls;
-        box.style.cssText = `left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px`;
-        if (colour) box.style.setProperty("--mark", colour);
-        if (line) box.style.setProperty("--mark-line", line);
+        // One style write per box (its colours with it), not three.
+        box.style.cssText = `${colours}left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px`;
         frag.append(box);
       }
     };
-    for (const m of this.marks) add(m.range, "mark", m.colour, m.line);
-    if (this.flashRange) add(this.flashRange, "mark flash");
-    this.layer.replaceChildren(frag);
+    const flush = () => {
+      if (first) this.layer.replaceChildren(frag);
+      else this.layer.append(frag);
+      first = false;
+      frag = doc.createDocumentFragment();
+    };
+    const flashRange = this.flashRange;
+    const marks = this.marks;
+    // The boxes measured so far are added at the end of each slice only: measuring after a write would lay the
+    // page out again for every mark.
+    function* boxes() {
+      let t0 = performance.now();
+      for (const m of marks) {
+        add(m.range, "mark", m.colour, m.line);
+        if (performance.now() - t0 > SLICE_MS) {
+          flush();
+          yield;
+          t0 = performance.now();
+        }
+      }
+      if (flashRange) add(flashRange, "mark flash");
+      flush();
+    }
+    const run = runSliced(boxes(), {
+      firstBudgetMs: SLICE_MS,
+      cancelled: () => pass !== this.drawing,
+    });
+    if (!run.sync) run.value.catch(() => undefined); // cancelled: a newer drawing replaced it
   }
 
   /** Stop following the page (the session ended). */
@@ -107,6 +139,7 @@ export class MarkLayer {
     this.following = null;
     this.win.cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.drawing++; // a drawing still in slices stops
     clearTimeout(this.flashTimer);
   }
 

@@ -13,13 +13,14 @@ import type {
 import type { ContentReply } from "../model/replies";
 import type { CardView } from "../model/views";
 import { visibilityFor } from "../model/visibility";
-import { anchorInPage } from "./anchor";
+import { anchorInPageSteps } from "./anchor";
 import { caretAt, hitTest } from "./hit-test";
 import { noteMarks, pageIsDark } from "./note-marks";
 import { PageUi } from "./page-ui";
 import { Painter } from "./paint";
 import { PointerLogic } from "./pointer";
 import { SelectionLogic } from "./selection";
+import { Cancelled, FIRST_SLICE_MS, runSliced, SLICE_MS, type SliceOptions, yieldToMain } from "./slices";
 import { type Anchor, sameRef, type TargetRef } from "./targets";
 import type { Timings } from "./timings";
 import { listenToReader } from "./trusted";
@@ -42,6 +43,8 @@ export interface SessionDeps {
   timings?: Timings;
   /** Our UI in the page; by default the real one (a closed shadow root). */
   makeUi?: (actions: ConstructorParameters<typeof PageUi>[0]) => PageUi;
+  /** The anchoring's slices (budgets, how the thread is given back); by default slices.ts's. */
+  slicing?: Pick<SliceOptions, "firstBudgetMs" | "budgetMs" | "pause" | "now">;
 }
 
 export class ArticleSession {
@@ -59,11 +62,14 @@ export class ArticleSession {
   private listening: AbortController | null = null;
   private disposed = false;
   private readonly timings: Timings | undefined;
+  private readonly slicing: SessionDeps["slicing"];
   visibility: Visibility;
   readonly pointer: PointerLogic;
   readonly selection: SelectionLogic;
-  /** How long the last anchoring pass took (the loader waits longer on a page slow to anchor). */
+  /** How long the last anchoring pass took, its slices' time (the loader waits longer on a page slow to anchor). */
   lastAnchorMs = 0;
+  /** The latest anchoring pass: an older one still in slices gives up when a newer one starts. */
+  private pass = 0;
 
   constructor(deps: SessionDeps) {
     this.doc = deps.doc;
@@ -72,6 +78,7 @@ export class ArticleSession {
     this.status = deps.status;
     this.background = deps.background;
     this.timings = deps.timings;
+    this.slicing = deps.slicing;
     this.makeUi = deps.makeUi ?? ((actions) => new PageUi(actions));
     this.painter = new Painter(this.doc);
     this.visibility = visibilityFor(undefined, this.doc.location?.hostname ?? "");
@@ -118,10 +125,17 @@ export class ArticleSession {
     return this.ui;
   }
 
-  /** Anchor the dataset's targets and the reader's notes in one pass over the page's text. */
-  anchor(): void {
-    if (this.disposed || !this.doc.body) return;
-    const t0 = performance.now();
+  /**
+   * Anchor the dataset's targets and the reader's notes in one pass over the page's text, in slices
+   * (slices.ts): true when it finished at once (the first slice is run in this task: a known article's targets
+   * fit in it), else a promise that it finished (false: the session ended or a newer pass replaced it). False when
+   * there is nothing to anchor in. `firstFrame`: the overlays of a known article wait on this pass to be in the
+   * page's first frame, so its first slice is the longer one (FIRST_SLICE_MS); any later pass (notes, a page that
+   * changed) and an analysed page's start in a task that already did other work take a plain slice.
+   */
+  anchor(firstFrame = false): boolean | Promise<boolean> {
+    if (this.disposed || !this.doc.body) return false;
+    const pass = ++this.pass;
     const refs: TargetRef[] = [];
     const all = [
       ...this.payload.targets.map((t) => ({ ...t, ref: { kind: "target", id: t.id } as const })),
@@ -135,25 +149,52 @@ export class ArticleSession {
       // The anchoring pass needs unique ids only: a target's position in this list.
       return { id: String(i), kind: t.kind, target: t.target };
     });
-    const { anchored, orphaned } = anchorInPage(this.doc, all);
-    this.anchors = anchored.map((a) => {
-      const i = Number(a.id);
-      return { ref: refs[i] as TargetRef, kind: all[i]?.kind as HighlightKind, range: a.range };
+    let work = 0;
+    let slices = 0;
+    const run = runSliced(anchorInPageSteps(this.doc, all), {
+      firstBudgetMs: firstFrame ? FIRST_SLICE_MS : SLICE_MS,
+      ...this.slicing,
+      cancelled: () => this.disposed || pass !== this.pass,
+      onSlice: (ms) => {
+        work += ms;
+        slices++;
+        this.timings?.task(ms);
+      },
     });
-    const lost = orphaned.map((id) => refs[Number(id)] as TargetRef);
-    this.status.anchored = this.anchors.filter((a) => a.ref.kind === "target").length;
-    this.status.orphaned = lost.filter((r) => r.kind === "target").map((r) => r.id);
-    this.status.notes = {
-      anchored: this.anchors.length - this.status.anchored,
-      orphaned: lost.filter((r) => r.kind === "note").map((r) => r.id),
+    const done = ({
+      anchored,
+      orphaned,
+    }: {
+      anchored: { id: string; range: Range }[];
+      orphaned: string[];
+    }) => {
+      this.anchors = anchored.map((a) => {
+        const i = Number(a.id);
+        return { ref: refs[i] as TargetRef, kind: all[i]?.kind as HighlightKind, range: a.range };
+      });
+      const lost = orphaned.map((id) => refs[Number(id)] as TargetRef);
+      this.status.anchored = this.anchors.filter((a) => a.ref.kind === "target").length;
+      this.status.orphaned = lost.filter((r) => r.kind === "target").map((r) => r.id);
+      this.status.notes = {
+        anchored: this.anchors.length - this.status.anchored,
+        orphaned: lost.filter((r) => r.kind === "note").map((r) => r.id),
+      };
+      this.lastAnchorMs = work;
+      this.timings?.set("anchorMs", work);
+      this.timings?.set("anchorSlices", slices);
+      return true;
     };
-    this.lastAnchorMs = performance.now() - t0;
-    this.timings?.set("anchorMs", this.lastAnchorMs);
+    if (run.sync) return done(run.value);
+    return run.value.then(done, (e: unknown) => {
+      if (e instanceof Cancelled) return false;
+      throw e;
+    });
   }
 
   /** Register the anchored ranges by kind, as the switches say; the first time, start following the reader. */
   paint(): void {
     if (this.disposed) return;
+    const t0 = performance.now();
     this.painter.clear();
     const byKind = new Map<HighlightKind, Range[]>();
     for (const a of this.anchors) {
@@ -178,12 +219,20 @@ export class ArticleSession {
         }, 0),
       );
     }
+    this.timings?.task(performance.now() - t0);
   }
 
-  /** The page changed: anchor again and paint. */
-  reanchor(): void {
-    this.anchor();
-    this.paint();
+  /** The page changed: anchor again and paint (once the anchoring finished, when it took more than a slice: then
+   *  in a task of its own, not after the last slice's). */
+  reanchor(): void | Promise<void> {
+    const anchoring = this.anchor();
+    if (anchoring === true) this.paint();
+    else if (anchoring)
+      return anchoring.then(async (finished) => {
+        if (!finished) return;
+        await (this.slicing?.pause ?? yieldToMain)();
+        this.paint();
+      });
   }
 
   /** New switches (from storage, or read at start). */

@@ -30,6 +30,11 @@ export class Timings {
     if (this.record) this.record[field] = ms;
   }
 
+  /** One stretch of the extension's own work on the main thread, timed by the caller: the longest is kept. */
+  task(ms: number): void {
+    if (this.record) this.record.longestTaskMs = Math.max(this.record.longestTaskMs ?? 0, ms);
+  }
+
   /** The time from `since` to the next frame (what the reader sees). */
   afterFrame(field: Field, since = this.started): void {
     if (this.record) requestAnimationFrame(() => this.stop(field, since));

@@ -59,6 +59,11 @@ export interface Status {
     notesPaintedMs?: number;
     anchorMs?: number;
     toggleMs?: number;
+    /** The longest stretch of the extension's own work timed on the page's main thread so far: the script's first
+     *  task, an analysis's serialising of the page, each anchoring slice, each paint (docs/decisions/0011). */
+    longestTaskMs?: number;
+    /** How many slices the last anchoring pass took (1: it ran in one go). */
+    anchorSlices?: number;
   };
   /** The reader's notes on this page: how many were placed, and the ids of those whose passage is gone. */
   notes?: { anchored: number; orphaned: string[] };

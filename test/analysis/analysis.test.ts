@@ -8,6 +8,7 @@ import { isCorrection } from "../../src/analysis/corrections";
 import { EntityLinker, nameKey } from "../../src/analysis/link";
 import { pageMeta } from "../../src/analysis/page";
 import { analyseHtml } from "../../src/analysis/run";
+import { ANALYSE_PART, isAnalysisRequest, MAX_ANALYSE_HTML } from "../../src/analysis/types";
 import { looksLikeArticle } from "../../src/content/cheap";
 import { buildDataset } from "../../src/dataset/build";
 import { knownEntities, knownStatements } from "../../src/dataset/known";
@@ -195,5 +196,20 @@ describe("stored corrections", () => {
       { speaker: "x".repeat(201) },
     ])
       expect(isCorrection(bad), JSON.stringify(bad)).toBe(false);
+  });
+});
+
+describe("the analysis's messages from a content script", () => {
+  it("a big page's HTML in parts: each part within ANALYSE_PART, the page within MAX_ANALYSE_HTML", () => {
+    const part = (html: string, key: unknown = "k1") => ({ type: "analyse-part", key, html });
+    expect(isAnalysisRequest(part("x".repeat(ANALYSE_PART)))).toBe(true);
+    expect(isAnalysisRequest(part("x".repeat(ANALYSE_PART + 1)))).toBe(false);
+    expect(isAnalysisRequest(part("x", 7))).toBe(false);
+    expect(isAnalysisRequest(part("x", "k".repeat(64)))).toBe(false);
+    const page = { type: "analyse-page", url: "https://example.com/", html: "<p>x</p>" };
+    expect(isAnalysisRequest(page)).toBe(true);
+    expect(isAnalysisRequest({ ...page, key: "k1" })).toBe(true);
+    expect(isAnalysisRequest({ ...page, key: 1 })).toBe(false);
+    expect(isAnalysisRequest({ ...page, html: "x".repeat(MAX_ANALYSE_HTML + 1) })).toBe(false);
   });
 });

@@ -51,6 +51,8 @@ function setup() {
       noteDraft: async (draft) => ask({ type: "note-draft", draft }),
     },
     makeUi: () => asPageUi,
+    // Anchoring in one go, whatever this machine's speed: its slices are tested in slices.test.ts.
+    slicing: { firstBudgetMs: Number.POSITIVE_INFINITY },
   });
   return { session, status, sent, replies, calls, registry };
 }

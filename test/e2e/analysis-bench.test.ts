@@ -3,11 +3,12 @@
 // content script start → painted, and the page's long tasks (PerformanceObserver "longtask", over 50 ms) with
 // the extension against the same page on a host where the extension does nothing (the baseline, same run).
 // Run alone: npx vitest run test/e2e/analysis-bench.test.ts (BENCH_DIST=dir to measure another build)
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page as PwPage } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { longArticle } from "../../bench/pages";
 import type { Analysis } from "../../src/analysis/types";
 import type { Status } from "../../src/model/protocol";
 import { chromiumDriver, type Driver, type Tab } from "./drivers";
@@ -25,23 +26,6 @@ let tmp = "";
 const SIZES = [2000, 6000];
 const url = (words: number, host: string) =>
   `https://${host}/2024/06/0${words / 1000}/world/long-${words}.html`;
-
-function longArticle(words: number): string {
-  const base = readFileSync(path.join(PAGES_DIR, "analysis", "harbour-strike.html"), "utf8");
-  const paras =
-    [...base.matchAll(/<article>([\s\S]*)<\/article>/g)][0]?.[1]?.match(/<p>[\s\S]*?<\/p>/g) ?? [];
-  const out: string[] = [];
-  let n = 0;
-  for (let i = 0; n < words; i++) {
-    const p = (paras[i % paras.length] as string).replace("</p>", ` (Part ${i + 1}.)</p>`);
-    out.push(p);
-    n += p.split(/\s+/).length;
-  }
-  return base.replace(
-    /<article>[\s\S]*<\/article>/,
-    `<article><h1>Long story</h1>\n${out.join("\n")}</article>`,
-  );
-}
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "e2e-analysis-bench-"));

@@ -1,0 +1,80 @@
+// The page's HTML for an analysis (analysed.ts), serialised in steps: `documentElement.outerHTML` is one native
+// call, and on a page of megabytes (a story under thousands of comments) one long task of the extension's. Here a
+// big element (over 32 K characters of text, read by the native textContent) that has element children is opened
+// and its children serialised one by one, pausing between them, until `max` characters are there. Tags and text are
+// written as the browser's serialiser writes them; nothing is cloned (a clone of a custom element would run the
+// page's code).
+import type { Steps } from "../anchoring/steps";
+
+/** An element with more text than this, and element children, is opened rather than serialised whole. */
+const OPEN_ABOVE = 32_768;
+const RAW_TEXT = new Set([
+  "script",
+  "style",
+  "xmp",
+  "iframe",
+  "noembed",
+  "noframes",
+  "plaintext",
+  "noscript",
+]);
+
+const escapeText = (s: string) =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/\u00a0/g, "&nbsp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+const escapeAttr = (s: string) =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/\u00a0/g, "&nbsp;")
+    .replace(/"/g, "&quot;");
+
+function startTag(el: Element): string {
+  let tag = `<${el.localName}`;
+  for (const a of el.attributes) tag += ` ${a.name}="${escapeAttr(a.value)}"`;
+  return `${tag}>`;
+}
+
+function serialise(n: Node): string {
+  if (n.nodeType === 1) return (n as Element).outerHTML;
+  if (n.nodeType === 3) {
+    const parent = n.parentNode as Element | null;
+    return parent && RAW_TEXT.has(parent.localName) ? (n as Text).data : escapeText((n as Text).data);
+  }
+  if (n.nodeType === 8) return `<!--${(n as Comment).data}-->`;
+  return "";
+}
+
+/** documentElement.outerHTML, up to `max` characters, in steps (a pause after each child of an opened element). */
+export function* pageHtml(doc: Document, max: number): Steps<string> {
+  const parts: string[] = [];
+  let length = 0;
+  const push = (s: string) => {
+    parts.push(s);
+    length += s.length;
+  };
+  function* write(el: Element): Generator<undefined, boolean, undefined> {
+    const html = el.namespaceURI === "http://www.w3.org/1999/xhtml";
+    const open =
+      el === doc.documentElement ||
+      (html && el.childElementCount > 0 && (el.textContent?.length ?? 0) > OPEN_ABOVE);
+    if (!open) {
+      push(el.outerHTML);
+      return length >= max;
+    }
+    push(startTag(el));
+    for (const child of el.childNodes) {
+      if (child.nodeType === 1) {
+        if (yield* write(child as Element)) return true;
+      } else push(serialise(child));
+      if (length >= max) return true;
+      yield;
+    }
+    push(`</${el.localName}>`);
+    return length >= max;
+  }
+  yield* write(doc.documentElement);
+  return parts.join("").slice(0, max);
+}

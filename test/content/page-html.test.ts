@@ -1,0 +1,33 @@
+// @vitest-environment happy-dom
+// The page's HTML for an analysis, serialised in steps (src/content/page-html.ts): the same text as
+// documentElement.outerHTML, cut at the limit, with pauses between the children of big containers.
+import { expect, test } from "vitest";
+import { finish } from "../../src/anchoring/steps";
+import { pageHtml } from "../../src/content/page-html";
+
+function page(comments: number) {
+  document.documentElement.setAttribute("lang", "en");
+  document.head.innerHTML = '<meta charset="utf-8"><title>A &amp; B</title><script>var x = "<b>";</script>';
+  const list = Array.from(
+    { length: comments },
+    (_, i) =>
+      `<div class="comment" data-n="${i}"><b>reader ${i}</b><p>a &lt; b &amp; "c" ${i} ${"words ".repeat(100)}</p></div>`,
+  ).join("\n");
+  document.body.innerHTML = `<article><h1>Story</h1><p>Text <i>here</i>.</p></article><!-- c --><section id="comments">${list}</section>`;
+}
+
+test("the same HTML as outerHTML, in steps", () => {
+  page(120);
+  let steps = 0;
+  const gen = pageHtml(document, 1_000_000);
+  let r = gen.next();
+  for (; !r.done; r = gen.next()) steps++;
+  expect(r.value).toBe(document.documentElement.outerHTML);
+  expect(steps).toBeGreaterThan(120);
+});
+
+test("cut at the limit, as outerHTML.slice(0, max) would be", () => {
+  page(200);
+  const max = 5000;
+  expect(finish(pageHtml(document, max))).toBe(document.documentElement.outerHTML.slice(0, max));
+});
