@@ -194,11 +194,11 @@ export async function chooseOption(
 /** In an extension page: downloads are caught at the <a download> the page clicks (file name and text), as
  *  test/e2e/notes-page.test.ts does; read them with `caughtDownloads`. */
 export function catchDownloads(): void {
-  const w = window as unknown as { caught: { name: string; text?: string }[] };
+  const w = window as unknown as { caught: CaughtDownload[] };
   w.caught = [];
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
     if (!this.download) return;
-    const d: { name: string; text?: string } = { name: this.download };
+    const d: CaughtDownload = { name: this.download, inDocument: document.contains(this) };
     w.caught.push(d);
     void fetch(this.href)
       .then((r) => r.text())
@@ -207,5 +207,10 @@ export function catchDownloads(): void {
       });
   };
 }
-export const caughtDownloads = () =>
-  (window as unknown as { caught: { name: string; text?: string }[] }).caught;
+/** A file the page downloaded: its name, whether its link was in the document, and (once read) its text. */
+export interface CaughtDownload {
+  name: string;
+  inDocument: boolean;
+  text?: string;
+}
+export const caughtDownloads = () => (window as unknown as { caught: CaughtDownload[] }).caught;

@@ -14,7 +14,7 @@ import type { AnnotationCollection } from "../../src/notes/w3c";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, chooseOption, payload } from "./helpers";
+import { ARTIFACTS, canonical, catchDownloads, caughtDownloads, chooseOption, payload } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const WT = "wt-libya-2011-04";
@@ -64,27 +64,6 @@ const shown = () =>
     href: li.querySelector<HTMLAnchorElement>("[data-testid=note-open]")?.href,
     marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
   }));
-
-/** Downloads are caught at the <a download> the page clicks: its file name and the blob's text. */
-function catchDownloads(): void {
-  const w = window as unknown as { downloads: { name: string; inDocument: boolean; text?: string }[] };
-  w.downloads = [];
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (!this.download) return;
-    const d: { name: string; inDocument: boolean; text?: string } = {
-      name: this.download,
-      inDocument: document.contains(this),
-    };
-    w.downloads.push(d);
-    void fetch(this.href)
-      .then((r) => r.text())
-      .then((t) => {
-        d.text = t;
-      });
-  };
-}
-const downloads = () =>
-  (window as unknown as { downloads: { name: string; inDocument: boolean; text?: string }[] }).downloads;
 
 /** How many notes pages are open in tabs (the options page and the popup have a button that opens one). */
 function notesTabs(): number {
@@ -279,8 +258,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await page.evaluate(catchDownloads);
     await click(page, "export-all");
     await expect.poll(() => page.evaluateWith(textOf, "report-text")).toMatch(/^Exported 4 notes to /);
-    await expect.poll(async () => (await page.evaluate(downloads))[0]?.text).toBeTruthy();
-    const [all] = await page.evaluate(downloads);
+    await expect.poll(async () => (await page.evaluate(caughtDownloads))[0]?.text).toBeTruthy();
+    const [all] = await page.evaluate(caughtDownloads);
     expect(all?.name).toMatch(/^source-annotator-notes-\d{4}-\d{2}-\d{2}\.jsonld$/);
     expect(all?.inDocument).toBe(true);
     expect((JSON.parse(all?.text as string) as AnnotationCollection).total).toBe(4);
@@ -288,8 +267,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await choose(page, "article-filter", NYT);
     await expect.poll(ids).toHaveLength(2);
     await click(page, "export-article");
-    await expect.poll(async () => (await page.evaluate(downloads))[1]?.text).toBeTruthy();
-    const [, one] = await page.evaluate(downloads);
+    await expect.poll(async () => (await page.evaluate(caughtDownloads))[1]?.text).toBeTruthy();
+    const [, one] = await page.evaluate(caughtDownloads);
     expect(one?.name).toMatch(new RegExp(`^source-annotator-notes-${NYT}-\\d{4}-\\d{2}-\\d{2}\\.jsonld$`));
     const c = JSON.parse(one?.text as string) as AnnotationCollection;
     expect(c.total).toBe(2);

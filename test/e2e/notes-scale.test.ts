@@ -10,7 +10,7 @@ import { collectionFailures, failures, loadAssertions } from "../notes/w3c-valid
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS } from "./helpers";
+import { ARTIFACTS, catchDownloads, caughtDownloads } from "./helpers";
 
 const NOTES = 3_000;
 /** Long bodies, so the export (about 11 M characters) is larger than one message may carry. */
@@ -90,24 +90,6 @@ const focused = () => {
       }
     : null;
 };
-
-/** Downloads are caught at the <a download> the page clicks: the blob's text (as notes-page.test.ts does). */
-function catchDownloads(): void {
-  const w = window as unknown as { downloads: { name: string; text?: string }[] };
-  w.downloads = [];
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (!this.download) return;
-    const d: { name: string; text?: string } = { name: this.download };
-    w.downloads.push(d);
-    void fetch(this.href)
-      .then((r) => r.text())
-      .then((t) => {
-        d.text = t;
-      });
-  };
-}
-const downloadedText = () =>
-  (window as unknown as { downloads: { name: string; text?: string }[] }).downloads[0]?.text ?? null;
 
 const textOf = (testId: string) => document.querySelector(`[data-testid=${testId}]`)?.textContent ?? null;
 
@@ -191,8 +173,10 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await expect
       .poll(() => page.evaluateWith(textOf, "report-text"), { timeout: 60_000 })
       .toMatch(/^Exported 3,000 notes to source-annotator-notes-.*\.jsonld\.$/);
-    await expect.poll(() => page.evaluate(downloadedText), { timeout: 30_000 }).toBeTruthy();
-    const text = (await page.evaluate(downloadedText)) as string;
+    await expect
+      .poll(async () => (await page.evaluate(caughtDownloads))[0]?.text, { timeout: 30_000 })
+      .toBeTruthy();
+    const text = (await page.evaluate(caughtDownloads))[0]?.text as string;
     expect(text.length).toBeGreaterThan(LIMITS.messagePart);
     const collection = JSON.parse(text);
     expect(collection.total).toBe(NOTES);
