@@ -3,7 +3,11 @@
 // into a closed shadow root, and boxes that take no pointer events do not change what elementFromPoint answers.
 // Boxes follow the text: they are measured again when the page reflows, is resized, or a scrolling box scrolls.
 // Many notes (a thousand) are drawn in slices (slices.ts), the page's thread given back between them.
-import { runSliced, SLICE_MS } from "./slices";
+import { runSliced } from "./slices";
+
+/** The boxes' slices are shorter than the anchoring's: measuring a range's rectangles costs the browser style and
+ *  layout work on top of ours (traced, 15 ms slices of ours made 51–79 ms tasks on the 1,000-notes page). */
+const BOX_SLICE_MS = 6;
 
 const BOX_CSS = `
 .marks { position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
@@ -83,49 +87,56 @@ export class MarkLayer {
   }
 
   /** Draw every box: each range's client rects, placed relative to the layer wherever its containing block is.
-   *  The first slice now (a few notes: all of them); the rest in slices, each appended as it is ready. */
+   *  The first slice now (a few notes: all of them); the rest in slices, the boxes added when all are measured. */
   draw(): void {
     const pass = ++this.drawing;
     const doc = this.win.document;
     const origin = this.layer.getBoundingClientRect();
-    let frag = doc.createDocumentFragment();
-    let first = true;
-    const add = (range: Range, cls: string, colour?: string, line?: string) => {
+    // Every box is measured first, in slices, with nothing written between: a write before a measurement would
+    // make the browser lay the page out again (a forced layout per slice, tens of ms on a long page). The boxes
+    // are then added at once.
+    const specs: string[] = [];
+    const measure = (range: Range, cls: string, colour?: string, line?: string) => {
       const colours = `${colour ? `--mark:${colour};` : ""}${line ? `--mark-line:${line};` : ""}`;
       for (const r of range.getClientRects()) {
         if (r.width < 1 || r.height < 1) continue;
-        const box = doc.createElement("div");
-        box.className = cls;
         // One style write per box (its colours with it), not three.
-        box.style.cssText = `${colours}left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px`;
-        frag.append(box);
+        specs.push(
+          cls,
+          `${colours}left:${r.left - origin.left}px;top:${r.top - origin.top}px;width:${r.width}px;height:${r.height}px`,
+        );
       }
     };
-    const flush = () => {
-      if (first) this.layer.replaceChildren(frag);
-      else this.layer.append(frag);
-      first = false;
-      frag = doc.createDocumentFragment();
-    };
+    const layer = this.layer;
     const flashRange = this.flashRange;
     const marks = this.marks;
-    // The boxes measured so far are added at the end of each slice only: measuring after a write would lay the
-    // page out again for every mark.
     function* boxes() {
       let t0 = performance.now();
       for (const m of marks) {
-        add(m.range, "mark", m.colour, m.line);
-        if (performance.now() - t0 > SLICE_MS) {
-          flush();
+        measure(m.range, "mark", m.colour, m.line);
+        if (performance.now() - t0 > BOX_SLICE_MS) {
           yield;
           t0 = performance.now();
         }
       }
-      if (flashRange) add(flashRange, "mark flash");
-      flush();
+      if (flashRange) measure(flashRange, "mark flash");
+      // Then written, in slices too (nothing is measured any more: no layout is forced), shown at once at the end.
+      const frag = doc.createDocumentFragment();
+      for (let i = 0; i < specs.length; i += 2) {
+        const box = doc.createElement("div");
+        box.className = specs[i] as string;
+        box.style.cssText = specs[i + 1] as string;
+        frag.append(box);
+        if (performance.now() - t0 > BOX_SLICE_MS) {
+          yield;
+          t0 = performance.now();
+        }
+      }
+      layer.replaceChildren(frag);
     }
     const run = runSliced(boxes(), {
-      firstBudgetMs: SLICE_MS,
+      firstBudgetMs: BOX_SLICE_MS,
+      budgetMs: BOX_SLICE_MS,
       cancelled: () => pass !== this.drawing,
     });
     if (!run.sync) run.value.catch(() => undefined); // cancelled: a newer drawing replaced it
