@@ -1,16 +1,9 @@
 // A tiny seeded PRNG (mulberry32) and helpers, so every generated page and tree is the same on every run.
 
-/** mulberry32: 32-bit state, period 2^32, good enough for test data. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../../src/extract/ranker";
+
+/** mulberry32 (the one the ranker trains with): 32-bit state, period 2^32, floats in [0, 1). */
+export const mulberry32 = seeded;
 
 export class Rng {
   private readonly next: () => number;
