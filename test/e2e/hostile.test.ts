@@ -31,7 +31,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
+import { canonical, highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const HOSTILE = path.join(PAGES_DIR, "hostile");
@@ -348,6 +348,30 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       "no sidebar opened",
     ).toEqual([]);
     expect((await uiOf(tab))?.frame ?? false).toBe(false);
+  });
+
+  it("a page's own selection, synthetic mouseup, keys and clicks on our host open no Note button and no editor", async () => {
+    await tab.goto(canonical(NYT));
+    expect((await tab.status())?.articleId).toBe(NYT);
+    await tab.evaluate(() => {
+      const host = document.querySelector("html > div[data-sa-ignore]");
+      const p = [...document.querySelectorAll("p")].find((x) => x.textContent?.includes("Rujban"));
+      if (!p) return;
+      const r = document.createRange();
+      r.selectNodeContents(p);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(r);
+      for (const type of ["mousedown", "mouseup", "click"])
+        document.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+      host?.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+      host?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+      document.dispatchEvent(new KeyboardEvent("keyup", { key: "Shift", shiftKey: true, bubbles: true }));
+    });
+    await sleep(600);
+    const ui = await uiOf(tab);
+    expect(ui?.noteButton.shown).toBe(false);
+    expect(ui?.frame).toBe(false);
+    await tab.evaluate(() => getSelection()?.removeAllRanges());
   });
 
   it("no page errors and no console errors from the extension on any of these pages", () => {
