@@ -15,6 +15,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { analysedId } from "../src/analysis/types";
+import type { Note } from "../src/model/notes";
+import { exportCollection } from "../src/notes/w3c";
 import { pageSample } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
@@ -399,50 +401,33 @@ async function notesAtScale(
     .slice(0, Math.ceil(NOTES / 1000));
   const words =
     "budget council rebels ceasefire talks source claim check later follow up compare quote".split(" ");
-  const items = Array.from({ length: NOTES }, (_, i) => {
+  const items: Note[] = Array.from({ length: NOTES }, (_, i) => {
     const articleId = ids[i % ids.length] as string;
     const text = texts.get(articleId) as string;
     const start = Math.floor(rand() * (text.length - 80));
     const end = start + 20 + Math.floor(rand() * 50);
     const iso = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
     return {
-      "@context": "http://www.w3.org/ns/anno.jsonld",
       id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-      type: "Annotation",
-      motivation: "commenting",
+      articleId,
+      url: urls.get(articleId) ?? `https://example.org/${articleId}`,
+      target: {
+        exact: text.slice(start, end),
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(end, end + 32),
+        start,
+        end,
+      },
+      body: Array.from(
+        { length: 4 + Math.floor(rand() * 20) },
+        () => words[Math.floor(rand() * words.length)],
+      ).join(" "),
       created: iso,
       modified: iso,
-      body: {
-        type: "TextualBody",
-        value: Array.from(
-          { length: 4 + Math.floor(rand() * 20) },
-          () => words[Math.floor(rand() * words.length)],
-        ).join(" "),
-        format: "text/plain",
-      },
-      target: {
-        source: urls.get(articleId) ?? `https://example.org/${articleId}`,
-        selector: [
-          {
-            type: "TextQuoteSelector",
-            exact: text.slice(start, end),
-            prefix: text.slice(Math.max(0, start - 32), start),
-            suffix: text.slice(end, end + 32),
-          },
-          { type: "TextPositionSelector", start, end },
-        ],
-      },
-      "sa:articleId": articleId,
     };
   });
   // One file is ~40 MB at 50,000 notes, past what one extension message carries: imported 5,000 notes a file.
-  const fileOf = (list: typeof items) =>
-    JSON.stringify({
-      "@context": "http://www.w3.org/ns/anno.jsonld",
-      type: "AnnotationCollection",
-      total: list.length,
-      first: { type: "AnnotationPage", startIndex: 0, items: list },
-    });
+  const fileOf = (list: Note[]) => JSON.stringify(exportCollection(list, { articles: {} }));
   const files = Array.from({ length: Math.ceil(items.length / 5000) }, (_, k) =>
     fileOf(items.slice(k * 5000, (k + 1) * 5000)),
   );

@@ -138,7 +138,7 @@ export class LocalIndexStore {
     await tx.done;
   }
 
-  /** Adds many pages at once (the move from storage.local, an import); replaces none that exist. */
+  /** Records many pages, one after another (the move from storage.local); a page already there is replaced. */
   async putMany(pages: [string, IndexedPage][]): Promise<void> {
     for (const [id, page] of pages) await this.put(id, page);
   }

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysedId } from "../../src/analysis/types";
 import { LIMITS } from "../../src/model/limits";
+import type { Note } from "../../src/model/notes";
+import { exportCollection } from "../../src/notes/w3c";
 import { collectionFailures, failures, loadAssertions } from "../notes/w3c-validator";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
@@ -20,37 +22,22 @@ const FAR_WORD = "xylophone";
 /** 3,000 notes on three analysed pages (1,000 each, within the per-article limit), one minute apart. */
 function seedFile(): string {
   const pages = [0, 1, 2].map((k) => `https://news.example.org/analysed/story-${k}.html`);
-  const items = Array.from({ length: NOTES }, (_, i) => {
+  const notes: Note[] = Array.from({ length: NOTES }, (_, i) => {
     const url = pages[i % 3] as string;
     const iso = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    const exact = `the passage of note ${i}`;
     return {
-      "@context": "http://www.w3.org/ns/anno.jsonld",
       id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-      type: "Annotation",
-      motivation: "commenting",
+      articleId: analysedId(url),
+      url,
+      target: { exact, prefix: "", suffix: "", start: i, end: i + 20 },
+      // The oldest note — the last in the list, newest first — has the word no other has.
+      body: `Note number ${i}${i === 0 ? ` about the ${FAR_WORD}` : ""}: ${FILLER}`,
       created: iso,
       modified: iso,
-      // The oldest note — the last in the list, newest first — has the word no other has.
-      body: {
-        type: "TextualBody",
-        value: `Note number ${i}${i === 0 ? ` about the ${FAR_WORD}` : ""}: ${FILLER}`,
-        format: "text/plain",
-      },
-      target: {
-        source: url,
-        selector: [
-          { type: "TextQuoteSelector", exact: `the passage of note ${i}` },
-          { type: "TextPositionSelector", start: i, end: i + 20 },
-        ],
-      },
-      "sa:articleId": analysedId(url),
     };
   });
-  return JSON.stringify({
-    "@context": "http://www.w3.org/ns/anno.jsonld",
-    type: "AnnotationCollection",
-    first: { type: "AnnotationPage", items },
-  });
+  return JSON.stringify(exportCollection(notes, { articles: {} }));
 }
 
 /** A notes operation sent from the page itself (seeding only). */
