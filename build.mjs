@@ -169,6 +169,15 @@ async function bundle(outdir, e2eHooks, timings) {
     },
     outdir,
   });
+  // Our UI in the page, an ES module content.js loads on first need (src/content/page-ui-loader.ts).
+  await esbuild.build({
+    ...common,
+    entryPoints: { "page-ui": "src/content/page-ui.ts" },
+    format: "esm",
+    plugins: [noRawHtml],
+    define: { __E2E__: String(e2eHooks), __TIMINGS__: String(timings) },
+    outdir,
+  });
   // The background, once per browser: Chrome's runs the analysis in an offscreen document, Firefox's event page
   // imports the analysis bundle (an ES module, left to the browser: external).
   for (const [name, offscreen] of [
@@ -207,6 +216,7 @@ const { siteScripts, siteDataScript, INJECTED_BUDGET } = await tsImport(
   import.meta.url,
 );
 const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
+const { firstPaintNames } = await tsImport("./src/model/visibility.ts", import.meta.url);
 let sites = [];
 const siteFile = (site) => `data/sites/${site.file}.js`;
 /** One match pattern per site of these (`*://*.host/*`): what the browser's host permissions are computed from. */
@@ -236,7 +246,7 @@ function contentScripts(declared) {
         : [m],
     );
   // content.js in one entry for every site's candidate addresses, and each site's data file in an entry of its own
-  // that runs before it (document_end comes before document_idle). The candidate addresses are globs
+  // that runs before it (the same moment, earlier entries first). The candidate addresses are globs
   // (include_globs) under one match pattern per site: the browser computes the extension's host permissions from
   // every entry's match patterns, and 5,340 of them made installing take 31–35 s at 10,000 articles against 4.4 s
   // with globs (docs/decisions/0012-scale.md). A page still gets content.js once and at most one data file.
@@ -249,8 +259,11 @@ function contentScripts(declared) {
   });
   const siteMatches = [...new Set(sites.flatMap((s) => s.matches))];
   return [
-    ...sites.filter((s) => s.data).map((s) => siteEntry(s.matches, [siteFile(s)], "document_end")),
-    ...(siteMatches.length ? [siteEntry(siteMatches, ["content.js"])] : []),
+    // At document_start: content.js waits there for the end of parsing and paints a known article in that task,
+    // before the page's first frame (at document_idle, and even at document_end, the browser had often rendered
+    // one already; docs/decisions/0017-first-frame.md).
+    ...sites.filter((s) => s.data).map((s) => siteEntry(s.matches, [siteFile(s)], "document_start")),
+    ...(siteMatches.length ? [siteEntry(siteMatches, ["content.js"], "document_start")] : []),
     ...(everywhere.length ? [{ ...declared, matches: everywhere, js: ["content.js"] }] : []),
     ...(narrowed.length
       ? [
@@ -272,6 +285,10 @@ function writeBrowser(browser, out, scripts) {
   mkdirSync(join(out, "data", "sites"), { recursive: true });
   for (const site of sites)
     if (site.data) writeFileSync(join(out, siteFile(site)), siteDataScript(site.data));
+  // The highlight switches a known article's first paint reads, one file per setting (src/background/first-paint.ts).
+  mkdirSync(join(out, "switches"));
+  for (const name of firstPaintNames())
+    writeFileSync(join(out, "switches", `${name}.js`), `globalThis.__sourceAnnotatorSwitches = "${name}";\n`);
   cpSync(scripts, out, { recursive: true });
   // The analysis bundle: an offscreen document's script in Chrome, a module the event page imports in Firefox.
   rmSync(join(out, browser === "firefox" ? "offscreen.js" : "analysis.js"));

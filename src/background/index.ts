@@ -6,8 +6,9 @@ import { isBackgroundRequest } from "../model/message-checks";
 import type { BackgroundRequest, SidebarIntent } from "../model/protocol";
 import type { BackgroundReplies } from "../model/replies";
 import { callTab } from "../shared/messaging";
-import { toggleAllFor } from "../shared/settings";
+import { changedSettings, readSettings, toggleAllFor } from "../shared/settings";
 import { card, recognisePage, sidebarView } from "./data";
+import { followSwitches } from "./first-paint";
 import { anchorsFor, handleNotes, keepDraft } from "./notes-service";
 
 /** An extension page (sidebar frame, notes page, popup), as opposed to a content script in a web page. */
@@ -105,6 +106,17 @@ async function onCommand(command: string): Promise<void> {
   if (status?.host) await toggleAllFor(browser.storage.local, status.host);
 }
 browser.commands.onCommand.addListener(onCommand);
+
+// The switches a known article's first paint reads (first-paint.ts): registered again at install and update and at
+// each start (they persist, but a start costs one read), and changed with the settings.
+const switchesFromStorage = () =>
+  void readSettings(browser.storage.local).then(followSwitches, () => undefined);
+browser.runtime.onInstalled.addListener(switchesFromStorage);
+browser.runtime.onStartup.addListener(switchesFromStorage);
+browser.storage.onChanged.addListener((changes, area) => {
+  const c = changedSettings(changes, area);
+  if (c) void followSwitches(c.settings);
+});
 
 const MENU_ID = "add-note";
 browser.runtime.onInstalled.addListener(() => {

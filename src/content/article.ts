@@ -1,7 +1,14 @@
 // The article part of the content script: bundled into content.js but started only on a recognised article
 // (other pages only parse it). It makes the article's session (session.ts), feeds it the switches as they come
 // and the reader's notes once the background has them, and hands the loader a small handle.
-import type { ArticlePayload, ContentRequest, NoteAnchor, Settings, Status } from "../model/protocol";
+import type {
+  ArticlePayload,
+  ContentRequest,
+  NoteAnchor,
+  Settings,
+  Status,
+  Visibility,
+} from "../model/protocol";
 import type { ContentReply } from "../model/replies";
 import { visibilityFor } from "../model/visibility";
 import { changedSettings } from "../shared/settings";
@@ -26,6 +33,8 @@ export interface ArticleHandle {
   onMessage(m: ContentRequest, reply: (r: ContentReply<ContentRequest>) => void): void;
   /** The page changed: anchor again. */
   reanchor(): void;
+  /** The page took the article's text from under the highlights (session.ts lost()). */
+  lost(textAdded: boolean): boolean;
   /** How long the last anchoring pass took. */
   lastAnchorMs(): number;
   /** End the session: listeners removed, highlights and our UI gone. */
@@ -42,6 +51,9 @@ export interface ArticleInputs {
   payload: ArticlePayload;
   settings: Promise<Settings | undefined>;
   notes?: NoteAnchor[];
+  /** The switches for the first paint, known at once (background/first-paint.ts): the overlays are painted with
+   *  them in this task, and with the stored settings once these come, if they differ. */
+  firstPaint?: Visibility;
   /** Found by an analysis on this device (the page painted long ago: no first frame to be in). */
   analysed?: boolean;
 }
@@ -80,12 +92,16 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
     timings.afterFrame("toggleMs", t0);
   };
   api.storage.onChanged.addListener(onSettings);
-  const stored = await begin.settings;
-  if (!switched) session.visibility = visibilityFor(stored, location.hostname);
+  const stored = () => begin.settings.then((v) => visibilityFor(v, location.hostname));
+  session.visibility = begin.firstPaint ?? (await stored());
   // Anchored in slices: the paint comes in a task of its own, not after the last slice.
   if (anchoring instanceof Promise && (await anchoring)) await yieldToMain();
-  timings.afterFrame("paintedMs");
+  timings.painting();
   session.paint();
+  if (begin.firstPaint) {
+    const v = await stored();
+    if (!switched && JSON.stringify(v) !== JSON.stringify(session.visibility)) session.setVisibility(v);
+  }
   if (begin.notes) session.setNotes(begin.notes);
   else await session.loadNotes();
   timings.stop("notesLoadedMs");
@@ -96,6 +112,7 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   return {
     status: () => ({ visibility: session.visibility }),
     reanchor: () => void session.reanchor(),
+    lost: (textAdded) => session.lost(textAdded),
     lastAnchorMs: () => session.lastAnchorMs,
     dispose: () => {
       api.storage.onChanged.removeListener(onSettings);

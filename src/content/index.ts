@@ -14,7 +14,7 @@ import {
 } from "../model/protocol";
 import type { SiteData } from "../model/recognition";
 import type { RecognisedArticle } from "../model/replies";
-import { visibilityFor } from "../model/visibility";
+import { firstPaintVisibility, visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
 import { pageProbeText, probeScore } from "../recognition/probes";
 import { readSettings } from "../shared/settings";
@@ -114,6 +114,9 @@ declare global {
    *  `globalThis`, where the data file puts it: in Firefox a content script's `window` is the page's window seen
    *  through Xray, not the script's global, so `window.__sourceAnnotatorSites` was never there. */
   var __sourceAnnotatorSites: SiteData[] | undefined;
+  /** The highlight switches of this site for the first paint, left by a switches/<name>.js file the background
+   *  registered (src/background/first-paint.ts); none while they are the defaults. */
+  var __sourceAnnotatorSwitches: string | undefined;
 }
 
 /** The index's sampling parameters, compiled in by build.mjs (two numbers, whatever the dataset's size). */
@@ -190,9 +193,11 @@ async function recogniseThisPage(): Promise<ArticleInputs | null> {
     if (!found) return null;
     const { payload, ...match } = found;
     Object.assign(status, match);
+    timings.switches(globalThis.__sourceAnnotatorSwitches);
     return {
       payload,
       settings: readSettings(api.storage.local).catch(() => undefined),
+      firstPaint: firstPaintVisibility(globalThis.__sourceAnnotatorSwitches),
     };
   }
   const found = await recogniseByBackground();
@@ -206,6 +211,30 @@ async function recogniseThisPage(): Promise<ArticleInputs | null> {
   };
 }
 
+/**
+ * Resolves in the task that ends the page's parsing (its readystatechange to "interactive"), before the browser
+ * renders a frame of the complete page: content.js runs from document_start on the publishers' pages, and a known
+ * article painted in that task is in the page's first frame (docs/decisions/0017-first-frame.md). At once when
+ * parsing is over (document_idle, an injection). A page that stops the event (a capturing listener on window)
+ * delays it by a frame at most: each frame looks again.
+ */
+function parsed(): Promise<void> {
+  if (document.readyState !== "loading") return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.readyState === "loading") return false;
+      document.removeEventListener("readystatechange", check);
+      resolve();
+      return true;
+    };
+    document.addEventListener("readystatechange", check);
+    const frame = () => {
+      if (!check()) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
 /** An analysis of this page (not a known article) was tried: it is not tried again as the page grows. */
 let analysed = false;
 
@@ -215,6 +244,8 @@ let analysed = false;
  */
 async function start(again = false): Promise<void> {
   if (article && !again) return;
+  await parsed();
+  timings.stop("parsedMs");
   let begin = await recogniseThisPage();
   if (begin) forgetAnalysis();
   else if ((!analysed || again) && shouldAnalyse(asked || again)) {
@@ -248,6 +279,7 @@ function watch(): void {
   let pending = 0; // when the first change not yet handled came
   let added = 0;
   let running = false;
+  let anchoredThisFrame = false;
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       if ((r.target as Element).closest?.("[data-sa-ignore]")) continue;
@@ -261,6 +293,15 @@ function watch(): void {
       if (r.type === "characterData") added += 1;
     }
     if (!article && added < RECHECK_CHARS) return;
+    // A hydration took the article's text from under the highlights: anchored again now, in this task, they are
+    // back in the next frame (once a frame; the debounced pass below still follows the page as it settles).
+    if (article && !anchoredThisFrame && article.lost(added > 0)) {
+      anchoredThisFrame = true;
+      requestAnimationFrame(() => {
+        anchoredThisFrame = false;
+      });
+      article.reanchor();
+    }
     const now = performance.now();
     const maxWait = Math.max(REANCHOR_MAX_WAIT_MS, 10 * (article?.lastAnchorMs() ?? 0));
     if (timer === undefined) pending = now;

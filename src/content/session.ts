@@ -16,7 +16,8 @@ import { visibilityFor } from "../model/visibility";
 import { anchorInPageSteps } from "./anchor";
 import { caretAt, hitTest } from "./hit-test";
 import { noteMarks, pageIsDark } from "./note-marks";
-import { PageUi } from "./page-ui";
+import type { PageUi } from "./page-ui";
+import { loadPageUi } from "./page-ui-loader";
 import { Painter } from "./paint";
 import { PointerLogic } from "./pointer";
 import { SelectionLogic } from "./selection";
@@ -41,8 +42,8 @@ export interface SessionDeps {
   background: BackgroundPort;
   /** The benchmark's timings (a no-op outside its builds). */
   timings?: Timings;
-  /** Our UI in the page; by default the real one (a closed shadow root). */
-  makeUi?: (actions: ConstructorParameters<typeof PageUi>[0]) => PageUi;
+  /** Our UI in the page; by default the real one (a closed shadow root), its code loaded on first need. */
+  makeUi?: (actions: ConstructorParameters<typeof PageUi>[0]) => PageUi | Promise<PageUi>;
   /** The anchoring's slices (budgets, how the thread is given back); by default slices.ts's. */
   slicing?: Pick<SliceOptions, "firstBudgetMs" | "budgetMs" | "pause" | "now">;
 }
@@ -58,6 +59,7 @@ export class ArticleSession {
   private anchors: Anchor[] = [];
   private notes: NoteAnchor[] = [];
   private ui: PageUi | null = null;
+  private uiLoading: Promise<PageUi> | null = null;
   private readonly cards = new Map<string, Promise<CardView | null>>();
   private listening: AbortController | null = null;
   private disposed = false;
@@ -68,6 +70,8 @@ export class ArticleSession {
   readonly selection: SelectionLogic;
   /** How long the last anchoring pass took, its slices' time (the loader waits longer on a page slow to anchor). */
   lastAnchorMs = 0;
+  /** The most targets any pass placed on this page (a hydration that rebuilt the article lowers it for a moment). */
+  private mostAnchored = 0;
   /** The latest anchoring pass: an older one still in slices gives up when a newer one starts. */
   private pass = 0;
 
@@ -79,7 +83,7 @@ export class ArticleSession {
     this.background = deps.background;
     this.timings = deps.timings;
     this.slicing = deps.slicing;
-    this.makeUi = deps.makeUi ?? ((actions) => new PageUi(actions));
+    this.makeUi = deps.makeUi ?? (async (actions) => new (await loadPageUi())(actions));
     this.painter = new Painter(this.doc);
     this.visibility = visibilityFor(undefined, this.doc.location?.hostname ?? "");
     this.status.article = this.payload.article;
@@ -100,7 +104,7 @@ export class ArticleSession {
       doc: this.doc,
       articleId: this.payload.article.id,
       insideOwnUi: (node) => this.ui?.contains(node) ?? false,
-      showNoteButton: (rect, onClick) => this.pageUi().showNoteButton(rect, onClick),
+      showNoteButton: (rect, onClick) => this.withUi((ui) => ui.showNoteButton(rect, onClick)),
       hideNoteButton: () => this.ui?.showNoteButton(null),
       sendDraft: (draft) => this.background.noteDraft(draft),
     });
@@ -111,13 +115,39 @@ export class ArticleSession {
     return this.anchors;
   }
 
-  /** Our UI in the page (cards, launcher, note button, sidebar frame), created on first need. */
-  pageUi(): PageUi {
-    this.ui ??= this.makeUi({
-      reveal: (id) => void this.reveal({ kind: "target", id }),
-      addNote: (id) => void this.noteOn(id),
-    });
-    return this.ui;
+  /** Our UI in the page (cards, launcher, note button, sidebar frame), created on first need: its code is not in
+   *  content.js but loaded then (page-ui-loader.ts). Rejects if the session ended meanwhile or the code failed. */
+  pageUi(): Promise<PageUi> {
+    this.uiLoading ??= Promise.resolve(
+      this.makeUi({
+        reveal: (id) => void this.reveal({ kind: "target", id }),
+        addNote: (id) => void this.noteOn(id),
+      }),
+    ).then(
+      (ui) => {
+        if (this.disposed) {
+          ui.destroy();
+          throw new Cancelled();
+        }
+        this.ui = ui;
+        return ui;
+      },
+      (e: unknown) => {
+        if (!this.disposed) this.status.note = `cards and sidebar unavailable: ${String(e)}`;
+        throw e;
+      },
+    );
+    return this.uiLoading;
+  }
+
+  /** Do `f` with our UI once it is there, unless the session ended first. */
+  private withUi(f: (ui: PageUi) => void): Promise<void> {
+    return this.pageUi().then(
+      (ui) => {
+        if (!this.disposed) f(ui);
+      },
+      () => undefined,
+    );
   }
 
   /** The UI if it exists (the tests' hooks read it; nothing creates it for them). */
@@ -174,6 +204,7 @@ export class ArticleSession {
       });
       const lost = orphaned.map((id) => refs[Number(id)] as TargetRef);
       this.status.anchored = this.anchors.filter((a) => a.ref.kind === "target").length;
+      this.mostAnchored = Math.max(this.mostAnchored, this.status.anchored);
       this.status.orphaned = lost.filter((r) => r.kind === "target").map((r) => r.id);
       this.status.notes = {
         anchored: this.anchors.length - this.status.anchored,
@@ -212,10 +243,10 @@ export class ArticleSession {
         this.listening.signal,
       );
       // The highlights first: our own UI (the shadow host, its styles, the launcher) comes in the task after the
-      // frame that paints them; anything that needs it sooner creates it (pageUi()).
+      // frame that paints them, its code loaded then; anything that needs it sooner asks for it (pageUi()).
       this.win.requestAnimationFrame(() =>
         setTimeout(() => {
-          if (!this.disposed) this.pageUi().showLauncher(true);
+          if (!this.disposed) void this.withUi((ui) => ui.showLauncher(true));
         }, 0),
       );
     }
@@ -233,6 +264,19 @@ export class ArticleSession {
         await (this.slicing?.pause ?? yieldToMain)();
         this.paint();
       });
+  }
+
+  /**
+   * The page took the article's text from under the highlights: a placed one's text is gone from the document, or
+   * (`textAdded`) text came back after fewer targets were placed than before — a framework's hydration, which
+   * replaces the article's nodes, in one task or two. Then anchoring again at once, before the next frame, puts the
+   * overlays back in it.
+   */
+  lost(textAdded: boolean): boolean {
+    if (this.disposed) return false;
+    if (this.anchors.some((a) => !a.range.startContainer.isConnected || !a.range.endContainer.isConnected))
+      return true;
+    return textAdded && this.status.anchored < this.mostAnchored;
   }
 
   /** New switches (from storage, or read at start). */
@@ -274,11 +318,11 @@ export class ArticleSession {
   async openCard(a: Anchor, focus: boolean): Promise<void> {
     // A note's text is shown only in the sidebar (an extension page), never in the page.
     if (a.ref.kind === "note") {
-      if (focus) this.pageUi().toggleSidebar(true, { note: a.ref.id });
+      if (focus) await this.withUi((ui) => ui.toggleSidebar(true, { note: a.ref.id }));
       return;
     }
     const view = await this.card(a.ref.id);
-    if (view && !this.disposed) this.pageUi().showCard(view, a.range.getClientRects(), { focus });
+    if (view) await this.withUi((ui) => ui.showCard(view, a.range.getClientRects(), { focus }));
   }
 
   /** Scroll to a highlight, flash it and open its card (a note: the sidebar on it). */
@@ -291,8 +335,10 @@ export class ArticleSession {
     });
     // A note's passage flashes in our closed layer: the page-shared registry would tell the page what was noted.
     if (a.ref.kind === "note") {
-      this.pageUi().marks.flash(a.range);
-      this.pageUi().toggleSidebar(true, { note: a.ref.id });
+      await this.withUi((ui) => {
+        ui.marks.flash(a.range);
+        ui.toggleSidebar(true, { note: a.ref.id });
+      });
     } else {
       this.painter.flash(a.range);
       await this.openCard(a, true);
@@ -311,7 +357,7 @@ export class ArticleSession {
     if (m.type === "reveal") void this.reveal({ kind: "target", id: m.targetId });
     else if (m.type === "reveal-note") void this.reveal({ kind: "note", id: m.id });
     else if (m.type === "sidebar")
-      this.pageUi().toggleSidebar(m.open, m.view === "notes" ? { draft: true } : undefined);
+      void this.withUi((ui) => ui.toggleSidebar(m.open, m.view === "notes" ? { draft: true } : undefined));
     else if (m.type === "notes-changed" && m.articleId === this.payload.article.id)
       void this.loadNotes().then(() => this.reanchor());
     else if (m.type === "selection") reply(this.selection.draft());
@@ -328,12 +374,14 @@ export class ArticleSession {
 
   /** The reader's notes as boxes in our closed layer (see note-marks.ts); nothing to do before any is placed. */
   private paintNotes(): void {
-    const placed = this.anchors.filter((a) => a.ref.kind === "note");
-    if (!placed.length && !this.ui) return;
-    const dark = pageIsDark(this.doc);
-    const ui = this.pageUi();
-    ui.marks.dark(dark);
-    ui.marks.set(noteMarks(placed, this.notes, this.visibility, dark));
+    if (!this.ui && !this.anchors.some((a) => a.ref.kind === "note")) return;
+    // As the session is when the UI is there (its code may still be loading).
+    void this.withUi((ui) => {
+      const dark = pageIsDark(this.doc);
+      ui.marks.dark(dark);
+      const placed = this.anchors.filter((a) => a.ref.kind === "note");
+      ui.marks.set(noteMarks(placed, this.notes, this.visibility, dark));
+    });
   }
 
   /** The page is going away or the article is no longer this page's: stop listening, remove what we added. */

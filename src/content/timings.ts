@@ -3,7 +3,7 @@
 import type { Status } from "../model/protocol";
 
 export type TimingsRecord = NonNullable<Status["timings"]>;
-type Field = Exclude<keyof TimingsRecord, "startedAt">;
+type Field = Exclude<keyof TimingsRecord, "startedAt" | "inFirstFrame" | "firstPaintSwitches">;
 
 declare const __TIMINGS__: boolean;
 const compiledIn = typeof __TIMINGS__ !== "undefined" && __TIMINGS__;
@@ -18,6 +18,28 @@ export class Timings {
     on = compiledIn,
   ) {
     this.record = on ? { startedAt: started } : undefined;
+    // Each frame until one shows text in the body (a blank frame before the page's content is no frame to be in).
+    const frame = () => {
+      if (this.record?.inFirstFrame !== undefined) return;
+      if (document.body?.textContent?.trim()) this.framed = true;
+      else requestAnimationFrame(frame);
+    };
+    if (this.record && typeof requestAnimationFrame === "function") requestAnimationFrame(frame);
+  }
+
+  /** A frame with text in the page's body was rendered since the script started. */
+  private framed = false;
+
+  /** The switches the first paint reads (a registered name, or none). */
+  switches(name: string | undefined): void {
+    if (this.record) this.record.firstPaintSwitches = name ?? "defaults";
+  }
+
+  /** The overlays are being painted now: whether no frame came before, and the time to the next one. */
+  painting(): void {
+    if (!this.record) return;
+    this.record.inFirstFrame = !this.framed;
+    this.afterFrame("paintedMs");
   }
 
   /** The time from `since` (by default the script's start) to now. */

@@ -51,9 +51,18 @@ export interface Status {
   timings?: {
     /** performance.now() at the content script's start (the page's time origin); the others count from it. */
     startedAt?: number;
+    /** When the page's parsing ended (content.js starts at document_start on the publishers' pages). */
+    parsedMs?: number;
     recognisedMs?: number;
     loadedMs?: number;
     paintedMs?: number;
+    /** The overlays were painted before the browser rendered any frame with text in the page's body since the
+     *  content script started: from document_start, they are in the page's first frame with text (from a later
+     *  start, in the first frame after it: frames rendered before the script started cannot hold them). */
+    inFirstFrame?: boolean;
+    /** The switches the first paint used: a name the background registered for this site (first-paint.ts), or
+     *  "defaults" when none was. */
+    firstPaintSwitches?: string;
     /** When the reader's notes arrived from the background. */
     notesLoadedMs?: number;
     notesPaintedMs?: number;

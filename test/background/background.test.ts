@@ -215,6 +215,22 @@ describe("commands", () => {
     expect(b.tabMessages.at(-1)?.message).toEqual({ type: "sidebar", open: true, view: "notes" });
   });
 
+  test("the first paint's switches: registered at install from the stored settings, changed with them, gone with the defaults", async () => {
+    const on = {
+      all: true,
+      kinds: { named: true, anonymous: true, secondhand: true, crossref: true, note: true },
+    };
+    const site = (v: object) => ({ defaults: on, sites: { "news.example": v } });
+    b.storage.set("settings", site({ ...on, all: false }));
+    await b.fire("runtime.onInstalled");
+    await vi.waitFor(() => expect(b.registered.map((r) => r.id)).toEqual(["switches-off"]));
+    const change = (s: object) => b.fire("storage.onChanged", { settings: { newValue: s } }, "local");
+    await change(site({ ...on, kinds: { ...on.kinds, anonymous: false } }));
+    await vi.waitFor(() => expect(b.registered.map((r) => r.js)).toEqual([["switches/k1011.js"]]));
+    await change(site(on));
+    await vi.waitFor(() => expect(b.registered).toEqual([]));
+  });
+
   test("the context menu is offered where content.js runs", async () => {
     await b.fire("runtime.onInstalled");
     expect(b.browser.contextMenus.create).toHaveBeenCalledWith(

@@ -30,6 +30,9 @@ const LOST_NOTE: NoteAnchor = {
   target: { ...NOTE.target, exact: "not on this page" },
 };
 
+/** Our UI is created on first need, its code loaded then (a promise even when a test hands it over): let it come. */
+const uiThere = () => new Promise((r) => setTimeout(r, 0));
+
 function setup() {
   const registry = fakeHighlights();
   const { asPageUi, calls } = fakeUi();
@@ -75,12 +78,13 @@ describe("anchoring", () => {
     expect(status.article?.id).toBe("a1");
   });
 
-  test("painted by kind as the switches say; notes never in the page-shared registry", () => {
+  test("painted by kind as the switches say; notes never in the page-shared registry", async () => {
     const { session, registry, status, calls } = setup();
     session.setNotes([NOTE]);
     session.anchor();
     session.visibility = visibilityFor(undefined, "example.com");
     session.paint();
+    await uiThere();
     expect([...registry.keys()].sort()).toEqual(["sa-anonymous", "sa-named"]);
     expect(status.highlightsVisible).toBe(true);
     expect(calls.find((c) => c.method === "marks.set")?.args[0]).toHaveLength(1);
@@ -90,6 +94,32 @@ describe("anchoring", () => {
     session.setVisibility({ ...v, all: false });
     expect(registry.size).toBe(0);
     expect(status.highlightsVisible).toBe(false);
+  });
+});
+
+describe("a hydration: the page rebuilds the article's nodes", () => {
+  test("lost when a placed highlight's text leaves the document, or text comes back after fewer were placed", () => {
+    const { session, status } = setup();
+    session.anchor();
+    expect(status.anchored).toBe(2);
+    expect(session.lost(true)).toBe(false);
+    const p = document.getElementById("p") as HTMLElement;
+    const copy = p.cloneNode(true);
+    p.replaceWith(copy); // one task: the same text in new nodes
+    expect(session.lost(false)).toBe(true);
+    session.reanchor();
+    expect(status.anchored).toBe(2);
+    expect(session.lost(true)).toBe(false);
+    copy.remove(); // two tasks: taken away ...
+    expect(session.lost(false)).toBe(true);
+    session.reanchor();
+    expect(status.anchored).toBe(0);
+    expect(session.lost(false)).toBe(false); // nothing came back: a pass now would find nothing
+    document.body.append(p.cloneNode(true)); // ... and put back
+    expect(session.lost(true)).toBe(true);
+    session.reanchor();
+    expect(status.anchored).toBe(2);
+    expect(session.lost(true)).toBe(false);
   });
 });
 
@@ -113,7 +143,7 @@ describe("messages from the extension", () => {
     session.setNotes([NOTE]);
     session.anchor();
     session.handle({ type: "reveal-note", id: "n1" }, () => undefined);
-    await Promise.resolve();
+    await uiThere();
     expect(calls.map((c) => c.method)).toEqual(["marks.flash", "toggleSidebar"]);
     expect(calls[1]?.args).toEqual([true, { note: "n1" }]);
     expect(registry.has("sa-flash")).toBe(false);
@@ -130,10 +160,11 @@ describe("messages from the extension", () => {
     expect(sent).toEqual([]);
   });
 
-  test("sidebar: opened on a new note, or closed", () => {
+  test("sidebar: opened on a new note, or closed", async () => {
     const { session, calls } = setup();
     session.handle({ type: "sidebar", open: true, view: "notes" }, () => undefined);
     session.handle({ type: "sidebar", open: false }, () => undefined);
+    await uiThere();
     expect(calls.map((c) => c.args)).toEqual([
       [true, { draft: true }],
       [false, undefined],
@@ -192,6 +223,7 @@ describe("the reader's pointer, through the session's hit-testing", () => {
     );
     at = TEXT.indexOf("minister said") + 2;
     session.pointer.click({ x: 10, y: 10, overOwnUi: false });
+    await uiThere();
     expect(calls.at(-1)).toEqual({ method: "toggleSidebar", args: [true, { note: "n1" }] });
     rects.mockRestore();
     Reflect.deleteProperty(document, "caretRangeFromPoint");
@@ -245,7 +277,7 @@ describe("dispose", () => {
     const { session, registry, calls, sent } = setup();
     session.anchor();
     session.paint();
-    session.pageUi();
+    await session.pageUi();
     expect(registry.size).toBeGreaterThan(0);
     session.dispose();
     expect(registry.size).toBe(0);

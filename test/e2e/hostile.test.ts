@@ -1,13 +1,13 @@
 // Hostile and broken pages, end to end in Chromium and Firefox with the built extension: pages served under
 // www.nytimes.com (a declared site) at /2011/07/hostile/… — inside the NYT article's text-check pattern, so the
 // content script reads their text. Each page is broken in one way:
-//   - no body (taken away before the content script runs) and a frameset page: status answers, no article;
+//   - no body (taken away at DOMContentLoaded) and a frameset page: status answers, no article;
 //   - 5 MB of text: the content script compares only the first MAX_PAGE_CHARS and says so in status.note, and the
 //     page stays responsive; the same 5 MB under the real article: recognised, anchored, responsive;
 //   - a ticker mutating the page every 10 ms, and a framework re-rendering the article every 50 ms: repaints stay
 //     rare (debounced), never duplicated, the article stays recognised; a re-render during the ticker is repainted;
 //   - the page's own built-ins broken before the content script runs (the content script's isolated world does not
-//     see them): recognition and painting work;
+//     see them): recognition and painting work; so do they when the page stops the events that end parsing;
 //   - forged messages, custom events, fake shortcuts and chrome.runtime.sendMessage from the page: nothing happens.
 // And, throughout: no page errors, no console errors from the extension.
 //
@@ -95,6 +95,7 @@ function writePages(): FixtureRoute[] {
     "rewrite.html": articleWith(["paint-probe.js", "rewrite.js"]),
     "overrides.html": articleWith(["overrides.js"]),
     "forged.html": articleWith(["forged.js"]),
+    "stop-ready.html": articleWith(["stop-ready.js"]),
   };
   const routes: FixtureRoute[] = [];
   const route = (name: string, file: string, expect: FixtureRoute["expect"], query = "") =>
@@ -162,7 +163,9 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     const s = await tab.status();
     expect(s?.ready).toBe(true);
     expect(s?.articleId).toBeNull();
-    expect(s?.note).toBe("no body");
+    // content.js looked when parsing ended (it starts at document_start on a publisher's page), before the page
+    // took its body away at DOMContentLoaded: it found an empty body, then nothing more to look at.
+    expect(s?.score).toBe(0);
     expect(await tab.evaluate(() => document.body === null)).toBe(true);
   });
 
@@ -296,6 +299,14 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect((h["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE)))).toBe(true);
     const painted = Object.values(h).reduce((n, r) => n + r.length, 0);
     expect(painted).toBe(s.anchored);
+  });
+
+  it("a page that stops the events saying parsing is over: recognised and painted all the same", async () => {
+    await tab.goto(url("stop-ready.html"));
+    const s = (await tab.status()) as Status;
+    expect(s.articleId).toBe(NYT);
+    expect(s.anchored).toBe(targets());
+    expect(await countRanges(tab)).toBe(s.anchored);
   });
 
   it("forged messages, events and shortcuts from the page: nothing happens", async () => {

@@ -145,10 +145,24 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await expect.poll(() => kinds(tab)).toEqual(["sa-crossref", "sa-named", "sa-secondhand"]);
       await expect.poll(() => kinds(other)).toEqual(["sa-crossref", "sa-named", "sa-secondhand"]);
       await tab.reload();
-      await tab.status();
+      // Painted without the anonymous ones from the first frame: the switches were there before the stored settings
+      // (src/background/first-paint.ts).
+      expect((await tab.status())?.timings?.firstPaintSwitches).toBe("k1011");
       expect(await kinds(tab)).toEqual(["sa-crossref", "sa-named", "sa-secondhand"]);
       await popup.click("toggle-anonymous");
       await expect.poll(() => kinds(tab)).toContain("sa-anonymous");
+      await popup.click("toggle-all");
+      await expect.poll(() => kinds(tab)).toEqual([]);
+      await tab.reload();
+      expect((await tab.status())?.timings?.firstPaintSwitches).toBe("off");
+      expect(await kinds(tab)).toEqual([]);
+      // Another site keeps the defaults: nothing registered there.
+      await other.goto(canonical("nyt-libya-2011-07"));
+      expect((await other.status())?.timings?.firstPaintSwitches).toBe("defaults");
+      await popup.click("toggle-all");
+      await expect.poll(() => kinds(tab)).toHaveLength(4);
+      await tab.reload();
+      expect((await tab.status())?.timings?.firstPaintSwitches).toBe("defaults");
       await popup.close();
       await other.close();
     });

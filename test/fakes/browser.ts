@@ -26,11 +26,16 @@ export function fakeBrowser() {
     runtimeReply: (_message: unknown): unknown => undefined,
   };
   const runtimeMessages: unknown[] = [];
+  /** The content scripts registered through scripting (registerContentScripts). */
+  const registered: { id: string; [k: string]: unknown }[] = [];
   const browser = {
     runtime: {
       id: "ext-id",
       getURL: (path: string) => `chrome-extension://ext-id/${path}`,
-      getManifest: () => ({ content_scripts: [{ js: ["content.js"], matches: ["https://news.example/*"] }] }),
+      getManifest: () => ({
+        content_scripts: [{ js: ["content.js"], matches: ["https://news.example/*"] }],
+        host_permissions: ["*://*.news.example/*"],
+      }),
       sendMessage: vi.fn(async (message: unknown) => {
         runtimeMessages.push(message);
         return state.runtimeReply(message);
@@ -59,7 +64,18 @@ export function fakeBrowser() {
       },
       onChanged: event("storage.onChanged"),
     },
-    scripting: { executeScript: vi.fn(async () => []) },
+    scripting: {
+      executeScript: vi.fn(async () => []),
+      getRegisteredContentScripts: async () => structuredClone(registered),
+      registerContentScripts: async (scripts: { id: string }[]) => {
+        if (scripts.some((s) => registered.some((r) => r.id === s.id)))
+          throw new Error("duplicate script id");
+        registered.push(...structuredClone(scripts));
+      },
+      unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
+        registered.splice(0, registered.length, ...registered.filter((r) => !ids.includes(r.id)));
+      },
+    },
     commands: { onCommand: event("commands.onCommand") },
     contextMenus: { create: vi.fn(), onClicked: event("contextMenus.onClicked") },
   };
@@ -72,7 +88,7 @@ export function fakeBrowser() {
     }
     return answer;
   };
-  return { browser, listeners, storage, tabMessages, runtimeMessages, state, fire };
+  return { browser, listeners, storage, tabMessages, runtimeMessages, registered, state, fire };
 }
 
 /** webextension-polyfill as a module whose default export is whatever `holder.current` is (vi.mock it with this). */
