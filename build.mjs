@@ -250,10 +250,14 @@ function contentScripts(declared) {
   // (include_globs) under one match pattern per site: the browser computes the extension's host permissions from
   // every entry's match patterns, and 5,340 of them made installing take 31–35 s at 10,000 articles against 4.4 s
   // with globs (docs/decisions/0012-scale.md). A page still gets content.js once and at most one data file.
+  // The archive's copies of the same addresses get the same scripts (recognition unwraps an archive's address).
+  const archived = declared.matches.some((m) => parseUrlPattern(m).host === "web.archive.org");
+  const archiveGlobsOf = (matches) =>
+    archived ? globsOf(matches).map((g) => `*://web.archive.org/web/*/http*${g.slice(1)}`) : [];
   const siteEntry = (matches, js, runAt) => ({
     ...declared,
-    matches: hostPatterns(matches),
-    include_globs: globsOf(matches),
+    matches: [...hostPatterns(matches), ...(archived ? ["*://web.archive.org/*"] : [])],
+    include_globs: [...globsOf(matches), ...archiveGlobsOf(matches)],
     js,
     ...(runAt ? { run_at: runAt } : {}),
   });
@@ -264,7 +268,16 @@ function contentScripts(declared) {
     // one already; docs/decisions/0017-first-frame.md).
     ...sites.filter((s) => s.data).map((s) => siteEntry(s.matches, [siteFile(s)], "document_start")),
     ...(siteMatches.length ? [siteEntry(siteMatches, ["content.js"], "document_start")] : []),
-    ...(everywhere.length ? [{ ...declared, matches: everywhere, js: ["content.js"] }] : []),
+    ...(everywhere.length
+      ? [
+          {
+            ...declared,
+            matches: everywhere,
+            ...(siteMatches.length ? { exclude_globs: archiveGlobsOf(siteMatches) } : {}),
+            js: ["content.js"],
+          },
+        ]
+      : []),
     ...(narrowed.length
       ? [
           {

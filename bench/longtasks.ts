@@ -29,8 +29,8 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "../test/e2e/fixture-server";
-import { paintedStatus } from "./page-metrics";
-import { bigPage, longArticle } from "./pages";
+import { firstContentfulPaint, paintedStatus } from "./page-metrics";
+import { bigPage, longArticle, nonArticlePages } from "./pages";
 
 const RUNS = Number(process.env.LONGTASK_RUNS ?? 5);
 /** The builds measured: <DIST>/chrome (a --timings build), <DIST>/chrome-e2e and <DIST>/firefox-e2e (--e2e). */
@@ -270,8 +270,8 @@ function benchPages(): { routes: FixtureRoute[]; pages: BenchPage[]; tmp: string
   const huge = bigPage(nyt, 5 * 1024 * 1024, "5mb");
   serve(huge.url, huge.html, "nyt-5mb.html");
   pages.push({ label: "nyt-libya-2011-07 (5 MB page)", url: huge.url, wait: "painted" });
-  const news = all.find((r) => r.variant === "news" && r.url.includes("nytimes")) as FixtureRoute;
-  pages.push({ label: "non-article page (other story, text compared)", url: news.url, wait: "ready" });
+  const [, index] = nonArticlePages(all)[1] as readonly [string, FixtureRoute];
+  pages.push({ label: "non-article page (day's index, text compared)", url: index.url, wait: "ready" });
   for (const words of [2000, 6000]) {
     const url = `https://www.nytimes.com/2024/06/0${words / 1000}/world/long-${words}.html`;
     serve(url, longArticle(words), `long-${words}.html`);
@@ -279,6 +279,7 @@ function benchPages(): { routes: FixtureRoute[]; pages: BenchPage[]; tmp: string
   }
   // The 6,000-word story under 4 MB of comments: the page's HTML serialised for the analysis is the long part.
   const story = longArticle(6000);
+  const news = all.find((r) => r.variant === "news" && r.url.includes("nytimes")) as FixtureRoute;
   const comments = bigPage({ ...news, url: "x" }, 4 * 1024 * 1024, "4mb").html.match(
     /<section id="comments">[\s\S]*<\/section>/,
   )?.[0];
@@ -425,13 +426,10 @@ async function ownTimings(driver: Driver, pages: BenchPage[]) {
       // figures without it (it warms the browser's caches and the background).
       row.longestSlice.push(t?.longestTaskMs ?? Number.NaN);
       if (i === 0) continue;
-      const fcp = await tab.evaluate(
-        () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
-      );
-      const sinceStart = fcp - (t?.startedAt ?? Number.NaN);
+      const sinceStart = (await tab.evaluate(firstContentfulPaint)) - (t?.startedAt ?? Number.NaN);
       row.painted.push(t?.paintedMs ?? Number.NaN);
       if (!Number.isNaN(sinceStart)) row.fcp.push(sinceStart);
-      if ((t?.paintedMs ?? Number.POSITIVE_INFINITY) <= sinceStart) row.inFirstPaint++;
+      if (t?.inFirstFrame) row.inFirstPaint++;
     }
     out[p.label] = row;
     console.log(driver.name, p.label, JSON.stringify(row));

@@ -34,3 +34,18 @@ export async function paintedStatus(
   }
   return null;
 }
+
+/** In the page: its first contentful paint's time (when the frame was presented), waited for if not reported yet;
+ *  NaN if none comes within 3 s. */
+export function firstContentfulPaint(): Promise<number> {
+  return new Promise((resolve) => {
+    const seen = () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
+    const now = seen();
+    if (now !== undefined) return resolve(now);
+    new PerformanceObserver(() => {
+      const t = seen();
+      if (t !== undefined) resolve(t);
+    }).observe({ type: "paint", buffered: true });
+    setTimeout(() => resolve(seen() ?? Number.NaN), 3000);
+  });
+}

@@ -59,3 +59,15 @@ export function longArticle(words: number): string {
     `<article><h1>Long story</h1>\n${out.join("\n")}</article>`,
   );
 }
+
+/** Pages of a matched site that are not a known article (issue 19's non-article cost): a section page, whose
+ *  address rules it out, and the day's index at an address where an article of the month could be, whose text is
+ *  compared with the month's articles (it is no article, so it is not analysed either). */
+export function nonArticlePages(routes: FixtureRoute[]): (readonly [string, FixtureRoute])[] {
+  const find = (variant: string) =>
+    routes.find((r) => r.variant === variant && r.url.includes("nytimes")) as FixtureRoute;
+  return [
+    ["section page", find("section")],
+    ["day's index, text compared", find("index")],
+  ];
+}

@@ -12,8 +12,8 @@ import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { localIndexBench } from "./local-index";
 import { longTaskBench } from "./longtasks";
-import { pageLoadMetrics, paintedStatus } from "./page-metrics";
-import { bigPage, lcg } from "./pages";
+import { firstContentfulPaint, pageLoadMetrics, paintedStatus } from "./page-metrics";
+import { bigPage, lcg, nonArticlePages } from "./pages";
 import { scaleBench } from "./scale";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -32,15 +32,7 @@ const fmt = (s: Stat, unit = "ms") =>
 const routes = loadRoutes();
 const article = (id: string) =>
   routes.find((r) => r.expect === id && r.variant === "canonical") as FixtureRoute;
-/** Pages of a matched site that are not a known article: a section page (its address rules it out) and another
- *  story of the same month (its text has to be compared). */
-const NON_ARTICLES = [
-  ["section page", routes.find((r) => r.variant === "section" && r.url.includes("nytimes")) as FixtureRoute],
-  [
-    "other story, text compared",
-    routes.find((r) => r.variant === "news" && r.url.includes("nytimes")) as FixtureRoute,
-  ],
-] as const;
+const NON_ARTICLES = nonArticlePages(routes);
 const IDS = ["csm-libya-2011-04-01", "wt-libya-2011-04", "nyt-libya-2011-07"];
 
 async function main() {
@@ -166,14 +158,12 @@ async function main() {
       await page.goto(url);
       const s = await statusOf();
       painted.push(s?.timings?.paintedMs ?? Number.NaN);
-      // The page's own first contentful paint, from the script's start: a frame's animation callbacks run before
-      // it paints, so overlays whose frame callback came at or before it were in the page's first paint.
-      const paint = await page.evaluate(
-        () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
-      );
-      const sinceStart = paint - (s?.timings?.startedAt ?? Number.NaN);
-      if (!Number.isNaN(sinceStart)) fcp.push(sinceStart); // no entry: the page has not painted content yet
-      if ((s?.timings?.paintedMs ?? Number.POSITIVE_INFINITY) <= sinceStart) inFirstPaint++;
+      // In the page's first frame with text: no such frame was rendered between the content script's start
+      // (document_start) and its paint (timings.ts). The page's own first contentful paint is reported beside it
+      // (its time is when the frame was presented, which may come well after the frame was made).
+      const sinceStart = (await page.evaluate(firstContentfulPaint)) - (s?.timings?.startedAt ?? Number.NaN);
+      if (!Number.isNaN(sinceStart)) fcp.push(sinceStart);
+      if (s?.timings?.inFirstFrame) inFirstPaint++;
       recognised.push(s?.timings?.recognisedMs ?? Number.NaN);
       firstAnchor.push(s?.timings?.anchorMs ?? Number.NaN);
       if (i < 3) {
@@ -238,12 +228,77 @@ async function main() {
       table.push([
         `${id} (${label}): start → overlays painted (recognised; first anchoring, cold)`,
         `${fmt(m.painted)} (${m.recognised.median.toFixed(1)}; ${m.firstAnchor.median.toFixed(1)})`,
-        `${m.fcp.median > 0 ? `the page's own first contentful paint ${fmt(m.fcp)} after the start, overlays in it in ${m.inFirstPaint}/${RUNS} loads` : `the page first painted ${fmt(m.fcp)} from the start (before it)`}; first frame after a content script's start ${fmt(frame.get(url) as Stat)}; one message to the background ${fmt(roundTrip.get(url) as Stat)}`,
+        `overlays in the page's first frame with text in ${m.inFirstPaint}/${RUNS} loads; the page's first contentful paint presented ${fmt(m.fcp)} after the start; first frame after a content script's start at document_idle ${fmt(frame.get(url) as Stat)}; one message to the background ${fmt(roundTrip.get(url) as Stat)}`,
         `budget ≤ ${label === "fixture" ? 30 : 60} ms`,
       ]);
     }
   }
   results.pages = pages;
+
+  // The print, archive and other copies of each known article: overlays in the page's first frame with text.
+  const copies: Record<string, { painted: Stat; inFirstFrame: number; loads: number }> = {};
+  for (const r of routes.filter((x) => x.expect && IDS.includes(x.expect) && x.variant !== "canonical")) {
+    const painted: number[] = [];
+    let inFirstFrame = 0;
+    for (let i = 0; i < RUNS + 1; i++) {
+      const page = await session.context.newPage();
+      await page.goto(r.url);
+      const s = await statusOf();
+      await page.close();
+      if (i === 0) continue;
+      painted.push(s?.timings?.paintedMs ?? Number.NaN);
+      if (s?.timings?.inFirstFrame) inFirstFrame++;
+    }
+    copies[`${r.expect} (${r.variant})`] = { painted: stat(painted), inFirstFrame, loads: RUNS };
+  }
+  results.copies = copies;
+  for (const [label, c] of Object.entries(copies))
+    table.push([
+      `${label}: overlays in the page's first frame with text`,
+      `${c.inFirstFrame}/${c.loads}`,
+      `start → painted ${fmt(c.painted)}`,
+      "budget ≥ 9/10",
+    ]);
+
+  // A framework's hydration: the article's element replaced by a copy of itself, as a page that renders its
+  // article again would. Overlays back in the frame after it: every range of the page's highlights placed again.
+  {
+    const hydrations: Record<string, { backInNextFrame: number; times: number }> = {};
+    for (const id of IDS) {
+      const page = await session.context.newPage();
+      await page.goto(article(id).url);
+      await statusOf();
+      let back = 0;
+      for (let i = 0; i < RUNS + 1; i++) {
+        const ok = await page.evaluate(
+          () =>
+            new Promise<boolean>((resolve) => {
+              const ranges = () =>
+                [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].flatMap((h) => [...h]);
+              const before = ranges().length;
+              const first = ranges()[0]?.startContainer.parentElement;
+              const root = first?.closest("article, main, [itemprop=articleBody]") ?? first?.parentElement;
+              if (!root || !before) return resolve(false);
+              root.replaceWith(root.cloneNode(true));
+              requestAnimationFrame(() =>
+                resolve(ranges().filter((r) => r.startContainer.isConnected).length === before),
+              );
+            }),
+        );
+        if (i > 0 && ok) back++;
+        await page.waitForTimeout(400); // the debounced pass after it settles
+      }
+      hydrations[id] = { backInNextFrame: back, times: RUNS };
+      table.push([
+        `${id}: a hydration (the article's element replaced by a copy), overlays back in the next frame`,
+        `${back}/${RUNS}`,
+        "",
+        "budget: within one frame",
+      ]);
+      await page.close();
+    }
+    results.hydration = hydrations;
+  }
 
   // Toggling all highlights off and on, on the NYT article.
   {

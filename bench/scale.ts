@@ -21,7 +21,8 @@ import { pageSample } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { mulberry32 } from "../test/robustness/prng";
-import { pageLoadMetrics, paintedStatus } from "./page-metrics";
+import { firstContentfulPaint, pageLoadMetrics, paintedStatus } from "./page-metrics";
+import { nonArticlePages } from "./pages";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const COUNT = Number(process.env.SCALE_COUNT ?? 10_000);
@@ -236,13 +237,7 @@ const routes = loadRoutes();
 const canonical = (id: string) =>
   routes.find((r) => r.expect === id && r.variant === "canonical") as FixtureRoute;
 const IDS = ["csm-libya-2011-04-01", "wt-libya-2011-04", "nyt-libya-2011-07"];
-const NON_ARTICLES = [
-  ["section page", routes.find((r) => r.variant === "section" && r.url.includes("nytimes")) as FixtureRoute],
-  [
-    "other story, text compared",
-    routes.find((r) => r.variant === "news" && r.url.includes("nytimes")) as FixtureRoute,
-  ],
-] as const;
+const NON_ARTICLES = nonArticlePages(routes);
 
 /**
  * The background after a cold start: a fresh profile, the service worker just started; from an extension page,
@@ -319,9 +314,7 @@ async function articleLoads(b: Build, proxyPort: number) {
       const page = await s.context.newPage();
       await page.goto(canonical(id).url);
       const st = await paintedStatus(worker);
-      const paint = await page.evaluate(
-        () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
-      );
+      const paint = await page.evaluate(firstContentfulPaint);
       await page.close();
       if (i === 0) continue; // the first load warms the browser's caches
       matchedBy = st?.matchedBy ?? null;
@@ -329,7 +322,7 @@ async function articleLoads(b: Build, proxyPort: number) {
       recognised.push(st?.timings?.recognisedMs ?? Number.NaN);
       const since = paint - (st?.timings?.startedAt ?? Number.NaN);
       if (!Number.isNaN(since)) fcp.push(since);
-      if ((st?.timings?.paintedMs ?? Number.POSITIVE_INFINITY) <= since) inFirst++;
+      if (st?.timings?.inFirstFrame) inFirst++;
     }
     out[id] = {
       painted: stat(painted),

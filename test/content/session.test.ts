@@ -104,7 +104,7 @@ describe("a hydration: the page rebuilds the article's nodes", () => {
     expect(status.anchored).toBe(2);
     expect(session.lost(true)).toBe(false);
     const p = document.getElementById("p") as HTMLElement;
-    const copy = p.cloneNode(true);
+    const copy = p.cloneNode(true) as HTMLElement;
     p.replaceWith(copy); // one task: the same text in new nodes
     expect(session.lost(false)).toBe(true);
     session.reanchor();
