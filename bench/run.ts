@@ -273,15 +273,18 @@ async function main() {
         const ok = await page.evaluate(
           () =>
             new Promise<boolean>((resolve) => {
-              const ranges = () =>
-                [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].flatMap((h) => [...h]);
-              const before = ranges().length;
-              const first = ranges()[0]?.startContainer.parentElement;
+              // (No named inner functions: tsx would wrap them in a helper the page lacks.)
+              const registry = CSS.highlights as unknown as Map<string, Set<Range>>;
+              const before = [...registry.values()].flatMap((h) => [...h]);
+              const first = before[0]?.startContainer.parentElement;
               const root = first?.closest("article, main, [itemprop=articleBody]") ?? first?.parentElement;
-              if (!root || !before) return resolve(false);
+              if (!root || !before.length) return resolve(false);
               root.replaceWith(root.cloneNode(true));
               requestAnimationFrame(() =>
-                resolve(ranges().filter((r) => r.startContainer.isConnected).length === before),
+                resolve(
+                  [...registry.values()].flatMap((h) => [...h]).filter((r) => r.startContainer.isConnected)
+                    .length === before.length,
+                ),
               );
             }),
         );

@@ -24,6 +24,8 @@ export interface Loader {
   status: Status;
   timings: Timings;
   send: typeof callBackground;
+  /** Told the handle as soon as the overlays are painted (the notes come after). */
+  painted?: (article: ArticleHandle) => void;
 }
 
 export interface ArticleHandle {
@@ -92,24 +94,7 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
     timings.afterFrame("toggleMs", t0);
   };
   api.storage.onChanged.addListener(onSettings);
-  const stored = () => begin.settings.then((v) => visibilityFor(v, location.hostname));
-  session.visibility = begin.firstPaint ?? (await stored());
-  // Anchored in slices: the paint comes in a task of its own, not after the last slice.
-  if (anchoring instanceof Promise && (await anchoring)) await yieldToMain();
-  timings.painting();
-  session.paint();
-  if (begin.firstPaint) {
-    const v = await stored();
-    if (!switched && JSON.stringify(v) !== JSON.stringify(session.visibility)) session.setVisibility(v);
-  }
-  if (begin.notes) session.setNotes(begin.notes);
-  else await session.loadNotes();
-  timings.stop("notesLoadedMs");
-  if (session.noteCount) {
-    await session.reanchor();
-    timings.afterFrame("notesPaintedMs");
-  }
-  return {
+  const handle: ArticleHandle = {
     status: () => ({ visibility: session.visibility }),
     reanchor: () => void session.reanchor(),
     lost: (textAdded) => session.lost(textAdded),
@@ -122,4 +107,23 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
     ui: () => session.existingUi()?.snapshot() ?? null,
     onMessage: (m, reply) => session.handle(m, reply),
   };
+  const stored = () => begin.settings.then((v) => visibilityFor(v, location.hostname));
+  session.visibility = begin.firstPaint ?? (await stored());
+  // Anchored in slices: the paint comes in a task of its own, not after the last slice.
+  if (anchoring instanceof Promise && (await anchoring)) await yieldToMain();
+  timings.painting();
+  session.paint();
+  loader.painted?.(handle);
+  if (begin.firstPaint) {
+    const v = await stored();
+    if (!switched && JSON.stringify(v) !== JSON.stringify(session.visibility)) session.setVisibility(v);
+  }
+  if (begin.notes) session.setNotes(begin.notes);
+  else await session.loadNotes();
+  timings.stop("notesLoadedMs");
+  if (session.noteCount) {
+    await session.reanchor();
+    timings.afterFrame("notesPaintedMs");
+  }
+  return handle;
 }

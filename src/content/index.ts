@@ -189,7 +189,8 @@ async function recogniseByBackground(): Promise<(Found & { start: RecognisedArti
 async function recogniseThisPage(): Promise<ArticleInputs | null> {
   const sites = globalThis.__sourceAnnotatorSites;
   if (sites?.length) {
-    const found = recogniseHere(sites);
+    const found = foundEarly ?? recogniseHere(sites);
+    foundEarly = null;
     if (!found) return null;
     const { payload, ...match } = found;
     Object.assign(status, match);
@@ -211,15 +212,22 @@ async function recogniseThisPage(): Promise<ArticleInputs | null> {
   };
 }
 
+/** Recognised by the site's data in a frame while the page was still being parsed (see parsed()). */
+let foundEarly: ReturnType<typeof recogniseHere> = null;
+
 /**
  * Resolves in the task that ends the page's parsing (its readystatechange to "interactive"), before the browser
  * renders a frame of the complete page: content.js runs from document_start on the publishers' pages, and a known
  * article painted in that task is in the page's first frame (docs/decisions/0017-first-frame.md). At once when
- * parsing is over (document_idle, an injection). A page that stops the event (a capturing listener on window)
- * delays it by a frame at most: each frame looks again.
+ * parsing is over (document_idle, an injection). Before each frame the browser renders while it is still parsing
+ * (a long page, a slow network), the text so far is looked at with the site's data: a known article found there
+ * resolves it at once, in that frame's callback, so the frame holds the overlays of the text that has arrived
+ * (followParsing() keeps up with the rest). A page that stops the readystatechange event (a capturing listener on
+ * window) delays the end by a frame at most: each frame looks again.
  */
 function parsed(): Promise<void> {
   if (document.readyState !== "loading") return Promise.resolve();
+  const sites = globalThis.__sourceAnnotatorSites;
   return new Promise((resolve) => {
     const check = () => {
       if (document.readyState === "loading") return false;
@@ -229,10 +237,31 @@ function parsed(): Promise<void> {
     };
     document.addEventListener("readystatechange", check);
     const frame = () => {
-      if (!check()) requestAnimationFrame(frame);
+      if (check()) return;
+      if (sites?.length && document.body?.lastChild && !skipText) foundEarly = recogniseHere(sites);
+      if (!foundEarly) return void requestAnimationFrame(frame);
+      document.removeEventListener("readystatechange", check);
+      resolve();
     };
     requestAnimationFrame(frame);
   });
+}
+
+/** An article started while the page was being parsed: anchored again before each further frame of the parse and
+ *  in the task that ends it, so every frame holds the overlays of the text there is. */
+function followParsing(): void {
+  const again = () => {
+    article?.reanchor();
+    if (document.readyState === "loading") requestAnimationFrame(again);
+    else document.removeEventListener("readystatechange", end);
+  };
+  const end = () => {
+    if (document.readyState === "loading") return;
+    document.removeEventListener("readystatechange", end);
+    article?.reanchor();
+  };
+  document.addEventListener("readystatechange", end);
+  requestAnimationFrame(again);
 }
 
 /** An analysis of this page (not a known article) was tried: it is not tried again as the page grows. */
@@ -267,7 +296,12 @@ async function start(again = false): Promise<void> {
   timings.stop("recognisedMs");
   const mod = await import("./article");
   timings.stop("loadedMs");
-  article = await mod.startArticle({ status, timings, send: callBackground }, begin);
+  // Started while the page is still being parsed (parsed()): the rest of its text is anchored as it comes.
+  const painted = (handle: ArticleHandle) => {
+    article = handle;
+    if (document.readyState === "loading") followParsing();
+  };
+  article = await mod.startArticle({ status, timings, send: callBackground, painted }, begin);
 }
 
 /**

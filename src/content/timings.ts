@@ -18,11 +18,17 @@ export class Timings {
     on = compiledIn,
   ) {
     this.record = on ? { startedAt: started } : undefined;
-    // Each frame until one shows text in the body (a blank frame before the page's content is no frame to be in).
+    // Each frame until one with text in the body was rendered without the overlays (a blank frame before the
+    // page's content is no frame to be in). A frame's callback runs before it is rendered, and ours may paint in a
+    // later callback of the same frame: a frame counts once the next one comes.
+    let text = false;
     const frame = () => {
       if (this.record?.inFirstFrame !== undefined) return;
-      if (document.body?.textContent?.trim()) this.framed = true;
-      else requestAnimationFrame(frame);
+      if (text) this.framed = true;
+      else {
+        text = Boolean(document.body?.textContent?.trim());
+        requestAnimationFrame(frame);
+      }
     };
     if (this.record && typeof requestAnimationFrame === "function") requestAnimationFrame(frame);
   }
