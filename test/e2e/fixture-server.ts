@@ -39,6 +39,8 @@ export interface FixtureRoute {
   sharesWith?: ArticleId;
   sharedText?: string[];
   note?: string;
+  /** Answered this long after the request (a slow script that stops a page's parsing halfway). */
+  delayMs?: number;
 }
 
 export interface LoggedRequest {
@@ -127,12 +129,16 @@ function closeServer(server: net.Server): Promise<void> {
 
 export async function startFixtureServer(options: { routes?: FixtureRoute[] } = {}): Promise<FixtureServer> {
   const routes = options.routes ?? loadRoutes();
-  const table = new Map<string, { body: Buffer; type: string }>();
+  const table = new Map<string, { body: Buffer; type: string; delayMs?: number }>();
   for (const route of routes) {
     const u = new URL(route.url);
     const body = readFileSync(path.join(PAGES_DIR, route.file));
     const type = CONTENT_TYPES[path.extname(route.file).toLowerCase()] ?? "application/octet-stream";
-    table.set(routeKey(u.protocol.slice(0, -1), u.hostname, u.pathname + u.search), { body, type });
+    table.set(routeKey(u.protocol.slice(0, -1), u.hostname, u.pathname + u.search), {
+      body,
+      type,
+      ...(route.delayMs ? { delayMs: route.delayMs } : {}),
+    });
   }
   const knownHosts = new Set(routes.map((r) => new URL(r.url).hostname));
 
@@ -167,12 +173,16 @@ export async function startFixtureServer(options: { routes?: FixtureRoute[] } = 
       let status: number;
       if (entry && (req.method === "GET" || req.method === "HEAD")) {
         status = 200;
-        res.writeHead(200, {
-          "content-type": entry.type,
-          "content-length": entry.body.length,
-          "cache-control": "no-store",
-        });
-        res.end(req.method === "HEAD" ? undefined : entry.body);
+        const send = () => {
+          res.writeHead(200, {
+            "content-type": entry.type,
+            "content-length": entry.body.length,
+            "cache-control": "no-store",
+          });
+          res.end(req.method === "HEAD" ? undefined : entry.body);
+        };
+        if (entry.delayMs) setTimeout(send, entry.delayMs);
+        else send();
       } else if (
         knownHosts.has(host) &&
         req.method === "GET" &&

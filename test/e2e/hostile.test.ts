@@ -8,6 +8,8 @@
 //     rare (debounced), never duplicated, the article stays recognised; a re-render during the ticker is repainted;
 //   - the page's own built-ins broken before the content script runs (the content script's isolated world does not
 //     see them): recognition and painting work; so do they when the page stops the events that end parsing;
+//   - a slow script halfway through the article: the frames rendered while the parse waits hold the overlays of
+//     the text so far, and the rest come when it goes on;
 //   - forged messages, custom events, fake shortcuts and chrome.runtime.sendMessage from the page: nothing happens.
 // And, throughout: no page errors, no console errors from the extension.
 //
@@ -54,6 +56,21 @@ function articleWith(scripts: string[], extraBody = ""): string {
   return page.replace("<head>", `<head>\n${inject}`).replace("</body>", `${extraBody}</body>`);
 }
 
+/** Run by the page when its parsing resumes: what the frames rendered while it waited held. */
+const SLOW_SCRIPT = `window.__whileParsing = {
+  readyState: document.readyState,
+  ranges: [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0),
+};`;
+
+/** The NYT article with a slow script halfway through its paragraphs: the browser renders the text
+ *  so far while it waits, and the parse goes on after it. */
+function halfway(): string {
+  const page = readFileSync(path.join(PAGES_DIR, "nyt/article.html"), "utf8");
+  const ends = [...page.matchAll(/<\/p>/g)].map((m) => (m.index ?? 0) + 4);
+  const at = ends[Math.floor(ends.length * 0.5)] ?? page.length;
+  return `${page.slice(0, at)}<script src="${url("slow.js")}"></script>${page.slice(at)}`;
+}
+
 /** Deterministic filler text: `bytes` characters of lorem-ish words (a small LCG picks them). */
 function lorem(bytes: number, paragraph: (p: string) => string = (p) => p): string {
   const words =
@@ -96,6 +113,7 @@ function writePages(): FixtureRoute[] {
     "overrides.html": articleWith(["overrides.js"]),
     "forged.html": articleWith(["forged.js"]),
     "stop-ready.html": articleWith(["stop-ready.js"]),
+    "halfway.html": halfway(),
   };
   const routes: FixtureRoute[] = [];
   const route = (name: string, file: string, expect: FixtureRoute["expect"], query = "") =>
@@ -112,6 +130,14 @@ function writePages(): FixtureRoute[] {
     writeFileSync(path.join(tmp, name), html);
     route(name, path.join(tmp, name), name === "big.html" ? null : NYT);
   }
+  // The script that stops halfway.html's parsing, answered 1.5 s late (written here: it is no page).
+  writeFileSync(path.join(tmp, "slow.js"), SLOW_SCRIPT);
+  routes.push({
+    ...routes[0],
+    url: url("slow.js"),
+    file: path.relative(PAGES_DIR, path.join(tmp, "slow.js")),
+    delayMs: 1500,
+  } as FixtureRoute);
   for (const name of ["no-body.html", "frameset.html", "frame-nav.html"])
     route(name, path.join(HOSTILE, name), null);
   route("frame-nav.html", path.join(HOSTILE, "frame-nav.html"), null, "?main");
@@ -307,6 +333,19 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(s.articleId).toBe(NYT);
     expect(s.anchored).toBe(targets());
     expect(await countRanges(tab)).toBe(s.anchored);
+  });
+
+  it("a page whose parsing stops halfway: the frames rendered while it waits hold the overlays of the text so far", async () => {
+    await tab.goto(url("halfway.html"));
+    const s = (await tab.status()) as Status;
+    expect(s.articleId).toBe(NYT);
+    expect(s.anchored).toBe(targets());
+    const during = await tab.evaluate(
+      () => (window as unknown as { __whileParsing?: { readyState: string; ranges: number } }).__whileParsing,
+    );
+    expect(during?.readyState).toBe("loading");
+    expect(during?.ranges).toBeGreaterThan(0);
+    expect(during?.ranges).toBeLessThan(s.anchored);
   });
 
   it("forged messages, events and shortcuts from the page: nothing happens", async () => {
