@@ -153,6 +153,8 @@ async function bundle(outdir, e2eHooks, timings) {
       status: "src/content/status.ts",
       asked: "src/content/asked.ts",
       site: "src/content/site.ts",
+      // Our UI in the page, injected on first need (src/content/page-ui-loader.ts).
+      "page-ui": "src/content/page-ui-entry.ts",
       popup: "src/popup/main.tsx",
       options: "src/options/main.tsx",
       sidebar: "src/sidebar/main.tsx",
@@ -167,15 +169,6 @@ async function bundle(outdir, e2eHooks, timings) {
       __TIMINGS__: String(timings),
       __SAMPLE_PARAMS__: JSON.stringify({ shingleSize, pageMod }),
     },
-    outdir,
-  });
-  // Our UI in the page, an ES module content.js loads on first need (src/content/page-ui-loader.ts).
-  await esbuild.build({
-    ...common,
-    entryPoints: { "page-ui": "src/content/page-ui.ts" },
-    format: "esm",
-    plugins: [noRawHtml],
-    define: { __E2E__: String(e2eHooks), __TIMINGS__: String(timings) },
     outdir,
   });
   // The background, once per browser: Chrome's runs the analysis in an offscreen document, Firefox's event page
@@ -338,12 +331,13 @@ function writeBrowser(browser, out, scripts) {
   const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
   manifest.version = pkg.version;
   manifest.content_scripts = contentScripts(manifest.content_scripts[0]);
-  // The publishers' sites, where status.js asks for content.js on an article page the dataset does not hold
-  // (scripting.executeScript needs the host; content scripts there already read it, so no new warning).
+  // Where content.js runs: there the background injects our UI's code on its first need, and on the publishers'
+  // sites status.js asks for content.js on an article page the dataset does not hold (scripting.executeScript
+  // needs the host; content scripts there already read it, so no new warning).
   manifest.host_permissions = manifest.content_scripts
     .flatMap((c) => c.matches)
     .map((m) => m.replace(/^(\*:\/\/[^/]+\/).*/, "$1*"))
-    .filter((m, i, all) => !m.includes("web.archive.org") && all.indexOf(m) === i);
+    .filter((m, i, all) => all.indexOf(m) === i);
   // End-to-end builds: the fixture hosts of "other sites" (*.example), standing for the access the reader grants
   // with "Analyse this page" (activeTab), which no driver can give a headless browser.
   if (scripts.includes("e2e")) manifest.host_permissions.push("*://*.example/*");

@@ -65,6 +65,19 @@ const handlers: {
   recognise: (m) => recognisePage(m.url, m.sample, anchorsFor, m.asked === true),
   card: (m) => card(m.articleId, m.targetId),
   "sidebar-view": (m) => sidebarView(m.articleId),
+  // Our UI's code into the content script's own frame (its isolated world), on its first need.
+  "page-ui": async (_m, sender) => {
+    if (sender.tab?.id === undefined || fromExtensionPage(sender)) return false;
+    return browser.scripting
+      .executeScript({
+        target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+        files: ["page-ui.js"],
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+  },
 };
 
 browser.tabs.onRemoved.addListener((tabId) => {

@@ -36,6 +36,8 @@ export function isBackgroundRequest(m: unknown): m is BackgroundRequest {
       return isArticleId(m.articleId) && isTargetId(m.targetId);
     case "sidebar-view":
       return isArticleId(m.articleId);
+    case "page-ui":
+      return true;
     case "relay":
       return isContentRequest(m.message);
     case "note-anchors":

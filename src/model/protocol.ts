@@ -104,6 +104,8 @@ export type BackgroundRequest =
     }
   | { type: "card"; articleId: string; targetId: string }
   | { type: "sidebar-view"; articleId: string }
+  /** Our UI's code (page-ui.js), injected into the asking frame of the tab (src/content/page-ui-loader.ts). */
+  | { type: "page-ui" }
   /**
    * From an extension frame inside a tab (the sidebar) to the content script of that same tab. Firefox gives such
    * frames no `tabs` API, so the background relays to `sender.tab`.

@@ -93,6 +93,8 @@ export interface BackgroundReplies {
   recognise: RecogniseReply | null;
   card: CardView | null;
   "sidebar-view": SidebarView | null;
+  /** Whether page-ui.js was injected (false: not from a content script, or the browser refused). */
+  "page-ui": boolean;
   /** The content script's reply; null when the sender may not relay or the tab did not answer. */
   relay: ContentReply<ContentRequest> | null;
   "note-anchors": NoteAnchor[];

@@ -86,6 +86,17 @@ describe("who may ask", () => {
     expect(await ask({ type: "no-such" }, contentScript)).toBe(undefined);
   });
 
+  test("our UI's code goes into the asking content script's own frame; an extension page gets none", async () => {
+    expect(await ask({ type: "page-ui" }, { ...contentScript, frameId: 2 })).toBe(true);
+    expect(b.browser.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: TAB, frameIds: [2] },
+      files: ["page-ui.js"],
+    });
+    expect(await ask({ type: "page-ui" }, sidebarFrame)).toBe(false);
+    b.browser.scripting.executeScript.mockRejectedValueOnce(new Error("no access"));
+    expect(await ask({ type: "page-ui" }, contentScript)).toBe(false);
+  });
+
   test("a content script gets a card from the bundled views, null for an unknown target", async () => {
     expect(await ask({ type: "card", articleId: "a1", targetId: "t1" }, contentScript)).toEqual({
       targetId: "t1",
