@@ -20,6 +20,17 @@ export const CUE_VERBS = words(`
 export const DOCUMENT_NOUNS = words("statement report letter communique communiqué memo release message");
 
 /**
+ * Documents that are no speaker: what a report, a survey or a complaint says is the writer's account of a source,
+ * not a statement someone made ("according to agency figures", "a study by economists found that …"). A statement,
+ * a letter or a release stays its author's words ("the statement read").
+ */
+export const DOCUMENT_SOURCES =
+  words(`report reports survey surveys study studies data figures statistics records
+  complaint complaints filing filings document documents papers minutes audit audits assessment assessments
+  analysis timeline estimate estimates poll polls census transcript transcripts indictment lawsuit affidavit
+  review inquiry investigation findings spreadsheet database website`);
+
+/**
  * Head nouns of unnamed descriptions that are no person: bodies and documents ("the local chamber of commerce",
  * "a timeline provided by the union", "that assessment"). "He" or "she" never names them.
  */

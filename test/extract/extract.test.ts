@@ -190,4 +190,14 @@ describe("extract(), rules from the fifth corpus round (decision 0014)", () => {
     expect(via("back-up systems")).toBe("The Valley Gazette");
     expect(via("not acceptable")).toBe("The Valley Gazette");
   });
+  it("a document is no speaker: what a report or a survey found is not a reported statement", () => {
+    const x = extract(
+      `${H}A survey by the Pellow Institute found that most commuters drive alone. According to county figures, bus use fell by a third. The criminal complaint said Mr. Dace had keys to the vault. Northern Testing said the results were sound.`,
+    );
+    expect(find(x, "most commuters drive alone")).toBeUndefined();
+    expect(find(x, "bus use fell")).toBeUndefined();
+    expect(find(x, "keys to the vault")).toBeUndefined();
+    // A body whose name ends in a document noun is a body.
+    expect(speakerOf(x, find(x, "the results were sound"))).toBe("Northern Testing");
+  });
 });
