@@ -135,6 +135,8 @@ export function indirect(f: Finder, s: SentenceInfo): void {
   const push = (a: RawAttribution) => {
     // A statement inside another one's content ("said Oresko had argued that …") is part of what was said.
     const outer = made[made.length - 1];
+    // "says A and says B": the second cue's statement is the second part of the first's.
+    if (made.some((m) => m.start === a.start && m.end === a.end)) return;
     const subjectAt = a.speaker.source?.start ?? a.cueAt;
     if (outer && subjectAt >= outer.start && subjectAt < outer.end && outer.start >= outer.cueAt) return;
     if (
@@ -170,14 +172,7 @@ export function indirect(f: Finder, s: SentenceInfo): void {
 function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   const body = f.masked.slice(a.start, a.end);
   // Only when the cue comes first: "…, when a footbridge collapsed …, fire officials said" is all what was said.
-  // "said the board had ‘an open mind’ and would interview candidates": a second verb of the speaker's, not of the
-  // content's subject, ends the content.
-  const tail =
-    a.cueAt < a.start
-      ? /,\s+(?:although|though|but|while|whereas|when|mostly|none|just as|perhaps|less than|more than|well below|well above|up from|down from)\s|\s+and\s+then\s+\p{Ll}+s\b|\s+and\s+(?:described|called|accused|urged|branded|dubbed)\b|(?<=[”’"]|\p{L}{3})\s+and\s+(?:would|will|did|does)\s+(?:not\s+)?\p{Ll}+|\s+but\s+(?!that\b)/u.exec(
-          body,
-        )
-      : null;
+  const tail = a.cueAt < a.start ? WRITERS_TAIL.exec(body) : null;
   const end = tail && tail.index > 12 ? trimEnd(f, a.start, a.start + tail.index) : a.end;
   // A dateline is the writer's: "PORT HAVEN — Eleven people were hurt …, officials said."
   let start = a.start;
@@ -187,16 +182,61 @@ function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
     );
   if (dateline && a.cueAt > a.end) start = a.start + dateline[0].length;
   if (a.cueAt >= end && dateline) start = a.start + dateline[0].length;
-  const split =
-    /,?\s+and\s+(?:(?:said|says|added|adds|insisted|insists|warned|warns|argued|noted|claimed|stressed)\s+)?that\s+|,?\s+but\s+that\s+/.exec(
-      f.masked.slice(start, end),
-    );
+  const content = f.masked.slice(start, end);
+  const split: Clause | null = THAT_SPLIT.exec(content) ?? (a.cueAt < a.start ? secondClause(content) : null);
+  // "… and had replaced the manager": the speaker's own next verb ends the statement and starts none.
+  if (split?.cut && split.index >= 8)
+    return [{ ...a, start, end: trimEnd(f, start, start + split.index), reach: end }];
   if (!split || split.index < 8) return end - start >= 8 ? [{ ...a, start, end }] : [];
   const second = start + split.index + split[0].length;
   const first = { ...a, start, end: trimEnd(f, start, start + split.index) };
   const rest = splitContent(f, { ...a, start: second, end, cueAt: start + split.index + 1 });
   return [first, ...rest];
 }
+
+/** Where a content divides; `cut`: the rest is not a statement of its own. */
+type Clause = { index: number; 0: string; cut?: boolean };
+
+/** Finite auxiliaries: after "and" with no subject, the content's subject goes on ("… and had continued …"). */
+const AUX = "(?:had|has|have|was|were|is|are|would|will|could|should|can|may|might|must|did|does)";
+
+/**
+ * Where a content (cue first) ends before a clause that is the writer's, not the speaker's (", although …",
+ * ", when …", " but …" unless the speaker's own "but would not …").
+ */
+const WRITERS_TAIL = new RegExp(
+  `,\\s+(?:although|though|but|while|whereas|when|mostly|none|just as|perhaps|less than|more than|well below|well above|up from|down from)\\s|\\s+and\\s+then\\s+\\p{Ll}+s\\b|\\s+and\\s+(?:described|called|accused|urged|branded|dubbed)\\b|\\s+but\\s+(?!that\\b|(?:not\\s+)?${AUX}\\s)`,
+  "u",
+);
+
+/** "X said A and that B", "… and said that B", "… but that B": two statements. */
+const THAT_SPLIT =
+  /,?\s+and\s+(?:(?:said|says|added|adds|insisted|insists|warned|warns|argued|noted|claimed|stressed)\s+)?that\s+|,?\s+but\s+that\s+/;
+
+/**
+ * "said the failures were serious and had continued for years", "said it was ready but would not negotiate": the
+ * statement ends before the second verb, whose subject may be the content's or the speaker's own ("… and would
+ * interview candidates"; the gold counts it both ways), and the rest is no statement (`cut`). "says A and says B",
+ * "said homes are without power and engineers will work overnight": the second clause is a second statement — only
+ * after a first clause with a finite auxiliary, so that "a shortage of deckhands and engineers had left it …" stays
+ * one.
+ */
+function secondClause(content: string): Clause | null {
+  const bare = BARE_CLAUSE.exec(content);
+  if (bare) return Object.assign(bare, { cut: !/\s(?:says|said|adds|added)\s/.test(bare[0]) });
+  const own = OWN_CLAUSE.exec(content);
+  if (own && HAS_AUX.test(content.slice(0, own.index))) return own;
+  return null;
+}
+const BARE_CLAUSE = new RegExp(
+  `(?<=[”’"]|\\p{L}{3})\\s+(?:and|but)\\s+(?:(?:says|said|adds|added)\\s+(?=\\p{Ll})|(?=(?:not\\s+)?${AUX}\\s))`,
+  "u",
+);
+const OWN_CLAUSE = new RegExp(
+  `(?<=\\p{L}{2})\\s+and\\s+(?=(?:it|he|she|they|we|(?:the|its|his|her|their)\\s+\\p{Ll}+|\\p{Ll}+s)\\s+${AUX}\\s)`,
+  "u",
+);
+const HAS_AUX = new RegExp(`\\b${AUX}\\b`);
 
 /**
  * A statement is more than the quotations in it (two words or more outside them, and under 70% quoted), and not

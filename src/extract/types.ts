@@ -57,6 +57,11 @@ export interface RawAttribution {
   cueAt: number;
   dateText?: string;
   continuesIndex?: number;
+  /**
+   * A reported statement cut before the speaker's own next verb ("says she has spoken to X and is “seeking
+   * answers”"): where its sentence's words went on, so a quoted phrase there is still the speaker's.
+   */
+  reach?: number;
   /** Found with no speaker on purpose: no cue and no speaker a careful reader could tell. */
   unclear?: boolean;
 }

@@ -190,6 +190,9 @@ describe("extract(), rules from the fifth corpus round (decision 0014)", () => {
     expect(via("back-up systems")).toBe("The Valley Gazette");
     expect(via("not acceptable")).toBe("The Valley Gazette");
   });
+});
+
+describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
   it("a document is no speaker: what a report or a survey found is not a reported statement", () => {
     const x = extract(
       `${H}A survey by the Pellow Institute found that most commuters drive alone. According to county figures, bus use fell by a third. The criminal complaint said Mr. Dace had keys to the vault. Northern Testing said the results were sound.`,
@@ -199,5 +202,20 @@ describe("extract(), rules from the fifth corpus round (decision 0014)", () => {
     expect(find(x, "keys to the vault")).toBeUndefined();
     // A body whose name ends in a document noun is a body.
     expect(speakerOf(x, find(x, "the results were sound"))).toBe("Northern Testing");
+  });
+
+  it("'said A and B': a clause with its own subject is a second statement; the speaker's next verb ends the first", () => {
+    const x = extract(
+      `${H}Tarrow Water says about 9,000 homes are still without water and crews will work through the night. The regulator said the leaks were "avoidable" and had gone on for years. Mayor Ines Kolar said the ferry would run on Sunday but would not stop at Eastpoint. Mayor Kolar says she has met the operator and is "seeking answers".`,
+    );
+    const content = (w: string) => find(x, w)?.content.exact;
+    expect(content("about 9,000 homes")).toBe("about 9,000 homes are still without water");
+    expect(speakerOf(x, find(x, "crews will work"))).toBe("Tarrow Water");
+    expect(content("the leaks were")).toBe('the leaks were "avoidable"');
+    expect(find(x, "gone on for years")).toBeUndefined();
+    expect(content("the ferry would run")).toBe("the ferry would run on Sunday");
+    expect(find(x, "would not stop")).toBeUndefined();
+    // A quoted phrase after the cut is still the speaker's.
+    expect(speakerOf(x, find(x, "seeking answers"))).toBe("Ines Kolar");
   });
 });
