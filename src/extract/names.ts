@@ -114,6 +114,13 @@ export interface NameMention extends Span {
   /** The kind rests on weak evidence only (a preposition before it): a known person's name overrides it. */
   weak: boolean;
   sentenceInitial: boolean;
+  /** A lone name in apposition to a relative ("her nephew, Callum,"): a person of its own if it joins no one. */
+  kin?: string;
+  /**
+   * "Her son, Erik," after "Ingrid Solberg": the family name of the person named last before, for a child, parent or
+   * sibling (not a nephew, an aunt or a spouse, who often have another).
+   */
+  family?: string;
 }
 
 const ORG_HEADS_OF = new Set([
@@ -165,6 +172,12 @@ function nameCore(tok: Token): Token | null {
  * `lowercaseWords` holds words seen in lower case in the corpus: a sentence-initial capitalised word that also
  * occurs in lower case is a common word, not a name.
  */
+/** A relative named in apposition: "her nephew, ", "his eldest daughter, ". Exported for the pronouns' sex. */
+export const KIN_BEFORE =
+  /\b(?:his|her|their|my|our)\s+(?:\p{Ll}+\s+)?(son|daughter|nephew|niece|wife|husband|brother|sister|mother|father|grandson|granddaughter|grandmother|grandfather|uncle|aunt)\s*,\s*$/iu;
+/** Relatives who mostly share the family name. */
+const KIN_FAMILY = /^(?:son|daughter|brother|sister|mother|father)$/i;
+
 export function findNameMentions(
   text: string,
   sentence: Span,
@@ -298,6 +311,12 @@ function mentionFromRun(
     weak = true;
   } else if (words.length >= 2 && words.length <= 4 && !/^(?:the|a)\s*$/i.test(before.slice(-4)))
     kind = "person";
+
+  // "Her nephew, Callum, 12, …", "His daughter, Noreen, rings him": a lone name in apposition to a relative.
+  const kin =
+    !kind && words.length === 1 && text[end] === ","
+      ? KIN_BEFORE.exec(text.slice(Math.max(sentence.start, start - 40), start))?.[1]
+      : undefined;
   return [
     {
       articleId,
@@ -308,6 +327,7 @@ function mentionFromRun(
       kind,
       weak,
       sentenceInitial: start === sentence.start,
+      ...(kin ? { kin } : {}),
     },
   ];
 }
@@ -405,10 +425,23 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
       const orgs = c ? undefined : orgFirst.get(m.parts.words[0] as string);
       if (orgs?.size === 1 && named.length === 0) c = [...orgs][0];
     }
+    if (!c && m.kin && KIN_FAMILY.test(m.kin)) {
+      const relative = [...all]
+        .reverse()
+        .find(
+          (x) =>
+            x.articleId === m.articleId &&
+            x.start < m.start &&
+            x.kind === "person" &&
+            x.parts.words.length > 1,
+        );
+      const family = relative?.parts.words[relative.parts.words.length - 1];
+      if (family) m.family = family;
+    }
     if (!c) {
-      if (!m.kind) continue;
+      if (!m.kind && !m.kin) continue;
       c = {
-        kind: m.kind,
+        kind: m.kind ?? "person",
         mentions: [],
         surnames: new Set(),
         given: new Set(),
@@ -439,7 +472,7 @@ export function canonicalName(c: Cluster): string {
   if (c.outlet) return c.outlet;
   const counts = new Map<string, number>();
   for (const m of c.mentions) {
-    const name = m.parts.words.join(" ");
+    const name = [...m.parts.words, ...(m.family ? [m.family] : [])].join(" ");
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return (

@@ -3,6 +3,7 @@
 // organisation by its head noun ("the council"), and the recipient of "told" (an outlet makes it second-hand).
 import { mentionsIn, sentenceAt } from "./context";
 import { DETERMINERS, DOCUMENT_NOUNS, FEMALE_NAMES, MALE_NAMES, PRONOUNS } from "./lexicon";
+import { KIN_BEFORE } from "./names";
 import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
 import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
 
@@ -148,6 +149,15 @@ function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefi
         f.text.slice(Math.max(0, m.start - 6), m.start),
       );
       if (t?.[1]) titles.set(m.entityId, /^(?:Mr|Sir|Lord)$/.test(t[1]) ? "male" : "female");
+      // "her nephew, Callum", "his daughter, Noreen".
+      const kin = KIN_BEFORE.exec(f.text.slice(Math.max(0, m.start - 40), m.start))?.[0].toLowerCase();
+      if (!t?.[1] && kin)
+        titles.set(
+          m.entityId,
+          /\b(?:son|nephew|husband|brother|father|grandson|grandfather|uncle)\b/.test(kin)
+            ? "male"
+            : "female",
+        );
     }
     genderCache.set(f, titles);
   }

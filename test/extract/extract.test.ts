@@ -218,4 +218,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     // A quoted phrase after the cut is still the speaker's.
     expect(speakerOf(x, find(x, "seeking answers"))).toBe("Ines Kolar");
   });
+
+  it("a lone name in apposition to a relative is a person, of the relative's sex and, for a child, family", () => {
+    const x = extract(
+      `${H}Marta Lindqvist keeps bees on the roof. Lindqvist says she started in 2019.\n\nHer son, Jonas, 14, helps on Saturdays. “They never sting me,” he says.\n\nHer nephew, Oskar, visits in summer. “I stay well back,” he says.`,
+    );
+    expect(speakerOf(x, find(x, "They never sting me"))).toBe("Jonas Lindqvist");
+    expect(speakerOf(x, find(x, "I stay well back"))).toBe("Oskar");
+  });
 });
