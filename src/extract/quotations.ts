@@ -124,6 +124,12 @@ export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
   };
 }
 
+/** "…,” Name, a long description, said": the third group is the cue verb, however long the description. */
+const LONG_CUE = new RegExp(
+  `^[\\s,]*(\\p{Lu}[^,.;:!?“”"‘’]{1,60}),\\s+([^.;:!?“”"‘’]{3,140}?),\\s+(${[...CUE_VERBS].join("|")})\\b`,
+  "u",
+);
+
 function cueAfter(f: Finder, from: number, to: number) {
   const region = f.masked.slice(from, to);
   // "…,” said X" — verb first.
@@ -188,12 +194,21 @@ function cueAfter(f: Finder, from: number, to: number) {
       dateText: dayIn(f, from, to),
     };
   }
-  const long = /^[\s,]*(\p{Lu}[^,.;:!?“”"‘’]{1,60}),\s+([^.;:!?“”"‘’]{3,140}?),\s+([a-z]+)\b/u.exec(region);
+  const long = LONG_CUE.exec(region);
   if (long?.[1] && long[3] && CUE_VERBS.has(long[3]) && !/\s(?:said|says|told)\s/.test(long[2] ?? "")) {
     const npStart = from + region.indexOf(long[1]);
     const verbAt = from + long[0].length - long[3].length;
-    const role = cleanRole(long[2] as string);
-    const speaker = resolve(f, npStart, npStart + long[1].length, role || undefined);
+    // "…,” Korvant's chief financial officer, Ji-woo Han, who joined …, told …": the name after the description.
+    const descStart = from + long[0].indexOf(long[2] as string, long[1].length);
+    const named = /^\p{Ll}/u.test(long[1].split(/\s+/).pop() ?? "")
+      ? f.ents.mentions.find(
+          (m) => m.kind === "person" && m.start === descStart && /^,\s/.test(f.text.slice(m.end, m.end + 2)),
+        )
+      : undefined;
+    const role = cleanRole((named ? long[1] : long[2]) as string);
+    const speaker = named
+      ? resolve(f, named.start, named.end, role || undefined)
+      : resolve(f, npStart, npStart + long[1].length, role || undefined);
     const told = long[3] === "told" ? recipient(f, verbAt + 4, to) : null;
     return {
       speaker,

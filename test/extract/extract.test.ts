@@ -226,4 +226,11 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "They never sting me"))).toBe("Jonas Lindqvist");
     expect(speakerOf(x, find(x, "I stay well back"))).toBe("Oskar");
   });
+
+  it("'…,” a description, Name, who …, told …': the name after the description, however long the clause", () => {
+    const x = extract(
+      `${H}A spokesman for the port said talks were going well.\n\n“We will not sell at that price,” Halvik's chief executive, Mira Osei, who took over the company in March after a long career in shipping, told the Coast Courier.`,
+    );
+    expect(speakerOf(x, find(x, "We will not sell"))).toBe("Mira Osei");
+  });
 });
