@@ -233,4 +233,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     );
     expect(speakerOf(x, find(x, "We will not sell"))).toBe("Mira Osei");
   });
+
+  it("'The delegation, led by Name, said': the body speaks, not the person who leads it", () => {
+    const x = extract(
+      `${H}The northern delegation, led by fisheries official Anders Moe, said in a statement that quotas must "reflect the science".`,
+    );
+    const a = find(x, "reflect the science");
+    expect(speakerOf(x, a)).not.toBe("Anders Moe");
+    expect(a?.source?.exact).toBe("The northern delegation");
+  });
 });
