@@ -172,6 +172,9 @@ function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefi
     if (a.kind !== "indirect" || a.cueAt >= at || a.speaker.entityId !== id) continue;
     const src = a.speaker.source ? f.text.slice(a.speaker.source.start, a.speaker.source.end) : "";
     if (/^(?:he|she|they)$/i.test(src.trim())) continue;
+    // "A neighbor of Mr. Feeney's said he had seemed quiet": an unnamed source speaks of someone else as often as
+    // of themself.
+    if (a.speaker.description) continue;
     const self = /^(?:he|she)\b/i.exec(f.text.slice(a.start, a.start + 4));
     if (self) return self[0].toLowerCase() === "he" ? "male" : "female";
   }

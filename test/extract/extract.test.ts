@@ -242,4 +242,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, a)).not.toBe("Anders Moe");
     expect(a?.source?.exact).toBe("The northern delegation");
   });
+
+  it("an unnamed source who 'said he had seemed quiet' is not thereby a man: 'she said' can still name her", () => {
+    const x = extract(
+      `${H}“We will fight the charge,” Ms. Ortega said.\n\nA neighbour of Mr. Lusk's, who asked not to be named, said he had seemed quiet.\n\n“He fed my cat,” she said.`,
+    );
+    const a = find(x, "He fed my cat");
+    expect(speakerOf(x, a)).not.toBe("Ortega");
+    expect(a?.anonymous).toBe(true);
+  });
 });
