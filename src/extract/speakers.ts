@@ -136,10 +136,10 @@ function longestMention(f: Finder, id: string): string {
 const genderCache = new WeakMap<Finder, Map<string, "male" | "female">>();
 
 /**
- * What the text says of a person's sex before `at`: a title ("Mr.", "Ms."), or a statement in which the person
- * speaks of themself ("Ms. Hoyt said she expected …"). Unknown otherwise; a pronoun is then free to name them.
+ * What the text says of a person's sex: a title ("Mr.", "Ms."), a relative's noun ("her nephew, Callum"), a common
+ * given name. Unknown otherwise; a pronoun is then free to name them.
  */
-function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefined {
+function genderOf(f: Finder, id: string): "male" | "female" | undefined {
   let titles = genderCache.get(f);
   if (!titles) {
     titles = new Map();
@@ -168,16 +168,8 @@ function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefi
   const given = longest.includes(" ") ? (longest.toLowerCase().split(/\s+/)[0] ?? "") : "";
   if (FEMALE_NAMES.has(given)) return "female";
   if (MALE_NAMES.has(given)) return "male";
-  for (const a of f.found) {
-    if (a.kind !== "indirect" || a.cueAt >= at || a.speaker.entityId !== id) continue;
-    const src = a.speaker.source ? f.text.slice(a.speaker.source.start, a.speaker.source.end) : "";
-    if (/^(?:he|she|they)$/i.test(src.trim())) continue;
-    // "A neighbor of Mr. Feeney's said he had seemed quiet": an unnamed source speaks of someone else as often as
-    // of themself.
-    if (a.speaker.description) continue;
-    const self = /^(?:he|she)\b/i.exec(f.text.slice(a.start, a.start + 4));
-    if (self) return self[0].toLowerCase() === "he" ? "male" : "female";
-  }
+  // What a person said ("Grunwald says she is better with her hands than he was") does not tell their sex: the
+  // "she" is as often someone else (decision 0016).
   return undefined;
 }
 
@@ -189,7 +181,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   // "he" does not name a person the text has called "Ms." or who said "she …" of herself.
   const sameSex = (id: string) => {
     if (sex !== "male" && sex !== "female") return true;
-    const g = genderOf(f, id, at);
+    const g = genderOf(f, id);
     return !g || g === sex;
   };
   const fits = (id: string) => {
@@ -314,7 +306,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
           m.start >= from &&
           m.kind === "person" &&
           !reported(m) &&
-          genderOf(f, m.entityId, at) === sex,
+          genderOf(f, m.entityId) === sex,
       );
     if (near) return resolve(f, near.start, near.end);
   }

@@ -251,4 +251,11 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, a)).not.toBe("Ortega");
     expect(a?.anonymous).toBe(true);
   });
+
+  it("what a person says of 'she' does not make them a woman: 'he says' after a fronted phrase names him", () => {
+    const x = extract(
+      `${H}Tomas Rieder winds the clock each week. His apprentice, Dana Kell, joined him in May.\n\n“It is never late,” Kell says.\n\nRieder says she learns faster than he did. The Rev. Paul Ames says the parish will pay.\n\n“We owe him that,” Ames says.\n\nOn the stairs, Rieder stops at a window.\n\n“People still look up,” he says.`,
+    );
+    expect(speakerOf(x, find(x, "People still look up"))).toBe("Tomas Rieder");
+  });
 });
