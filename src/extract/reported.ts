@@ -17,7 +17,7 @@ export const INDIRECT_CUES = new Set(
 /** Cue verbs that report only with "that" ("notes that …"; "notes" alone is a noun as often as a verb). */
 const NEEDS_THAT = new Set(
   `declared declares reported reports states notes claims warns claimed insisted argued warned acknowledged admitted confirmed explained noted
-   alleged contended asserted maintained maintain testified found finds writes announced denied
+   alleged contended asserted maintained maintain maintains testified found finds writes wrote announced denied
    denies
    cautioned cautions conceded concedes stressed stresses point points pointed`.split(/\s+/),
 );

@@ -258,4 +258,14 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     );
     expect(speakerOf(x, find(x, "People still look up"))).toBe("Tomas Rieder");
   });
+
+  it("'wrote' and 'maintains' report only with 'that': 'wrote the ordinance' is no statement", () => {
+    const x = extract(
+      `${H}Councilwoman Ada Brill, who wrote the ordinance, said it would cut rents. The Rail Authority, which maintains the bridge, said repairs would start soon. Brill wrote that the vote was close.`,
+    );
+    expect(find(x, "the ordinance")).toBeUndefined();
+    expect(find(x, "the bridge")).toBeUndefined();
+    expect(speakerOf(x, find(x, "the vote was close"))).toBe("Ada Brill");
+    expect(speakerOf(x, find(x, "repairs would start"))).toBe("Rail Authority");
+  });
 });
