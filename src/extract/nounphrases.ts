@@ -6,6 +6,12 @@ import type { Finder, NounPhrase } from "./types";
 
 export const SKIP_SEGMENT =
   /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:led|headed|chaired|accompanied|joined|flanked|backed|supported|represented|advised|followed)\s+by\b.*|(?:(?:and|but)\s+)?(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
+/**
+ * A relative clause's verb phrase running to the cue: a lower-case word that is no determiner or pronoun, then a
+ * determiner or a preposition ("proposed the talks", "escaped to the park"), and no comma after.
+ */
+const RELATIVE_VERB =
+  /^(?!(?:the|a|an|this|these|those|its|his|her|their|our|my|your|some|many|most|no|all|every|each|he|she|it|they|we|i|you|there)\b)\p{Ll}+\s+(?:the|a|an|its|their|his|her|this|these|those|some|any|all|no|more|from|to|in|on|at|with|for|by|into|over|out|up)\s[^,;:]*$/u;
 const CLAUSE_BOUNDARY =
   /(?:[;:—–]|\s-\s|,\s+(?:and|but|or|yet|so)\s|\b(?:that|though|although|even as|while|but|because|whereas)\s)/gi;
 const VERBISH =
@@ -66,9 +72,19 @@ export function subjectBefore(f: Finder, sentenceStart0: number, verbAt: number)
   }
   // Try the last clause boundary first; a boundary inside a relative clause ("who spoke … because she was …")
   // leaves a clause rather than a noun phrase, so fall back to the boundary before it.
-  const cuts = [0, ...[...region.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length)];
+  const bounds = [...region.matchAll(CLAUSE_BOUNDARY)];
+  const cuts = [0, ...bounds.map((m) => (m.index ?? 0) + m[0].length)];
   for (let k = cuts.length - 1; k >= 0; k--) {
     const cut = cuts[k] as number;
+    // "Diplomats from the bloc that proposed the talks said": a relative "that" after a noun, then a verb, is
+    // inside the subject, not a clause boundary.
+    if (
+      k > 0 &&
+      /^that\s$/i.test(bounds[k - 1]?.[0] ?? "") &&
+      /\p{L}\s+$/u.test(region.slice(0, bounds[k - 1]?.index ?? 0)) &&
+      RELATIVE_VERB.test(region.slice(cut))
+    )
+      continue;
     const np = pickSegment(f, sentenceStart + cut, region.slice(cut));
     if (np && isNounPhrase(f.text.slice(np.start, np.end))) return np;
   }

@@ -268,4 +268,14 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "the vote was close"))).toBe("Ada Brill");
     expect(speakerOf(x, find(x, "repairs would start"))).toBe("Rail Authority");
   });
+
+  it("a relative 'that' clause inside the subject is part of it: 'Officials from the towns that share the lake said'", () => {
+    const x = extract(
+      `${H}Officials from the towns that share the lake said on Friday they would meet again. A heron that escaped from Brill Park has been found, the park said.`,
+    );
+    expect(find(x, "they would meet again")?.source?.exact).toBe(
+      "Officials from the towns that share the lake",
+    );
+    expect(find(x, "A heron that escaped")?.source?.exact).toBe("the park");
+  });
 });
