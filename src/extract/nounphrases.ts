@@ -55,13 +55,17 @@ export function subjectBefore(f: Finder, sentenceStart0: number, verbAt: number)
     );
   if (rel?.[1]) {
     const start = sentenceStart + (rel.index ?? 0) + rel[0].indexOf(rel[1]);
-    const named = mentionsIn(f, start, start + rel[1].length).filter((m) => m.kind !== "place");
-    const last = named[named.length - 1];
-    if (last) return { start: last.start, end: last.end };
-    // "Maya Greenfield, a teacher, who said": the name the description stands beside.
+    // "Maya Greenfield, a teacher, who said", "Maja Olofsson, an analyst at Nordhavn Bank, who told": the person the
+    // description stands beside, not a body the description names.
     const beside = f.ents.mentions.find(
       (m) => m.kind === "person" && m.end <= start && /^,\s*$/.test(f.text.slice(m.end, start)),
     );
+    const described = /^(?:the|a|an)\s+\p{Ll}/u.test(rel[1]);
+    if (beside && described)
+      return { start: beside.start, end: beside.end, role: cleanRole(rel[1]) || undefined };
+    const named = mentionsIn(f, start, start + rel[1].length).filter((m) => m.kind !== "place");
+    const last = named[named.length - 1];
+    if (last) return { start: last.start, end: last.end };
     if (beside) return { start: beside.start, end: beside.end, role: cleanRole(rel[1]) || undefined };
     if (isNounPhrase(rel[1])) return { start, end: start + rel[1].length };
   }

@@ -363,7 +363,11 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
 
 function participle(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttribution | null {
   // "…, it said, adding that …": the participle hangs on the parenthetical cue's subject.
-  const paren = /,\s*([^,]{1,40}?)\s+(?:said|says|added|told \S+),\s*$/.exec(f.masked.slice(s.start, at));
+  // "…, Cordillera said in a statement, adding that …" too.
+  const paren =
+    /,\s*([^,]{1,40}?)\s+(?:said|says|added|told \S+)(?:\s+(?:in|on|at)\s+(?:a|an|the|its|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?)?,\s*$/.exec(
+      f.masked.slice(s.start, at),
+    );
   const parenStart = paren?.[1] ? s.start + (paren.index ?? 0) + paren[0].indexOf(paren[1]) : -1;
   const subject =
     paren?.[1] && parenStart >= 0

@@ -278,4 +278,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     );
     expect(find(x, "A heron that escaped")?.source?.exact).toBe("the park");
   });
+
+  it("'Name, an analyst at Body, who told …' is the person; '…, Body said in a statement, adding that …' the body", () => {
+    const x = extract(
+      `${H}“It will happen,” said Rosa Lind, an analyst at Tarn Bank in Oslo, who told Reuters she still expected a deal. The plant, which makes about 40,000 tonnes of steel a year, will stay shut, Velta Steel said in a statement, adding that its staff were safe.`,
+    );
+    expect(speakerOf(x, find(x, "she still expected a deal"))).toBe("Rosa Lind");
+    expect(speakerOf(x, find(x, "its staff were safe"))).toBe("Velta Steel");
+  });
 });
