@@ -93,6 +93,12 @@ export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
       region,
     );
   if (!m) return null;
+  // "an app called “ParkEasy”", "a campaign dubbed ‘Fare Fight’": a name given, no one quoted.
+  if (
+    /^(?:called|dubbed|labelled|labeled|termed|branded)\s*$/i.test(m[0]) &&
+    /\b(?:a|an)\s+[\p{L}-]+\s+$/iu.test(region.slice(0, m.index))
+  )
+    return null;
   const at = sentence.start + m.index;
   // "with Ortiz's campaign running ads that called Banks “…”": the person the relative clause hangs on.
   const rel = /([^,;:]{1,80}?)\s+(?:that|which)\s+$/.exec(f.masked.slice(sentence.start, at));
@@ -241,6 +247,17 @@ function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) 
     if (!CUE_VERBS.has(verb) || NOT_BEFORE.has(verb)) continue;
     // "the promised downtown revival", "a reported 40 cases": a participle used as an adjective is no cue.
     if (/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(f.masked.slice(Math.max(0, at - 8), at))) continue;
+    // "companies that insist on “…”": a demand named, no one quoted; "a polite way of saying “…”": no speaker.
+    if (
+      /^(?:insist|insists|insisted|insisting)$/.test(verb) &&
+      /^\s+(?:on|upon)\b/.test(f.masked.slice(at + verb.length))
+    )
+      continue;
+    if (
+      verb === "saying" &&
+      /\b(?:way|ways|means|manner)\s+of\s+$/.test(f.masked.slice(Math.max(0, at - 20), at))
+    )
+      continue;
     // "would continue to work “…”", "promised to …": the verb governs an infinitive, not the quotation.
     if (/^\s+to\s/.test(f.masked.slice(at + verb.length, at + verb.length + 4))) continue;
     // "Riders, we are told, are ‘partners’": a passive cue has no speaker.

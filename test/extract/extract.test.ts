@@ -286,4 +286,14 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "she still expected a deal"))).toBe("Rosa Lind");
     expect(speakerOf(x, find(x, "its staff were safe"))).toBe("Velta Steel");
   });
+
+  it("scare quotes stay unattributed: 'an app called “…”', 'insist on “…”', 'a polite way of saying “…”'", () => {
+    const x = extract(
+      `${H}Parking now needs a card registered to an app called “MeterMate” and patience. Firms that insist on “seeing faces” will lose staff. That is a polite way of saying “fired.” The mayor called the plan “a disgrace”.`,
+    );
+    expect(find(x, "MeterMate")).toBeUndefined();
+    expect(find(x, "seeing faces")).toBeUndefined();
+    expect(find(x, "fired")).toBeUndefined();
+    expect(find(x, "a disgrace")?.source?.exact).toBe("The mayor");
+  });
 });
