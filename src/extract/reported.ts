@@ -243,7 +243,9 @@ const HAS_AUX = new RegExp(`\\b${AUX}\\b`);
  * a report of a quotation's own cue ("Reuters reported that Mr. Jalil had said “…”" is Mr. Jalil's, via Reuters).
  */
 function saysMoreThanItsQuotes(f: Finder, a: RawAttribution): boolean {
-  if (f.found.some((d) => d.kind === "direct" && d.cueAt >= a.start && d.cueAt < a.end)) return false;
+  // A quotation with no cue of its own ("unclear" so far) is no cue: the statement around it adopts it.
+  if (f.found.some((d) => d.kind === "direct" && !d.unclear && d.cueAt >= a.start && d.cueAt < a.end))
+    return false;
   // "“…,” Irena Kostadin … told the paper": a quotation's own cue after it, not a statement.
   if (a.cueAt >= a.end && /^[“"‘]/.test(f.text.slice(a.start, a.start + 1))) return false;
   let outside = f.text.slice(a.start, a.end);

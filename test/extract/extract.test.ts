@@ -296,4 +296,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(find(x, "fired")).toBeUndefined();
     expect(find(x, "a disgrace")?.source?.exact).toBe("The mayor");
   });
+
+  it("a long quoted phrase with no cue of its own inside a statement does not cancel the statement", () => {
+    const x = extract(
+      `${H}I asked Tom Reed what he thinks. ‘My guests will go to Spain,’ he said.\n\nThe association says bookings are down. Its chair, Rita Moss, wrote to councillors that the levy was ‘the wrong tax at the very wrong time’.`,
+    );
+    expect(speakerOf(x, find(x, "the levy was"))).toBe("Rita Moss");
+    expect(speakerOf(x, find(x, "the wrong tax"))).toBe("Rita Moss");
+  });
 });
