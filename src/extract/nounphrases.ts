@@ -1,11 +1,11 @@
 // Noun phrases: the subject before a cue verb, the phrase after it, the subject a participle hangs on, and the
 // role an appositive gives ("the opposition leader, Mustapha Abdul-Jalil"; "X, head of …").
 import { afterDateline, mentionsIn } from "./context";
-import { DETERMINERS, NOT_NAMES, PRONOUNS } from "./lexicon";
+import { DETERMINERS, DOCUMENT_SOURCES, NOT_NAMES, PRONOUNS } from "./lexicon";
 import type { Finder, NounPhrase } from "./types";
 
 export const SKIP_SEGMENT =
-  /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:led|headed|chaired|accompanied|joined|flanked|backed|supported|represented|advised|followed)\s+by\b.*|(?:(?:and|but)\s+)?(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
+  /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:led|headed|chaired|accompanied|joined|flanked|backed|supported|represented|advised|followed)\s+by\b.*|(?:published|released|issued|leaked|seen|obtained|filed|dated)\s+(?:yesterday|today|on|in|last|this|by|earlier|late|overnight)\b.*|(?:(?:and|but)\s+)?(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
 /**
  * A relative clause's verb phrase running to the cue: a lower-case word that is no determiner or pronoun, then a
  * determiner or a preposition ("proposed the talks", "escaped to the park"), and no comma after.
@@ -216,3 +216,21 @@ export const contentStems = (s: string) =>
       .map(stem),
   );
 export const subset = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((x) => b.has(x));
+
+/**
+ * A subject headed by a document noun ("the criminal complaint", "agency figures", "a survey by the staffing firm",
+ * "a report published yesterday"): a document, not a speaker.
+ */
+export function documentSource(np: string): boolean {
+  if (/^\s*(?:his|her|their|its)\s/i.test(np)) return false;
+  const core = np
+    .trim()
+    .replace(/^(?:the|a|an|its|his|her|their|this|that|these|those)\s+/i, "")
+    .split(
+      /\s+(?:by|from|of|to|for|into|on|in|at|about|provided|published|prepared|released|issued|commissioned|compiled|obtained|seen|filed|who|which|that)\b/i,
+    )[0];
+  // A lower-case head, or the first word of the sentence: "Northern Assessment" is a body's name.
+  const ws = (core ?? "").trim().split(/\s+/);
+  const head = ws.length === 1 ? (ws[0] ?? "").toLowerCase() : (ws[ws.length - 1] ?? "");
+  return DOCUMENT_SOURCES.has(head);
+}

@@ -3,7 +3,7 @@
 // in the same paragraph takes the earlier part's speaker.
 import { accordingToOutlet, carriedVia, dayIn, leadingOutlet, mentionsIn, sentenceAt } from "./context";
 import { CUE_VERBS } from "./lexicon";
-import { AUX_TAIL, clauseSubject, cleanRole, npAfter, subjectBefore } from "./nounphrases";
+import { AUX_TAIL, clauseSubject, cleanRole, documentSource, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
 import type { Finder, QuoteInfo, RawAttribution, SentenceInfo } from "./types";
 
@@ -14,6 +14,17 @@ const PARTICIPLES = new Set(
 );
 
 export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | null {
+  const a = cued(f, q, qi);
+  // "The inspectors' report described one resident as ‘visibly distressed’": a phrase a document quotes or coins
+  // has no speaker; the corpus convention leaves it unattributed, like scare quotes.
+  if (a && shortPhrase(f, q.openMark, q) && a.speaker.source && !a.speaker.antecedent) {
+    const np = f.text.slice(a.speaker.source.start, a.speaker.source.end);
+    if (documentSource(np)) return null;
+  }
+  return a;
+}
+
+function cued(f: Finder, q: QuoteInfo, qi: number): RawAttribution | null {
   const base = { kind: "direct" as const, start: q.start, end: q.end };
   const closeAt = q.lastCloseMark;
   const endSentence = sentenceAt(f, closeAt ?? q.end - 1);

@@ -1,8 +1,8 @@
 // Reported statements: "X said (that) …", "…, X said Monday.", "X said, …ing", "comments by X that …",
 // "according to X, …", "…, which X said was …".
 import { accordingToOutlet, dayIn, insideQuote, leadingOutlet } from "./context";
-import { CUE_NOUNS, DOCUMENT_NOUNS, DOCUMENT_SOURCES } from "./lexicon";
-import { clauseSubject, npAfter, subjectBefore } from "./nounphrases";
+import { CUE_NOUNS, DOCUMENT_NOUNS } from "./lexicon";
+import { clauseSubject, documentSource, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
 import type { Finder, RawAttribution, SentenceInfo } from "./types";
 
@@ -384,24 +384,6 @@ function participle(f: Finder, s: SentenceInfo, at: number, verb: string): RawAt
   const docAt = between.findIndex((w) => DOCUMENT_NOUNS.has(w.toLowerCase()));
   const cue = docAt >= 0 ? [...between.slice(Math.max(0, docAt - 2)), verb].join(" ") : verb;
   return statement(f, subject.start, subject.end, contentStart, end, cue, at, s, subject.role);
-}
-
-/**
- * A subject headed by a document noun ("the criminal complaint", "agency figures", "a survey by the staffing firm",
- * "a report published yesterday"): a document, not a speaker.
- */
-function documentSource(np: string): boolean {
-  if (/^\s*(?:his|her|their|its)\s/i.test(np)) return false;
-  const core = np
-    .trim()
-    .replace(/^(?:the|a|an|its|his|her|their|this|that|these|those)\s+/i, "")
-    .split(
-      /\s+(?:by|from|of|to|for|into|on|in|at|about|provided|published|prepared|released|issued|commissioned|compiled|obtained|seen|filed|who|which|that)\b/i,
-    )[0];
-  // A lower-case head, or the first word of the sentence: "Northern Assessment" is a body's name.
-  const ws = (core ?? "").trim().split(/\s+/);
-  const head = ws.length === 1 ? (ws[0] ?? "").toLowerCase() : (ws[ws.length - 1] ?? "");
-  return DOCUMENT_SOURCES.has(head);
 }
 
 function statement(

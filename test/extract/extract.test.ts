@@ -304,4 +304,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "the levy was"))).toBe("Rita Moss");
     expect(speakerOf(x, find(x, "the wrong tax"))).toBe("Rita Moss");
   });
+
+  it("'The report, published yesterday, described …': the report is the subject, and a phrase it quotes has no speaker", () => {
+    const x = extract(
+      `${H}The inspectors’ report, published yesterday, described one patient as ‘visibly upset’ and found that staff were tired.`,
+    );
+    expect(find(x, "visibly upset")).toBeUndefined();
+    expect(find(x, "staff were tired")).toBeUndefined();
+  });
 });
