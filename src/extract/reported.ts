@@ -28,7 +28,7 @@ const PARTICIPLES = new Set(
 /** The reported statements of one sentence, added to `f.found` in the order of their cues. */
 export function indirect(f: Finder, s: SentenceInfo): void {
   const region = f.masked.slice(s.start, s.end);
-  const cues: { at: number; len: number; make: () => RawAttribution | null }[] = [];
+  const cues: { at: number; len: number; make: () => RawAttribution | RawAttribution[] | null }[] = [];
   // "…, which X said was …,"
   for (const m of region.matchAll(/,\s*which\s+([^,]+?)\s+(said|says|claimed|insisted)\s+([^,]+)/g)) {
     const npStart = s.start + (m.index ?? 0) + m[0].indexOf(m[1] as string);
@@ -154,15 +154,15 @@ export function indirect(f: Finder, s: SentenceInfo): void {
     made.push(a);
     f.found.push(a);
   };
-  for (const c of cues) {
-    const a = c.make();
-    if (!a) continue;
-    // A cue a quotation stands on ("…,” she said") reports that quotation; a statement on it must contain it
-    // ("said there had been “a culture of denial” at the unit").
-    const quoted = f.found.filter((d) => d.kind === "direct" && d.cueAt === c.at);
-    if (quoted.length && !quoted.some((d) => d.start >= a.start && d.end <= a.end)) continue;
-    for (const part of splitContent(f, a)) if (saysMoreThanItsQuotes(f, part)) push(part);
-  }
+  for (const c of cues)
+    for (const a of [c.make()].flat()) {
+      if (!a) continue;
+      // A cue a quotation stands on ("…,” she said") reports that quotation; a statement on it must contain it
+      // ("said there had been “a culture of denial” at the unit").
+      const quoted = f.found.filter((d) => d.kind === "direct" && d.cueAt === c.at);
+      if (quoted.length && !quoted.some((d) => d.start >= a.start && d.end <= a.end)) continue;
+      for (const part of splitContent(f, a)) if (saysMoreThanItsQuotes(f, part)) push(part);
+    }
 }
 
 /**
@@ -316,7 +316,12 @@ function trimEnd(f: Finder, start: number, end: number): number {
   return e;
 }
 
-function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttribution | null {
+function finite(
+  f: Finder,
+  s: SentenceInfo,
+  at: number,
+  verb: string,
+): RawAttribution | RawAttribution[] | null {
   const subject = subjectBefore(f, s.start, at);
   if (!subject || documentSource(f.text.slice(subject.start, subject.end))) return null;
   let rest = at + verb.length;
@@ -354,6 +359,27 @@ function finite(f: Finder, s: SentenceInfo, at: number, verb: string): RawAttrib
       /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at)));
   if (NEEDS_THAT.has(verb) && !hasThat && !(/^(?:reported|announced|confirmed)$/.test(verb) && atEnd))
     return null;
+  // "A, the company said, and B.": a cue between two statements of the same speaker.
+  const between = /^\s*,\s*(?:and|but)\s+(?:that\s+)?/.exec(f.masked.slice(rest, s.end));
+  if (between && !hasThat && /,\s*$/.test(f.masked.slice(s.start, subject.start))) {
+    const end = trimEnd(f, s.start, segmentStartBefore(f, { cueAt: subject.start }));
+    if (end - s.start >= 12) {
+      const first = statement(f, subject.start, subject.end, s.start, end, cue, at, s, subject.role, via);
+      const second = statement(
+        f,
+        subject.start,
+        subject.end,
+        rest + between[0].length,
+        s.end,
+        cue,
+        at,
+        s,
+        subject.role,
+        via,
+      );
+      return [first, second].filter((x): x is RawAttribution => x !== null);
+    }
+  }
   if (atEnd) {
     // Cue at the end: "…, members of the opposition said Monday."
     const end = trimEnd(f, s.start, segmentStartBefore(f, { cueAt: subject.start }));

@@ -312,4 +312,15 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(find(x, "visibly upset")).toBeUndefined();
     expect(find(x, "staff were tired")).toBeUndefined();
   });
+
+  it("'A, the sheriff said, but B.': a cue between two statements of the same speaker gives both", () => {
+    const x = extract(
+      `${H}No one was hurt, Sheriff Ada Pruett said, but deputies were still checking the houses by the river.`,
+    );
+    expect(find(x, "No one was hurt")?.content.exact).toBe("No one was hurt");
+    expect(find(x, "deputies were still checking")?.content.exact).toBe(
+      "deputies were still checking the houses by the river.",
+    );
+    expect(speakerOf(x, find(x, "deputies were still checking"))).toBe("Ada Pruett");
+  });
 });
