@@ -101,6 +101,9 @@ export function outletName(surface: string): string | undefined {
   // "BBC Radio Leeford", "Radio Eastlake": a broadcaster's station.
   if (/^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}Radio(?:\s+\p{Lu}[\p{L}'’-]*){1,2}$/u.test(s))
     return s.replace(/^the\s+/i, "");
+  // "Coast FM", "Valley 102 FM", "Metro TV": a station by its band or medium.
+  if (/^(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:\d+(?:\.\d)?\s+)?(?:FM|AM|TV)$/u.test(s))
+    return s.replace(/^the\s+/i, "");
   const known = OUTLET_ALIAS.get(s.replace(/^the /i, "").toLowerCase());
   if (known) return known;
   return NEWSPAPER.test(s) ? `The ${s.replace(/^the\s+/i, "")}` : undefined;

@@ -323,4 +323,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     );
     expect(speakerOf(x, find(x, "deputies were still checking"))).toBe("Ada Pruett");
   });
+
+  it("a station named by its band is an outlet: 'told Valley FM: “…”' came through it", () => {
+    const x = extract(
+      `${H}Forecaster Dan Hale told Valley FM: “The worst is over for the west.”\n\nHe adds: “Stay off the roads.”`,
+    );
+    const via = (w: string) => x.entities.find((e) => e.id === find(x, w)?.via)?.name;
+    expect(via("The worst is over")).toBe("Valley FM");
+    expect(via("Stay off the roads")).toBe("Valley FM");
+  });
 });
