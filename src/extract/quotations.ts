@@ -127,8 +127,16 @@ export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
         dateText: dayIn(f, sentence.start, q.openMark),
       };
   }
+  // "in what campaigners called ‘…’": the subject of the relative "what".
+  const what = /\bwhat\s+((?:the\s+|some\s+|many\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)\s+$/u.exec(
+    f.masked.slice(sentence.start, at),
+  );
+  // "apologised for what it called ‘…’": a pronoun there is the clause's own subject, found below.
+  const whatNp = what?.[1] && !/^(?:it|he|she|they|we|i|you)$/i.test(what[1]) ? what : null;
+  const whatStart = whatNp?.[1] ? sentence.start + whatNp.index + whatNp[0].indexOf(whatNp[1]) : -1;
   // "The group said it had offered …, and accused the union of ‘…’": the first clause's subject.
   const subject =
+    (whatNp?.[1] ? { start: whatStart, end: whatStart + whatNp[1].length, role: undefined } : null) ??
     subjectBefore(f, sentence.start, at) ??
     (/,\s*and\s*$/.test(f.masked.slice(sentence.start, at)) ? clauseSubject(f, sentence.start, at) : null);
   if (!subject) return null;

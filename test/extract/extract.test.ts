@@ -332,4 +332,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(via("The worst is over")).toBe("Valley FM");
     expect(via("Stay off the roads")).toBe("Valley FM");
   });
+
+  it("'in what campaigners called “…”' is the campaigners' phrase; 'what it called “…”' the clause's subject's", () => {
+    const x = extract(
+      `${H}Seven libraries will close next spring, in what campaigners called “the death of reading in this town”. Brill Ferries said crews were short and apologised for what it called “significant inconvenience”.`,
+    );
+    expect(find(x, "the death of reading")?.source?.exact).toBe("campaigners");
+    expect(find(x, "the death of reading")?.anonymous).toBe(true);
+    expect(speakerOf(x, find(x, "significant inconvenience"))).toBe("Brill Ferries");
+  });
 });
