@@ -161,6 +161,16 @@ export function indirect(f: Finder, s: SentenceInfo): void {
       // ("said there had been “a culture of denial” at the unit").
       const quoted = f.found.filter((d) => d.kind === "direct" && d.cueAt === c.at);
       if (quoted.length && !quoted.some((d) => d.start >= a.start && d.end <= a.end)) continue;
+      // "Her house has water “up to the light switches,” she said.": the cue after the quotation reports the
+      // quotation; the words before it are the writer's setting.
+      if (
+        a.cueAt > a.end &&
+        quoted.some((d) => {
+          const close = f.quotes.find((q) => q.start === d.start)?.lastCloseMark;
+          return close != null && close >= a.end - 2 && d.start > a.start;
+        })
+      )
+        continue;
       for (const part of splitContent(f, a)) if (saysMoreThanItsQuotes(f, part)) push(part);
     }
 }

@@ -341,4 +341,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(find(x, "the death of reading")?.anonymous).toBe(true);
     expect(speakerOf(x, find(x, "significant inconvenience"))).toBe("Brill Ferries");
   });
+
+  it("'Her house has water “up to the light switches,” she said.': the quotation is hers, the setting no statement", () => {
+    const x = extract(
+      `${H}Lena Tubb fled at dawn. Her kitchen has water “up to the light switches,” she said.`,
+    );
+    expect(speakerOf(x, find(x, "up to the light switches"))).toBe("Lena Tubb");
+    expect(x.attributions.filter((a) => a.kind === "indirect")).toEqual([]);
+  });
 });
