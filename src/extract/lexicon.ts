@@ -14,7 +14,8 @@ export const CUE_VERBS = words(`
   predict predicted promise promised vow vowed pledge pledged stress stressed emphasize emphasized emphasise
   emphasised continue continued read reads denounce denounced denouncing allege alleged alleging estimate estimated
   contend contended assert asserted believe believes believed concluded testify testified tweeted posted
-  mention mentioned observe observed remark remarked reiterate reiterated chanted shouted yelled`);
+  mention mentioned observe observed remark remarked reiterate reiterated chanted shouted yelled shouts yells
+  chants screamed screams exclaimed exclaims`);
 
 /** Verbs that report by a document rather than a person: "the statement read". */
 export const DOCUMENT_NOUNS = words("statement report letter communique communiqué memo release message");

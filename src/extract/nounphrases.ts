@@ -127,6 +127,9 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
     const start = base + pos + lead;
     pos += part.length + 1;
     if (!text || SKIP_SEGMENT.test(text)) continue;
+    // "…, holds up a mackerel and [shouts]": a verb phrase joined to the cue, not its subject.
+    if (segs.length && /\s(?:and|or)$/.test(text) && /^\p{Ll}/u.test(text) && !DETERMINER_LED.test(text))
+      continue;
     // A segment that is a name ("Mustapha Abdul-Jalil", "The A.P."), not a description that contains one.
     const hasName = mentionsIn(f, start, start + text.length).some((m) => m.kind !== "place");
     const named =

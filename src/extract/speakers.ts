@@ -41,6 +41,11 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     const prev = [...f.found].reverse().find((a) => a.cueAt < start && a.speaker.entityId);
     if (prev?.speaker.anonymous && f.ents.kindOf(prev.speaker.entityId as string) === "group")
       return { ...prev.speaker, speakerText };
+    // "One of them, a man in a yellow apron, shouts": the description in apposition tells who.
+    if (roleHere && /^\p{Ll}/u.test(roleHere)) {
+      const entityId = f.ents.describe(roleHere, { named: false, plural: false, start, end });
+      return { entityId, speakerText, role: roleHere, anonymous: true, description: roleHere };
+    }
     return { entityId: null, speakerText, anonymous: true };
   }
   // "The man, who gives his name only as Tony": the name he gives, and no more.

@@ -349,4 +349,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "up to the light switches"))).toBe("Lena Tubb");
     expect(x.attributions.filter((a) => a.kind === "indirect")).toEqual([]);
   });
+
+  it("'One of them, a man in a yellow apron, holds up a fish and shouts “…”': the man in the apron, unnamed", () => {
+    const x = extract(
+      `${H}Traders nod. One of them, a man in a yellow apron, holds up a mackerel and shouts “Breakfast!”, and everybody laughs.`,
+    );
+    const a = find(x, "Breakfast!");
+    expect(speakerOf(x, a)).toBe("man in a yellow apron");
+    expect(a?.anonymous).toBe(true);
+  });
 });
