@@ -225,7 +225,7 @@ export const subset = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].e
  * "a report published yesterday"): a document, not a speaker.
  */
 export function documentSource(np: string): boolean {
-  if (/^\s*(?:his|her|their|its)\s/i.test(np)) return false;
+  if (/^\s*(?:his|her|their)\s/i.test(np)) return false;
   const core = np
     .trim()
     .replace(/^(?:the|a|an|its|his|her|their|this|that|these|those)\s+/i, "")

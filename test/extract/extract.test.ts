@@ -307,8 +307,10 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
 
   it("'The report, published yesterday, described …': the report is the subject, and a phrase it quotes has no speaker", () => {
     const x = extract(
-      `${H}The inspectors’ report, published yesterday, described one patient as ‘visibly upset’ and found that staff were tired.`,
+      `${H}The inspectors’ report, published yesterday, described one patient as ‘visibly upset’ and found that staff were tired. The council’s consultation calls it a ‘bold step’. Its online form asks whether residents are ‘excited’.`,
     );
+    expect(find(x, "bold step")).toBeUndefined();
+    expect(find(x, "excited")).toBeUndefined();
     expect(find(x, "visibly upset")).toBeUndefined();
     expect(find(x, "staff were tired")).toBeUndefined();
   });
