@@ -100,7 +100,7 @@ function endsClause(f: Finder, closeAt: number): boolean {
 export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
   const region = f.masked.slice(sentence.start, q.openMark);
   const m =
-    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed|accused|accuses|accusing)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+|of\s+)?$/i.exec(
+    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed|accused|accuses|accusing|blamed|blames|cited|cites)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+|of\s+)?$/i.exec(
       region,
     );
   if (!m) return null;
