@@ -363,7 +363,7 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
 
   it("'blamed “…”' and 'cited “…”' quote the one who blamed or cited, and 'they said' then names them", () => {
     const x = extract(
-      `${H}Organisers Brightside Events blamed “circumstances beyond our control” but gave no details.\n\nIn a statement, they said: “We are devastated.”`,
+      `${H}The festival is off, its organisers said on Monday. Organisers Brightside Events blamed “circumstances beyond our control” but gave no details.\n\nIn a statement, they said: “We are devastated.”`,
     );
     expect(speakerOf(x, find(x, "circumstances beyond our control"))).toBe("Brightside Events");
     expect(speakerOf(x, find(x, "We are devastated"))).toBe("Brightside Events");
