@@ -224,16 +224,16 @@ const THAT_SPLIT =
   /,?\s+and\s+(?:(?:said|says|added|adds|insisted|insists|warned|warns|argued|noted|claimed|stressed)\s+)?that\s+|,?\s+but\s+that\s+/;
 
 /**
- * "said the failures were serious and had continued for years", "said it was ready but would not negotiate": the
- * statement ends before the second verb, whose subject may be the content's or the speaker's own ("… and would
- * interview candidates"; the gold counts it both ways), and the rest is no statement (`cut`). "says A and says B",
- * "said homes are without power and engineers will work overnight": the second clause is a second statement — only
- * after a first clause with a finite auxiliary, so that "a shortage of deckhands and engineers had left it …" stays
- * one.
+ * "said the failures were serious and had continued for years": the statement ends before the second verb, whose
+ * subject may be the content's or the speaker's own ("… and would interview candidates"; the gold counts it both
+ * ways), and the rest is no statement (`cut`). "said it was ready but would not negotiate", "says A and says B",
+ * "said homes are without power and engineers will work overnight": the second clause is a second statement — with
+ * its own subject, only after a first clause with a finite auxiliary, so that "a shortage of deckhands and engineers
+ * had left it …" stays one.
  */
 function secondClause(content: string): Clause | null {
   const bare = BARE_CLAUSE.exec(content);
-  if (bare) return Object.assign(bare, { cut: !/\s(?:says|said|adds|added)\s/.test(bare[0]) });
+  if (bare) return Object.assign(bare, { cut: !/\s(?:says|said|adds|added)\s|^\s+but\s/.test(bare[0]) });
   const own = OWN_CLAUSE.exec(content);
   if (own && HAS_AUX.test(content.slice(0, own.index))) return own;
   return null;
@@ -243,7 +243,7 @@ const BARE_CLAUSE = new RegExp(
   "u",
 );
 const OWN_CLAUSE = new RegExp(
-  `(?<=\\p{L}{2})\\s+and\\s+(?=(?:it|he|she|they|we|(?:the|its|his|her|their)\\s+\\p{Ll}+|\\p{Ll}+s)\\s+${AUX}\\s)`,
+  `(?<=\\p{L}{2})\\s+(?:and|but)\\s+(?=(?:it|he|she|they|we|(?:the|its|his|her|their)\\s+\\p{Ll}+|\\p{Ll}+s)\\s+${AUX}\\s)`,
   "u",
 );
 const HAS_AUX = new RegExp(`\\b${AUX}\\b`);

@@ -204,7 +204,7 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "the results were sound"))).toBe("Northern Testing");
   });
 
-  it("'said A and B': a clause with its own subject is a second statement; the speaker's next verb ends the first", () => {
+  it("'said A and B': a clause with its own subject, or 'but' and a verb, is a second statement; 'and' and a verb ends the first", () => {
     const x = extract(
       `${H}Tarrow Water says about 9,000 homes are still without water and crews will work through the night. The regulator said the leaks were "avoidable" and had gone on for years. Mayor Ines Kolar said the ferry would run on Sunday but would not stop at Eastpoint. Mayor Kolar says she has met the operator and is "seeking answers".`,
     );
@@ -214,7 +214,9 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(content("the leaks were")).toBe('the leaks were "avoidable"');
     expect(find(x, "gone on for years")).toBeUndefined();
     expect(content("the ferry would run")).toBe("the ferry would run on Sunday");
-    expect(find(x, "would not stop")).toBeUndefined();
+    // "… but would not …" goes on with what was said: a second statement.
+    expect(content("would not stop")).toBe("would not stop at Eastpoint.");
+    expect(speakerOf(x, find(x, "would not stop"))).toBe("Ines Kolar");
     // A quoted phrase after the cut is still the speaker's.
     expect(speakerOf(x, find(x, "seeking answers"))).toBe("Ines Kolar");
   });
