@@ -370,4 +370,11 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "circumstances beyond our control"))).toBe("Brightside Events");
     expect(speakerOf(x, find(x, "We are devastated"))).toBe("Brightside Events");
   });
+
+  it("a dateline with a state abbreviation and an agency ('WELLBY, Ore. (AP) — …') is not part of the statement", () => {
+    const x = extract(
+      `${H}WELLBY, Ore. (AP) — A wildfire was 40% contained on Tuesday, fire officials said.`,
+    );
+    expect(find(x, "A wildfire")?.content.exact).toBe("A wildfire was 40% contained on Tuesday");
+  });
 });
