@@ -184,6 +184,9 @@ function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   // Only when the cue comes first: "…, when a footbridge collapsed …, fire officials said" is all what was said.
   const tail = a.cueAt < a.start ? WRITERS_TAIL.exec(body) : null;
   const end = tail && tail.index > 12 ? trimEnd(f, a.start, a.start + tail.index) : a.end;
+  // "… and apologised for what it called ‘…’": the speaker's own act after the statement; a quoted phrase there is
+  // still the speaker's.
+  const reach = tail && tail.index > 12 && /^\s+and\s/.test(tail[0]) ? a.end : undefined;
   // A dateline is the writer's: "PORT HAVEN — Eleven people were hurt …, officials said."
   let start = a.start;
   const dateline =
@@ -197,7 +200,8 @@ function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
   // "… and had replaced the manager": the speaker's own next verb ends the statement and starts none.
   if (split?.cut && split.index >= 8)
     return [{ ...a, start, end: trimEnd(f, start, start + split.index), reach: end }];
-  if (!split || split.index < 8) return end - start >= 8 ? [{ ...a, start, end }] : [];
+  if (!split || split.index < 8)
+    return end - start >= 8 ? [{ ...a, start, end, ...(reach ? { reach } : {}) }] : [];
   const second = start + split.index + split[0].length;
   const first = { ...a, start, end: trimEnd(f, start, start + split.index) };
   const rest = splitContent(f, { ...a, start: second, end, cueAt: start + split.index + 1 });
@@ -215,7 +219,7 @@ const AUX = "(?:had|has|have|was|were|is|are|would|will|could|should|can|may|mig
  * ", when …", " but …" unless the speaker's own "but would not …").
  */
 const WRITERS_TAIL = new RegExp(
-  `,\\s+(?:although|though|but|while|whereas|when|mostly|none|just as|perhaps|less than|more than|well below|well above|up from|down from)\\s|\\s+and\\s+then\\s+\\p{Ll}+s\\b|\\s+and\\s+(?:described|called|accused|urged|branded|dubbed)\\b|\\s+but\\s+(?!that\\b|(?:not\\s+)?${AUX}\\s)`,
+  `,\\s+(?:although|though|but|while|whereas|when|mostly|none|just as|perhaps|less than|more than|well below|well above|up from|down from)\\s|\\s+and\\s+then\\s+\\p{Ll}+s\\b|\\s+and\\s+(?:described|called|accused|urged|branded|dubbed|blamed|criticised|criticized|praised|thanked|apologised|apologized|declined|refused|promised|vowed|pledged|appealed)\\b|\\s+but\\s+(?!that\\b|(?:not\\s+)?${AUX}\\s)`,
   "u",
 );
 
@@ -352,8 +356,8 @@ function finite(
       tail,
     );
   const hasThat = Boolean(lead?.[1] || lead?.[2] || lead?.[3] || lead?.[4]);
-  // "said nothing about …", "said little": no statement.
-  if (/^\s*(?:nothing|little|no more)\b/.test(tail)) return null;
+  // "said nothing about …", "said little": no statement; "said: …" introduces a quotation, not a statement.
+  if (/^\s*(?:nothing|little|no more)\b|^\s*:/.test(tail)) return null;
   const contentStart = rest + (lead?.[0].length ?? 0);
   // "…, The Associated Press reported." reports what comes before it; "reported a spike in …" reports nothing.
   // At the end of its sentence, or of its clause before a participle ("…, the hospital has announced, prompting …").

@@ -377,4 +377,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     );
     expect(find(x, "A wildfire")?.content.exact).toBe("A wildfire was 40% contained on Tuesday");
   });
+
+  it("a statement ends before the speaker's own next act ('… and blamed a shortage'), and 'said:' starts no statement", () => {
+    const x = extract(
+      `${H}A council spokesman said the authority was doing everything it can and blamed a shortage of homes. Brill Ferries said crews were short and apologised for what it called “significant inconvenience”. Cllr Ann Oduya said: This is a scandal.`,
+    );
+    expect(find(x, "the authority was")?.content.exact).toBe("the authority was doing everything it can");
+    expect(speakerOf(x, find(x, "significant inconvenience"))).toBe("Brill Ferries");
+    expect(find(x, "This is a scandal")).toBeUndefined();
+  });
 });
