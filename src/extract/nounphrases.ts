@@ -121,7 +121,8 @@ export function clauseSubject(f: Finder, sentenceStart0: number, participleAt: n
 export function pickSegment(f: Finder, base: number, region: string): NounPhrase | null {
   const segs: { start: number; end: number; text: string; named: boolean }[] = [];
   let pos = 0;
-  for (const part of region.split(",")) {
+  // Not at a thousands separator ("3,000 workers").
+  for (const part of region.split(/,(?!\d{3}(?!\d))/)) {
     const lead = part.length - part.trimStart().length;
     const text = part.trim();
     const start = base + pos + lead;

@@ -370,7 +370,16 @@ function finite(
       ) &&
       /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at))) ||
     (/^\s*,\s*[a-z]+ing\b/.test(f.masked.slice(contentStart, s.end)) &&
-      /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at)));
+      /,\s*(?:\S+\s+){0,4}$/.test(f.masked.slice(s.start, at))) ||
+    // "…, two people familiar with the matter said on Tuesday, in a deal that could …": a cue after its statement,
+    // then the writer's addition.
+    (!hasThat &&
+      /^\s*,\s*(?:in|on|at|with|after|before|as|amid|which|while|when|a|an|the)\s/.test(
+        f.masked.slice(contentStart, s.end),
+      ) &&
+      !/^\s*,[^,]{0,60},\s*that\s/.test(f.masked.slice(contentStart, s.end)) &&
+      /,\s*$/.test(f.masked.slice(s.start, subject.start)) &&
+      f.masked.slice(s.start, subject.start).trim().split(/\s+/).length >= 5);
   if (NEEDS_THAT.has(verb) && !hasThat && !(/^(?:reported|announced|confirmed)$/.test(verb) && atEnd))
     return null;
   // "A, the company said, and B.": a cue between two statements of the same speaker.

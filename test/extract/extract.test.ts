@@ -386,4 +386,21 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "significant inconvenience"))).toBe("Brill Ferries");
     expect(find(x, "This is a scandal")).toBeUndefined();
   });
+
+  it("a cue after its statement, then the writer's addition ('…, two people said on Tuesday, in a deal …')", () => {
+    const x = extract(
+      `${H}Harwick Bank is in talks to buy a smaller rival, two people familiar with the matter said on Tuesday, in a deal that could be worth 2 billion pounds.`,
+    );
+    expect(find(x, "Harwick Bank is in talks")?.content.exact).toBe(
+      "Harwick Bank is in talks to buy a smaller rival",
+    );
+    expect(find(x, "in a deal")).toBeUndefined();
+  });
+
+  it("a thousands separator is no comma between a subject's segments ('The union, which represents 3,000 workers, said')", () => {
+    const x = extract(
+      `${H}The Dockers Union, which represents 3,000 workers, said in a statement that it would strike.`,
+    );
+    expect(speakerOf(x, find(x, "it would strike"))).toBe("Dockers Union");
+  });
 });
