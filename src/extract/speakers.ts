@@ -230,7 +230,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     // "At the library on Main Street, eleven-year-old Ava Lindgren was …": after a fronted phrase's comma, a few
     // modifiers before the name.
     if (
-      /,\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)(?:\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)){0,2}\s+$/.test(
+      /(?:^|,)\s*(?:(?:a|an|the)\s+)?(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)(?:\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow))*(?:\s+[a-z]+){0,2}\s+$/.test(
         lead.slice(-80),
       )
     )

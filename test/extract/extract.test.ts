@@ -403,4 +403,11 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     );
     expect(find(x, "it would strike")?.source?.exact).toBe("The union");
   });
+
+  it("'A regular, retired teacher Ruth Olsen, buys …': the name after a modifier and a role noun is the next 'she'", () => {
+    const x = extract(
+      `${H}Owner Lars Eklund has been up since three. “It is mostly cleaning,” he says.\n\nA regular, retired teacher Ruth Olsen, buys the same loaf every morning. “I tell him it is for my husband,” she says.`,
+    );
+    expect(speakerOf(x, find(x, "for my husband"))).toBe("Ruth Olsen");
+  });
 });
