@@ -410,4 +410,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     );
     expect(speakerOf(x, find(x, "for my husband"))).toBe("Ruth Olsen");
   });
+
+  it("an occupation before a name is a title, not part of it ('Farmer Ewan McRae', 'Resident Tom Birk')", () => {
+    const x = extract(
+      `${H}Farmer Ewan McRae says the wind took his roof. Resident Tom Birk said he saw the flames.`,
+    );
+    expect(speakerOf(x, find(x, "took his roof"))).toBe("Ewan McRae");
+    expect(speakerOf(x, find(x, "saw the flames"))).toBe("Tom Birk");
+  });
 });
