@@ -58,6 +58,16 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     const r = resolveAt(f, at, at + given[1].length, roleHere);
     return { ...r, speakerText, anonymous: true, source: { start: at, end: at + given[1].length } };
   }
+  // "a statement from the Royal College of Nursing", "a letter signed by Ana Ruiz": whoever issued it.
+  const issued =
+    /^(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|letter|release|press release|communiqu[eé]|memo|email|message)\s+(?:from|by|issued by|released by|signed by|sent by)\s+/i.exec(
+      speakerText,
+    );
+  if (issued) {
+    const from = start + (f.text.slice(start, end).indexOf(speakerText) + issued[0].length);
+    const r = resolveAt(f, from, end, roleHere);
+    if (r.entityId) return { ...r, speakerText, source: { start: from, end } };
+  }
   // "A spokesman for the Environment Agency": an unnamed person, whatever body the description names.
   // "A Scottish Government spokeswoman" too: the body's name before a lower-case head noun.
   const indefinite =
@@ -431,7 +441,8 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
   const prev = f.found[f.found.length - 1];
   const bodyNoun =
     /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission)$/i;
-  if (prev?.speaker.anonymous && prev.speaker.entityId && !bodyNoun.test(head))
+  // Not one that names whose it is ("the health secretary's spokesman" after "a source close to the talks").
+  if (prev?.speaker.anonymous && prev.speaker.entityId && !bodyNoun.test(head) && !/[’']s\s/.test(body))
     return { ...prev.speaker, speakerText };
   return null;
 }

@@ -418,4 +418,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "took his roof"))).toBe("Ewan McRae");
     expect(speakerOf(x, find(x, "saw the flames"))).toBe("Tom Birk");
   });
+
+  it("'a statement from Body' is the body's; 'the minister's spokesman' is not the anonymous source before him", () => {
+    const x = extract(
+      `${H}According to a statement from the Royal College of Nursing, nurses will also be balloted.\n\nA source close to the talks told Reuters that a deal was possible.\n\nThe health secretary's spokesman said he would meet union leaders on Monday.`,
+    );
+    expect(speakerOf(x, find(x, "nurses will also be balloted"))).toBe("Royal College of Nursing");
+    const a = find(x, "meet union leaders");
+    expect(speakerOf(x, a)).not.toBe(speakerOf(x, find(x, "a deal was possible")));
+  });
 });
