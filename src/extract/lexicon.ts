@@ -60,7 +60,8 @@ export const TITLE_WORDS =
   Sheriff Trooper Constable Majority Minority Organizer Organiser Councilman Councilwoman Whip Assemblyman
   Assemblywoman Congressman Congresswoman Lawmaker Economist Analyst Forecaster Correspondent Editor Rector Pastor
   Bishop Dean Provost Principal Lieutenant Owner Founder Resident Chef Nurse Teacher Student Lawyer Attorney Activist
-  Campaigner Volunteer Landlord Tenant Commuter Passenger Shopkeeper Fisherman Farmer Driver`);
+  Campaigner Volunteer Landlord Tenant Commuter Passenger Shopkeeper Fisherman Farmer Driver Det Insp Supt DCI DI DS
+  PC Cllr`);
 
 /** Organisation head words: a capitalised name ending in one of these names an organisation. */
 export const ORG_HEADS =

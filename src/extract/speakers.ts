@@ -53,7 +53,7 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     /\b(?:gives|gave|giving|goes by|identified (?:only )?(?:as|by))\s+(?:his|her|their)?\s*(?:first\s+)?(?:name\s+)?(?:only\s+)?(?:as\s+)?(\p{Lu}[\p{Ll}'’-]+)\b/u.exec(
       f.text.slice(start, sentenceAt(f, start)?.end ?? end),
     );
-  if (given?.[1] && /^(?:the|a|an|one)\s/i.test(speakerText)) {
+  if (given?.[1] && /^(?:(?:the|a|an|one)\s|another\b)/i.test(speakerText)) {
     const at = f.text.indexOf(given[1], start);
     const r = resolveAt(f, at, at + given[1].length, roleHere);
     return { ...r, speakerText, anonymous: true, source: { start: at, end: at + given[1].length } };

@@ -427,4 +427,15 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     const a = find(x, "meet union leaders");
     expect(speakerOf(x, a)).not.toBe(speakerOf(x, find(x, "a deal was possible")));
   });
+
+  it("British police and council titles are no part of a name; 'Another, who gave his name only as Dev' is Dev, unnamed", () => {
+    const x = extract(
+      `${H}Det Insp Carl Hughes said officers were searching the area. Cllr Ann Moyles said the road would reopen. A neighbour said she heard screaming. Another, who gave his name only as Dev, said the street was quiet.`,
+    );
+    expect(speakerOf(x, find(x, "searching the area"))).toBe("Carl Hughes");
+    expect(speakerOf(x, find(x, "the road would reopen"))).toBe("Ann Moyles");
+    const dev = find(x, "the street was quiet");
+    expect(speakerOf(x, dev)).toBe("Dev");
+    expect(dev?.anonymous).toBe(true);
+  });
 });
