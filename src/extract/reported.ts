@@ -338,6 +338,18 @@ function finite(
 ): RawAttribution | RawAttribution[] | null {
   const subject = subjectBefore(f, s.start, at);
   if (!subject || documentSource(f.text.slice(subject.start, subject.end))) return null;
+  // "That said, …", "Having said that, …", "What she told me next …": no one reports anything.
+  const subjectText = f.text.slice(subject.start, subject.end);
+  if (/^(?:that|this|what|whatever)\b/i.test(subjectText) && !/^(?:that|this)\s+\p{L}/iu.test(subjectText))
+    return null;
+  if (/^what\s/i.test(subjectText)) return null;
+  // "As the mayor said in 2019, the bridge is the town's lifeline.": what follows the fronted clause.
+  if (/^\s*as\s+$/i.test(f.masked.slice(s.start, subject.start)) || /^as\s/i.test(subjectText)) {
+    const comma = f.masked.indexOf(",", at);
+    if (comma < 0 || comma >= s.end) return null;
+    const np = /^as\s/i.test(subjectText) ? subject.start + 3 : subject.start;
+    return statement(f, np, subject.end, comma + 1, s.end, verb, at, s, subject.role);
+  }
   let rest = at + verb.length;
   let cue = verb;
   let via: string | null = null;

@@ -438,4 +438,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, dev)).toBe("Dev");
     expect(dev?.anonymous).toBe(true);
   });
+
+  it("'That said, …' and 'What she told me …' report nothing; 'As the mayor said in 2019, Y' reports Y", () => {
+    const x = extract(
+      `${H}That said, the plan has its critics. What she told me next surprised me. As the mayor said in 2019, the bridge is the town's lifeline.`,
+    );
+    expect(find(x, "the plan has its critics")).toBeUndefined();
+    expect(find(x, "surprised me")).toBeUndefined();
+    expect(find(x, "lifeline")?.content.exact).toBe("the bridge is the town's lifeline.");
+  });
 });
