@@ -1,6 +1,6 @@
 // Reported statements: "X said (that) …", "…, X said Monday.", "X said, …ing", "comments by X that …",
 // "according to X, …", "…, which X said was …".
-import { accordingToOutlet, dayIn, insideQuote, leadingOutlet } from "./context";
+import { accordingToOutlet, afterDateline, dayIn, insideQuote, leadingOutlet } from "./context";
 import { CUE_NOUNS, DOCUMENT_NOUNS } from "./lexicon";
 import { clauseSubject, documentSource, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
@@ -343,8 +343,9 @@ function finite(
   if (/^(?:that|this|what|whatever)\b/i.test(subjectText) && !/^(?:that|this)\s+\p{L}/iu.test(subjectText))
     return null;
   if (/^what\s/i.test(subjectText)) return null;
-  // "As the mayor said in 2019, the bridge is the town's lifeline.": what follows the fronted clause.
-  if (/^\s*as\s+$/i.test(f.masked.slice(s.start, subject.start)) || /^as\s/i.test(subjectText)) {
+  // "As the mayor said in 2019, the bridge is the town's lifeline.": what follows the fronted clause (only in a
+  // sentence that opens with "As", not "…, as analysts said the fine was smaller").
+  if (/^\s*as\s/i.test(f.masked.slice(afterDateline(f, s.start), subject.end))) {
     const comma = f.masked.indexOf(",", at);
     if (comma < 0 || comma >= s.end) return null;
     const np = /^as\s/i.test(subjectText) ? subject.start + 3 : subject.start;

@@ -446,5 +446,7 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(find(x, "the plan has its critics")).toBeUndefined();
     expect(find(x, "surprised me")).toBeUndefined();
     expect(find(x, "lifeline")?.content.exact).toBe("the bridge is the town's lifeline.");
+    const y = extract(`${H}Shares closed up 2 percent, as analysts said the fine was smaller than feared.`);
+    expect(find(y, "the fine was smaller")?.content.exact).toBe("the fine was smaller than feared.");
   });
 });
