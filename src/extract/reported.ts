@@ -342,7 +342,6 @@ function finite(
   const subjectText = f.text.slice(subject.start, subject.end);
   if (/^(?:that|this|what|whatever)\b/i.test(subjectText) && !/^(?:that|this)\s+\p{L}/iu.test(subjectText))
     return null;
-  if (/^what\s/i.test(subjectText)) return null;
   // "As the mayor said in 2019, the bridge is the town's lifeline.": what follows the fronted clause (only in a
   // sentence that opens with "As", not "…, as analysts said the fine was smaller").
   if (/^\s*as\s/i.test(f.masked.slice(afterDateline(f, s.start), subject.end))) {
