@@ -437,7 +437,11 @@ function participle(f: Finder, s: SentenceInfo, at: number, verb: string): RawAt
       ? { start: parenStart, end: parenStart + paren[1].length }
       : clauseSubject(f, s.start, at);
   if (!subject) return null;
-  const contentStart = at + verb.length + 1;
+  // "saying only that …", "adding simply that …".
+  const lead = /^\s*(?:(?:only|simply|merely|just)\s+)?(?:that\s+)?/.exec(
+    f.masked.slice(at + verb.length, s.end),
+  );
+  const contentStart = at + verb.length + Math.max(1, lead?.[0].length ?? 0);
   const comma = f.masked.indexOf(",", contentStart);
   const end = comma > 0 && comma < s.end ? comma : s.end;
   // "released a statement on Monday claiming" keeps its document noun, so "the statement read" can find it.

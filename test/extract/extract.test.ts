@@ -449,4 +449,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     const y = extract(`${H}Shares closed up 2 percent, as analysts said the fine was smaller than feared.`);
     expect(find(y, "the fine was smaller")?.content.exact).toBe("the fine was smaller than feared.");
   });
+
+  it("'saying only that …' starts the statement after 'only that'; a sports role before a name is a title", () => {
+    const x = extract(
+      `${H}The club refused to comment on the fine, saying only that it would appeal. Striker Tom Reyes said he was happy.`,
+    );
+    expect(find(x, "it would appeal")?.content.exact).toBe("it would appeal.");
+    expect(speakerOf(x, find(x, "he was happy"))).toBe("Tom Reyes");
+  });
 });
