@@ -29,7 +29,7 @@ export const DOCUMENT_SOURCES =
   words(`report reports survey surveys study studies data figures statistics records
   complaint complaints filing filings document documents papers minutes audit audits assessment assessments
   analysis timeline estimate estimates poll polls census transcript transcripts indictment lawsuit affidavit
-  review inquiry investigation findings spreadsheet database website form forms consultation questionnaire`);
+  review inquiry investigation findings spreadsheet database website form forms consultation questionnaire numbers`);
 
 /**
  * Head nouns of unnamed descriptions that are no person: bodies and documents ("the local chamber of commerce",

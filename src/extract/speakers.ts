@@ -2,7 +2,7 @@
 // description ("the defector" ← "a senior official who defected"), a document ("the statement read"), an
 // organisation by its head noun ("the council"), and the recipient of "told" (an outlet makes it second-hand).
 import { mentionsIn, sentenceAt } from "./context";
-import { DETERMINERS, DOCUMENT_NOUNS, FEMALE_NAMES, MALE_NAMES, PRONOUNS } from "./lexicon";
+import { DETERMINERS, DOCUMENT_NOUNS, FEMALE_NAMES, MALE_NAMES, PRONOUNS, TITLE_WORDS } from "./lexicon";
 import { KIN_BEFORE } from "./names";
 import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
 import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
@@ -328,6 +328,9 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   return { entityId: null, speakerText, anonymous: false };
 }
 
+/** Title words in lower case: "the minister" is an office holder, not the anonymous source just quoted. */
+const TITLE_LOWER = new Set([...TITLE_WORDS].map((w) => w.toLowerCase()));
+
 /** Nouns that name a body when definite ("the club", "the company"), not a person. */
 const BODY_NOUN =
   /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission|carrier|insurer|retailer|zoo|museum|charity|team|league|regulator|developer|utility|manufacturer|watchdog|lender|chain|inspectorate)$/i;
@@ -442,7 +445,16 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
   const bodyNoun =
     /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission)$/i;
   // Not one that names whose it is ("the health secretary's spokesman" after "a source close to the talks").
-  if (prev?.speaker.anonymous && prev.speaker.entityId && !bodyNoun.test(head) && !/[’']s\s/.test(body))
+  // Nor a group ("Some say …. The minister insists …").
+  if (
+    prev?.speaker.anonymous &&
+    prev.speaker.entityId &&
+    f.ents.kindOf(prev.speaker.entityId) === "person" &&
+    !/^(?:some|others|many|most|few|several|both|all|one|another)$/i.test(prev.speaker.speakerText) &&
+    !TITLE_LOWER.has(head.toLowerCase()) &&
+    !bodyNoun.test(head) &&
+    !/[’']s\s/.test(body)
+  )
     return { ...prev.speaker, speakerText };
   return null;
 }
