@@ -457,4 +457,16 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(find(x, "it would appeal")?.content.exact).toBe("it would appeal.");
     expect(speakerOf(x, find(x, "he was happy"))).toBe("Tom Reyes");
   });
+
+  it("the writer's own 'I said' / 'As I wrote' is no reported statement; 'the minister' after 'Some say' is the minister", () => {
+    const x = extract(
+      `${H}As I wrote last week, the council has lost the plot. I said then that the scheme would fail. Some say the answer is money. The minister insists the reforms are working.`,
+    );
+    expect(find(x, "lost the plot")).toBeUndefined();
+    expect(find(x, "the scheme would fail")).toBeUndefined();
+    expect(find(x, "the reforms are working")?.source?.exact).toBe("The minister");
+    expect(speakerOf(x, find(x, "the reforms are working"))).not.toBe(
+      speakerOf(x, find(x, "the answer is money")),
+    );
+  });
 });
