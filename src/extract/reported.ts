@@ -339,7 +339,7 @@ function finite(
   const subject = subjectBefore(f, s.start, at);
   if (!subject || documentSource(f.text.slice(subject.start, subject.end))) return null;
   // "I said then that the scheme would fail", "As I wrote last week, …": the writer's own claim, no source's.
-  if (/^(?:I|we)$/i.test(f.text.slice(subject.start, subject.end).trim())) return null;
+  if (/^(?:as\s+)?(?:I|we)$/i.test(f.text.slice(subject.start, subject.end).trim())) return null;
   // "That said, …", "Having said that, …", "What she told me next …": no one reports anything.
   const subjectText = f.text.slice(subject.start, subject.end);
   if (/^(?:that|this|what|whatever)\b/i.test(subjectText) && !/^(?:that|this)\s+\p{L}/iu.test(subjectText))
