@@ -61,7 +61,7 @@ export const TITLE_WORDS =
   Assemblywoman Congressman Congresswoman Lawmaker Economist Analyst Forecaster Correspondent Editor Rector Pastor
   Bishop Dean Provost Principal Lieutenant Owner Founder Resident Chef Nurse Teacher Student Lawyer Attorney Activist
   Campaigner Volunteer Landlord Tenant Commuter Passenger Shopkeeper Fisherman Farmer Driver Det Insp Supt DCI DI DS
-  PC Cllr Striker Midfielder Defender Goalkeeper Winger`);
+  PC Cllr MP MSP MEP Striker Midfielder Defender Goalkeeper Winger`);
 
 /** Organisation head words: a capitalised name ending in one of these names an organisation. */
 export const ORG_HEADS =

@@ -299,7 +299,7 @@ function recipientPhrase(f: Finder, from: number, to: number) {
   }
   // "tells the Courier all schools are open": a capitalised name, then the content without "that".
   const proper =
-    /^\s*((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?=\p{Ll})(?!that\b|on\b|in\b|at\b|about\b|last\b|this\b|after\b|before\b|during\b|earlier\b|later\b|yesterday\b|today\b|and\b|for\b|by\b|from\b|outside\b|when\b|it\b|he\b|she\b|they\b|we\b)/u.exec(
+    /^\s*((?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)\s+(?=\p{Ll})(?!that\b|on\b|in\b|at\b|about\b|last\b|this\b|after\b|before\b|during\b|earlier\b|later\b|yesterday\b|today\b|and\b|for\b|by\b|from\b|outside\b|when\b)/u.exec(
       f.text.slice(from, to),
     );
   if (proper?.[1] && !/^(?:I|The|A|An)$/.test(proper[1])) {

@@ -179,8 +179,9 @@ function genderOf(f: Finder, id: string): "male" | "female" | undefined {
   const titled = titles.get(id);
   if (titled) return titled;
   // The given name: the first word of the longest mention of the person ("Patricia Gomez", not "Gomez").
-  const longest = longestMention(f, id);
-  const given = longest.includes(" ") ? (longest.toLowerCase().split(/\s+/)[0] ?? "") : "";
+  // Past any title the mention kept ("Local MP James Whitfield").
+  const words = longestMention(f, id).toLowerCase().split(/\s+/).slice(0, -1);
+  const given = words.find((w) => FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) ?? "";
   if (FEMALE_NAMES.has(given)) return "female";
   if (MALE_NAMES.has(given)) return "male";
   // What a person said ("Grunwald says she is better with her hands than he was") does not tell their sex: the
@@ -485,7 +486,7 @@ export function recipient(
       ? { start: np.start, end: name.end }
       : np;
   if (!rec) return null;
-  const text = f.text.slice(rec.start, rec.end);
+  let text = f.text.slice(rec.start, rec.end);
   let outlet = f.ents.outlet(text);
   // "told the newspaper" → the outlet last named before.
   if (
@@ -494,6 +495,15 @@ export function recipient(
   ) {
     outlet =
       [...f.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ?? null;
+  }
+  // "told the Echo", "told the Courier": a newspaper by its title word alone.
+  const paper =
+    /^the\s+(Herald|Times|Post|Ledger|Courier|Journal|Gazette|Tribune|News|Chronicle|Telegraph|Observer|Mail|Examiner|Globe|Record|Echo|Star|Sun|Mirror|Argus|Advertiser|Citizen|Clarion|Bugle|Sentinel|Dispatch|Inquirer|Enquirer|Register|Express|Standard)(?=\s+\p{Ll}|$)/u.exec(
+      text,
+    );
+  if (!outlet && paper?.[1]) {
+    outlet = f.ents.medium(`The ${paper[1]}`);
+    text = paper[0];
   }
   // "told the Al Khaleej newspaper", "told local radio station RPN", "told France Inter radio": a name the
   // text itself calls a medium.

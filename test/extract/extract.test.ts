@@ -469,4 +469,14 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
       speakerOf(x, find(x, "the answer is money")),
     );
   });
+
+  it("'told the Echo she …' is a statement through the Echo; a title kept in a name does not hide the given name's sex", () => {
+    const x = extract(
+      `${H}Local MP James Whitfield called the report “deeply troubling”.\n\nOne mother, who asked not to be named, told the Echo she was left alone for six hours.\n\nA nurse was left alone too. “Nobody came,” she said.`,
+    );
+    const a = find(x, "she was left alone");
+    expect(a?.source?.exact).toBe("One mother");
+    expect(x.entities.find((e) => e.id === a?.via)?.name).toBe("The Echo");
+    expect(speakerOf(x, find(x, "Nobody came"))).not.toBe("James Whitfield");
+  });
 });
