@@ -179,8 +179,21 @@ export function indirect(f: Finder, s: SentenceInfo): void {
  * "X said A and that B" is two statements; a content ends before a clause that is the writer's, not the
  * speaker's (", although …", ", when …").
  */
+/** The masked text of a span with the words inside quotation marks blanked: "but" in “regrettable but necessary” is no clause boundary. */
+function unquoted(f: Finder, start: number, end: number): string {
+  let t = f.masked.slice(start, end);
+  for (const q of f.quotes) {
+    const close = q.lastCloseMark ?? q.end;
+    if (q.openMark >= end || close <= start) continue;
+    const from = Math.max(0, q.start - start);
+    const to = Math.min(t.length, q.end - start);
+    if (to > from) t = t.slice(0, from) + "_".repeat(to - from) + t.slice(to);
+  }
+  return t;
+}
+
 function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
-  const body = f.masked.slice(a.start, a.end);
+  const body = unquoted(f, a.start, a.end);
   // Only when the cue comes first: "…, when a footbridge collapsed …, fire officials said" is all what was said.
   const tail = a.cueAt < a.start ? WRITERS_TAIL.exec(body) : null;
   const end = tail && tail.index > 12 ? trimEnd(f, a.start, a.start + tail.index) : a.end;
@@ -195,7 +208,7 @@ function splitContent(f: Finder, a: RawAttribution): RawAttribution[] {
     );
   if (dateline && a.cueAt > a.end) start = a.start + dateline[0].length;
   if (a.cueAt >= end && dateline) start = a.start + dateline[0].length;
-  const content = f.masked.slice(start, end);
+  const content = unquoted(f, start, end);
   const split: Clause | null = THAT_SPLIT.exec(content) ?? (a.cueAt < a.start ? secondClause(content) : null);
   // "… and had replaced the manager": the speaker's own next verb ends the statement and starts none.
   if (split?.cut && split.index >= 8)

@@ -479,4 +479,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(x.entities.find((e) => e.id === a?.via)?.name).toBe("The Echo");
     expect(speakerOf(x, find(x, "Nobody came"))).not.toBe("James Whitfield");
   });
+
+  it("'but' or 'and that' inside a quotation is no boundary of the statement around it", () => {
+    const x = extract(
+      `${H}Vexa Motors said the cuts were “regrettable but necessary” because demand had fallen.`,
+    );
+    expect(find(x, "the cuts were")?.content.exact).toBe(
+      "the cuts were “regrettable but necessary” because demand had fallen.",
+    );
+  });
 });
