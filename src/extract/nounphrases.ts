@@ -117,6 +117,10 @@ export function clauseSubject(f: Finder, sentenceStart0: number, participleAt: n
   return pickSegment(f, base, region.slice(0, verb.index).replace(AUX_TAIL, ""));
 }
 
+/** A past-tense verb in lower case: "European Union leaders approved an aid package" is a clause, not a name. */
+const FINITE_VERB =
+  /\s(?:\p{Ll}{3,}ed|made|took|gave|won|lost|met|saw|went|came|ran|held|sent|left|found|began|rose|fell|struck|sold|bought|paid|told|said)\s/u;
+
 /** Of the comma-separated segments of a subject, the one that names the speaker, and the role beside it. */
 export function pickSegment(f: Finder, base: number, region: string): NounPhrase | null {
   const segs: { start: number; end: number; text: string; named: boolean }[] = [];
@@ -156,7 +160,8 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
     idx >= 0 &&
     idx < segs.length - 1 &&
     tail &&
-    !isNounPhrase(segs[idx]?.text ?? "") &&
+    (!isNounPhrase(segs[idx]?.text ?? "") ||
+      (FINITE_VERB.test(` ${segs[idx]?.text ?? ""} `) && region.slice(tail.end - base).trim() === "")) &&
     /^(?:(?:the|a|an|some|many|two|three|several)\s+)?\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,4}$/u.test(
       tail.text,
     ) &&

@@ -488,4 +488,11 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
       "the cuts were “regrettable but necessary” because demand had fallen.",
     );
   });
+
+  it("'European Union leaders approved a package, officials said': a clause with a past-tense verb is what was said", () => {
+    const x = extract(`${H}European Union leaders approved an aid package on Friday, officials said.`);
+    const a = find(x, "European Union leaders approved");
+    expect(a?.content.exact).toBe("European Union leaders approved an aid package on Friday");
+    expect(a?.source?.exact).toBe("officials");
+  });
 });
