@@ -232,7 +232,7 @@ const AUX = "(?:had|has|have|was|were|is|are|would|will|could|should|can|may|mig
  * ", when …", " but …" unless the speaker's own "but would not …").
  */
 const WRITERS_TAIL = new RegExp(
-  `,\\s+(?:although|though|but|while|whereas|when|mostly|none|just as|perhaps|less than|more than|well below|well above|up from|down from)\\s|\\s+and\\s+then\\s+\\p{Ll}+s\\b|\\s+and\\s+(?:described|called|accused|urged|branded|dubbed|blamed|criticised|criticized|praised|thanked|apologised|apologized|declined|refused|promised|vowed|pledged|appealed)\\b|\\s+but\\s+(?!that\\b|(?:not\\s+)?${AUX}\\s)`,
+  `,\\s+(?:although|though|but|while|whereas|when|mostly|none|just as|perhaps|less than|more than|well below|well above|up from|down from|a claim|a charge|an allegation|an assertion|a view|a figure)\\s|\\s+and\\s+then\\s+\\p{Ll}+s\\b|\\s+and\\s+(?:described|called|accused|urged|branded|dubbed|blamed|criticised|criticized|praised|thanked|apologised|apologized|declined|refused|promised|vowed|pledged|appealed)\\b|\\s+but\\s+(?!that\\b|(?:not\\s+)?${AUX}\\s)`,
   "u",
 );
 

@@ -495,4 +495,11 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(a?.content.exact).toBe("European Union leaders approved an aid package on Friday");
     expect(a?.source?.exact).toBe("officials");
   });
+
+  it("a statement ends before the writer's ', a claim …' / ', a charge …'", () => {
+    const x = extract(
+      `${H}Prime Minister Ana Farkas said she had won guarantees, a claim diplomats disputed.`,
+    );
+    expect(find(x, "she had won guarantees")?.content.exact).toBe("she had won guarantees");
+  });
 });
