@@ -303,9 +303,10 @@ function saysMoreThanItsQuotes(f: Finder, a: RawAttribution): boolean {
 
 /** The recipient of "told": a pronoun or "reporters" alone, a name alone, else the noun phrase after the verb. */
 function recipientPhrase(f: Finder, from: number, to: number) {
-  const lead = /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs)\b/i.exec(
-    f.text.slice(from, to),
-  );
+  const lead =
+    /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs|lawmakers|legislators|senators|councillors|councilors|delegates|investors|analysts|staff|employees|workers|students|parents|residents|supporters|members|shareholders|the committee|the panel|the crowd)\b/i.exec(
+      f.text.slice(from, to),
+    );
   if (lead?.[1]) {
     const start = from + lead[0].indexOf(lead[1]);
     return { start, end: start + lead[1].length };

@@ -475,9 +475,10 @@ export function recipient(
   verbEnd: number,
   to: number,
 ): { via: string | null; cue: string } | null {
-  const lead = /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs)\b/i.exec(
-    f.text.slice(verbEnd, to),
-  );
+  const lead =
+    /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs|lawmakers|legislators|senators|councillors|councilors|delegates|investors|analysts|staff|employees|workers|students|parents|residents|supporters|members|shareholders|the committee|the panel|the crowd)\b/i.exec(
+      f.text.slice(verbEnd, to),
+    );
   const name = lead ? undefined : f.ents.mentions.find((m) => m.start >= verbEnd && m.start <= verbEnd + 5);
   const np = npAfter(f, verbEnd, to);
   const rec = lead?.[1]

@@ -502,4 +502,10 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     );
     expect(find(x, "she had won guarantees")?.content.exact).toBe("she had won guarantees");
   });
+
+  it("'told lawmakers …', 'told investors …': a group addressed, then what was said", () => {
+    const x = extract(`${H}Minister Carmen Ruiz told lawmakers the change would help 12 million workers.`);
+    expect(find(x, "the change would help")?.content.exact).toBe("the change would help 12 million workers.");
+    expect(speakerOf(x, find(x, "the change would help"))).toBe("Carmen Ruiz");
+  });
 });
