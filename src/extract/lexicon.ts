@@ -48,7 +48,8 @@ export const CUE_NOUNS = words(
   "comments comment claim claims remarks assertion assertions warning warnings words",
 );
 
-export const HONORIFICS = words(`Mr. Mrs. Ms. Dr. Col. Colonel Gen. General Lt. Sgt. Capt. Maj. Sen. Rep. Gov.
+export const HONORIFICS =
+  words(`Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Miss Col. Colonel Gen. General Lt. Sgt. Capt. Maj. Sen. Rep. Gov.
   Prof. Adm. Sheikh Sir Lord Lady Rev. President Prince King Queen Judge Justice Mayor Councillor Councilwoman Councilman`);
 
 /** Title words that describe a role rather than name a person. */

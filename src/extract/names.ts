@@ -362,7 +362,18 @@ function keysOf(m: NameMention): ReturnType<typeof personKeys> {
 
 function personMatches(c: Cluster, m: NameMention): boolean {
   const k = keysOf(m);
+  // "Mr Holloway" is not "Mrs Holloway".
+  const sex = honorificSex(m.parts.honorific);
+  if (sex && c.mentions.some((x) => honorificSex(x.parts.honorific) === (sex === "m" ? "f" : "m")))
+    return false;
   return [...k.surname].some((s) => c.surnames.has(s)) && subsetOrDisjointOk(c.given, k.given);
+}
+
+function honorificSex(h: string | undefined): "m" | "f" | undefined {
+  if (!h) return undefined;
+  if (/^(?:Mr|Sir|Lord)\.?$/.test(h)) return "m";
+  if (/^(?:Mrs|Ms|Miss|Lady|Dame)\.?$/.test(h)) return "f";
+  return undefined;
 }
 
 const ORG_KEYS = new WeakMap<NameMention, string>();

@@ -508,4 +508,13 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(find(x, "the change would help")?.content.exact).toBe("the change would help 12 million workers.");
     expect(speakerOf(x, find(x, "the change would help"))).toBe("Carmen Ruiz");
   });
+
+  it("British 'Mr Ames' (no full stop) is David Ames; 'Mr Holloway' is not 'Mrs Holloway'", () => {
+    const x = extract(
+      `${H}David Ames, 45, was walking on the beach. Mr Ames said his dog was fine.\n\nSarah and James Holloway campaigned for the review. “We were lied to,” Mrs Holloway said.\n\nMr Holloway said the families would go on. “Sorry is a start,” he said.`,
+    );
+    expect(speakerOf(x, find(x, "his dog was fine"))).toBe("David Ames");
+    expect(speakerOf(x, find(x, "Sorry is a start"))).toMatch(/Holloway/);
+    expect(speakerOf(x, find(x, "Sorry is a start"))).not.toBe(speakerOf(x, find(x, "We were lied to")));
+  });
 });
