@@ -227,6 +227,22 @@ export function findNameMentions(
     if (core && core.end !== tok.end) flush();
   }
   flush();
+  // "Sarah and James Holloway": the first given name shares the family name.
+  for (const [i, m] of out.entries()) {
+    const next = out[i + 1];
+    if (
+      m.parts.words.length === 1 &&
+      !m.parts.honorific &&
+      next &&
+      next.kind === "person" &&
+      next.parts.words.length === 2 &&
+      /^\s+and\s+$/.test(text.slice(m.end, next.start)) &&
+      (FEMALE_NAMES.has(m.surface.toLowerCase()) || MALE_NAMES.has(m.surface.toLowerCase()))
+    ) {
+      m.parts.words = [m.surface, next.parts.words[1] as string];
+      m.kind = "person";
+    }
+  }
   return out;
 }
 
@@ -364,9 +380,19 @@ function personMatches(c: Cluster, m: NameMention): boolean {
   const k = keysOf(m);
   // "Mr Holloway" is not "Mrs Holloway".
   const sex = honorificSex(m.parts.honorific);
-  if (sex && c.mentions.some((x) => honorificSex(x.parts.honorific) === (sex === "m" ? "f" : "m")))
+  const other = sex === "m" ? "f" : "m";
+  if (sex && c.mentions.some((x) => honorificSex(x.parts.honorific) === other || givenSex(x) === other))
     return false;
   return [...k.surname].some((s) => c.surnames.has(s)) && subsetOrDisjointOk(c.given, k.given);
+}
+
+/** The sex a mention's given name tells ("James Holloway"), if it is a common given name of one sex. */
+function givenSex(m: NameMention): "m" | "f" | undefined {
+  if (m.parts.words.length < 2) return undefined;
+  const g = (m.parts.words[0] as string).toLowerCase();
+  if (FEMALE_NAMES.has(g) && !MALE_NAMES.has(g)) return "f";
+  if (MALE_NAMES.has(g) && !FEMALE_NAMES.has(g)) return "m";
+  return undefined;
 }
 
 function honorificSex(h: string | undefined): "m" | "f" | undefined {

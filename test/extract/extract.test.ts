@@ -517,4 +517,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "Sorry is a start"))).toMatch(/Holloway/);
     expect(speakerOf(x, find(x, "Sorry is a start"))).not.toBe(speakerOf(x, find(x, "We were lied to")));
   });
+
+  it("'Sarah and James Holloway': Sarah is a Holloway too, 'Mrs Holloway' is Sarah and 'Mr Holloway' James", () => {
+    const x = extract(
+      `${H}Sarah and James Holloway campaigned for the review.\n\n“We were lied to,” Mrs Holloway said.\n\n“Sorry is a start,” Mr Holloway said.`,
+    );
+    expect(speakerOf(x, find(x, "We were lied to"))).toBe("Sarah Holloway");
+    expect(speakerOf(x, find(x, "Sorry is a start"))).toBe("James Holloway");
+  });
 });
