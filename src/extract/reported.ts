@@ -402,9 +402,7 @@ function finite(
     // "…, two people familiar with the matter said on Tuesday, in a deal that could …": a cue after its statement,
     // then the writer's addition.
     (!hasThat &&
-      /^\s*,\s*(?:in|on|at|with|after|before|as|amid|which|while|when|a|an|the)\s/.test(
-        f.masked.slice(contentStart, s.end),
-      ) &&
+      /^\s*,\s*(?!that\b|and\b|but\b|or\b)\p{Ll}/u.test(f.masked.slice(contentStart, s.end)) &&
       !/^\s*,[^,]{0,60},\s*that\s/.test(f.masked.slice(contentStart, s.end)) &&
       /,\s*$/.test(f.masked.slice(s.start, subject.start)) &&
       f.masked.slice(s.start, subject.start).trim().split(/\s+/).length >= 5);

@@ -395,6 +395,10 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
       "Harwick Bank is in talks to buy a smaller rival",
     );
     expect(find(x, "in a deal")).toBeUndefined();
+    const y = extract(
+      `${H}Turnout in Northfield was 68%, the returning officer says, up from 61% last time.`,
+    );
+    expect(find(y, "Turnout")?.content.exact).toBe("Turnout in Northfield was 68%");
   });
 
   it("a thousands separator is no comma between a subject's segments ('The union, which represents 3,000 dockers, said')", () => {
