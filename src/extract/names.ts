@@ -378,12 +378,11 @@ function keysOf(m: NameMention): ReturnType<typeof personKeys> {
 
 function personMatches(c: Cluster, m: NameMention): boolean {
   const k = keysOf(m);
-  // "Mr Holloway" is not "Mrs Holloway".
+  if (!([...k.surname].some((s) => c.surnames.has(s)) && subsetOrDisjointOk(c.given, k.given))) return false;
+  // "Mr Holloway" is not "Mrs Holloway", nor "James Holloway" if a Mrs.
   const sex = honorificSex(m.parts.honorific);
   const other = sex === "m" ? "f" : "m";
-  if (sex && c.mentions.some((x) => honorificSex(x.parts.honorific) === other || givenSex(x) === other))
-    return false;
-  return [...k.surname].some((s) => c.surnames.has(s)) && subsetOrDisjointOk(c.given, k.given);
+  return !(sex && c.mentions.some((x) => honorificSex(x.parts.honorific) === other || givenSex(x) === other));
 }
 
 /** The sex a mention's given name tells ("James Holloway"), if it is a common given name of one sex. */
