@@ -69,8 +69,12 @@ export function subjectBefore(f: Finder, sentenceStart0: number, verbAt: number)
     if (beside) return { start: beside.start, end: beside.end, role: cleanRole(rel[1]) || undefined };
     if (isNounPhrase(rel[1])) return { start, end: start + rel[1].length };
   }
-  // "X called that claim “…” and said …": a second verb of the same subject.
-  if (/\S\s+and\s*$/.test(region) && !/,\s*and\s*$/.test(region)) {
+  // "X called that claim “…” and said …": a second verb of the same subject; also after a comma when the
+  // clause before it has its own verb ("The bank kept rates unchanged, as expected, and said …").
+  if (
+    /\S\s+and\s*$/.test(region) &&
+    (!/,\s*and\s*$/.test(region) || FINITE_VERB.test(` ${region.split(",")[0] ?? ""} `))
+  ) {
     const first = clauseSubject(f, sentenceStart, verbAt);
     if (first && isNounPhrase(f.text.slice(first.start, first.end))) return first;
   }

@@ -389,7 +389,7 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
     );
     if (titled) return { entityId: titled.entityId, speakerText, anonymous: false };
   }
-  const org = f.ents.orgByHead(head);
+  const org = f.ents.orgByHead(head, at >= 0 ? at : undefined);
   if (org) return { entityId: org, speakerText, anonymous: false };
   // "the company", "the club": the organisation that spoke last, else the one named last before it.
   if (BODY_NOUN.test(head) && at >= 0 && body.split(/\s+/).length <= 2) {

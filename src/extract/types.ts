@@ -79,7 +79,7 @@ export interface EntityResolver {
   /** An outlet the text names as a medium ("the Al Khaleej newspaper", "radio station RPN"), created on first use. */
   medium(name: string): string | null;
   /** The organisation a definite description's head noun names ("the council"). */
-  orgByHead(head: string): string | null;
+  orgByHead(head: string, before?: number): string | null;
   /** True when the outlet is the publisher of this article: a statement told to it is first-hand. */
   isSelf(outletId: string): boolean;
   kindOf(entityId: string): string | undefined;

@@ -529,4 +529,12 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(speakerOf(x, find(x, "We were lied to"))).toBe("Sarah Holloway");
     expect(speakerOf(x, find(x, "Sorry is a start"))).toBe("James Holloway");
   });
+
+  it("'The bank kept rates unchanged, as expected, and said …' is the bank's; 'the bank said' is not a bank named only later", () => {
+    const x = extract(
+      `${H}India's central bank kept its key rate unchanged on Friday, as expected, and said inflation would ease. Five of six members voted to hold, the bank said.\n\nKavita Rao, chief economist at Sterling Bank, said the decision was expected.`,
+    );
+    expect(find(x, "inflation would ease")?.source?.exact).toBe("India's central bank");
+    expect(speakerOf(x, find(x, "Five of six members"))).not.toBe("Sterling Bank");
+  });
 });
