@@ -131,8 +131,9 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
   let pos = 0;
   // Not at a thousands separator ("3,000 workers").
   for (const part of region.split(/,(?!\d{3}(?!\d))/)) {
-    const lead = part.length - part.trimStart().length;
-    const text = part.trim();
+    // "“Nobody wins,” she said": not the closing mark before the subject (an opening one stays: a title).
+    const lead = /^\s*(?:[”’]|"(?=\s))?\s*/.exec(part)?.[0].length ?? 0;
+    const text = part.slice(lead).trim();
     const start = base + pos + lead;
     pos += part.length + 1;
     if (!text || SKIP_SEGMENT.test(text)) continue;

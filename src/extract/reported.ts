@@ -456,8 +456,9 @@ function participle(f: Finder, s: SentenceInfo, at: number, verb: string): RawAt
     f.masked.slice(at + verb.length, s.end),
   );
   const contentStart = at + verb.length + Math.max(1, lead?.[0].length ?? 0);
-  const comma = f.masked.indexOf(",", contentStart);
-  const end = comma > 0 && comma < s.end ? comma : s.end;
+  // Not a comma inside a quotation ("… meet him “any time, anywhere”").
+  const rel = unquoted(f, contentStart, s.end).indexOf(",");
+  const end = rel >= 0 ? contentStart + rel : s.end;
   // "released a statement on Monday claiming" keeps its document noun, so "the statement read" can find it.
   const between = f.text.slice(subject.end, at).trim().split(/\s+/);
   const docAt = between.findIndex((w) => DOCUMENT_NOUNS.has(w.toLowerCase()));

@@ -537,4 +537,14 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(find(x, "inflation would ease")?.source?.exact).toBe("India's central bank");
     expect(speakerOf(x, find(x, "Five of six members"))).not.toBe("Sterling Bank");
   });
+
+  it("'“…,” she said, adding that she would meet him “any time, anywhere”': her quotation and her statement", () => {
+    const x = extract(
+      `${H}Chief executive Anna Berg spoke to Reuters.\n\n“Nobody wins from this,” she said, adding that she was ready to meet Volkov “any time, anywhere”.`,
+    );
+    expect(speakerOf(x, find(x, "any time, anywhere"))).toBe("Anna Berg");
+    const a = x.attributions.find((y) => y.kind === "indirect" && y.content.exact.includes("she was ready"));
+    expect(a?.content.exact).toBe("she was ready to meet Volkov “any time, anywhere”.");
+    expect(speakerOf(x, a)).toBe("Anna Berg");
+  });
 });
