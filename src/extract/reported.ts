@@ -78,7 +78,9 @@ export function indirect(f: Finder, s: SentenceInfo): void {
   for (const m of hasVerbCue ? [] : region.matchAll(/\baccording to\s+((?:the\s+)?[A-Za-z][^,.;]*)/gi)) {
     const at = s.start + (m.index ?? 0);
     const npStart = at + m[0].indexOf(m[1] as string);
-    const npEnd = npStart + (m[1] as string).length;
+    // "according to two people with knowledge of the talks and emails seen by the paper": the first source.
+    const and = (m[1] as string).split(/\s+/).length > 8 ? (m[1] as string).search(/\s+and\s+/) : -1;
+    const npEnd = npStart + (and > 0 ? and : (m[1] as string).length);
     // "Before the cameras, according to his report, one in three cars …": the statement is the longer side.
     const before = f.masked.slice(s.start, at).trim().split(/\s+/).length;
     const after = f.masked.slice(npEnd, s.end).trim().split(/\s+/).length;

@@ -547,4 +547,11 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     expect(a?.content.exact).toBe("she was ready to meet Volkov “any time, anywhere”.");
     expect(speakerOf(x, a)).toBe("Anna Berg");
   });
+
+  it("'according to two people with knowledge of the talks and emails seen by the paper': the people, not nothing", () => {
+    const x = extract(
+      `${H}The office knew of the problems for months, according to two people with knowledge of the discussions and internal emails reviewed by The Courier.`,
+    );
+    expect(find(x, "The office knew")?.source?.exact).toBe("two people with knowledge of the discussions");
+  });
 });
