@@ -166,7 +166,10 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
     idx < segs.length - 1 &&
     tail &&
     (!isNounPhrase(segs[idx]?.text ?? "") ||
-      (FINITE_VERB.test(` ${segs[idx]?.text ?? ""} `) && region.slice(tail.end - base).trim() === "")) &&
+      (FINITE_VERB.test(` ${segs[idx]?.text ?? ""} `) &&
+        region.slice(tail.end - base).trim() === "" &&
+        // Not "…, a process its members [say]": a noun and a clause's own subject.
+        !/\S\s+(?:its|their|his|her|our)\s/.test(tail.text))) &&
     /^(?:(?:the|a|an|some|many|two|three|several)\s+)?\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,4}$/u.test(
       tail.text,
     ) &&

@@ -498,6 +498,11 @@ describe("extract(), rules from the sixth corpus round (decision 0016)", () => {
     const a = find(x, "European Union leaders approved");
     expect(a?.content.exact).toBe("European Union leaders approved an aid package on Friday");
     expect(a?.source?.exact).toBe("officials");
+    // "…, a process its members say could take a year": no speaker "a process its members".
+    const y = extract(
+      `${H}The plans call for a constitution drafted by an elected assembly, a process its members say could take a year.`,
+    );
+    expect(y.attributions.some((b) => b.source?.exact === "a process its members")).toBe(false);
   });
 
   it("a statement ends before the writer's ', a claim …' / ', a charge …'", () => {
