@@ -251,6 +251,7 @@ const THAT_SPLIT =
  * had left it …" stays one.
  */
 function secondClause(content: string): Clause | null {
+  if (!content.includes(" and ") && !content.includes(" but ")) return null;
   const bare = BARE_CLAUSE.exec(content);
   if (bare) return Object.assign(bare, { cut: !/\s(?:says|said|adds|added)\s|^\s+but\s/.test(bare[0]) });
   const own = OWN_CLAUSE.exec(content);
