@@ -162,10 +162,15 @@ export class EntityStore<E extends StoredEntity = StoredEntity> {
         this.knowOutlet(name);
         return this.selfOutlet(article.id, name, article.publisher) ?? this.outlet(name);
       },
-      orgByHead: (head) => {
+      orgByHead: (head, before = Number.POSITIVE_INFINITY) => {
         const h = head.toLowerCase();
+        // The body named before the description, not one the text names only later ("the bank said" is not a
+        // Sterling Bank first named in the next paragraph).
         const org = mentions.find(
-          (m) => m.kind === "organization" && this.get(m.entityId)?.name.toLowerCase().endsWith(h),
+          (m) =>
+            m.start < before &&
+            m.kind === "organization" &&
+            this.get(m.entityId)?.name.toLowerCase().endsWith(h),
         );
         return org?.entityId ?? null;
       },

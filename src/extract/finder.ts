@@ -59,7 +59,7 @@ export function findAttributions(
           x.speaker.entityId &&
           !/[“”"‘]/.test(x.speaker.speakerText) &&
           x.start <= q.openMark &&
-          x.end >= (q.lastCloseMark ?? q.end),
+          (x.reach ?? x.end) >= (q.lastCloseMark ?? q.end),
       );
       if (!st) continue;
       const own = { kind: "direct" as const, start: q.start, end: q.end, speaker: st.speaker, via: st.via };

@@ -14,10 +14,22 @@ export const CUE_VERBS = words(`
   predict predicted promise promised vow vowed pledge pledged stress stressed emphasize emphasized emphasise
   emphasised continue continued read reads denounce denounced denouncing allege alleged alleging estimate estimated
   contend contended assert asserted believe believes believed concluded testify testified tweeted posted
-  mention mentioned observe observed remark remarked reiterate reiterated chanted shouted yelled`);
+  mention mentioned observe observed remark remarked reiterate reiterated chanted shouted yelled shouts yells
+  chants screamed screams exclaimed exclaims`);
 
 /** Verbs that report by a document rather than a person: "the statement read". */
 export const DOCUMENT_NOUNS = words("statement report letter communique communiqué memo release message");
+
+/**
+ * Documents that are no speaker: what a report, a survey or a complaint says is the writer's account of a source,
+ * not a statement someone made ("according to agency figures", "a study by economists found that …"). A statement,
+ * a letter or a release stays its author's words ("the statement read").
+ */
+export const DOCUMENT_SOURCES =
+  words(`report reports survey surveys study studies data figures statistics records
+  complaint complaints filing filings document documents papers minutes audit audits assessment assessments
+  analysis timeline estimate estimates poll polls census transcript transcripts indictment lawsuit affidavit
+  review inquiry investigation findings spreadsheet database website form forms consultation questionnaire numbers`);
 
 /**
  * Head nouns of unnamed descriptions that are no person: bodies and documents ("the local chamber of commerce",
@@ -36,7 +48,8 @@ export const CUE_NOUNS = words(
   "comments comment claim claims remarks assertion assertions warning warnings words",
 );
 
-export const HONORIFICS = words(`Mr. Mrs. Ms. Dr. Col. Colonel Gen. General Lt. Sgt. Capt. Maj. Sen. Rep. Gov.
+export const HONORIFICS =
+  words(`Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Miss Col. Colonel Gen. General Lt. Sgt. Capt. Maj. Sen. Rep. Gov.
   Prof. Adm. Sheikh Sir Lord Lady Rev. President Prince King Queen Judge Justice Mayor Councillor Councilwoman Councilman`);
 
 /** Title words that describe a role rather than name a person. */
@@ -47,7 +60,9 @@ export const TITLE_WORDS =
   Superintendent Officer Professor Dr. Council Councillor Executive Sergeant Detective Councilmember Commissioner
   Sheriff Trooper Constable Majority Minority Organizer Organiser Councilman Councilwoman Whip Assemblyman
   Assemblywoman Congressman Congresswoman Lawmaker Economist Analyst Forecaster Correspondent Editor Rector Pastor
-  Bishop Dean Provost Principal Lieutenant`);
+  Bishop Dean Provost Principal Lieutenant Owner Founder Resident Chef Nurse Teacher Student Lawyer Attorney Activist
+  Campaigner Volunteer Landlord Tenant Commuter Passenger Shopkeeper Fisherman Farmer Driver Det Insp Supt DCI DI DS
+  PC Cllr MP MSP MEP Striker Midfielder Defender Goalkeeper Winger`);
 
 /** Organisation head words: a capitalised name ending in one of these names an organisation. */
 export const ORG_HEADS =

@@ -101,6 +101,9 @@ export function outletName(surface: string): string | undefined {
   // "BBC Radio Leeford", "Radio Eastlake": a broadcaster's station.
   if (/^(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}Radio(?:\s+\p{Lu}[\p{L}'’-]*){1,2}$/u.test(s))
     return s.replace(/^the\s+/i, "");
+  // "Coast FM", "Valley 102 FM", "Metro TV": a station by its band or medium.
+  if (/^(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,2}(?:\d+(?:\.\d)?\s+)?(?:FM|AM|TV)$/u.test(s))
+    return s.replace(/^the\s+/i, "");
   const known = OUTLET_ALIAS.get(s.replace(/^the /i, "").toLowerCase());
   if (known) return known;
   return NEWSPAPER.test(s) ? `The ${s.replace(/^the\s+/i, "")}` : undefined;
@@ -114,6 +117,13 @@ export interface NameMention extends Span {
   /** The kind rests on weak evidence only (a preposition before it): a known person's name overrides it. */
   weak: boolean;
   sentenceInitial: boolean;
+  /** A lone name in apposition to a relative ("her nephew, Callum,"): a person of its own if it joins no one. */
+  kin?: string;
+  /**
+   * "Her son, Erik," after "Ingrid Solberg": the family name of the person named last before, for a child, parent or
+   * sibling (not a nephew, an aunt or a spouse, who often have another).
+   */
+  family?: string;
 }
 
 const ORG_HEADS_OF = new Set([
@@ -165,6 +175,12 @@ function nameCore(tok: Token): Token | null {
  * `lowercaseWords` holds words seen in lower case in the corpus: a sentence-initial capitalised word that also
  * occurs in lower case is a common word, not a name.
  */
+/** A relative named in apposition: "her nephew, ", "his eldest daughter, ". Exported for the pronouns' sex. */
+export const KIN_BEFORE =
+  /\b(?:his|her|their|my|our)\s+(?:\p{Ll}+\s+)?(son|daughter|nephew|niece|wife|husband|brother|sister|mother|father|grandson|granddaughter|grandmother|grandfather|uncle|aunt)\s*,\s*$/iu;
+/** Relatives who mostly share the family name. */
+const KIN_FAMILY = /^(?:son|daughter|brother|sister|mother|father)$/i;
+
 export function findNameMentions(
   text: string,
   sentence: Span,
@@ -211,6 +227,22 @@ export function findNameMentions(
     if (core && core.end !== tok.end) flush();
   }
   flush();
+  // "Sarah and James Holloway": the first given name shares the family name.
+  for (const [i, m] of out.entries()) {
+    const next = out[i + 1];
+    if (
+      m.parts.words.length === 1 &&
+      !m.parts.honorific &&
+      next &&
+      next.kind === "person" &&
+      next.parts.words.length === 2 &&
+      /^\s+and\s+$/.test(text.slice(m.end, next.start)) &&
+      (FEMALE_NAMES.has(m.surface.toLowerCase()) || MALE_NAMES.has(m.surface.toLowerCase()))
+    ) {
+      m.parts.words = [m.surface, next.parts.words[1] as string];
+      m.kind = "person";
+    }
+  }
   return out;
 }
 
@@ -298,6 +330,12 @@ function mentionFromRun(
     weak = true;
   } else if (words.length >= 2 && words.length <= 4 && !/^(?:the|a)\s*$/i.test(before.slice(-4)))
     kind = "person";
+
+  // "Her nephew, Callum, 12, …", "His daughter, Noreen, rings him": a lone name in apposition to a relative.
+  const kin =
+    !kind && words.length === 1 && text[end] === ","
+      ? KIN_BEFORE.exec(text.slice(Math.max(sentence.start, start - 40), start))?.[1]
+      : undefined;
   return [
     {
       articleId,
@@ -308,6 +346,7 @@ function mentionFromRun(
       kind,
       weak,
       sentenceInitial: start === sentence.start,
+      ...(kin ? { kin } : {}),
     },
   ];
 }
@@ -339,7 +378,27 @@ function keysOf(m: NameMention): ReturnType<typeof personKeys> {
 
 function personMatches(c: Cluster, m: NameMention): boolean {
   const k = keysOf(m);
-  return [...k.surname].some((s) => c.surnames.has(s)) && subsetOrDisjointOk(c.given, k.given);
+  if (!([...k.surname].some((s) => c.surnames.has(s)) && subsetOrDisjointOk(c.given, k.given))) return false;
+  // "Mr Holloway" is not "Mrs Holloway", nor "James Holloway" if a Mrs.
+  const sex = honorificSex(m.parts.honorific);
+  const other = sex === "m" ? "f" : "m";
+  return !(sex && c.mentions.some((x) => honorificSex(x.parts.honorific) === other || givenSex(x) === other));
+}
+
+/** The sex a mention's given name tells ("James Holloway"), if it is a common given name of one sex. */
+function givenSex(m: NameMention): "m" | "f" | undefined {
+  if (m.parts.words.length < 2) return undefined;
+  const g = (m.parts.words[0] as string).toLowerCase();
+  if (FEMALE_NAMES.has(g) && !MALE_NAMES.has(g)) return "f";
+  if (MALE_NAMES.has(g) && !FEMALE_NAMES.has(g)) return "m";
+  return undefined;
+}
+
+function honorificSex(h: string | undefined): "m" | "f" | undefined {
+  if (!h) return undefined;
+  if (/^(?:Mr|Sir|Lord)\.?$/.test(h)) return "m";
+  if (/^(?:Mrs|Ms|Miss|Lady|Dame)\.?$/.test(h)) return "f";
+  return undefined;
 }
 
 const ORG_KEYS = new WeakMap<NameMention, string>();
@@ -405,10 +464,23 @@ export function clusterMentions(all: NameMention[]): Cluster[] {
       const orgs = c ? undefined : orgFirst.get(m.parts.words[0] as string);
       if (orgs?.size === 1 && named.length === 0) c = [...orgs][0];
     }
+    if (!c && m.kin && KIN_FAMILY.test(m.kin)) {
+      const relative = [...all]
+        .reverse()
+        .find(
+          (x) =>
+            x.articleId === m.articleId &&
+            x.start < m.start &&
+            x.kind === "person" &&
+            x.parts.words.length > 1,
+        );
+      const family = relative?.parts.words[relative.parts.words.length - 1];
+      if (family) m.family = family;
+    }
     if (!c) {
-      if (!m.kind) continue;
+      if (!m.kind && !m.kin) continue;
       c = {
-        kind: m.kind,
+        kind: m.kind ?? "person",
         mentions: [],
         surnames: new Set(),
         given: new Set(),
@@ -439,7 +511,7 @@ export function canonicalName(c: Cluster): string {
   if (c.outlet) return c.outlet;
   const counts = new Map<string, number>();
   for (const m of c.mentions) {
-    const name = m.parts.words.join(" ");
+    const name = [...m.parts.words, ...(m.family ? [m.family] : [])].join(" ");
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return (

@@ -1,11 +1,17 @@
 // Noun phrases: the subject before a cue verb, the phrase after it, the subject a participle hangs on, and the
 // role an appositive gives ("the opposition leader, Mustapha Abdul-Jalil"; "X, head of …").
 import { afterDateline, mentionsIn } from "./context";
-import { DETERMINERS, NOT_NAMES, PRONOUNS } from "./lexicon";
+import { DETERMINERS, DOCUMENT_SOURCES, NOT_NAMES, PRONOUNS } from "./lexicon";
 import type { Finder, NounPhrase } from "./types";
 
 export const SKIP_SEGMENT =
-  /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:(?:and|but)\s+)?(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
+  /^(?:\d+|[a-z]+ing\b.*|(?:in|on|at|from|to|for|with|by|after|before|during|outside|inside|near|including|like|despite|under|over|amid|according)\b.*|(?:led|headed|chaired|accompanied|joined|flanked|backed|supported|represented|advised|followed)\s+by\b.*|(?:published|released|issued|leaked|seen|obtained|filed|dated)\s+(?:yesterday|today|on|in|last|this|by|earlier|late|overnight)\b.*|(?:(?:and|but)\s+)?(?:who|which|whose|where|when)\b.*|(?:last|this|next)\s+\w+|however|meanwhile|also|still|instead|indeed|now|then|later|earlier|afterwards|separately|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)$/i;
+/**
+ * A relative clause's verb phrase running to the cue: a lower-case word that is no determiner or pronoun, then a
+ * determiner or a preposition ("proposed the talks", "escaped to the park"), and no comma after.
+ */
+const RELATIVE_VERB =
+  /^(?!(?:the|a|an|this|these|those|its|his|her|their|our|my|your|some|many|most|no|all|every|each|he|she|it|they|we|i|you|there)\b)\p{Ll}+\s+(?:the|a|an|its|their|his|her|this|these|those|some|any|all|no|more|from|to|in|on|at|with|for|by|into|over|out|up)\s[^,;:]*$/u;
 const CLAUSE_BOUNDARY =
   /(?:[;:—–]|\s-\s|,\s+(?:and|but|or|yet|so)\s|\b(?:that|though|although|even as|while|but|because|whereas)\s)/gi;
 const VERBISH =
@@ -49,26 +55,44 @@ export function subjectBefore(f: Finder, sentenceStart0: number, verbAt: number)
     );
   if (rel?.[1]) {
     const start = sentenceStart + (rel.index ?? 0) + rel[0].indexOf(rel[1]);
-    const named = mentionsIn(f, start, start + rel[1].length).filter((m) => m.kind !== "place");
-    const last = named[named.length - 1];
-    if (last) return { start: last.start, end: last.end };
-    // "Maya Greenfield, a teacher, who said": the name the description stands beside.
+    // "Maya Greenfield, a teacher, who said", "Maja Olofsson, an analyst at Nordhavn Bank, who told": the person the
+    // description stands beside, not a body the description names.
     const beside = f.ents.mentions.find(
       (m) => m.kind === "person" && m.end <= start && /^,\s*$/.test(f.text.slice(m.end, start)),
     );
+    const described = /^(?:the|a|an)\s+\p{Ll}/u.test(rel[1]);
+    if (beside && described)
+      return { start: beside.start, end: beside.end, role: cleanRole(rel[1]) || undefined };
+    const named = mentionsIn(f, start, start + rel[1].length).filter((m) => m.kind !== "place");
+    const last = named[named.length - 1];
+    if (last) return { start: last.start, end: last.end };
     if (beside) return { start: beside.start, end: beside.end, role: cleanRole(rel[1]) || undefined };
     if (isNounPhrase(rel[1])) return { start, end: start + rel[1].length };
   }
-  // "X called that claim “…” and said …": a second verb of the same subject.
-  if (/\S\s+and\s*$/.test(region) && !/,\s*and\s*$/.test(region)) {
+  // "X called that claim “…” and said …": a second verb of the same subject; also after a comma when the
+  // clause before it has its own verb ("The bank kept rates unchanged, as expected, and said …").
+  if (
+    /\S\s+and\s*$/.test(region) &&
+    (!/,\s*and\s*$/.test(region) || FINITE_VERB.test(` ${region.split(",")[0] ?? ""} `))
+  ) {
     const first = clauseSubject(f, sentenceStart, verbAt);
     if (first && isNounPhrase(f.text.slice(first.start, first.end))) return first;
   }
   // Try the last clause boundary first; a boundary inside a relative clause ("who spoke … because she was …")
   // leaves a clause rather than a noun phrase, so fall back to the boundary before it.
-  const cuts = [0, ...[...region.matchAll(CLAUSE_BOUNDARY)].map((m) => (m.index ?? 0) + m[0].length)];
+  const bounds = [...region.matchAll(CLAUSE_BOUNDARY)];
+  const cuts = [0, ...bounds.map((m) => (m.index ?? 0) + m[0].length)];
   for (let k = cuts.length - 1; k >= 0; k--) {
     const cut = cuts[k] as number;
+    // "Diplomats from the bloc that proposed the talks said": a relative "that" after a noun, then a verb, is
+    // inside the subject, not a clause boundary.
+    if (
+      k > 0 &&
+      /^that\s$/i.test(bounds[k - 1]?.[0] ?? "") &&
+      /\p{L}\s+$/u.test(region.slice(0, bounds[k - 1]?.index ?? 0)) &&
+      RELATIVE_VERB.test(region.slice(cut))
+    )
+      continue;
     const np = pickSegment(f, sentenceStart + cut, region.slice(cut));
     if (np && isNounPhrase(f.text.slice(np.start, np.end))) return np;
   }
@@ -97,16 +121,25 @@ export function clauseSubject(f: Finder, sentenceStart0: number, participleAt: n
   return pickSegment(f, base, region.slice(0, verb.index).replace(AUX_TAIL, ""));
 }
 
+/** A past-tense verb in lower case: "European Union leaders approved an aid package" is a clause, not a name. */
+const FINITE_VERB =
+  /\s(?:\p{Ll}{3,}ed|made|took|gave|won|lost|met|saw|went|came|ran|held|sent|left|found|began|rose|fell|struck|sold|bought|paid|told|said)\s/u;
+
 /** Of the comma-separated segments of a subject, the one that names the speaker, and the role beside it. */
 export function pickSegment(f: Finder, base: number, region: string): NounPhrase | null {
   const segs: { start: number; end: number; text: string; named: boolean }[] = [];
   let pos = 0;
-  for (const part of region.split(",")) {
-    const lead = part.length - part.trimStart().length;
-    const text = part.trim();
+  // Not at a thousands separator ("3,000 workers").
+  for (const part of region.split(/,(?!\d{3}(?!\d))/)) {
+    // "“Nobody wins,” she said": not the closing mark before the subject (an opening one stays: a title).
+    const lead = /^\s*(?:[”’]|"(?=\s))?\s*/.exec(part)?.[0].length ?? 0;
+    const text = part.slice(lead).trim();
     const start = base + pos + lead;
     pos += part.length + 1;
     if (!text || SKIP_SEGMENT.test(text)) continue;
+    // "…, holds up a mackerel and [shouts]": a verb phrase joined to the cue, not its subject.
+    if (segs.length && /\s(?:and|or)$/.test(text) && /^\p{Ll}/u.test(text) && !DETERMINER_LED.test(text))
+      continue;
     // A segment that is a name ("Mustapha Abdul-Jalil", "The A.P."), not a description that contains one.
     const hasName = mentionsIn(f, start, start + text.length).some((m) => m.kind !== "place");
     const named =
@@ -132,7 +165,11 @@ export function pickSegment(f: Finder, base: number, region: string): NounPhrase
     idx >= 0 &&
     idx < segs.length - 1 &&
     tail &&
-    !isNounPhrase(segs[idx]?.text ?? "") &&
+    (!isNounPhrase(segs[idx]?.text ?? "") ||
+      (FINITE_VERB.test(` ${segs[idx]?.text ?? ""} `) &&
+        region.slice(tail.end - base).trim() === "" &&
+        // Not "…, a process its members [say]": a noun and a clause's own subject.
+        !/\S\s+(?:its|their|his|her|our)\s/.test(tail.text))) &&
     /^(?:(?:the|a|an|some|many|two|three|several)\s+)?\p{Ll}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){0,4}$/u.test(
       tail.text,
     ) &&
@@ -196,3 +233,21 @@ export const contentStems = (s: string) =>
       .map(stem),
   );
 export const subset = (a: Set<string>, b: Set<string>) => a.size > 0 && [...a].every((x) => b.has(x));
+
+/**
+ * A subject headed by a document noun ("the criminal complaint", "agency figures", "a survey by the staffing firm",
+ * "a report published yesterday"): a document, not a speaker.
+ */
+export function documentSource(np: string): boolean {
+  if (/^\s*(?:his|her|their)\s/i.test(np)) return false;
+  const core = np
+    .trim()
+    .replace(/^(?:the|a|an|its|his|her|their|this|that|these|those)\s+/i, "")
+    .split(
+      /\s+(?:by|from|of|to|for|into|on|in|at|about|provided|published|prepared|released|issued|commissioned|compiled|obtained|seen|filed|who|which|that)\b/i,
+    )[0];
+  // A lower-case head, or the first word of the sentence: "Northern Assessment" is a body's name.
+  const ws = (core ?? "").trim().split(/\s+/);
+  const head = ws.length === 1 ? (ws[0] ?? "").toLowerCase() : (ws[ws.length - 1] ?? "");
+  return DOCUMENT_SOURCES.has(head);
+}

@@ -3,7 +3,7 @@
 // in the same paragraph takes the earlier part's speaker.
 import { accordingToOutlet, carriedVia, dayIn, leadingOutlet, mentionsIn, sentenceAt } from "./context";
 import { CUE_VERBS } from "./lexicon";
-import { AUX_TAIL, clauseSubject, cleanRole, npAfter, subjectBefore } from "./nounphrases";
+import { AUX_TAIL, clauseSubject, cleanRole, documentSource, npAfter, subjectBefore } from "./nounphrases";
 import { recipient, resolve } from "./speakers";
 import type { Finder, QuoteInfo, RawAttribution, SentenceInfo } from "./types";
 
@@ -14,6 +14,17 @@ const PARTICIPLES = new Set(
 );
 
 export function direct(f: Finder, q: QuoteInfo, qi: number): RawAttribution | null {
+  const a = cued(f, q, qi);
+  // "The inspectors' report described one resident as ‘visibly distressed’": a phrase a document quotes or coins
+  // has no speaker; the corpus convention leaves it unattributed, like scare quotes.
+  if (a && shortPhrase(f, q.openMark, q) && a.speaker.source && !a.speaker.antecedent) {
+    const np = f.text.slice(a.speaker.source.start, a.speaker.source.end);
+    if (documentSource(np)) return null;
+  }
+  return a;
+}
+
+function cued(f: Finder, q: QuoteInfo, qi: number): RawAttribution | null {
   const base = { kind: "direct" as const, start: q.start, end: q.end };
   const closeAt = q.lastCloseMark;
   const endSentence = sentenceAt(f, closeAt ?? q.end - 1);
@@ -89,10 +100,16 @@ function endsClause(f: Finder, closeAt: number): boolean {
 export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
   const region = f.masked.slice(sentence.start, q.openMark);
   const m =
-    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed|accused|accuses|accusing)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+|of\s+)?$/i.exec(
+    /(?<!so-)\b(called|calls|branded|brands|dubbed|dubs|labelled|labeled|termed|accused|accuses|accusing|blamed|blames|cited|cites)\s+(?:[^,.;:!?“”"‘’]{0,60}?\s)?(?:as\s+|of\s+)?$/i.exec(
       region,
     );
   if (!m) return null;
+  // "an app called “ParkEasy”", "a campaign dubbed ‘Fare Fight’": a name given, no one quoted.
+  if (
+    /^(?:called|dubbed|labelled|labeled|termed|branded)\s*$/i.test(m[0]) &&
+    /\b(?:a|an)\s+[\p{L}-]+\s+$/iu.test(region.slice(0, m.index))
+  )
+    return null;
   const at = sentence.start + m.index;
   // "with Ortiz's campaign running ads that called Banks “…”": the person the relative clause hangs on.
   const rel = /([^,;:]{1,80}?)\s+(?:that|which)\s+$/.exec(f.masked.slice(sentence.start, at));
@@ -110,8 +127,16 @@ export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
         dateText: dayIn(f, sentence.start, q.openMark),
       };
   }
+  // "in what campaigners called ‘…’": the subject of the relative "what".
+  const what = /\bwhat\s+((?:the\s+|some\s+|many\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)\s+$/u.exec(
+    f.masked.slice(sentence.start, at),
+  );
+  // "apologised for what it called ‘…’": a pronoun there is the clause's own subject, found below.
+  const whatNp = what?.[1] && !/^(?:it|he|she|they|we|i|you)$/i.test(what[1]) ? what : null;
+  const whatStart = whatNp?.[1] ? sentence.start + whatNp.index + whatNp[0].indexOf(whatNp[1]) : -1;
   // "The group said it had offered …, and accused the union of ‘…’": the first clause's subject.
   const subject =
+    (whatNp?.[1] ? { start: whatStart, end: whatStart + whatNp[1].length, role: undefined } : null) ??
     subjectBefore(f, sentence.start, at) ??
     (/,\s*and\s*$/.test(f.masked.slice(sentence.start, at)) ? clauseSubject(f, sentence.start, at) : null);
   if (!subject) return null;
@@ -123,6 +148,12 @@ export function namingCue(f: Finder, q: QuoteInfo, sentence: SentenceInfo) {
     dateText: dayIn(f, sentence.start, q.openMark),
   };
 }
+
+/** "…,” Name, a long description, said": the third group is the cue verb, however long the description. */
+const LONG_CUE = new RegExp(
+  `^[\\s,]*(\\p{Lu}[^,.;:!?“”"‘’]{1,60}),\\s+([^.;:!?“”"‘’]{3,140}?),\\s+(${[...CUE_VERBS].join("|")})\\b`,
+  "u",
+);
 
 function cueAfter(f: Finder, from: number, to: number) {
   const region = f.masked.slice(from, to);
@@ -188,12 +219,21 @@ function cueAfter(f: Finder, from: number, to: number) {
       dateText: dayIn(f, from, to),
     };
   }
-  const long = /^[\s,]*(\p{Lu}[^,.;:!?“”"‘’]{1,60}),\s+([^.;:!?“”"‘’]{3,140}?),\s+([a-z]+)\b/u.exec(region);
+  const long = LONG_CUE.exec(region);
   if (long?.[1] && long[3] && CUE_VERBS.has(long[3]) && !/\s(?:said|says|told)\s/.test(long[2] ?? "")) {
     const npStart = from + region.indexOf(long[1]);
     const verbAt = from + long[0].length - long[3].length;
-    const role = cleanRole(long[2] as string);
-    const speaker = resolve(f, npStart, npStart + long[1].length, role || undefined);
+    // "…,” Korvant's chief financial officer, Ji-woo Han, who joined …, told …": the name after the description.
+    const descStart = from + long[0].indexOf(long[2] as string, long[1].length);
+    const named = /^\p{Ll}/u.test(long[1].split(/\s+/).pop() ?? "")
+      ? f.ents.mentions.find(
+          (m) => m.kind === "person" && m.start === descStart && /^,\s/.test(f.text.slice(m.end, m.end + 2)),
+        )
+      : undefined;
+    const role = cleanRole((named ? long[1] : long[2]) as string);
+    const speaker = named
+      ? resolve(f, named.start, named.end, role || undefined)
+      : resolve(f, npStart, npStart + long[1].length, role || undefined);
     const told = long[3] === "told" ? recipient(f, verbAt + 4, to) : null;
     return {
       speaker,
@@ -226,6 +266,17 @@ function cueBefore(f: Finder, from: number, to: number, sentence: SentenceInfo) 
     if (!CUE_VERBS.has(verb) || NOT_BEFORE.has(verb)) continue;
     // "the promised downtown revival", "a reported 40 cases": a participle used as an adjective is no cue.
     if (/\b(?:the|a|an|its|his|her|their|this)\s+$/i.test(f.masked.slice(Math.max(0, at - 8), at))) continue;
+    // "companies that insist on “…”": a demand named, no one quoted; "a polite way of saying “…”": no speaker.
+    if (
+      /^(?:insist|insists|insisted|insisting)$/.test(verb) &&
+      /^\s+(?:on|upon)\b/.test(f.masked.slice(at + verb.length))
+    )
+      continue;
+    if (
+      verb === "saying" &&
+      /\b(?:way|ways|means|manner)\s+of\s+$/.test(f.masked.slice(Math.max(0, at - 20), at))
+    )
+      continue;
     // "would continue to work “…”", "promised to …": the verb governs an infinitive, not the quotation.
     if (/^\s+to\s/.test(f.masked.slice(at + verb.length, at + verb.length + 4))) continue;
     // "Riders, we are told, are ‘partners’": a passive cue has no speaker.

@@ -2,7 +2,8 @@
 // description ("the defector" ← "a senior official who defected"), a document ("the statement read"), an
 // organisation by its head noun ("the council"), and the recipient of "told" (an outlet makes it second-hand).
 import { mentionsIn, sentenceAt } from "./context";
-import { DETERMINERS, DOCUMENT_NOUNS, FEMALE_NAMES, MALE_NAMES, PRONOUNS } from "./lexicon";
+import { DETERMINERS, DOCUMENT_NOUNS, FEMALE_NAMES, MALE_NAMES, PRONOUNS, TITLE_WORDS } from "./lexicon";
+import { KIN_BEFORE } from "./names";
 import { contentStems, headNoun, npAfter, stem, subset } from "./nounphrases";
 import type { Finder, RawAttribution, ResolvedMention, SpeakerRef } from "./types";
 
@@ -40,6 +41,11 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     const prev = [...f.found].reverse().find((a) => a.cueAt < start && a.speaker.entityId);
     if (prev?.speaker.anonymous && f.ents.kindOf(prev.speaker.entityId as string) === "group")
       return { ...prev.speaker, speakerText };
+    // "One of them, a man in a yellow apron, shouts": the description in apposition tells who.
+    if (roleHere && /^\p{Ll}/u.test(roleHere)) {
+      const entityId = f.ents.describe(roleHere, { named: false, plural: false, start, end });
+      return { entityId, speakerText, role: roleHere, anonymous: true, description: roleHere };
+    }
     return { entityId: null, speakerText, anonymous: true };
   }
   // "The man, who gives his name only as Tony": the name he gives, and no more.
@@ -47,10 +53,20 @@ function resolveAt(f: Finder, start: number, end: number, roleHere?: string): Sp
     /\b(?:gives|gave|giving|goes by|identified (?:only )?(?:as|by))\s+(?:his|her|their)?\s*(?:first\s+)?(?:name\s+)?(?:only\s+)?(?:as\s+)?(\p{Lu}[\p{Ll}'’-]+)\b/u.exec(
       f.text.slice(start, sentenceAt(f, start)?.end ?? end),
     );
-  if (given?.[1] && /^(?:the|a|an|one)\s/i.test(speakerText)) {
+  if (given?.[1] && /^(?:(?:the|a|an|one)\s|another\b)/i.test(speakerText)) {
     const at = f.text.indexOf(given[1], start);
     const r = resolveAt(f, at, at + given[1].length, roleHere);
     return { ...r, speakerText, anonymous: true, source: { start: at, end: at + given[1].length } };
+  }
+  // "a statement from the Royal College of Nursing", "a letter signed by Ana Ruiz": whoever issued it.
+  const issued =
+    /^(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|letter|release|press release|communiqu[eé]|memo|email|message)\s+(?:from|by|issued by|released by|signed by|sent by)\s+/i.exec(
+      speakerText,
+    );
+  if (issued) {
+    const from = start + (f.text.slice(start, end).indexOf(speakerText) + issued[0].length);
+    const r = resolveAt(f, from, end, roleHere);
+    if (r.entityId) return { ...r, speakerText, source: { start: from, end } };
   }
   // "A spokesman for the Environment Agency": an unnamed person, whatever body the description names.
   // "A Scottish Government spokeswoman" too: the body's name before a lower-case head noun.
@@ -135,10 +151,10 @@ function longestMention(f: Finder, id: string): string {
 const genderCache = new WeakMap<Finder, Map<string, "male" | "female">>();
 
 /**
- * What the text says of a person's sex before `at`: a title ("Mr.", "Ms."), or a statement in which the person
- * speaks of themself ("Ms. Hoyt said she expected …"). Unknown otherwise; a pronoun is then free to name them.
+ * What the text says of a person's sex: a title ("Mr.", "Ms."), a relative's noun ("her nephew, Callum"), a common
+ * given name. Unknown otherwise; a pronoun is then free to name them.
  */
-function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefined {
+function genderOf(f: Finder, id: string): "male" | "female" | undefined {
   let titles = genderCache.get(f);
   if (!titles) {
     titles = new Map();
@@ -148,23 +164,28 @@ function genderOf(f: Finder, id: string, at: number): "male" | "female" | undefi
         f.text.slice(Math.max(0, m.start - 6), m.start),
       );
       if (t?.[1]) titles.set(m.entityId, /^(?:Mr|Sir|Lord)$/.test(t[1]) ? "male" : "female");
+      // "her nephew, Callum", "his daughter, Noreen".
+      const kin = KIN_BEFORE.exec(f.text.slice(Math.max(0, m.start - 40), m.start))?.[0].toLowerCase();
+      if (!t?.[1] && kin)
+        titles.set(
+          m.entityId,
+          /\b(?:son|nephew|husband|brother|father|grandson|grandfather|uncle)\b/.test(kin)
+            ? "male"
+            : "female",
+        );
     }
     genderCache.set(f, titles);
   }
   const titled = titles.get(id);
   if (titled) return titled;
   // The given name: the first word of the longest mention of the person ("Patricia Gomez", not "Gomez").
-  const longest = longestMention(f, id);
-  const given = longest.includes(" ") ? (longest.toLowerCase().split(/\s+/)[0] ?? "") : "";
+  // Past any title the mention kept ("Local MP James Whitfield").
+  const words = longestMention(f, id).toLowerCase().split(/\s+/).slice(0, -1);
+  const given = words.find((w) => FEMALE_NAMES.has(w) || MALE_NAMES.has(w)) ?? "";
   if (FEMALE_NAMES.has(given)) return "female";
   if (MALE_NAMES.has(given)) return "male";
-  for (const a of f.found) {
-    if (a.kind !== "indirect" || a.cueAt >= at || a.speaker.entityId !== id) continue;
-    const src = a.speaker.source ? f.text.slice(a.speaker.source.start, a.speaker.source.end) : "";
-    if (/^(?:he|she|they)$/i.test(src.trim())) continue;
-    const self = /^(?:he|she)\b/i.exec(f.text.slice(a.start, a.start + 4));
-    if (self) return self[0].toLowerCase() === "he" ? "male" : "female";
-  }
+  // What a person said ("Grunwald says she is better with her hands than he was") does not tell their sex: the
+  // "she" is as often someone else (decision 0016).
   return undefined;
 }
 
@@ -176,7 +197,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
   // "he" does not name a person the text has called "Ms." or who said "she …" of herself.
   const sameSex = (id: string) => {
     if (sex !== "male" && sex !== "female") return true;
-    const g = genderOf(f, id, at);
+    const g = genderOf(f, id);
     return !g || g === sex;
   };
   const fits = (id: string) => {
@@ -220,7 +241,7 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
     // "At the library on Main Street, eleven-year-old Ava Lindgren was …": after a fronted phrase's comma, a few
     // modifiers before the name.
     if (
-      /,\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)(?:\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)){0,2}\s+$/.test(
+      /(?:^|,)\s*(?:(?:a|an|the)\s+)?(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow)(?:\s+(?:(?:[a-z]+-)+[a-z]+|retired|local|former|veteran|longtime|fellow))*(?:\s+[a-z]+){0,2}\s+$/.test(
         lead.slice(-80),
       )
     )
@@ -301,12 +322,15 @@ function resolvePronoun(f: Finder, speakerText: string, at: number): SpeakerRef 
           m.start >= from &&
           m.kind === "person" &&
           !reported(m) &&
-          genderOf(f, m.entityId, at) === sex,
+          genderOf(f, m.entityId) === sex,
       );
     if (near) return resolve(f, near.start, near.end);
   }
   return { entityId: null, speakerText, anonymous: false };
 }
+
+/** Title words in lower case: "the minister" is an office holder, not the anonymous source just quoted. */
+const TITLE_LOWER = new Set([...TITLE_WORDS].map((w) => w.toLowerCase()));
 
 /** Nouns that name a body when definite ("the club", "the company"), not a person. */
 const BODY_NOUN =
@@ -365,7 +389,7 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
     );
     if (titled) return { entityId: titled.entityId, speakerText, anonymous: false };
   }
-  const org = f.ents.orgByHead(head);
+  const org = f.ents.orgByHead(head, at >= 0 ? at : undefined);
   if (org) return { entityId: org, speakerText, anonymous: false };
   // "the company", "the club": the organisation that spoke last, else the one named last before it.
   if (BODY_NOUN.test(head) && at >= 0 && body.split(/\s+/).length <= 2) {
@@ -421,7 +445,17 @@ function resolveDefinite(f: Finder, speakerText: string, at = -1): SpeakerRef | 
   const prev = f.found[f.found.length - 1];
   const bodyNoun =
     /^(?:company|firm|group|council|authority|agency|ministry|department|union|party|trust|board|club|district|operator|airline|bank|hospital|university|school|government|office|commission)$/i;
-  if (prev?.speaker.anonymous && prev.speaker.entityId && !bodyNoun.test(head))
+  // Not one that names whose it is ("the health secretary's spokesman" after "a source close to the talks").
+  // Nor a group ("Some say …. The minister insists …").
+  if (
+    prev?.speaker.anonymous &&
+    prev.speaker.entityId &&
+    f.ents.kindOf(prev.speaker.entityId) === "person" &&
+    !/^(?:some|others|many|most|few|several|both|all|one|another)$/i.test(prev.speaker.speakerText) &&
+    !TITLE_LOWER.has(head.toLowerCase()) &&
+    !bodyNoun.test(head) &&
+    !/[’']s\s/.test(body)
+  )
     return { ...prev.speaker, speakerText };
   return null;
 }
@@ -441,9 +475,10 @@ export function recipient(
   verbEnd: number,
   to: number,
 ): { via: string | null; cue: string } | null {
-  const lead = /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs)\b/i.exec(
-    f.text.slice(verbEnd, to),
-  );
+  const lead =
+    /^\s*(us|me|him|her|them|reporters|journalists|jurors|the court|parliament|MPs|lawmakers|legislators|senators|councillors|councilors|delegates|investors|analysts|staff|employees|workers|students|parents|residents|supporters|members|shareholders|the committee|the panel|the crowd)\b/i.exec(
+      f.text.slice(verbEnd, to),
+    );
   const name = lead ? undefined : f.ents.mentions.find((m) => m.start >= verbEnd && m.start <= verbEnd + 5);
   const np = npAfter(f, verbEnd, to);
   const rec = lead?.[1]
@@ -452,7 +487,7 @@ export function recipient(
       ? { start: np.start, end: name.end }
       : np;
   if (!rec) return null;
-  const text = f.text.slice(rec.start, rec.end);
+  let text = f.text.slice(rec.start, rec.end);
   let outlet = f.ents.outlet(text);
   // "told the newspaper" → the outlet last named before.
   if (
@@ -461,6 +496,15 @@ export function recipient(
   ) {
     outlet =
       [...f.ents.mentions].reverse().find((m) => m.end <= rec.start && m.kind === "outlet")?.entityId ?? null;
+  }
+  // "told the Echo", "told the Courier": a newspaper by its title word alone.
+  const paper =
+    /^the\s+(Herald|Times|Post|Ledger|Courier|Journal|Gazette|Tribune|News|Chronicle|Telegraph|Observer|Mail|Examiner|Globe|Record|Echo|Star|Sun|Mirror|Argus|Advertiser|Citizen|Clarion|Bugle|Sentinel|Dispatch|Inquirer|Enquirer|Register|Express|Standard)(?=\s+\p{Ll}|$)/u.exec(
+      text,
+    );
+  if (!outlet && paper?.[1]) {
+    outlet = f.ents.medium(`The ${paper[1]}`);
+    text = paper[0];
   }
   // "told the Al Khaleej newspaper", "told local radio station RPN", "told France Inter radio": a name the
   // text itself calls a medium.

@@ -181,6 +181,8 @@ export function sentences(text: string, para: Span, quotes: Span[] = []): Span[]
       // The word before the period, as a whole ("Mr", "U.S", "J"), not the end of "A&E" or "1990s".
       const word = /(?:^|[\s(“"‘])([A-Za-z.]+)$/.exec(text.slice(Math.max(para.start, i - 12), i))?.[1] ?? "";
       if (ABBREV.has(word.toLowerCase()) || /^(?:[A-Za-z]\.)*[A-Za-z]$/.test(word)) continue;
+      // A dateline's state or region: "WELLBY, Ore. (AP) — …", "SALEM, Mass. — …".
+      if (/^\p{Lu}[\p{Lu}\s.'’-]{1,40},\s*\p{Lu}[\p{L}.]{1,6}$/u.test(text.slice(para.start, i))) continue;
     }
     if (inQuote(i + 1)) continue;
     out.push({ start, end: j });

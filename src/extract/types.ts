@@ -57,6 +57,11 @@ export interface RawAttribution {
   cueAt: number;
   dateText?: string;
   continuesIndex?: number;
+  /**
+   * A reported statement cut before the speaker's own next verb ("says she has spoken to X and is “seeking
+   * answers”"): where its sentence's words went on, so a quoted phrase there is still the speaker's.
+   */
+  reach?: number;
   /** Found with no speaker on purpose: no cue and no speaker a careful reader could tell. */
   unclear?: boolean;
 }
@@ -74,7 +79,7 @@ export interface EntityResolver {
   /** An outlet the text names as a medium ("the Al Khaleej newspaper", "radio station RPN"), created on first use. */
   medium(name: string): string | null;
   /** The organisation a definite description's head noun names ("the council"). */
-  orgByHead(head: string): string | null;
+  orgByHead(head: string, before?: number): string | null;
   /** True when the outlet is the publisher of this article: a statement told to it is first-hand. */
   isSelf(outletId: string): boolean;
   kindOf(entityId: string): string | undefined;

@@ -34,8 +34,8 @@ const TEST_FLOOR = {
   scareAttributed: 4, // measured (4)
 };
 
-/** Dev: every target; scare quotes attributed as measured on the 93 dev articles (6; 4 on the first 59). */
-const DEV_FLOOR = { ...TARGET, scareAttributed: 6 };
+/** Dev: every target; scare quotes attributed as measured on the 107 dev articles (4; decision 0016). */
+const DEV_FLOOR = { ...TARGET, scareAttributed: 4 };
 
 function check(f: Figures, floor: typeof TARGET & { scareAttributed: number }) {
   expect(f.speakers.precision, "direct quotations, right speaker: precision").toBeGreaterThanOrEqual(
