@@ -15,11 +15,13 @@ export function anchorInPage(doc: Document, targets: AnchorTarget[]): Anchoring 
 
 type Anchoring = { anchored: Anchored[]; orphaned: string[] };
 
-/** anchorInPage in steps, for the article session to run in slices (see slices.ts). */
+/** anchorInPage in steps, for the article session to run in slices (see slices.ts). While the page is still being
+ *  parsed, a target not there verbatim is most likely still to come: no fuzzy search for it yet (the costly part,
+ *  over text that may be megabytes long), only in the pass when parsing ends. */
 export function* anchorInPageSteps(doc: Document, targets: AnchorTarget[]): Steps<Anchoring> {
   const body = doc.body as HTMLElement;
   const region = articleRegion(doc);
-  const first = yield* anchorAllSteps(region ?? body, targets);
+  const first = yield* anchorAllSteps(region ?? body, targets, { exactOnly: doc.readyState === "loading" });
   if (!region || !first.orphaned.length) return first;
   const missing = new Set(first.orphaned);
   const rest = yield* anchorAllSteps(

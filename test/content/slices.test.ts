@@ -174,6 +174,16 @@ describe("anchoring in slices", () => {
     document.body.innerHTML = "";
   });
 
+  test("while the page is still being parsed, only verbatim passages are placed (no fuzzy search yet)", () => {
+    const targets = manyTargets(3);
+    const edited = targets[1] as (typeof targets)[number];
+    edited.target = { ...edited.target, exact: edited.target.exact.replace("reopen", "re-open") };
+    const loading = vi.spyOn(document, "readyState", "get").mockReturnValue("loading");
+    expect(anchorInPage(document, targets).orphaned).toEqual(["t1"]);
+    loading.mockRestore();
+    expect(anchorInPage(document, targets).orphaned).toEqual([]);
+  });
+
   test("the same ranges, ids and orphans as in one go, whatever the slices' size", async () => {
     const targets = manyTargets(60);
     targets.push({ ...(targets[0] as (typeof targets)[number]), id: "gone" });
