@@ -39,6 +39,15 @@ async function main() {
   const big = IDS.map((id) => bigPage(article(id)));
   const server = await startFixtureServer();
   const results: Record<string, unknown> = { runs: RUNS, date: new Date().toISOString() };
+  // A part left out (LOCAL_INDEX=0, LONGTASKS=0, SCALE=0) keeps its figures from the last run that measured it
+  // (each carries its own date), so the generated document still shows every part.
+  const previous = (() => {
+    try {
+      return JSON.parse(readFileSync("bench/results.json", "utf8")) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  })();
   const table: [string, string, string, string][] = [];
 
   // 1. Content-script cost on pages of a matched site that are not a known article.
@@ -487,6 +496,10 @@ async function main() {
     const local = await localIndexBench();
     results.localIndex = local.results;
     table.push(...(local.table as [string, string, string, string][]));
+  } else if (previous.localIndex) {
+    results.localIndex = previous.localIndex;
+    const rows = (previous.table ?? []) as [string, string, string, string][];
+    table.push(...rows.filter((r) => r[0].startsWith("local index")));
   }
 
   results.table = table;
@@ -495,11 +508,12 @@ async function main() {
   if (process.env.LONGTASKS !== "0") {
     const long = await longTaskBench();
     results.longTasks = { ...long.results, table: long.table };
-  }
+  } else if (previous.longTasks) results.longTasks = previous.longTasks;
   results.loadavg = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   // The scale part (bench/scale.ts): the 3- and 10,000-article builds side by side; SCALE=0 leaves it out.
   const scale = process.env.SCALE === "0" ? null : await scaleBench();
   if (scale) results.scale = scale.results;
+  else if (previous.scale) results.scale = previous.scale;
   writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
   execFileSync(process.execPath, ["--import", "tsx", "scripts/bench-doc.ts"], { stdio: "inherit" });
   const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => (r[i] ?? "").length), 8));
