@@ -214,14 +214,16 @@ let sites = [];
 const siteFile = (site) => `data/sites/${site.file}.js`;
 /** One match pattern per site of these (`*://*.host/*`): what the browser's host permissions are computed from. */
 const hostPatterns = (matches) => [...new Set(matches.map((m) => `*://*.${parseUrlPattern(m).host}/*`))];
-/** The same addresses as these match patterns (`*://*.host/path*`, src/dataset/sites.ts), as globs: the host and
- *  its subdomains. A glob's "*" also spans "/" and "?", so a glob is as narrow as its pattern on the site's host,
- *  which the entry's match pattern requires. */
+/** The same addresses as these match patterns (`*://*.host/path*`, src/dataset/sites.ts), as globs, one per
+ *  pattern: `*://*host/path*`. Under the entry's match pattern for the site (which pins the host) it is the host and
+ *  its subdomains; under web.archive.org's, the archive's copies of the same addresses (a glob's "*" spans "/" and
+ *  "?"). Every glob is matched on every page load, in every renderer: at 10,000 articles the two forms of each
+ *  pattern plus the archive's two had doubled the globs and added 60 ms of main-thread tasks to every page of a
+ *  publisher's site (decision 0017). */
 const globsOf = (matches) =>
-  [...new Set(matches)].flatMap((m) => {
+  [...new Set(matches)].map((m) => {
     const { host } = parseUrlPattern(m);
-    const rest = m.slice(`*://*.${host}`.length);
-    return [`*://*.${host}${rest}`, `*://${host}${rest}`];
+    return `*://*${host}${m.slice(`*://*.${host}`.length)}`;
   });
 function contentScripts(declared) {
   const hosts = new Set(sites.map((s) => s.host));
@@ -243,14 +245,13 @@ function contentScripts(declared) {
   // (include_globs) under one match pattern per site: the browser computes the extension's host permissions from
   // every entry's match patterns, and 5,340 of them made installing take 31–35 s at 10,000 articles against 4.4 s
   // with globs (docs/decisions/0012-scale.md). A page still gets content.js once and at most one data file.
-  // The archive's copies of the same addresses get the same scripts (recognition unwraps an archive's address).
+  // The archive's copies of the same addresses get the same scripts (recognition unwraps an archive's address);
+  // the same globs select them under web.archive.org's match pattern.
   const archived = declared.matches.some((m) => parseUrlPattern(m).host === "web.archive.org");
-  const archiveGlobsOf = (matches) =>
-    archived ? globsOf(matches).map((g) => `*://web.archive.org/web/*/http*${g.slice(1)}`) : [];
   const siteEntry = (matches, js, runAt) => ({
     ...declared,
     matches: [...hostPatterns(matches), ...(archived ? ["*://web.archive.org/*"] : [])],
-    include_globs: [...globsOf(matches), ...archiveGlobsOf(matches)],
+    include_globs: globsOf(matches),
     js,
     ...(runAt ? { run_at: runAt } : {}),
   });
@@ -266,7 +267,7 @@ function contentScripts(declared) {
           {
             ...declared,
             matches: everywhere,
-            ...(siteMatches.length ? { exclude_globs: archiveGlobsOf(siteMatches) } : {}),
+            ...(siteMatches.length ? { exclude_globs: globsOf(siteMatches) } : {}),
             js: ["content.js"],
           },
         ]

@@ -138,10 +138,19 @@ browser.runtime.onInstalled.addListener(() => {
     title: "Add note",
     contexts: ["selection"],
     // Where content.js runs (status.js pages cannot hold an article): on the publishers' sites, its candidate
-    // addresses, which build.mjs writes as globs in the pattern's own form ("*://*.host/path*") and its bare host's.
+    // addresses, which build.mjs writes as globs "*://*host/path*" (a host and its subdomains), here as the match
+    // patterns of the host and of its subdomains; the archive's copies by the archive entry's match patterns.
     documentUrlPatterns: (browser.runtime.getManifest().content_scripts ?? [])
       .filter((c) => c.js?.includes("content.js"))
-      .flatMap((c) => c.include_globs?.filter((g) => g.startsWith("*://*.")) ?? c.matches ?? []),
+      .flatMap(
+        (c) =>
+          c.include_globs?.flatMap((g) => {
+            const [, host, path] = /^\*:\/\/\*([^*/]+)(\/.*)$/.exec(g) ?? [];
+            return host ? [`*://*.${host}${path}`, `*://${host}${path}`] : [];
+          }) ??
+          c.matches ??
+          [],
+      ),
   });
 });
 browser.contextMenus.onClicked.addListener((info, tab) => {
