@@ -242,6 +242,26 @@ describe("commands", () => {
     await vi.waitFor(() => expect(b.registered).toEqual([]));
   });
 
+  test("the context menu's document patterns from content.js's globs: the host and its subdomains", async () => {
+    Object.assign(b.browser.runtime, {
+      getManifest: () => ({
+        content_scripts: [
+          {
+            js: ["content.js"],
+            matches: ["*://*.nytimes.com/*", "*://web.archive.org/*"],
+            include_globs: ["*://*nytimes.com/2011/07*"],
+          },
+        ],
+      }),
+    });
+    await b.fire("runtime.onInstalled");
+    expect(b.browser.contextMenus.create).toHaveBeenCalledWith(
+      expect.objectContaining({
+        documentUrlPatterns: ["*://*.nytimes.com/2011/07*", "*://nytimes.com/2011/07*"],
+      }),
+    );
+  });
+
   test("the context menu is offered where content.js runs", async () => {
     await b.fire("runtime.onInstalled");
     expect(b.browser.contextMenus.create).toHaveBeenCalledWith(
