@@ -134,6 +134,7 @@ export class ArticleSession {
       },
       (e: unknown) => {
         if (!this.disposed) this.status.note = `cards and sidebar unavailable: ${String(e)}`;
+        this.uiLoading = null; // the next need tries again
         throw e;
       },
     );

@@ -97,6 +97,28 @@ describe("anchoring", () => {
   });
 });
 
+describe("our UI, loaded on first need", () => {
+  test("a load that fails is said in the status and tried again at the next need", async () => {
+    const { asPageUi } = fakeUi();
+    let fail = true;
+    const status: Status = notAnArticle();
+    const session = new ArticleSession({
+      doc: document,
+      payload: payloadOf([QUOTE]),
+      status,
+      background: { noteAnchors: async () => [], card: async () => null, noteDraft: async () => null },
+      makeUi: async () => {
+        if (fail) throw new Error("no access");
+        return asPageUi;
+      },
+    });
+    await expect(session.pageUi()).rejects.toThrow("no access");
+    expect(status.note).toContain("cards and sidebar unavailable");
+    fail = false;
+    await expect(session.pageUi()).resolves.toBe(asPageUi);
+  });
+});
+
 describe("a hydration: the page rebuilds the article's nodes", () => {
   test("lost when a placed highlight's text leaves the document, or text comes back after fewer were placed", () => {
     const { session, status } = setup();
