@@ -124,10 +124,7 @@ export function siteScripts(
   // Past the most data files, the newest articles' files are kept (by their newest article's date).
   const published = new Map(articles.map((a) => [a.id, a.published ?? ""]));
   const newest = (s: SiteScripts) =>
-    s.data?.index.articles.reduce((d, id) => {
-      const p = published.get(id) ?? "";
-      return p > d ? p : d;
-    }, "") ?? "";
+    (s.data?.index.articles.map((id) => published.get(id) ?? "") ?? []).sort().at(-1) ?? "";
   const withData = all.filter((s) => s.data);
   if (withData.length > maxFiles) {
     const kept = new Set(
