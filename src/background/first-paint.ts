@@ -7,13 +7,14 @@
 // registration is being changed is right one frame later.
 import browser from "webextension-polyfill";
 import type { Settings } from "../model/protocol";
-import { DEFAULT_VISIBILITY, firstPaintName, visibilityFor } from "../model/visibility";
+import { DEFAULT_VISIBILITY, firstPaintName, SITE_KEY_PREFIXES, visibilityFor } from "../model/visibility";
 
 const PREFIX = "switches-";
 const DEFAULT_NAME = firstPaintName(DEFAULT_VISIBILITY);
 
-/** The addresses of a site key (model/visibility.ts siteKey: the host without www., m., mobile., amp.). */
-const addressesOf = (key: string) => ["", "www.", "m.", "mobile.", "amp."].map((p) => `*://${p}${key}/*`);
+/** The addresses of a site key: the host, and the host behind each prefix siteKey drops. */
+const addressesOf = (key: string) =>
+  ["", ...SITE_KEY_PREFIXES.map((p) => `${p}.`)].map((p) => `*://${p}${key}/*`);
 
 export interface SwitchScript {
   id: string;

@@ -120,12 +120,11 @@ async function onCommand(command: string): Promise<void> {
 }
 browser.commands.onCommand.addListener(onCommand);
 
-// The switches a known article's first paint reads (first-paint.ts): registered again at install and update and at
-// each start (they persist, but a start costs one read), and changed with the settings.
-const switchesFromStorage = () =>
-  void readSettings(browser.storage.local).then(followSwitches, () => undefined);
-browser.runtime.onInstalled.addListener(switchesFromStorage);
-browser.runtime.onStartup.addListener(switchesFromStorage);
+// The switches a known article's first paint reads (first-paint.ts): registered at install and update (they
+// persist across sessions, so a browser start does nothing), and changed with the settings.
+browser.runtime.onInstalled.addListener(
+  () => void readSettings(browser.storage.local).then(followSwitches, () => undefined),
+);
 browser.storage.onChanged.addListener((changes, area) => {
   const c = changedSettings(changes, area);
   if (c) void followSwitches(c.settings);

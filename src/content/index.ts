@@ -186,11 +186,11 @@ async function recogniseByBackground(): Promise<(Found & { start: RecognisedArti
   return "start" in reply ? reply : null;
 }
 
-async function recogniseThisPage(): Promise<ArticleInputs | null> {
+/** `early`: what parsed() found while the page was still being parsed. */
+async function recogniseThisPage(early: Recognised | null): Promise<ArticleInputs | null> {
   const sites = globalThis.__sourceAnnotatorSites;
   if (sites?.length) {
-    const found = foundEarly ?? recogniseHere(sites);
-    foundEarly = null;
+    const found = early ?? recogniseHere(sites);
     if (!found) return null;
     const { payload, ...match } = found;
     Object.assign(status, match);
@@ -212,8 +212,7 @@ async function recogniseThisPage(): Promise<ArticleInputs | null> {
   };
 }
 
-/** Recognised by the site's data in a frame while the page was still being parsed (see parsed()). */
-let foundEarly: ReturnType<typeof recogniseHere> = null;
+type Recognised = ReturnType<typeof recogniseHere>;
 
 /**
  * Resolves in the task that ends the page's parsing (its readystatechange to "interactive"), before the browser
@@ -221,27 +220,27 @@ let foundEarly: ReturnType<typeof recogniseHere> = null;
  * article painted in that task is in the page's first frame (docs/decisions/0017-first-frame.md). At once when
  * parsing is over (document_idle, an injection). Before each frame the browser renders while it is still parsing
  * (a long page, a slow network), the text so far is looked at with the site's data: a known article found there
- * resolves it at once, in that frame's callback, so the frame holds the overlays of the text that has arrived
- * (followParsing() keeps up with the rest). A page that stops the readystatechange event (a capturing listener on
+ * resolves it at once with that article, in that frame's callback, so the frame holds the overlays of the text
+ * that has arrived (followParsing() keeps up with the rest). A page that stops the readystatechange event (a capturing listener on
  * window) delays the end by a frame at most: each frame looks again.
  */
-function parsed(): Promise<void> {
-  if (document.readyState !== "loading") return Promise.resolve();
+function parsed(): Promise<Recognised> {
+  if (document.readyState !== "loading") return Promise.resolve(null);
   const sites = globalThis.__sourceAnnotatorSites;
   return new Promise((resolve) => {
     const check = () => {
       if (document.readyState === "loading") return false;
       document.removeEventListener("readystatechange", check);
-      resolve();
+      resolve(null);
       return true;
     };
     document.addEventListener("readystatechange", check);
     const frame = () => {
       if (check()) return;
-      if (sites?.length && document.body?.lastChild && !skipText) foundEarly = recogniseHere(sites);
-      if (!foundEarly) return void requestAnimationFrame(frame);
+      const found = sites?.length && document.body?.lastChild && !skipText ? recogniseHere(sites) : null;
+      if (!found) return void requestAnimationFrame(frame);
       document.removeEventListener("readystatechange", check);
-      resolve();
+      resolve(found);
     };
     requestAnimationFrame(frame);
   });
@@ -273,9 +272,9 @@ let analysed = false;
  */
 async function start(again = false): Promise<void> {
   if (article && !again) return;
-  await parsed();
+  const early = await parsed();
   timings.stop("parsedMs");
-  let begin = await recogniseThisPage();
+  let begin = await recogniseThisPage(early);
   if (begin) forgetAnalysis();
   else if ((!analysed || again) && shouldAnalyse(asked || again)) {
     analysed = true;

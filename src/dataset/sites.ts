@@ -30,11 +30,12 @@ export interface SiteScripts {
 /** The largest data file a site gets (bytes of the file): it is parsed on each of the site's candidate pages.
  *  build.mjs passes the injected-script budget less content.js's size. */
 export const MAX_SITE_DATA = 64 * 1024;
-/** The most data files the manifest declares. Each is a content-script entry the browser hands every new renderer
- *  and matches on every page load: at 10,000 articles, 2,537 entries (6,284 patterns) added 88 ms of main-thread
- *  tasks to any page of a publisher's site, article or not (CDP TaskDuration, 130 against 42 ms; decision 0017).
- *  Past this number the newest articles keep theirs (a reader opens this week's news more than 2011's); the
- *  others' pages ask the background, as archive copies of other sites do. */
+/** The most data files the manifest declares. Each is a content-script entry, with its patterns and globs, that the
+ *  browser matches on every page load: at 10,000 articles 2,537 of them fitted once content.js shrank, and a
+ *  publisher's section page spent 130 ms in main-thread tasks (CDP TaskDuration) against 42 ms at three articles;
+ *  capped, 121 ms — most of the rest was the globs' count (build.mjs globsOf; decision 0017). Past this number the
+ *  newest articles keep theirs (a reader opens this week's news more than 2011's); the others' pages ask the
+ *  background, as archive copies of other sites do. */
 export const MAX_DATA_FILES = 64;
 /** The largest set of scripts injected into one page: content.js and a site's data file (issue 19's budget).
  *  @public read by build.mjs through tsImport, which knip does not follow */

@@ -8,6 +8,8 @@ import {
   firstPaintName,
   firstPaintNames,
   firstPaintVisibility,
+  SITE_KEY_PREFIXES,
+  siteKey,
 } from "../../src/model/visibility";
 
 vi.mock("webextension-polyfill", () => ({ default: {} })); // switchScripts touches no browser API
@@ -35,6 +37,11 @@ describe("the first paint's switches, by name", () => {
     for (const name of [undefined, "", "k11", "k11112", "<script>", 42])
       expect(firstPaintVisibility(name)).toEqual(on);
   });
+});
+
+test("the addresses a site's switches cover are the hosts siteKey folds into it", () => {
+  for (const p of SITE_KEY_PREFIXES) expect(siteKey(`${p}.nytimes.com`)).toBe("nytimes.com");
+  expect(siteKey("news.nytimes.com")).toBe("news.nytimes.com");
 });
 
 describe("switchScripts", () => {
