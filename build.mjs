@@ -214,75 +214,67 @@ let sites = [];
 const siteFile = (site) => `data/sites/${site.file}.js`;
 /** One match pattern per site of these (`*://*.host/*`): what the browser's host permissions are computed from. */
 const hostPatterns = (matches) => [...new Set(matches.map((m) => `*://*.${parseUrlPattern(m).host}/*`))];
-/** The same addresses as these match patterns (`*://*.host/path*`, src/dataset/sites.ts), as globs, one per
- *  pattern: `*://*host/path*`. Under the entry's match pattern for the site (which pins the host) it is the host and
- *  its subdomains; under web.archive.org's, the archive's copies of the same addresses (a glob's "*" spans "/" and
- *  "?"). Every glob is matched on every page load, in every renderer: at 10,000 articles the two forms of each
- *  pattern plus the archive's two had doubled the globs and added 60 ms of main-thread tasks to every page of a
- *  publisher's site (decision 0017). */
-const globsOf = (matches) =>
+// The archive's copies of the addresses under these match patterns ("*://*.host/path*", src/dataset/sites.ts):
+// "*://web.archive.org/web/*/http*://*host/path*" — the copied address is in the archive's path, where a "*" spans
+// anything, so one pattern takes the host and its subdomains.
+const archivedOf = (matches) =>
   [...new Set(matches)].map((m) => {
     const { host } = parseUrlPattern(m);
-    return `*://*${host}${m.slice(`*://*.${host}`.length)}`;
+    return `*://web.archive.org/web/*/http*://*${host}${m.slice(`*://*.${host}`.length)}`;
   });
+/**
+ * Where each script runs. The manifest declares status.js on the publishers' sites, every page of them; content.js
+ * and the site data files are registered by the background at install (src/background/content-scripts.ts) from
+ * data/content-scripts.json: on a site's candidate addresses, the site's data file and content.js in one entry (a
+ * page gets content.js once and at most one data file, in that order); the archive's copies of the same addresses
+ * the same; other archive copies of the publishers' pages, content.js at document_idle. content.js marks the page
+ * as its own, so status.js, later, does nothing there.
+ * Declared in the manifest, these entries had cost every page load of a publisher's site 23–26 ms of main-thread
+ * tasks at 10,000 articles (the renderer reads the manifest's content scripts, patterns and globs); registered,
+ * 3 ms, at any number of data files (decision 0018).
+ */
 function contentScripts(declared) {
   const hosts = new Set(sites.map((s) => s.host));
-  const narrowed = declared.matches.filter((m) => hosts.has(parseUrlPattern(m).host));
-  // Archives: content.js only on archive copies of the publishers' own pages (anyone can archive a page of their
-  // own; those are analysed only when the reader asks). The background checks the same (worthTextCheck).
-  const everywhere = declared.matches
-    .filter((m) => !narrowed.includes(m))
-    .flatMap((m) =>
-      parseUrlPattern(m).host === "web.archive.org"
-        ? [...hosts].flatMap((h) => [
-            `*://web.archive.org/web/*/http*://*.${h}/*`,
-            `*://web.archive.org/web/*/http*://${h}/*`,
-          ])
-        : [m],
-    );
-  // content.js in one entry for every site's candidate addresses, and each site's data file in an entry of its own
-  // that runs before it (the same moment, earlier entries first). The candidate addresses are globs
-  // (include_globs) under one match pattern per site: the browser computes the extension's host permissions from
-  // every entry's match patterns, and 5,340 of them made installing take 31–35 s at 10,000 articles against 4.4 s
-  // with globs (docs/decisions/0012-scale.md). A page still gets content.js once and at most one data file.
-  // The archive's copies of the same addresses get the same scripts (recognition unwraps an archive's address);
-  // the same globs select them under web.archive.org's match pattern.
   const archived = declared.matches.some((m) => parseUrlPattern(m).host === "web.archive.org");
-  const siteEntry = (matches, js, runAt) => ({
-    ...declared,
-    matches: [...hostPatterns(matches), ...(archived ? ["*://web.archive.org/*"] : [])],
-    include_globs: globsOf(matches),
-    js,
-    ...(runAt ? { run_at: runAt } : {}),
-  });
-  const siteMatches = [...new Set(sites.flatMap((s) => s.matches))];
-  return [
+  const where = (matches) => [...matches, ...(archived ? archivedOf(matches) : [])];
+  const entry = (id, matches, js, runAt = "document_start") => ({ id, matches, js, runAt });
+  const withData = sites.filter((s) => s.data);
+  const without = [...new Set(sites.filter((s) => !s.data).flatMap((s) => s.matches))];
+  const candidates = [...new Set(sites.flatMap((s) => s.matches))];
+  const publishers = [
+    ...new Set([
+      ...declared.matches.filter((m) => parseUrlPattern(m).host !== "web.archive.org"),
+      ...hostPatterns(candidates),
+    ]),
+  ];
+  const registered = [
     // At document_start: content.js waits there for the end of parsing and paints a known article in that task,
-    // before the page's first frame (at document_idle, and even at document_end, the browser had often rendered
-    // one already; docs/decisions/0017-first-frame.md).
-    ...sites.filter((s) => s.data).map((s) => siteEntry(s.matches, [siteFile(s)], "document_start")),
-    ...(siteMatches.length ? [siteEntry(siteMatches, ["content.js"], "document_start")] : []),
-    ...(everywhere.length
+    // before the page's first frame (docs/decisions/0017-first-frame.md).
+    ...withData.map((s) => entry(`content-${s.file}`, where(s.matches), [siteFile(s), "content.js"])),
+    ...(without.length ? [entry("content", where(without), ["content.js"])] : []),
+    // Archives: content.js on the copies of the publishers' own pages (anyone can archive a page of their own;
+    // those are analysed only when the reader asks). The background checks the same (worthTextCheck).
+    ...(archived
       ? [
           {
-            ...declared,
-            matches: everywhere,
-            ...(siteMatches.length ? { exclude_globs: globsOf(siteMatches) } : {}),
-            js: ["content.js"],
-          },
-        ]
-      : []),
-    ...(narrowed.length
-      ? [
-          {
-            ...declared,
-            matches: narrowed,
-            exclude_globs: globsOf(sites.flatMap((s) => s.matches)),
-            js: ["status.js"],
+            ...entry(
+              "content-archive",
+              [...hosts].flatMap((h) => [
+                `*://web.archive.org/web/*/http*://*.${h}/*`,
+                `*://web.archive.org/web/*/http*://${h}/*`,
+              ]),
+              ["content.js"],
+              "document_idle",
+            ),
+            excludeMatches: archivedOf(candidates),
           },
         ]
       : []),
   ];
+  return {
+    registered,
+    declared: [{ ...declared, matches: publishers, js: ["status.js"] }],
+  };
 }
 
 // 4. One folder per browser.
@@ -331,11 +323,13 @@ function writeBrowser(browser, out, scripts) {
 
   const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
   manifest.version = pkg.version;
-  manifest.content_scripts = contentScripts(manifest.content_scripts[0]);
-  // Where content.js runs: there the background injects our UI's code on its first need, and on the publishers'
-  // sites status.js asks for content.js on an article page the dataset does not hold (scripting.executeScript
+  const { declared, registered } = contentScripts(manifest.content_scripts[0]);
+  manifest.content_scripts = declared;
+  writeFileSync(join(out, "data", "content-scripts.json"), JSON.stringify(registered));
+  // Where content scripts run: there the background registers content.js, injects our UI's code on its first need,
+  // and, on the publishers' sites, content.js on an article page the dataset does not hold (scripting.executeScript
   // needs the host; content scripts there already read it, so no new warning).
-  manifest.host_permissions = manifest.content_scripts
+  manifest.host_permissions = [...declared, ...registered]
     .flatMap((c) => c.matches)
     .map((m) => m.replace(/^(\*:\/\/[^/]+\/).*/, "$1*"))
     .filter((m, i, all) => all.indexOf(m) === i);

@@ -7,6 +7,7 @@ import type { BackgroundRequest, SidebarIntent } from "../model/protocol";
 import type { BackgroundReplies } from "../model/replies";
 import { callTab } from "../shared/messaging";
 import { changedSettings, readSettings, toggleAllFor } from "../shared/settings";
+import { contentJsMatches, contentScriptEntries, registerContentScripts } from "./content-scripts";
 import { card, recognisePage, sidebarView } from "./data";
 import { followSwitches } from "./first-paint";
 import { anchorsFor, handleNotes, keepDraft } from "./notes-service";
@@ -131,26 +132,25 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 const MENU_ID = "add-note";
+// content.js and the site data (content-scripts.ts): registered at install and update, and at a browser start if
+// they are missing; then the context menu, offered where content.js runs (status.js pages cannot hold an article).
+/** The registration at install or start: the end-to-end builds' probe page waits for it. */
+let registering: Promise<unknown> = Promise.resolve();
 browser.runtime.onInstalled.addListener(() => {
-  browser.contextMenus.create({
-    id: MENU_ID,
-    title: "Add note",
-    contexts: ["selection"],
-    // Where content.js runs (status.js pages cannot hold an article): on the publishers' sites, its candidate
-    // addresses, which build.mjs writes as globs "*://*host/path*" (a host and its subdomains), here as the match
-    // patterns of the host and of its subdomains; the archive's copies by the archive entry's match patterns.
-    documentUrlPatterns: (browser.runtime.getManifest().content_scripts ?? [])
-      .filter((c) => c.js?.includes("content.js"))
-      .flatMap(
-        (c) =>
-          c.include_globs?.flatMap((g) => {
-            const [, host, path] = /^\*:\/\/\*([^*/]+)(\/.*)$/.exec(g) ?? [];
-            return host ? [`*://*.${host}${path}`, `*://${host}${path}`] : [];
-          }) ??
-          c.matches ??
-          [],
-      ),
-  });
+  registering = registerContentScripts()
+    .catch(contentScriptEntries) // not registered: the menu is still offered where it would run
+    .then((entries) =>
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: "Add note",
+        contexts: ["selection"],
+        documentUrlPatterns: contentJsMatches(entries),
+      }),
+    )
+    .catch(() => undefined);
+});
+browser.runtime.onStartup.addListener(() => {
+  registering = registerContentScripts(true).catch(() => undefined);
 });
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID && tab?.id !== undefined) void noteOnSelection(tab.id);
@@ -161,7 +161,9 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 // has an extension context to work from.
 declare const __E2E__: boolean;
 if (__E2E__ && "getBrowserInfo" in browser.runtime) {
-  const openProbe = () => void browser.tabs.create({ url: browser.runtime.getURL("options.html?e2e") });
+  // After the content scripts' registration, so that the pages a test opens get them.
+  const openProbe = () =>
+    void registering.then(() => browser.tabs.create({ url: browser.runtime.getURL("options.html?e2e") }));
   browser.runtime.onInstalled.addListener(openProbe);
   browser.runtime.onStartup.addListener(openProbe);
 }

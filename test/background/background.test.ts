@@ -242,34 +242,63 @@ describe("commands", () => {
     await vi.waitFor(() => expect(b.registered).toEqual([]));
   });
 
-  test("the context menu's document patterns from content.js's globs: the host and its subdomains", async () => {
-    Object.assign(b.browser.runtime, {
-      getManifest: () => ({
-        content_scripts: [
-          {
-            js: ["content.js"],
-            matches: ["*://*.nytimes.com/*", "*://web.archive.org/*"],
-            include_globs: ["*://*nytimes.com/2011/07*"],
-          },
-        ],
-      }),
-    });
-    await b.fire("runtime.onInstalled");
-    expect(b.browser.contextMenus.create).toHaveBeenCalledWith(
-      expect.objectContaining({
-        documentUrlPatterns: ["*://*.nytimes.com/2011/07*", "*://nytimes.com/2011/07*"],
-      }),
+  test("content.js and the site data registered at install, in place of an earlier version's; the context menu where content.js runs", async () => {
+    const entries = [
+      {
+        id: "content-news.example",
+        matches: ["*://*.news.example/2011/07*"],
+        js: ["data/sites/news.example.js", "content.js"],
+        runAt: "document_start",
+      },
+      {
+        id: "content-archive",
+        matches: ["*://web.archive.org/web/*"],
+        js: ["content.js"],
+        runAt: "document_idle",
+      },
+    ];
+    serveFiles({ "data/content-scripts.json": entries });
+    b.registered.push(
+      { id: "content-old.example", matches: ["*://old.example/*"], js: ["content.js"] },
+      { id: "site-reader.example", matches: ["*://reader.example/*"], js: ["site.js", "content.js"] },
     );
-  });
-
-  test("the context menu is offered where content.js runs", async () => {
     await b.fire("runtime.onInstalled");
+    await vi.waitFor(() => expect(b.browser.contextMenus.create).toHaveBeenCalled());
+    expect(b.registered.map((r) => r.id).sort()).toEqual([
+      "content-archive",
+      "content-news.example",
+      "site-reader.example", // the reader's own opt-in for a site stays
+    ]);
+    expect(b.registered.find((r) => r.id === "content-news.example")).toMatchObject({
+      js: ["data/sites/news.example.js", "content.js"],
+      persistAcrossSessions: true,
+    });
     expect(b.browser.contextMenus.create).toHaveBeenCalledWith(
       expect.objectContaining({
         id: "add-note",
         contexts: ["selection"],
-        documentUrlPatterns: ["https://news.example/*"],
+        documentUrlPatterns: ["*://*.news.example/2011/07*", "*://web.archive.org/web/*"],
       }),
+    );
+  });
+
+  test("a browser start registers content.js only if it is missing; a failed registration still offers the menu", async () => {
+    const entries = [
+      { id: "content", matches: ["*://*.news.example/*"], js: ["content.js"], runAt: "document_start" },
+    ];
+    serveFiles({ "data/content-scripts.json": entries });
+    await b.fire("runtime.onStartup");
+    await vi.waitFor(() => expect(b.registered.map((r) => r.id)).toEqual(["content"]));
+    const register = vi.spyOn(b.browser.scripting, "registerContentScripts");
+    await b.fire("runtime.onStartup");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(register).not.toHaveBeenCalled();
+    register.mockRejectedValue(new Error("invalid match pattern"));
+    await b.fire("runtime.onInstalled");
+    await vi.waitFor(() =>
+      expect(b.browser.contextMenus.create).toHaveBeenCalledWith(
+        expect.objectContaining({ documentUrlPatterns: ["*://*.news.example/*"] }),
+      ),
     );
   });
 });

@@ -162,6 +162,18 @@ export async function getExtensionWorker(
   let worker = context.serviceWorkers().find(isExtension);
   worker ??= await context.waitForEvent("serviceworker", { predicate: isExtension, timeout: timeoutMs });
   const extensionId = new URL(worker.url()).host;
+  // content.js is registered by the background at install (src/background/content-scripts.ts): the pages a test
+  // opens need it there. (An extension without data/content-scripts.json, a bench baseline, has nothing to wait for.)
+  await worker.evaluate(async (ms) => {
+    const res = await fetch(chrome.runtime.getURL("data/content-scripts.json")).catch(() => null);
+    if (!res?.ok) return;
+    const wanted = ((await res.json()) as unknown[]).length;
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      const ids = (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
+      if (ids.filter((id) => id === "content" || id.startsWith("content-")).length >= wanted) return;
+    }
+    throw new Error("content.js was not registered");
+  }, timeoutMs);
   return { worker, extensionId };
 }
 

@@ -1,0 +1,42 @@
+// content.js and the site data files, registered at install (build.mjs writes the entries to
+// data/content-scripts.json; the manifest declares only status.js). The browser reads a manifest's content scripts
+// on every page load: at 10,000 articles their patterns and globs had cost each page of a publisher's site
+// 23–26 ms of main-thread tasks; registered, about 3 ms (docs/decisions/0018-registered-content-scripts.md).
+import browser from "webextension-polyfill";
+
+const PREFIX = "content";
+
+export interface ContentScriptEntry {
+  id: string;
+  matches: string[];
+  excludeMatches?: string[];
+  js: string[];
+  runAt: "document_start" | "document_idle";
+}
+
+/** The entries build.mjs wrote for this version of the extension. */
+export async function contentScriptEntries(): Promise<ContentScriptEntry[]> {
+  const res = await fetch(browser.runtime.getURL("data/content-scripts.json"));
+  if (!res.ok) throw new Error(`data/content-scripts.json: ${res.status}`);
+  return (await res.json()) as ContentScriptEntry[];
+}
+
+const ours = (id: string) => id === PREFIX || id.startsWith(`${PREFIX}-`);
+
+/**
+ * Register this version's entries in place of any registered before (an update clears them in one browser and not
+ * in another). They persist across the browser's sessions; `onlyIfMissing` (a browser start) registers them only
+ * when none are there, as after a profile restored without them.
+ */
+export async function registerContentScripts(onlyIfMissing = false): Promise<ContentScriptEntry[]> {
+  const before = (await browser.scripting.getRegisteredContentScripts()).filter((s) => ours(s.id));
+  const wanted = await contentScriptEntries();
+  if (onlyIfMissing && before.length) return wanted;
+  if (before.length) await browser.scripting.unregisterContentScripts({ ids: before.map((s) => s.id) });
+  await browser.scripting.registerContentScripts(wanted.map((e) => ({ ...e, persistAcrossSessions: true })));
+  return wanted;
+}
+
+/** The addresses where content.js runs: where a selection can become a note (the context menu's patterns). */
+export const contentJsMatches = (entries: readonly ContentScriptEntry[]): string[] =>
+  entries.filter((e) => e.js.includes("content.js")).flatMap((e) => e.matches);
