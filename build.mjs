@@ -212,8 +212,6 @@ const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.me
 const { firstPaintNames } = await tsImport("./src/model/visibility.ts", import.meta.url);
 let sites = [];
 const siteFile = (site) => `data/sites/${site.file}.js`;
-/** One match pattern per site of these (`*://*.host/*`): what the browser's host permissions are computed from. */
-const hostPatterns = (matches) => [...new Set(matches.map((m) => `*://*.${parseUrlPattern(m).host}/*`))];
 // The archive's copies of the addresses under these match patterns ("*://*.host/path*", src/dataset/sites.ts):
 // "*://web.archive.org/web/*/http*://*host/path*" — the copied address is in the archive's path, where a "*" spans
 // anything, so one pattern takes the host and its subdomains.
@@ -241,12 +239,7 @@ function contentScripts(declared) {
   const withData = sites.filter((s) => s.data);
   const without = [...new Set(sites.filter((s) => !s.data).flatMap((s) => s.matches))];
   const candidates = [...new Set(sites.flatMap((s) => s.matches))];
-  const publishers = [
-    ...new Set([
-      ...declared.matches.filter((m) => parseUrlPattern(m).host !== "web.archive.org"),
-      ...hostPatterns(candidates),
-    ]),
-  ];
+  const publishers = declared.matches.filter((m) => parseUrlPattern(m).host !== "web.archive.org");
   const registered = [
     // At document_start: content.js waits there for the end of parsing and paints a known article in that task,
     // before the page's first frame (docs/decisions/0017-first-frame.md).

@@ -152,15 +152,20 @@ function sizes(b: Build) {
     content_scripts: { matches: string[]; exclude_matches?: string[]; js: string[] }[];
   };
   const size = (f: string) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0);
-  // What one page gets: an entry's scripts, and content.js with a site data file declared in an entry of its own (the
-  // browser runs it before content.js's entry on the same addresses; build.mjs, docs/decisions/0012-scale.md).
-  const sets = manifest.content_scripts.map((c) => {
-    const js =
-      c.js.some((f) => f.startsWith("data/sites/")) && !c.js.includes("content.js")
-        ? [...c.js, "content.js"]
-        : c.js;
-    return { js, bytes: js.reduce((s, f) => s + size(f), 0) };
-  });
+  // The content scripts: the manifest's (status.js) and those the background registers at install (content.js with
+  // a site's data file; build.mjs, src/background/content-scripts.ts). One entry's scripts are what one page gets.
+  const registered = existsSync(join(dir, "data/content-scripts.json"))
+    ? (JSON.parse(readFileSync(join(dir, "data/content-scripts.json"), "utf8")) as {
+        matches: string[];
+        excludeMatches?: string[];
+        js: string[];
+      }[])
+    : [];
+  const entries = [
+    ...manifest.content_scripts,
+    ...registered.map(({ excludeMatches, ...e }) => ({ ...e, exclude_matches: excludeMatches })),
+  ];
+  const sets = entries.map((c) => ({ js: c.js, bytes: c.js.reduce((s, f) => s + size(f), 0) }));
   const largest = sets.reduce((a, x) => (x.bytes > a.bytes ? x : a), { js: [] as string[], bytes: 0 });
   const siteFiles = existsSync(join(dir, "data/sites")) ? readdirSync(join(dir, "data/sites")) : [];
   const siteBytes = siteFiles.map((f) => size(`data/sites/${f}`));
@@ -184,15 +189,16 @@ function sizes(b: Build) {
     recognitionBin: size("data/recognition.bin"),
     articlesJson: size("data/articles.json"),
     manifestBytes: manifestText.length,
-    contentScriptEntries: manifest.content_scripts.length,
-    matches: manifest.content_scripts.reduce((s, c) => s + c.matches.length, 0),
-    excludeMatches: manifest.content_scripts.reduce((s, c) => s + (c.exclude_matches?.length ?? 0), 0),
+    manifestEntries: manifest.content_scripts.length,
+    contentScriptEntries: entries.length,
+    matches: entries.reduce((s, c) => s + c.matches.length, 0),
+    excludeMatches: entries.reduce((s, c) => s + (c.exclude_matches?.length ?? 0), 0),
     largestInjected: largest,
     siteDataFiles: siteFiles.length,
     siteDataMax: Math.max(0, ...siteBytes),
     siteDataTotal: siteBytes.reduce((s, x) => s + x, 0),
-    contentJsEntries: manifest.content_scripts.filter((c) => c.js.includes("content.js")).length,
-    dataEntries: manifest.content_scripts.filter((c) => c.js.some((f) => f.startsWith("data/sites/"))).length,
+    contentJsEntries: entries.filter((c) => c.js.includes("content.js")).length,
+    dataEntries: entries.filter((c) => c.js.some((f) => f.startsWith("data/sites/"))).length,
   };
 }
 
@@ -731,9 +737,9 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
     (l) => `${s(l).siteDataFiles}, ${kb(s(l).siteDataMax)}, ${mb(s(l).siteDataTotal)}`,
   );
   both(
-    "manifest.json: size; content-script entries (holding content.js / a site data file); matches; exclude_matches",
+    "manifest.json: size, its content-script entries; all entries, the registered included (holding content.js / a site data file); matches; exclude matches",
     (l) =>
-      `${kb(s(l).manifestBytes)}; ${s(l).contentScriptEntries} (${s(l).contentJsEntries} / ${s(l).dataEntries}); ${s(l).matches}; ${s(l).excludeMatches}`,
+      `${kb(s(l).manifestBytes)}, ${s(l).manifestEntries ?? "—"}; ${s(l).contentScriptEntries} (${s(l).contentJsEntries} / ${s(l).dataEntries}); ${s(l).matches}; ${s(l).excludeMatches}`,
   );
   both("the background's recognition index: recognition.json + recognition.bin", (l) =>
     s(l).recognitionBin
@@ -742,7 +748,9 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
   );
   both("data/articles.json (popup, notes page)", (l) => kb(s(l).articlesJson));
   const c = (l: string) => R.coldStart[l];
-  both("browser launch → extension service worker running", (l) => fmt(c(l).launchToWorker, "ms", 0));
+  both("browser launch → extension service worker running and content.js registered (first install)", (l) =>
+    fmt(c(l).launchToWorker, "ms", 0),
+  );
   both("background, cold start: first `recognise` by address (reply, from an extension page)", (l) =>
     fmt(c(l).firstByUrl),
   );

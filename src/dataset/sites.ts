@@ -30,18 +30,11 @@ export interface SiteScripts {
 /** The largest data file a site gets (bytes of the file): it is parsed on each of the site's candidate pages.
  *  build.mjs passes the injected-script budget less content.js's size. */
 export const MAX_SITE_DATA = 64 * 1024;
-/** The most data files the manifest declares. Each is a content-script entry, with its patterns and globs, that the
- *  browser matches on every page load: at 10,000 articles 2,537 of them fitted once content.js shrank, and a
- *  publisher's section page spent 130 ms in main-thread tasks (CDP TaskDuration) against 42 ms at three articles;
- *  capped, 121 ms — most of the rest was the globs' count (build.mjs globsOf; decision 0017). Past this number the
- *  newest articles keep theirs (a reader opens this week's news more than 2011's); the others' pages ask the
- *  background, as archive copies of other sites do. */
-export const MAX_DATA_FILES = 64;
 /** The largest set of scripts injected into one page: content.js and a site's data file (issue 19's budget).
  *  @public read by build.mjs through tsImport, which knip does not follow */
 export const INJECTED_BUDGET = 60 * 1024;
 
-type SiteArticle = Pick<Article, "id" | "urls" | "urlPatterns" | "text" | "textCheckPatterns" | "published">;
+type SiteArticle = Pick<Article, "id" | "urls" | "urlPatterns" | "text" | "textCheckPatterns">;
 
 /**
  * A WebExtension match pattern matching at least what one of our URL patterns or URLs matches: the host and any
@@ -70,7 +63,6 @@ export function siteScripts(
   articles: readonly SiteArticle[],
   payloads: ReadonlyMap<string, ArticlePayload>,
   maxBytes = MAX_SITE_DATA,
-  maxFiles = MAX_DATA_FILES,
 ): SiteScripts[] {
   const sites = [
     ...new Set(articles.flatMap((a) => (a.textCheckPatterns ?? []).map((p) => parseUrlPattern(p).host))),
@@ -98,7 +90,7 @@ export function siteScripts(
     };
     return bytes(lean) <= maxBytes ? lean : null;
   };
-  const all = sites.flatMap((site) => {
+  return sites.flatMap((site) => {
     // Each article's addresses on this site (as match patterns); the articles that have some.
     const onThisSite = articles
       .map((a) => ({
@@ -122,22 +114,6 @@ export function siteScripts(
       return { host: site, file: `${site}.${i + 1}`, matches: [m], data: dataFor(here) };
     });
   });
-  // Past the most data files, the newest articles' files are kept (by their newest article's date).
-  const published = new Map(articles.map((a) => [a.id, a.published ?? ""]));
-  const newest = (s: SiteScripts) =>
-    (s.data?.index.articles.map((id) => published.get(id) ?? "") ?? []).sort().at(-1) ?? "";
-  const withData = all.filter((s) => s.data);
-  if (withData.length > maxFiles) {
-    const kept = new Set(
-      withData
-        .map((s) => [s, newest(s)] as const)
-        .sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0))
-        .slice(0, maxFiles)
-        .map(([s]) => s),
-    );
-    for (const s of withData) if (!kept.has(s)) s.data = null;
-  }
-  return all;
 }
 
 /** A site's data file: a classic script the browser runs before content.js, in the same isolated world. */

@@ -95,13 +95,6 @@ describe("site scripts", () => {
       ["nytimes.com.1", ["*://*.nytimes.com/2011/07*"], ["nyt-a"]],
       ["nytimes.com.2", ["*://*.nytimes.com/2011/08*"], ["nyt-b", "nyt-c"]],
     ]);
-    // Past the most data files, the newest articles keep theirs.
-    const dated = more.map((a, i) => ({ ...a, published: `2011-0${7 + i}-01` }));
-    const capped = siteScripts(dated, p, 35_000, 1);
-    expect(capped.map((s) => [s.file, s.data?.index.articles ?? null])).toEqual([
-      ["nytimes.com.1", null],
-      ["nytimes.com.2", ["nyt-b", "nyt-c"]],
-    ]);
     // Past the limit with the quotes prepared, the file leaves them to the page.
     const lean = siteScripts(more.slice(0, 1), p, 20_000)[0]?.data as SiteData;
     expect(lean.payloads["nyt-a"]?.targets.every((t) => t.prepared === undefined)).toBe(true);
