@@ -75,12 +75,25 @@ async function main() {
     const textRead = await scriptCost("bench/baselines/textread", route.url);
     const ours = await scriptCost("dist/chrome", route.url);
     const ratio = ours.script.median / listener.script.median;
-    nonArticle[label] = { url: route.url, empty, listener, textRead, ours, ratioToListener: ratio };
+    // Issue 19's budget: 1.5 × the listener on a page whose text is not read, 1.5 × the listener and one read of
+    // the text on a page whose text is compared.
+    const toTextRead = ours.script.median / textRead.script.median;
+    nonArticle[label] = {
+      url: route.url,
+      empty,
+      listener,
+      textRead,
+      ours,
+      ratioToListener: ratio,
+      ratioToTextRead: toTextRead,
+    };
     table.push([
       `non-article page (${label}): script per load`,
       fmt(ours.script),
       `empty ${fmt(empty.script)}; listener-only ${fmt(listener.script)}; listener + one read of body.textContent ${fmt(textRead.script)}`,
-      `${ratio.toFixed(2)}× listener (budget ≤ 1.5×)`,
+      /text compared/.test(label)
+        ? `${toTextRead.toFixed(2)}× listener + read (budget ≤ 1.5×)`
+        : `${ratio.toFixed(2)}× listener (budget ≤ 1.5×)`,
     ]);
   }
   results.nonArticle = nonArticle;
