@@ -1,15 +1,11 @@
-// Analysis of a page the dataset does not know (issue 18), the content script's side: decide whether to, send
-// the page's HTML to the background (which finds the article with Readability, runs the attribution library and
-// links the speakers; see src/analysis/), and hand the result to the article part as a payload like a known
-// article's, so the same highlights, cards and sidebar follow. Nothing leaves the device.
-import type { AnalyseReply, Analysis } from "../analysis/types";
-import { ANALYSE_PART, MAX_ANALYSE_HTML } from "../analysis/types";
-import type { Settings } from "../model/protocol";
+// Analysis of a page the dataset does not know (issue 18), the content script's side: decide whether to, have
+// the page analysed in the background (analyse-page.ts, loaded then), and hand the result to the article part as
+// a payload like a known article's, so the same highlights, cards and sidebar follow. Nothing leaves the device.
+import type { Analysis } from "../analysis/types";
 import { api } from "./api";
 import type { ArticleInputs } from "./article";
 import { looksLikeArticle } from "./cheap";
-import { pageHtml } from "./page-html";
-import { runSliced, SLICE_MS } from "./slices";
+import { loadLater } from "./page-ui-loader";
 
 let analysis: Analysis | null = null;
 
@@ -75,39 +71,15 @@ export async function analyse(
     });
   }
   analysedAt = location.href;
-  // The page's HTML, serialised in slices: a page of megabytes is not one long task (docs/decisions/0011).
-  const serialised = runSliced(pageHtml(document, MAX_ANALYSE_HTML), { firstBudgetMs: SLICE_MS, onSlice });
-  const html = serialised.sync ? serialised.value : await serialised.value;
-  const settings = api.storage.local.get("settings").then(
-    (r) => r.settings as Settings | undefined,
-    () => undefined,
+  // Its code comes with our UI's (page-ui-loader.ts): content.js keeps only the decision.
+  const r = await loadLater().then(
+    (later) => later.analysePage(onSlice),
+    (e: unknown) => `the analysis could not start: ${String(e)}`,
   );
-  // Its own message (src/analysis/types.ts), outside the typed protocol of src/model: the background's analysis
-  // service answers it before the protocol's handlers. A big page's HTML goes in parts, each message serialised in
-  // a task of its own (one of megabytes took ~50 ms of the page's thread: decision 0011).
-  const send = (m: unknown) => api.runtime.sendMessage(m).catch(() => null);
-  let key: string | undefined;
-  let last = html;
-  if (html.length > ANALYSE_PART) {
-    key = Math.random().toString(36).slice(2);
-    let at = 0;
-    for (; html.length - at > ANALYSE_PART; at += ANALYSE_PART)
-      if ((await send({ type: "analyse-part", key, html: html.slice(at, at + ANALYSE_PART) })) !== true) {
-        note("the analysis did not answer");
-        return null;
-      }
-    last = html.slice(at);
-  }
-  const reply = (await send({
-    type: "analyse-page",
-    url: location.href,
-    html: last,
-    key,
-  })) as AnalyseReply | null;
-  if (!reply?.ok) {
-    note(reply ? reply.reason : "the analysis did not answer");
+  if (typeof r === "string") {
+    note(r);
     return null;
   }
-  analysis = reply.analysis;
-  return { payload: reply.payload, settings, analysed: true };
+  analysis = r.analysis;
+  return { payload: r.payload, settings: r.settings, analysed: true };
 }

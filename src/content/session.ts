@@ -17,7 +17,7 @@ import { anchorInPageSteps } from "./anchor";
 import { caretAt, hitTest } from "./hit-test";
 import { noteMarks, pageIsDark } from "./note-marks";
 import type { PageUi } from "./page-ui";
-import { loadPageUi } from "./page-ui-loader";
+import { loadLater } from "./page-ui-loader";
 import { Painter } from "./paint";
 import { PointerLogic } from "./pointer";
 import { SelectionLogic } from "./selection";
@@ -83,7 +83,7 @@ export class ArticleSession {
     this.background = deps.background;
     this.timings = deps.timings;
     this.slicing = deps.slicing;
-    this.makeUi = deps.makeUi ?? (async (actions) => new (await loadPageUi())(actions));
+    this.makeUi = deps.makeUi ?? (async (actions) => new (await loadLater()).PageUi(actions));
     this.painter = new Painter(this.doc);
     this.visibility = visibilityFor(undefined, this.doc.location?.hostname ?? "");
     this.status.article = this.payload.article;

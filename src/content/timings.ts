@@ -18,6 +18,7 @@ export class Timings {
     on = compiledIn,
   ) {
     this.record = on ? { startedAt: started } : undefined;
+    if (!compiledIn) return; // the product build: what follows is left out of it
     // Each frame until one with text in the body was rendered without the overlays (a blank frame before the
     // page's content is no frame to be in). A frame's callback runs before it is rendered, and ours may paint in a
     // later callback of the same frame: a frame counts once the next one comes.
