@@ -24,7 +24,7 @@ import { SelectionLogic } from "./selection";
 import { Cancelled, FIRST_SLICE_MS, runSliced, SLICE_MS, type SliceOptions, yieldToMain } from "./slices";
 import { type Anchor, sameRef, type TargetRef } from "./targets";
 import type { Timings } from "./timings";
-import { listenToReader } from "./trusted";
+import { afterFirstInput, listenToReader } from "./trusted";
 
 /** What the session asks of the background; null when it did not answer (the extension reloaded). */
 export interface BackgroundPort {
@@ -243,13 +243,10 @@ export class ArticleSession {
         { pointer: this.pointer, selection: this.selection, ownUi: (t) => this.ui?.contains(t) ?? false },
         this.listening.signal,
       );
-      // The highlights first: our own UI (the shadow host, its styles, the launcher) comes in the task after the
-      // frame that paints them, its code loaded then; anything that needs it sooner asks for it (pageUi()).
-      this.win.requestAnimationFrame(() =>
-        setTimeout(() => {
-          if (!this.disposed) void this.withUi((ui) => ui.showLauncher(true));
-        }, 0),
-      );
+      // The highlights first: our own UI (the shadow host, its styles, the launcher; 12–20 ms of the main thread)
+      // comes after the reader's first input, its code loaded then, and so stays out of the page's load; anything
+      // that needs it sooner asks for it (pageUi()). docs/decisions/0019-ui-at-first-input.md
+      afterFirstInput(this.win, () => void this.withUi((ui) => ui.showLauncher(true)), this.listening.signal);
     }
     this.timings?.task(performance.now() - t0);
   }

@@ -46,3 +46,19 @@ export function listenToReader(doc: Document, input: ReaderInput, signal: AbortS
   // Hiding the button when the selection is gone needs no trust: a page can only make it disappear.
   doc.addEventListener("selectionchange", () => selection.changed(), { signal });
 }
+
+/** `f`, in a task of its own, after the reader's first input on the page: a pointer move or press, a key, the
+ *  wheel, a touch (trusted events only: a page cannot make us build our UI). */
+export function afterFirstInput(win: Window, f: () => void, signal: AbortSignal): void {
+  const first = new AbortController();
+  const once = trusted(() => {
+    first.abort();
+    setTimeout(f);
+  });
+  for (const type of ["pointermove", "pointerdown", "keydown", "wheel", "touchstart"])
+    win.addEventListener(type, once, {
+      capture: true,
+      passive: true,
+      signal: AbortSignal.any([signal, first.signal]),
+    });
+}

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 });
 
 import { ArticleSession } from "../../src/content/session";
-import { listenToReader } from "../../src/content/trusted";
+import { afterFirstInput, listenToReader } from "../../src/content/trusted";
 import { type NoteAnchor, notAnArticle, type Status } from "../../src/model/protocol";
 import type { CardView } from "../../src/model/views";
 import { visibilityFor } from "../../src/model/visibility";
@@ -291,6 +291,32 @@ describe("the reader's input", () => {
     ctl.abort();
     document.dispatchEvent(trustedEvent(new MouseEvent("click", { bubbles: true })));
     expect(pointer.click).toHaveBeenCalledTimes(1);
+  });
+  test("our UI waits for the reader's first input: not a page's synthetic one, once, not after the session ends", async () => {
+    const f = vi.fn();
+    const trustedEvent = <E extends Event>(e: E): E => {
+      Object.defineProperty(e, "isTrusted", { value: true });
+      return e;
+    };
+    const ctl = new AbortController();
+    afterFirstInput(window, f, ctl.signal);
+    window.dispatchEvent(new PointerEvent("pointermove"));
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "a" }));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(f).not.toHaveBeenCalled();
+    window.dispatchEvent(trustedEvent(new WheelEvent("wheel", { deltaY: 100 })));
+    expect(f).not.toHaveBeenCalled(); // in a task of its own, not in the reader's event
+    await new Promise((r) => setTimeout(r, 5));
+    window.dispatchEvent(trustedEvent(new KeyboardEvent("keydown", { key: "b" })));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(f).toHaveBeenCalledTimes(1);
+    const ended = new AbortController();
+    const g = vi.fn();
+    afterFirstInput(window, g, ended.signal);
+    ended.abort();
+    window.dispatchEvent(trustedEvent(new PointerEvent("pointermove")));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(g).not.toHaveBeenCalled();
   });
 });
 

@@ -264,11 +264,17 @@ function hand(tab: Pick<Tab, "locate">, raw: RawMouse) {
     }
     at = { x: Math.round(to.x), y: Math.round(to.y) };
   };
-  /** A spot's boxes once it is on screen: a person waits for a button to appear before clicking it. */
+  /** A spot's boxes once it is on screen: a person waits for a button to appear before clicking it. Our UI comes
+   *  with the reader's first input on the page (session.ts): a hand reaching for it moves the pointer first. */
   const boxesOf = async (spot: Spot, waitMs = 5000): Promise<Box[]> => {
-    for (const until = Date.now() + waitMs; ; await sleep(100)) {
+    for (let until = Date.now() + waitMs, reached = false; ; await sleep(100)) {
       const boxes = await deadline(`where is ${JSON.stringify(spot)}`, tab.locate(spot));
       if (boxes.length) return boxes;
+      if ("ui" in spot && !reached) {
+        reached = true;
+        await moveTo({ x: Math.max(10, at.x - 40), y: Math.max(10, at.y - 30) }); // inward: never off the page
+        until = Date.now() + waitMs;
+      }
       if (Date.now() > until) throw new Error(`not on screen: ${JSON.stringify(spot)}`);
     }
   };

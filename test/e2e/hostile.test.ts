@@ -401,6 +401,16 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     it("a page's own selection, synthetic mouseup, keys and clicks on our host open no Note button and no editor", async () => {
       await tab.goto(canonical(NYT));
       expect((await tab.status())?.articleId).toBe(NYT);
+      // Synthetic events are not the reader's first input: they do not create our UI (session.ts)…
+      await tab.evaluate(() => {
+        for (const type of ["pointermove", "pointerdown", "keydown", "wheel"])
+          window.dispatchEvent(new Event(type, { bubbles: true }));
+      });
+      await sleep(600);
+      expect(await uiOf(tab)).toBeNull();
+      // …the reader's hand does; then the page's synthetic events on it are ignored.
+      await tab.moveTo({ x: 220, y: 180 });
+      await expect.poll(async () => (await uiOf(tab))?.html ?? "").toContain("launcher");
       await tab.evaluate(() => {
         const host = document.querySelector("html > div[data-sa-ignore]");
         const p = [...document.querySelectorAll("p")].find((x) => x.textContent?.includes("Rujban"));
