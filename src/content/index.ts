@@ -215,14 +215,15 @@ async function recogniseThisPage(early: Recognised | null): Promise<ArticleInput
 type Recognised = ReturnType<typeof recogniseHere>;
 
 /**
- * Resolves in the task that ends the page's parsing (its readystatechange to "interactive"), before the browser
- * renders a frame of the complete page: content.js runs from document_start on the publishers' pages, and a known
- * article painted in that task is in the page's first frame (docs/decisions/0017-first-frame.md). At once when
- * parsing is over (document_idle, an injection). Before each frame the browser renders while it is still parsing
- * (a long page, a slow network), the text so far is looked at with the site's data: a known article found there
- * resolves it at once with that article, in that frame's callback, so the frame holds the overlays of the text
- * that has arrived (followParsing() keeps up with the rest). A page that stops the readystatechange event (a capturing listener on
- * window) delays the end by a frame at most: each frame looks again.
+ * Resolves in the callback of the first frame after the page's parsing ended, before that frame is rendered:
+ * content.js runs from document_start on the publishers' pages, and a known article painted there is in the page's
+ * first frame with its text (docs/decisions/0017-first-frame.md) — not in the parser's last task, which on a page
+ * that arrives at once is the page's longest already (a hidden page renders no frames: at the end of parsing). At
+ * once when parsing is over (document_idle, an injection). Before each frame the browser renders while it is still
+ * parsing (a long page, a slow network), the text so far is looked at with the site's data: a known article found
+ * there resolves it at once with that article, so the frame holds the overlays of the text that has arrived
+ * (followParsing() keeps up with the rest). A page that stops the readystatechange event changes nothing: the
+ * frames look at readyState.
  */
 function parsed(): Promise<Recognised> {
   if (document.readyState !== "loading") return Promise.resolve(null);
@@ -230,16 +231,17 @@ function parsed(): Promise<Recognised> {
   return new Promise((resolve) => {
     const check = () => {
       if (document.readyState === "loading") return false;
-      document.removeEventListener("readystatechange", check);
-      resolve(null);
+      document.removeEventListener("readystatechange", ended);
       return true;
     };
-    document.addEventListener("readystatechange", check);
+    // The end of parsing is seen by the next frame (frame(), below); a hidden page renders none.
+    const ended = () => check() && document.hidden && resolve(null);
+    document.addEventListener("readystatechange", ended);
     const frame = () => {
-      if (check()) return;
+      if (check()) return resolve(null);
       const found = sites?.length && document.body?.lastChild && !skipText ? recogniseHere(sites) : null;
       if (!found) return void requestAnimationFrame(frame);
-      document.removeEventListener("readystatechange", check);
+      document.removeEventListener("readystatechange", ended);
       resolve(found);
     };
     requestAnimationFrame(frame);
