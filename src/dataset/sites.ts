@@ -1,7 +1,7 @@
 // Where the content scripts run, and what the browser hands content.js with them: computed by build.mjs from the
 // dataset. On a publisher's site, content.js runs only at the addresses where one of the articles could be (its
-// known URLs, URL patterns and textCheckPatterns, as WebExtension match patterns) and status.js everywhere else.
-// With content.js the browser injects the site's data file: the URL rules and text probes of the articles that
+// known URLs, URL patterns and textCheckPatterns, as WebExtension match patterns; registered by the background) and
+// status.js elsewhere. With content.js the browser injects the site's data file: the URL rules and text probes of the articles that
 // could be on that site, and their payloads, so that a page is recognised and painted without a message to the
 // background (one costs 15–25 ms at document_idle, measured in the benchmark). The browser injects content.js and the
 // data file together, and the two must stay within the injected-script budget (60 KB, issue 19) at any dataset size:
