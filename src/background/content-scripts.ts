@@ -1,7 +1,7 @@
 // content.js and the site data files, registered at install (build.mjs writes the entries to
 // data/content-scripts.json; the manifest declares only status.js). The browser reads a manifest's content scripts
 // on every page load: at 10,000 articles their patterns and globs had cost each page of a publisher's site
-// 23–26 ms of main-thread tasks; registered, about 3 ms (docs/decisions/0018-registered-content-scripts.md).
+// 23–27 ms of main-thread tasks; registered, a fraction of that (docs/decisions/0018-registered-content-scripts.md).
 import browser from "webextension-polyfill";
 
 const PREFIX = "content";
@@ -23,18 +23,26 @@ export async function contentScriptEntries(): Promise<ContentScriptEntry[]> {
 
 const ours = (id: string) => id === PREFIX || id.startsWith(`${PREFIX}-`);
 
+/** Our entries registered now. */
+const registered = async () =>
+  (await browser.scripting.getRegisteredContentScripts()).filter((s) => ours(s.id));
+
 /**
  * Register this version's entries in place of any registered before (an update clears them in one browser and not
- * in another). They persist across the browser's sessions; `onlyIfMissing` (a browser start) registers them only
- * when none are there, as after a profile restored without them.
+ * in another). They persist across the browser's sessions.
  */
-export async function registerContentScripts(onlyIfMissing = false): Promise<ContentScriptEntry[]> {
-  const before = (await browser.scripting.getRegisteredContentScripts()).filter((s) => ours(s.id));
+export async function registerContentScripts(): Promise<ContentScriptEntry[]> {
+  const before = await registered();
   const wanted = await contentScriptEntries();
-  if (onlyIfMissing && before.length) return wanted;
   if (before.length) await browser.scripting.unregisterContentScripts({ ids: before.map((s) => s.id) });
   await browser.scripting.registerContentScripts(wanted.map((e) => ({ ...e, persistAcrossSessions: true })));
   return wanted;
+}
+
+/** At a browser start: registered again only if none are there (a profile restored without them); else nothing
+ *  is read. */
+export async function ensureContentScripts(): Promise<void> {
+  if (!(await registered()).length) await registerContentScripts();
 }
 
 /** The addresses where content.js runs: where a selection can become a note (the context menu's patterns). */

@@ -7,7 +7,12 @@ import type { BackgroundRequest, SidebarIntent } from "../model/protocol";
 import type { BackgroundReplies } from "../model/replies";
 import { callTab } from "../shared/messaging";
 import { changedSettings, readSettings, toggleAllFor } from "../shared/settings";
-import { contentJsMatches, contentScriptEntries, registerContentScripts } from "./content-scripts";
+import {
+  contentJsMatches,
+  contentScriptEntries,
+  ensureContentScripts,
+  registerContentScripts,
+} from "./content-scripts";
 import { card, recognisePage, sidebarView } from "./data";
 import { followSwitches } from "./first-paint";
 import { anchorsFor, handleNotes, keepDraft } from "./notes-service";
@@ -150,7 +155,7 @@ browser.runtime.onInstalled.addListener(() => {
     .catch(() => undefined);
 });
 browser.runtime.onStartup.addListener(() => {
-  registering = registerContentScripts(true).catch(() => undefined);
+  registering = ensureContentScripts().catch(() => undefined);
 });
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID && tab?.id !== undefined) void noteOnSelection(tab.id);

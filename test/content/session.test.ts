@@ -253,6 +253,12 @@ describe("the reader's pointer, through the session's hit-testing", () => {
 });
 
 describe("the reader's input", () => {
+  /** An event as the browser dispatches the reader's input. */
+  const trustedEvent = <E extends Event>(e: E): E => {
+    Object.defineProperty(e, "isTrusted", { value: true });
+    return e;
+  };
+
   test("synthetic events (isTrusted false) reach none of the logic", () => {
     const pointer = { move: vi.fn(), click: vi.fn() };
     const selection = { released: vi.fn(), keyReleased: vi.fn(), changed: vi.fn() };
@@ -280,10 +286,6 @@ describe("the reader's input", () => {
       { pointer, selection, ownUi: (t: EventTarget | null) => t === ours } as never,
       ctl.signal,
     );
-    const trustedEvent = <E extends Event>(e: E): E => {
-      Object.defineProperty(e, "isTrusted", { value: true });
-      return e;
-    };
     ours.dispatchEvent(trustedEvent(new MouseEvent("click", { clientX: 5, clientY: 6, bubbles: true })));
     document.dispatchEvent(trustedEvent(new KeyboardEvent("keyup", { shiftKey: true, bubbles: true })));
     expect(pointer.click).toHaveBeenCalledWith({ x: 5, y: 6, overOwnUi: true });
@@ -294,10 +296,6 @@ describe("the reader's input", () => {
   });
   test("our UI waits for the reader's first input: not a page's synthetic one, once, not after the session ends", async () => {
     const f = vi.fn();
-    const trustedEvent = <E extends Event>(e: E): E => {
-      Object.defineProperty(e, "isTrusted", { value: true });
-      return e;
-    };
     const ctl = new AbortController();
     afterFirstInput(window, f, ctl.signal);
     window.dispatchEvent(new PointerEvent("pointermove"));

@@ -398,7 +398,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
 
   // The one place in the end-to-end tests that dispatches synthetic events: its point is that they are ignored.
   describe("synthetic input from the page is ignored", () => {
-    it("a page's own selection, synthetic mouseup, keys and clicks on our host open no Note button and no editor", async () => {
+    it("synthetic input is ignored: the page's own pointer, key and wheel events create no UI; its selection, mouseup, keys and clicks on our host open no Note button and no editor", async () => {
       await tab.goto(canonical(NYT));
       expect((await tab.status())?.articleId).toBe(NYT);
       // Synthetic events are not the reader's first input: they do not create our UI (session.ts)…
