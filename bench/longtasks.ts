@@ -63,7 +63,11 @@ interface TraceEvent {
       startTime?: number;
       timeDeltas?: number[];
       cpuProfile?: {
-        nodes?: { id: number; parent?: number; callFrame: { url?: string; functionName?: string } }[];
+        nodes?: {
+          id: number;
+          parent?: number;
+          callFrame: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number };
+        }[];
         samples?: number[];
       };
     };
@@ -114,7 +118,12 @@ function extensionSamples(events: TraceEvent[], pid: number): [number, number, s
     for (const c of chunks) {
       const cpu = c.args?.data?.cpuProfile;
       for (const n of cpu?.nodes ?? [])
-        nodes.set(n.id, { url: n.callFrame.url ?? "", parent: n.parent, fn: n.callFrame.functionName ?? "" });
+        nodes.set(n.id, {
+          url: n.callFrame.url ?? "",
+          parent: n.parent,
+          // LONGTASK_DEBUG: with where the function is, to look up in a source map.
+          fn: `${n.callFrame.functionName ?? ""}${process.env.LONGTASK_DEBUG ? ` ${n.callFrame.url?.replace(/^.*\//, "")}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}` : ""}`,
+        });
       const deltas = c.args?.data?.timeDeltas ?? [];
       (cpu?.samples ?? []).forEach((s, i) => {
         const dt = deltas[i] ?? 0;

@@ -3,6 +3,10 @@
 import type { BrowserContext, Worker } from "playwright-core";
 import type { Status } from "../src/model/protocol";
 
+/** Loads per build for a script or main-thread cost (a few milliseconds, with a spread as wide): three times the
+ *  bench's runs, at least 15. */
+export const COST_RUNS = Math.max(3 * Number(process.env.BENCH_RUNS ?? 9), 15);
+
 /** Load `url` in a new page, wait for the content script's work, return the page's metrics (ms for durations). */
 export async function pageLoadMetrics(context: BrowserContext, url: string): Promise<Record<string, number>> {
   const page = await context.newPage();

@@ -21,7 +21,7 @@ import { pageSample } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { mulberry32 } from "../test/robustness/prng";
-import { firstContentfulPaint, pageLoadMetrics, paintedStatus } from "./page-metrics";
+import { COST_RUNS, firstContentfulPaint, pageLoadMetrics, paintedStatus } from "./page-metrics";
 import { nonArticlePages } from "./pages";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -345,21 +345,34 @@ async function articleLoads(b: Build, proxyPort: number) {
   >;
 }
 
-async function nonArticleCost(b: Build, proxyPort: number) {
-  const out: Record<string, { script: Stat; task: Stat }> = {};
-  const s = await launchChromium({ extensionDir: `${b.dist}/chrome`, proxyPort });
-  for (const [label, route] of NON_ARTICLES) {
-    const script: number[] = [];
-    const task: number[] = [];
-    for (let i = 0; i < RUNS + 1; i++) {
-      const m = await pageLoadMetrics(s.context, route.url);
-      if (i === 0) continue;
-      script.push(m.ScriptDuration ?? 0);
-      task.push(m.TaskDuration ?? 0);
-    }
-    out[label] = { script: stat(script), task: stat(task) };
+async function nonArticleCost(builds: Build[], proxyPort: number) {
+  const out: Record<string, Record<string, { script: Stat; task: Stat }>> = Object.fromEntries(
+    builds.map((b) => [b.label, {}]),
+  );
+  const sessions = [];
+  for (const b of builds) {
+    const s = await launchChromium({ extensionDir: `${b.dist}/chrome`, proxyPort });
+    await getExtensionWorker(s.context, 120_000); // content.js registered
+    sessions.push(s);
   }
-  await s.close();
+  for (const [label, route] of NON_ARTICLES) {
+    const script = builds.map(() => [] as number[]);
+    const task = builds.map(() => [] as number[]);
+    // The builds in turn, one load each: the machine's drift falls on all alike.
+    for (let i = 0; i < COST_RUNS + 1; i++)
+      for (const [k, s] of sessions.entries()) {
+        const m = await pageLoadMetrics(s.context, route.url);
+        if (i === 0) continue;
+        script[k]?.push(m.ScriptDuration ?? 0);
+        task[k]?.push(m.TaskDuration ?? 0);
+      }
+    for (const [k, b] of builds.entries())
+      (out[b.label] as Record<string, { script: Stat; task: Stat }>)[label] = {
+        script: stat(script[k] ?? []),
+        task: stat(task[k] ?? []),
+      };
+  }
+  for (const s of sessions) await s.close();
   return out;
 }
 
@@ -630,15 +643,11 @@ export async function scaleBench(): Promise<{ results: Record<string, unknown>; 
   const server = await startFixtureServer();
   const cold: Record<string, unknown> = {};
   const loads: Record<string, Awaited<ReturnType<typeof articleLoads>>> = {};
-  const nonArticle: Record<string, Awaited<ReturnType<typeof nonArticleCost>>> = {};
-  // Builds alternate, so that the machine's load drifts over both alike.
-  for (const b of [...all, ...all]) {
-    const first = !(b.label in loads);
-    if (first) {
-      cold[b.label] = await coldStart(b, server.proxyPort, (id) => texts.get(id) as string);
-      loads[b.label] = await articleLoads(b, server.proxyPort);
-    } else nonArticle[b.label] = await nonArticleCost(b, server.proxyPort);
+  for (const b of all) {
+    cold[b.label] = await coldStart(b, server.proxyPort, (id) => texts.get(id) as string);
+    loads[b.label] = await articleLoads(b, server.proxyPort);
   }
+  const nonArticle = await nonArticleCost(all, server.proxyPort);
   results.coldStart = cold;
   results.articleLoads = loads;
   results.nonArticle = nonArticle;
@@ -762,12 +771,16 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
   );
   for (const id of Object.keys(R.articleLoads[a])) {
     const p = (l: string) => R.articleLoads[l][id];
-    const ratio = p(b).painted.median / p(a).painted.median; // the 10,000-article build against the 3-article one
+    // Issue 19 compares the first-frame figure (loads with the overlays in the page's first frame with text);
+    // start → painted counts whole frames (it ends with the frame after the paint), so a frame more or less moves
+    // it by 16 ms: its ratio is shown beside.
+    const frames = p(b).inFirstPaint / p(a).inFirstPaint; // the 10,000-article build against the 3-article one
+    const ratio = p(b).painted.median / p(a).painted.median;
     both(
-      `${id}: content-script start → painted (recognised; by), overlays in the page's first paint`,
+      `${id}: overlays in the page's first frame with text; content-script start → painted (recognised; by)`,
       (l) =>
-        `${fmt(p(l).painted)} (${p(l).recognised.median.toFixed(1)}; ${p(l).matchedBy}), ${p(l).inFirstPaint}/${R.runs}`,
-      `within 10%: ${(ratio * 100 - 100).toFixed(0)}% — ${ratio <= 1.1 ? "met" : "missed"}`,
+        `${p(l).inFirstPaint}/${R.runs}; ${fmt(p(l).painted)} (${p(l).recognised.median.toFixed(1)}; ${p(l).matchedBy})`,
+      `first frame within 10%: ${(frames * 100 - 100).toFixed(0)}% — ${frames >= 0.9 ? "met" : "missed"}; start → painted ${(ratio * 100 - 100).toFixed(0)}%`,
     );
   }
   for (const page of Object.keys(R.nonArticle[a] ?? {})) {

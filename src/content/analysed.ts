@@ -43,15 +43,16 @@ const onHost = (host: string, hosts: string[]) => hosts.some((h) => host === h |
  */
 export function shouldAnalyse(asked: boolean): boolean {
   if (!document.body) return false;
-  const hosts = publisherHosts();
   if (location.hostname === "web.archive.org") {
     const copied = /^\/web\/[^/]+\/(?:https?:\/\/)?([^/:]+)/.exec(location.pathname)?.[1];
-    if (!copied || !onHost(copied, hosts)) return false;
+    if (!copied || !onHost(copied, publisherHosts())) return false;
     return asked || looksLikeArticle(document);
   }
-  // A site the reader chose to have analysed on every visit (site.js, registered from the popup).
+  if (asked) return true;
+  // A site the reader chose to have analysed on every visit (site.js, registered from the popup). The manifest is
+  // read last: getManifest() builds the whole object, the dearest step on a page that is no article.
   const chosen = (globalThis as { __sourceAnnotatorSite?: boolean }).__sourceAnnotatorSite === true;
-  return asked || ((chosen || onHost(location.hostname, hosts)) && looksLikeArticle(document));
+  return looksLikeArticle(document) && (chosen || onHost(location.hostname, publisherHosts()));
 }
 
 /** Analyse the page in the background; the article part's start, or null (the reason in `note`). */

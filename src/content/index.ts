@@ -316,7 +316,11 @@ function watch(): void {
   let running = false;
   let anchoredThisFrame = false;
   const observer = new MutationObserver((records) => {
+    // An article started while the page is parsed is anchored again before each frame until the end of parsing
+    // (followParsing): nothing to count meanwhile (on a 5 MB page these records took 40–60 ms a task, traced).
+    if (article && document.readyState === "loading") return;
     for (const r of records) {
+      if (added >= RECHECK_CHARS) break; // enough to act on: no need to look at the rest
       if ((r.target as Element).closest?.("[data-sa-ignore]")) continue;
       for (const n of r.addedNodes)
         added +=
