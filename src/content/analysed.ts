@@ -49,8 +49,8 @@ export function shouldAnalyse(asked: boolean): boolean {
     return asked || looksLikeArticle(document);
   }
   if (asked) return true;
-  // A site the reader chose to have analysed on every visit (site.js, registered from the popup). The manifest is
-  // read last: getManifest() builds the whole object, the dearest step on a page that is no article.
+  // A site the reader chose to have analysed on every visit (site.js, registered from the popup). The manifest
+  // (getManifest() builds the whole object) is read only for a page that looks like an article.
   const chosen = (globalThis as { __sourceAnnotatorSite?: boolean }).__sourceAnnotatorSite === true;
   return looksLikeArticle(document) && (chosen || onHost(location.hostname, publisherHosts()));
 }

@@ -12,7 +12,7 @@ import {
   type SampleParams,
   type Status,
 } from "../model/protocol";
-import type { SiteData } from "../model/recognition";
+import { fullTargetIds, type SiteData } from "../model/recognition";
 import type { RecognisedArticle } from "../model/replies";
 import { firstPaintVisibility, visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
@@ -196,7 +196,7 @@ async function recogniseThisPage(early: Recognised | null): Promise<ArticleInput
     Object.assign(status, match);
     timings.switches(globalThis.__sourceAnnotatorSwitches);
     return {
-      payload,
+      payload: fullTargetIds(payload),
       settings: readSettings(api.storage.local).catch(() => undefined),
       firstPaint: firstPaintVisibility(globalThis.__sourceAnnotatorSwitches),
     };

@@ -12,7 +12,7 @@
 
 import type { Article } from "../model/dataset";
 import type { ArticlePayload } from "../model/protocol";
-import type { SiteData } from "../model/recognition";
+import { type SiteData, shortTargetIds } from "../model/recognition";
 import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern } from "../recognition/index";
 import { articleProbes } from "../recognition/probes";
 
@@ -76,7 +76,9 @@ export function siteScripts(
       index: buildUrlRules(here),
       probes: here.map((a) => articleProbes(a.text)),
       threshold: DEFAULT_OPTIONS.threshold,
-      payloads: Object.fromEntries(here.map((a) => [a.id, payloads.get(a.id) as ArticlePayload])),
+      payloads: Object.fromEntries(
+        here.map((a) => [a.id, shortTargetIds(payloads.get(a.id) as ArticlePayload)]),
+      ),
     };
     if (bytes(data) <= maxBytes) return data;
     const lean: SiteData = {

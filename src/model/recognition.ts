@@ -49,6 +49,21 @@ export interface RecognitionIndex {
   };
 }
 
+/** A payload as a site's data file holds it: each target's id without the article's id that begins it
+ *  ("nyt-libya-2011-07/a01" is "/a01" there; fullTargetIds gives it back). */
+export const shortTargetIds = (p: ArticlePayload): ArticlePayload => ({
+  ...p,
+  targets: p.targets.map((t) =>
+    t.id.startsWith(`${p.article.id}/`) ? { ...t, id: t.id.slice(p.article.id.length) } : t,
+  ),
+});
+
+/** A payload from a site's data file with its targets' ids whole again (see shortTargetIds). */
+export const fullTargetIds = (p: ArticlePayload): ArticlePayload => ({
+  ...p,
+  targets: p.targets.map((t) => (t.id.startsWith("/") ? { ...t, id: p.article.id + t.id } : t)),
+});
+
 /** What a site's data file gives content.js. */
 export interface SiteData {
   /** The URL rules of the site's articles (as in the recognition index). */

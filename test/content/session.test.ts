@@ -97,6 +97,37 @@ describe("anchoring", () => {
   });
 });
 
+describe("the page's scheme", () => {
+  /** The next frame rendered, and the task after it. */
+  const afterFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
+  const style = () => document.getElementById("source-annotator-style")?.textContent ?? "";
+
+  test("read at the first paint, not in each paint while the page is parsed; read again after a rendered frame, and a page turned dark repainted dark", async () => {
+    await afterFrame(); // the earlier tests' sessions read theirs
+    const read = vi.spyOn(window, "getComputedStyle");
+    const { session } = setup();
+    session.anchor();
+    Object.defineProperty(document, "readyState", { value: "loading", configurable: true });
+    session.paint();
+    const first = read.mock.calls.length;
+    expect(first).toBeGreaterThan(0);
+    session.paint();
+    session.paint();
+    await afterFrame();
+    expect(read.mock.calls.length).toBe(first); // each read makes the browser compute the style parsed since
+    const light = style();
+    // The end of parsing paints again; the page has meanwhile turned dark.
+    delete (document as { readyState?: string }).readyState;
+    document.body.style.backgroundColor = "rgb(20, 20, 24)";
+    session.paint();
+    expect(style()).toBe(light); // not read in the paint itself
+    await afterFrame();
+    expect(style()).not.toBe(light);
+    read.mockRestore();
+    session.dispose();
+  });
+});
+
 describe("our UI, loaded on first need", () => {
   test("a load that fails is said in the status and tried again at the next need", async () => {
     const { asPageUi } = fakeUi();

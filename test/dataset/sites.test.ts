@@ -7,7 +7,7 @@ import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
 import { siteDataScript, siteScripts, toMatchPattern } from "../../src/dataset/sites";
 import type { ArticlePayload } from "../../src/model/protocol";
-import type { SiteData } from "../../src/model/recognition";
+import { fullTargetIds, type SiteData, shortTargetIds } from "../../src/model/recognition";
 import { recogniseUrl, worthTextCheck } from "../../src/recognition/index";
 import { pageProbeText, probeScore } from "../../src/recognition/probes";
 
@@ -49,6 +49,26 @@ describe("site scripts", () => {
     expect(worthTextCheck("https://www.csmonitor.com/World/Middle-East/2011/0402/other", csm.index)).toBe(
       true,
     );
+  });
+
+  it("a data file names targets without their article's id; content.js gets the payload back whole", () => {
+    for (const s of sites) {
+      const data = s.data as SiteData;
+      for (const [id, short] of Object.entries(data.payloads)) {
+        const whole = payloads.get(id) as ArticlePayload;
+        // Attributions ("<article>/a01") shortened; cross-references ("x001#0") kept.
+        expect(short.targets.map((t) => t.id)).toEqual(
+          whole.targets.map((t) => (t.id.startsWith(`${id}/`) ? t.id.slice(id.length) : t.id)),
+        );
+        expect(short.targets.filter((t) => t.id.startsWith("/")).length).toBeGreaterThanOrEqual(10);
+        expect(fullTargetIds(short)).toEqual(whole);
+      }
+    }
+    // An id that does not begin with its article's id is kept as it is.
+    const odd = { ...(payloads.values().next().value as ArticlePayload) };
+    odd.targets = [{ ...(odd.targets[0] as ArticlePayload["targets"][number]), id: "other/a1" }];
+    expect(fullTargetIds(shortTargetIds(odd))).toEqual(odd);
+    expect(shortTargetIds(odd).targets[0]?.id).toBe("other/a1");
   });
 
   it("the article's own text scores 1 on its site's probes; another article's text, nothing", () => {
