@@ -5,7 +5,24 @@ import type { Status } from "../src/model/protocol";
 
 /** Loads per build for a script or main-thread cost (a few milliseconds, with a spread as wide): three times the
  *  bench's runs, at least 15. */
-export const COST_RUNS = Math.max(3 * Number(process.env.BENCH_RUNS ?? 9), 15);
+const COST_RUNS = Math.max(3 * Number(process.env.BENCH_RUNS ?? 9), 15);
+
+/** CDP ScriptDuration and TaskDuration (ms) of loads of `url` in each context, loaded in turn — one load each, so
+ *  that the machine's drift falls on all alike — COST_RUNS times after one round that warms the caches. */
+export async function interleavedCosts(
+  contexts: BrowserContext[],
+  url: string,
+): Promise<{ script: number[]; task: number[] }[]> {
+  const out = contexts.map(() => ({ script: [] as number[], task: [] as number[] }));
+  for (let i = 0; i < COST_RUNS + 1; i++)
+    for (const [k, context] of contexts.entries()) {
+      const m = await pageLoadMetrics(context, url);
+      if (i === 0) continue;
+      out[k]?.script.push(m.ScriptDuration ?? 0);
+      out[k]?.task.push(m.TaskDuration ?? 0);
+    }
+  return out;
+}
 
 /** Load `url` in a new page, wait for the content script's work, return the page's metrics (ms for durations). */
 export async function pageLoadMetrics(context: BrowserContext, url: string): Promise<Record<string, number>> {

@@ -12,7 +12,7 @@ import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { localIndexBench } from "./local-index";
 import { longTaskBench } from "./longtasks";
-import { COST_RUNS, firstContentfulPaint, pageLoadMetrics, paintedStatus } from "./page-metrics";
+import { firstContentfulPaint, interleavedCosts, paintedStatus } from "./page-metrics";
 import { bigPage, lcg, nonArticlePages } from "./pages";
 import { scaleBench } from "./scale";
 
@@ -51,9 +51,9 @@ async function main() {
   })();
   const table: [string, string, string, string][] = [];
 
-  // 1. Content-script cost on pages of a matched site that are not a known article. The builds compared are
-  // loaded in turn, one load each, so that the machine's drift falls on all of them alike; ours is the product
-  // build (dist-product: no benchmark timings, which read the page's text before each frame until it has some).
+  // 1. Content-script cost on pages of a matched site that are not a known article, the builds compared loaded in
+  // turn; ours is the product build (dist-product: no benchmark timings, which read the page's text before each
+  // frame until it has some).
   const PRODUCT = "dist-product/chrome";
   const scriptCosts = async (extensionDirs: (string | undefined)[], url: string) => {
     const sessions = [];
@@ -66,18 +66,12 @@ async function main() {
       if (extensionDir === PRODUCT) await getExtensionWorker(s.context);
       sessions.push(s);
     }
-    const script = sessions.map(() => [] as number[]);
-    const task = sessions.map(() => [] as number[]);
-    for (let i = 0; i < COST_RUNS + 1; i++)
-      for (const [k, s] of sessions.entries()) {
-        const m = await pageLoadMetrics(s.context, url);
-        if (i > 0) {
-          script[k]?.push(m.ScriptDuration ?? 0);
-          task[k]?.push(m.TaskDuration ?? 0);
-        }
-      }
+    const costs = await interleavedCosts(
+      sessions.map((s) => s.context),
+      url,
+    );
     for (const s of sessions) await s.close();
-    return sessions.map((_, k) => ({ script: stat(script[k] ?? []), task: stat(task[k] ?? []) }));
+    return costs.map((c) => ({ script: stat(c.script), task: stat(c.task) }));
   };
   const nonArticle: Record<string, unknown> = {};
   for (const [label, route] of NON_ARTICLES) {

@@ -21,7 +21,7 @@ import { pageSample } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { mulberry32 } from "../test/robustness/prng";
-import { COST_RUNS, firstContentfulPaint, pageLoadMetrics, paintedStatus } from "./page-metrics";
+import { firstContentfulPaint, interleavedCosts, paintedStatus } from "./page-metrics";
 import { nonArticlePages } from "./pages";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -356,20 +356,14 @@ async function nonArticleCost(builds: Build[], proxyPort: number) {
     sessions.push(s);
   }
   for (const [label, route] of NON_ARTICLES) {
-    const script = builds.map(() => [] as number[]);
-    const task = builds.map(() => [] as number[]);
-    // The builds in turn, one load each: the machine's drift falls on all alike.
-    for (let i = 0; i < COST_RUNS + 1; i++)
-      for (const [k, s] of sessions.entries()) {
-        const m = await pageLoadMetrics(s.context, route.url);
-        if (i === 0) continue;
-        script[k]?.push(m.ScriptDuration ?? 0);
-        task[k]?.push(m.TaskDuration ?? 0);
-      }
+    const costs = await interleavedCosts(
+      sessions.map((s) => s.context),
+      route.url,
+    );
     for (const [k, b] of builds.entries())
       (out[b.label] as Record<string, { script: Stat; task: Stat }>)[label] = {
-        script: stat(script[k] ?? []),
-        task: stat(task[k] ?? []),
+        script: stat(costs[k]?.script ?? []),
+        task: stat(costs[k]?.task ?? []),
       };
   }
   for (const s of sessions) await s.close();
