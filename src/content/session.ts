@@ -361,7 +361,7 @@ export class ArticleSession {
     else if (m.type === "selection") reply(this.selection.draft());
   }
 
-  /** Whether the page is dark, as last read (see schemeAfterFrame). */
+  /** The page's scheme as last read (none before the first paint), and whether a read after a frame is due. */
   private dark: boolean | null = null;
   private schemeDue = false;
   /** Whether the page is dark: read from its computed style at the first paint, as last read after that. */
