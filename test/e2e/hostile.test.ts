@@ -398,17 +398,19 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
 
   // The one place in the end-to-end tests that dispatches synthetic events: its point is that they are ignored.
   describe("synthetic input from the page is ignored", () => {
-    it("synthetic input is ignored: the page's own pointer, key and wheel events create no UI; its selection, mouseup, keys and clicks on our host open no Note button and no editor", async () => {
+    it("synthetic pointer, key and wheel events of the page are not the reader's first input: they create no UI", async () => {
       await tab.goto(canonical(NYT));
       expect((await tab.status())?.articleId).toBe(NYT);
-      // Synthetic events are not the reader's first input: they do not create our UI (session.ts)…
       await tab.evaluate(() => {
         for (const type of ["pointermove", "pointerdown", "keydown", "wheel"])
           window.dispatchEvent(new Event(type, { bubbles: true }));
       });
       await sleep(600);
       expect(await uiOf(tab)).toBeNull();
-      // …the reader's hand does; then the page's synthetic events on it are ignored.
+    });
+
+    it("synthetic selection events, keys and clicks on our host open no Note button and no editor", async () => {
+      // Our UI is there, made by the reader's hand (the test above: the page's own events do not make it).
       await tab.moveTo({ x: 220, y: 180 });
       await expect.poll(async () => (await uiOf(tab))?.html ?? "").toContain("launcher");
       await tab.evaluate(() => {
