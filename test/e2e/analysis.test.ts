@@ -288,7 +288,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
         timeout: 20_000,
       })
       .toBe(1);
-    expect((await uiOf(tab))?.marks).toContain(passage);
+    await expect.poll(async () => (await uiOf(tab))?.marks).toContain(passage);
   });
 
   it("corrections (hide, wrong speaker) apply at once and survive a reload", {

@@ -90,7 +90,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await tab.goto(url(NYT, variant));
       const s = await tab.status();
       expect(s?.notes).toEqual({ anchored: 1, orphaned: [] });
-      expect(await noteHighlights(tab)).toEqual([PASSAGE]);
+      // The marks are drawn in a task after the next frame (decision 0020), so they are waited for.
+      await expect.poll(() => noteHighlights(tab)).toEqual([PASSAGE]);
     }
   });
 
@@ -187,7 +188,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     await tab.select({ text: "Reuters later published a short note." });
     await clickInSidebar(tab, "note-reattach");
     await expect.poll(async () => (await tab.status())?.notes).toEqual({ anchored: 1, orphaned: [] });
-    expect(await noteHighlights(tab)).toEqual(["Reuters later published a short note."]);
+    await expect.poll(() => noteHighlights(tab)).toEqual(["Reuters later published a short note."]);
   });
 });
 
