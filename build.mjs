@@ -224,21 +224,25 @@ const archivedOf = (matches) =>
  * Where each script runs. The manifest declares status.js on the publishers' sites, every page of them; content.js
  * and the site data files are registered by the background at install (src/background/content-scripts.ts) from
  * data/content-scripts.json: on a site's candidate addresses, the site's data file and content.js in one entry (a
- * page gets content.js once and at most one data file, in that order); the archive's copies of the same addresses
- * the same; other archive copies of the publishers' pages, content.js at document_idle. content.js marks the page
- * as its own, so status.js, later, does nothing there.
+ * page gets at most one data file, before content.js); the archive's copies of the same addresses the same; every
+ * archive copy of the publishers' pages, content.js at document_idle. content.js marks the page as its own, so
+ * status.js, or content.js again, later, does nothing there.
  * Declared in the manifest, these entries had cost every page load of a publisher's site 23–26 ms of main-thread
- * tasks at 10,000 articles; registered, a fraction of that, and no more for 2,549 entries than for 66
- * (decision 0018).
+ * tasks at 10,000 articles; registered, a fraction of that (decision 0018). What is left follows the number of
+ * registered patterns, about 1 ms a page load per 1,000 (decision 0021): so the archive's copies of the candidate
+ * addresses carry the site's data only while they are few (ARCHIVE_COPIES_MAX), else the archive entry's content.js
+ * asks the background there; and the archive entry excludes nothing, content.js running a second time on a page
+ * does nothing.
  */
+const ARCHIVE_COPIES_MAX = 500;
 function contentScripts(declared) {
   const hosts = new Set(sites.map((s) => s.host));
   const archived = declared.matches.some((m) => parseUrlPattern(m).host === "web.archive.org");
-  const where = (matches) => [...matches, ...(archived ? archivedOf(matches) : [])];
+  const copies = archived && new Set(sites.flatMap((s) => s.matches)).size <= ARCHIVE_COPIES_MAX;
+  const where = (matches) => [...matches, ...(copies ? archivedOf(matches) : [])];
   const entry = (id, matches, js, runAt = "document_start") => ({ id, matches, js, runAt });
   const withData = sites.filter((s) => s.data);
   const without = [...new Set(sites.filter((s) => !s.data).flatMap((s) => s.matches))];
-  const candidates = [...new Set(sites.flatMap((s) => s.matches))];
   const publishers = declared.matches.filter((m) => parseUrlPattern(m).host !== "web.archive.org");
   const registered = [
     // At document_start: content.js waits there for the end of parsing and paints a known article in that task,
@@ -249,18 +253,15 @@ function contentScripts(declared) {
     // those are analysed only when the reader asks). The background checks the same (worthTextCheck).
     ...(archived
       ? [
-          {
-            ...entry(
-              "content-archive",
-              [...hosts].flatMap((h) => [
-                `*://web.archive.org/web/*/http*://*.${h}/*`,
-                `*://web.archive.org/web/*/http*://${h}/*`,
-              ]),
-              ["content.js"],
-              "document_idle",
-            ),
-            excludeMatches: archivedOf(candidates),
-          },
+          entry(
+            "content-archive",
+            [...hosts].flatMap((h) => [
+              `*://web.archive.org/web/*/http*://*.${h}/*`,
+              `*://web.archive.org/web/*/http*://${h}/*`,
+            ]),
+            ["content.js"],
+            "document_idle",
+          ),
         ]
       : []),
   ];
