@@ -204,70 +204,24 @@ async function bundle(outdir, e2eHooks, timings) {
 // everywhere else; on the other declared sites (archives) content.js everywhere, asking the background.
 // The site data files share the injected-script budget with content.js (src/dataset/sites.ts), so they are cut
 // once content.js is bundled.
-const { siteScripts, siteDataScript, INJECTED_BUDGET } = await tsImport(
+const { siteScripts, siteDataScript, siteFile, contentScriptEntries, INJECTED_BUDGET } = await tsImport(
   "./src/dataset/sites.ts",
   import.meta.url,
 );
 const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
 const { firstPaintNames } = await tsImport("./src/model/visibility.ts", import.meta.url);
 let sites = [];
-const siteFile = (site) => `data/sites/${site.file}.js`;
-// The archive's copies of the addresses under these match patterns ("*://*.host/path*", src/dataset/sites.ts):
-// "*://web.archive.org/web/*/http*://*host/path*" — the copied address is in the archive's path, where a "*" spans
-// anything, so one pattern takes the host and its subdomains.
-const archivedOf = (matches) =>
-  [...new Set(matches)].map((m) => {
-    const { host } = parseUrlPattern(m);
-    return `*://web.archive.org/web/*/http*://*${host}${m.slice(`*://*.${host}`.length)}`;
-  });
 /**
  * Where each script runs. The manifest declares status.js on the publishers' sites, every page of them; content.js
  * and the site data files are registered by the background at install (src/background/content-scripts.ts) from
- * data/content-scripts.json: on a site's candidate addresses, the site's data file and content.js in one entry (a
- * page gets at most one data file, before content.js); the archive's copies of the same addresses the same; every
- * archive copy of the publishers' pages, content.js at document_idle. content.js marks the page as its own, so
- * status.js, or content.js again, later, does nothing there.
- * Declared in the manifest, these entries had cost every page load of a publisher's site 23–26 ms of main-thread
- * tasks at 10,000 articles; registered, a fraction of that (decision 0018). What is left follows the number of
- * registered patterns, about 1 ms a page load per 1,000 (decision 0021): so the archive's copies of the candidate
- * addresses carry the site's data only while they are few (ARCHIVE_COPIES_MAX), else the archive entry's content.js
- * asks the background there; and the archive entry excludes nothing, content.js running a second time on a page
- * does nothing.
+ * data/content-scripts.json (`contentScriptEntries`, src/dataset/sites.ts). content.js marks the page as its own,
+ * so status.js, later, does nothing there.
  */
-const ARCHIVE_COPIES_MAX = 500;
 function contentScripts(declared) {
-  const hosts = new Set(sites.map((s) => s.host));
-  const archived = declared.matches.some((m) => parseUrlPattern(m).host === "web.archive.org");
-  const copies = archived && new Set(sites.flatMap((s) => s.matches)).size <= ARCHIVE_COPIES_MAX;
-  const where = (matches) => [...matches, ...(copies ? archivedOf(matches) : [])];
-  const entry = (id, matches, js, runAt = "document_start") => ({ id, matches, js, runAt });
-  const withData = sites.filter((s) => s.data);
-  const without = [...new Set(sites.filter((s) => !s.data).flatMap((s) => s.matches))];
-  const publishers = declared.matches.filter((m) => parseUrlPattern(m).host !== "web.archive.org");
-  const registered = [
-    // At document_start: content.js waits there for the end of parsing and paints a known article in that task,
-    // before the page's first frame (docs/decisions/0017-first-frame.md).
-    ...withData.map((s) => entry(`content-${s.file}`, where(s.matches), [siteFile(s), "content.js"])),
-    ...(without.length ? [entry("content", where(without), ["content.js"])] : []),
-    // Archives: content.js on the copies of the publishers' own pages (anyone can archive a page of their own;
-    // those are analysed only when the reader asks). The background checks the same (worthTextCheck).
-    ...(archived
-      ? [
-          entry(
-            "content-archive",
-            [...hosts].flatMap((h) => [
-              `*://web.archive.org/web/*/http*://*.${h}/*`,
-              `*://web.archive.org/web/*/http*://${h}/*`,
-            ]),
-            ["content.js"],
-            "document_idle",
-          ),
-        ]
-      : []),
-  ];
+  const archive = (m) => parseUrlPattern(m).host === "web.archive.org";
   return {
-    registered,
-    declared: [{ ...declared, matches: publishers, js: ["status.js"] }],
+    registered: contentScriptEntries(sites, declared.matches.some(archive)),
+    declared: [{ ...declared, matches: declared.matches.filter((m) => !archive(m)), js: ["status.js"] }],
   };
 }
 

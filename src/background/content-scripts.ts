@@ -3,16 +3,9 @@
 // on every page load: at 10,000 articles their patterns and globs had cost each page of a publisher's site
 // 23–27 ms of main-thread tasks; registered, a fraction of that (docs/decisions/0018-registered-content-scripts.md).
 import browser from "webextension-polyfill";
+import type { ContentScriptEntry } from "../model/recognition";
 
 const PREFIX = "content";
-
-export interface ContentScriptEntry {
-  id: string;
-  matches: string[];
-  excludeMatches?: string[];
-  js: string[];
-  runAt: "document_start" | "document_idle";
-}
 
 /** The entries build.mjs wrote for this version of the extension. */
 export async function contentScriptEntries(): Promise<ContentScriptEntry[]> {

@@ -12,7 +12,7 @@
 
 import type { Article } from "../model/dataset";
 import type { ArticlePayload } from "../model/protocol";
-import { type SiteData, shortTargetIds } from "../model/recognition";
+import { type ContentScriptEntry, type SiteData, shortTargetIds } from "../model/recognition";
 import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern } from "../recognition/index";
 import { articleProbes } from "../recognition/probes";
 
@@ -126,4 +126,63 @@ export function siteDataScript(data: SiteData): string {
     c === "\\" ? "\\\\" : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
   return `(globalThis.__sourceAnnotatorSites ??= []).push(JSON.parse('${json}'));\n`;
+}
+
+/** A site's data file, in the extension. */
+export const siteFile = (site: Pick<SiteScripts, "file">) => `data/sites/${site.file}.js`;
+
+/**
+ * The archive's copies of the addresses under these match patterns ("*://*.host/path*"):
+ * "*://web.archive.org/web/*\/http*://*host/path*" — the copied address is in the archive's path, where a "*" spans
+ * anything, so one pattern takes the host and its subdomains.
+ */
+const archivedOf = (matches: readonly string[]) =>
+  [...new Set(matches)].map((m) => {
+    const { host } = parseUrlPattern(m);
+    return `*://web.archive.org/web/*/http*://*${host}${m.slice(`*://*.${host}`.length)}`;
+  });
+
+/**
+ * The archive's copies of the candidate addresses carry the site's data while they are at most this many
+ * patterns: each registered pattern costs every page load of every publisher's site (decision 0021).
+ */
+export const ARCHIVE_COPIES_MAX = 500;
+
+/**
+ * Where content.js and the site data files run, as the background registers them (data/content-scripts.json;
+ * the manifest declares only status.js, decision 0018). On a site's candidate addresses, the site's data file and
+ * content.js in one entry (a page gets at most one data file, before content.js), at document_start: content.js
+ * waits there for the end of parsing and paints a known article before the page's first frame (decision 0017).
+ * The archive's copies of those addresses the same, while they are few (ARCHIVE_COPIES_MAX). The candidate
+ * addresses of the sites without a data file, content.js alone. With `archive`, every archive copy of the
+ * publishers' pages, content.js at document_idle (anyone can archive a page of their own: those are analysed only
+ * when the reader asks; the background checks the same, worthTextCheck). content.js marks the page as its own, so
+ * status.js, or content.js again, later, does nothing there: the archive entry excludes nothing.
+ */
+export function contentScriptEntries(sites: readonly SiteScripts[], archive: boolean): ContentScriptEntry[] {
+  const copies = archive && new Set(sites.flatMap((s) => s.matches)).size <= ARCHIVE_COPIES_MAX;
+  const where = (matches: string[]) => [...matches, ...(copies ? archivedOf(matches) : [])];
+  const without = [...new Set(sites.filter((s) => !s.data).flatMap((s) => s.matches))];
+  const hosts = [...new Set(sites.map((s) => s.host))];
+  const entries: ContentScriptEntry[] = sites
+    .filter((s) => s.data)
+    .map((s) => ({
+      id: `content-${s.file}`,
+      matches: where(s.matches),
+      js: [siteFile(s), "content.js"],
+      runAt: "document_start",
+    }));
+  if (without.length)
+    entries.push({ id: "content", matches: where(without), js: ["content.js"], runAt: "document_start" });
+  if (archive)
+    entries.push({
+      id: "content-archive",
+      matches: hosts.flatMap((h) => [
+        `*://web.archive.org/web/*/http*://*.${h}/*`,
+        `*://web.archive.org/web/*/http*://${h}/*`,
+      ]),
+      js: ["content.js"],
+      runAt: "document_idle",
+    });
+  return entries;
 }

@@ -74,3 +74,12 @@ export interface SiteData {
   threshold: number;
   payloads: Record<string, ArticlePayload>;
 }
+
+/** A registration of content.js (with a site's data file, or alone), as build.mjs writes them to
+ *  data/content-scripts.json and the background registers them (scripting.registerContentScripts). */
+export interface ContentScriptEntry {
+  id: string;
+  matches: string[];
+  js: string[];
+  runAt: "document_start" | "document_idle";
+}

@@ -5,7 +5,13 @@ import { prepareQuote } from "../../src/anchoring/prepare-quote";
 import { buildArticleViews } from "../../src/dataset/article-views";
 import { buildDataset } from "../../src/dataset/build";
 import { loadArticles, loadCuration } from "../../src/dataset/load";
-import { siteDataScript, siteScripts, toMatchPattern } from "../../src/dataset/sites";
+import {
+  ARCHIVE_COPIES_MAX,
+  contentScriptEntries,
+  siteDataScript,
+  siteScripts,
+  toMatchPattern,
+} from "../../src/dataset/sites";
 import type { ArticlePayload } from "../../src/model/protocol";
 import { fullTargetIds, type SiteData, shortTargetIds } from "../../src/model/recognition";
 import { recogniseUrl, worthTextCheck } from "../../src/recognition/index";
@@ -128,5 +134,44 @@ describe("site scripts", () => {
     runInNewContext(siteDataScript(data), world);
     runInNewContext(siteDataScript(data), world);
     expect(JSON.parse(JSON.stringify(world.__sourceAnnotatorSites))).toEqual([data, data]);
+  });
+
+  it("registered: each data file with content.js on its candidate addresses and their archive copies; the archive entry excludes nothing", () => {
+    const entries = contentScriptEntries(sites, true);
+    const nyt = entries.find((e) => e.id === "content-nytimes.com");
+    expect(nyt).toEqual({
+      id: "content-nytimes.com",
+      matches: ["*://*.nytimes.com/2011/07*", "*://web.archive.org/web/*/http*://*nytimes.com/2011/07*"],
+      js: ["data/sites/nytimes.com.js", "content.js"],
+      runAt: "document_start",
+    });
+    const archive = entries.find((e) => e.id === "content-archive");
+    expect(archive?.runAt).toBe("document_idle");
+    expect(archive?.matches).toContain("*://web.archive.org/web/*/http*://*.nytimes.com/*");
+    expect(Object.keys(archive ?? {}).sort()).toEqual(["id", "js", "matches", "runAt"]);
+    // A site with no data file: content.js alone there; no archive declared, no archive patterns.
+    const bare = contentScriptEntries([{ ...(sites[1] as (typeof sites)[number]), data: null }], false);
+    expect(bare).toEqual([
+      { id: "content", matches: ["*://*.nytimes.com/2011/07*"], js: ["content.js"], runAt: "document_start" },
+    ]);
+  });
+
+  it("registered at scale: past ARCHIVE_COPIES_MAX candidate patterns, the archive copies ask the background", () => {
+    const nyt = sites[1] as (typeof sites)[number];
+    const many = Array.from({ length: ARCHIVE_COPIES_MAX + 1 }, (_, i) => ({
+      ...nyt,
+      file: `nytimes.com.${i + 1}`,
+      matches: [`*://*.nytimes.com/${1000 + i}/07*`],
+    }));
+    const entries = contentScriptEntries(many, true);
+    const patterns = entries.flatMap((e) => e.matches);
+    expect(entries).toHaveLength(many.length + 1);
+    expect(patterns.filter((m) => m.includes("web.archive.org"))).toEqual([
+      "*://web.archive.org/web/*/http*://*.nytimes.com/*",
+      "*://web.archive.org/web/*/http*://nytimes.com/*",
+    ]);
+    expect(contentScriptEntries(many.slice(1), true).flatMap((e) => e.matches)).toHaveLength(
+      2 * ARCHIVE_COPIES_MAX + 2,
+    );
   });
 });
