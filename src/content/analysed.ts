@@ -82,5 +82,6 @@ export async function analyse(
     return null;
   }
   analysis = r.analysis;
-  return { payload: r.payload, settings: r.settings, analysed: true };
+  const { settings } = r;
+  return { payload: r.payload, settings: () => settings, analysed: true };
 }

@@ -197,7 +197,7 @@ async function recogniseThisPage(early: Recognised | null): Promise<ArticleInput
     timings.switches(globalThis.__sourceAnnotatorSwitches);
     return {
       payload: fullTargetIds(payload),
-      settings: readSettings(api.storage.local).catch(() => undefined),
+      settings: () => readSettings(api.storage.local).catch(() => undefined),
       firstPaint: firstPaintVisibility(globalThis.__sourceAnnotatorSwitches),
     };
   }
@@ -208,7 +208,7 @@ async function recogniseThisPage(early: Recognised | null): Promise<ArticleInput
   return {
     payload: start.payload,
     notes: start.notes,
-    settings: Promise.resolve(start.settings),
+    settings: () => Promise.resolve(start.settings),
   };
 }
 
