@@ -779,11 +779,14 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
   }
   for (const page of Object.keys(R.nonArticle[a] ?? {})) {
     const n = (l: string) => R.nonArticle[l][page];
-    const ratio = n(b).script.median / n(a).script.median;
+    // Our script's time, and the whole load's main-thread time: the registered content scripts cost the renderer
+    // time outside any script (decision 0021).
+    const within = (ratio: number) =>
+      `${(ratio * 100 - 100).toFixed(0)}% — ${ratio <= 1.1 ? "met" : "missed"}`;
     both(
       `non-article page (${page}): CDP ScriptDuration per load (TaskDuration)`,
       (l) => `${fmt(n(l).script, "ms", 2)} (${n(l).task.median.toFixed(1)})`,
-      `within 10%: ${(ratio * 100 - 100).toFixed(0)}% — ${ratio <= 1.1 ? "met" : "missed"}`,
+      `within 10%: script ${within(n(b).script.median / n(a).script.median)}; main thread ${within(n(b).task.median / n(a).task.median)}`,
     );
   }
   // The notes ran on the large build (the store allows 2,000 notes per article): its column.
