@@ -82,6 +82,5 @@ export async function analyse(
     return null;
   }
   analysis = r.analysis;
-  const { settings } = r;
-  return { payload: r.payload, settings: () => settings, analysed: true };
+  return { payload: r.payload, settings: () => r.settings, analysed: true };
 }
