@@ -86,7 +86,6 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   // the switches are read.
   const anchoring = session.anchor(!begin.analysed);
   let switched = false; // the switches changed while the stored ones were being read: the change wins
-  let ended = false;
   const onSettings = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     const c = changedSettings(changes, area);
     if (!c) return;
@@ -101,7 +100,6 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
     lost: (textAdded) => session.lost(textAdded),
     lastAnchorMs: () => session.lastAnchorMs,
     dispose: () => {
-      ended = true;
       api.storage.onChanged.removeListener(onSettings);
       session.dispose();
     },
@@ -111,7 +109,7 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   };
   const stored = () => begin.settings().then((v) => visibilityFor(v, location.hostname));
   // Not once the session has ended (it may, in the task the listening waits for).
-  const listen = () => ended || api.storage.onChanged.addListener(onSettings);
+  const listen = () => session.disposed || api.storage.onChanged.addListener(onSettings);
   if (!begin.firstPaint) listen();
   session.visibility = begin.firstPaint ?? (await stored());
   // Anchored in slices: the paint comes in a task of its own, not after the last slice.

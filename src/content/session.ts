@@ -62,7 +62,8 @@ export class ArticleSession {
   private uiLoading: Promise<PageUi> | null = null;
   private readonly cards = new Map<string, Promise<CardView | null>>();
   private listening: AbortController | null = null;
-  private disposed = false;
+  /** Set by dispose(), and only there. */
+  disposed = false;
   private readonly timings: Timings | undefined;
   private readonly slicing: SessionDeps["slicing"];
   visibility: Visibility;
