@@ -396,9 +396,10 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect((await uiOf(tab))?.frame ?? false).toBe(false);
   });
 
-  // The one place in the end-to-end tests that dispatches synthetic events: its point is that they are ignored.
+  // The one place in the end-to-end tests that dispatches synthetic events (isTrusted false): the page's, which
+  // the extension must ignore. Every reader path elsewhere is driven by trusted input (the drivers' hands).
   describe("synthetic input from the page is ignored", () => {
-    it("synthetic pointer, key and wheel events of the page are not the reader's first input: they create no UI", async () => {
+    it("ignores the page's synthetic pointer, key and wheel events: they are not the reader's first input and create no UI", async () => {
       await tab.goto(canonical(NYT));
       expect((await tab.status())?.articleId).toBe(NYT);
       await tab.evaluate(() => {
@@ -409,8 +410,10 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       expect(await uiOf(tab)).toBeNull();
     });
 
-    it("synthetic selection events, keys and clicks on our host open no Note button and no editor", async () => {
-      // Our UI is there, made by the reader's hand (the test above: the page's own events do not make it).
+    it("ignores the page's synthetic selection events, keys and clicks on our host: no Note button, no editor", async () => {
+      await tab.goto(canonical(NYT));
+      await tab.status();
+      // Our UI is there, made by the reader's trusted pointer move (the page's own events do not make it).
       await tab.moveTo({ x: 220, y: 180 });
       await expect.poll(async () => (await uiOf(tab))?.html ?? "").toContain("launcher");
       await tab.evaluate(() => {
