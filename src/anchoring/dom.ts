@@ -183,12 +183,16 @@ export function rangeFor(index: TextIndex, start: number, end: number): Range {
   return range;
 }
 
-export interface AnchorTarget {
-  id: string;
-  target: TextTarget;
-  /** prepareQuote(target, true), when computed ahead (the build does it for the dataset's targets). */
-  prepared?: PreparedQuote;
-}
+/** A target in its own words (a note, the background's payload), its prepared form perhaps computed ahead; or, from
+ *  a site's data file, only prepared (case-folded, matched so whatever `lowercase` says) and where it starts. */
+export type AnchorTarget =
+  | {
+      id: string;
+      target: TextTarget;
+      /** prepareQuote(target, true), when computed ahead (the build does it for the dataset's targets). */
+      prepared?: PreparedQuote;
+    }
+  | { id: string; target: Pick<TextTarget, "start">; prepared: PreparedQuote };
 
 export interface Anchored {
   id: string;
@@ -245,8 +249,12 @@ export function* locateAllSteps(
   const found = new Map<number, { start: number; end: number; score: number; method: MatchMethod }>();
   const prepared: PreparedQuote[] = [];
   for (const t of targets) {
-    if (!(t.prepared && norm.lowercase)) yield; // preparing a quote here (a note's) costs a normalisation
-    prepared.push(t.prepared && norm.lowercase ? t.prepared : prepareQuote(t.target, norm.lowercase));
+    if (!("exact" in t.target)) prepared.push(t.prepared as PreparedQuote);
+    else if (t.prepared && norm.lowercase) prepared.push(t.prepared);
+    else {
+      yield; // preparing a quote here (a note's) costs a normalisation
+      prepared.push(prepareQuote(t.target, norm.lowercase));
+    }
   }
 
   // Pass 1: unique exact matches, and the offset shift they give (dataset offset → normalised page offset).

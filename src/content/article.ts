@@ -2,9 +2,9 @@
 // (other pages only parse it). It makes the article's session (session.ts), feeds it the switches as they come
 // and the reader's notes once the background has them, and hands the loader a small handle.
 import type {
-  ArticlePayload,
   ContentRequest,
   NoteAnchor,
+  PagePayload,
   Settings,
   Status,
   Visibility,
@@ -50,7 +50,7 @@ export interface ArticleHandle {
  *  notes are when the background sent them already (else they are asked once the overlays are painted: the
  *  background may have to wake up). */
 export interface ArticleInputs {
-  payload: ArticlePayload;
+  payload: PagePayload;
   /** The stored settings, asked for only once the overlays are painted when `firstPaint` is given. */
   settings: () => Promise<Settings | undefined>;
   notes?: NoteAnchor[];

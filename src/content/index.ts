@@ -5,14 +5,8 @@
 // that is all it does. It reads no layout and never touches the page's DOM text.
 
 import { isContentRequest } from "../model/message-checks";
-import {
-  type ArticlePayload,
-  type ContentRequest,
-  notAnArticle,
-  type SampleParams,
-  type Status,
-} from "../model/protocol";
-import { fullTargetIds, type SiteData } from "../model/recognition";
+import { type ContentRequest, notAnArticle, type SampleParams, type Status } from "../model/protocol";
+import { pagePayload, type SiteData, type SitePayload } from "../model/recognition";
 import type { RecognisedArticle } from "../model/replies";
 import { firstPaintVisibility, visibilityFor } from "../model/visibility";
 import { MAX_PAGE_CHARS, pageSample, recogniseUrl, worthTextCheck } from "../recognition/index";
@@ -138,7 +132,7 @@ type Found = { articleId: string; matchedBy: "url" | "fingerprint"; score: numbe
  * they say an article could be, the share of each of the site's articles' probes found in the page's text. No
  * message, and no character-by-character JavaScript: the text is read by the browser's string functions.
  */
-function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload }) | null {
+function recogniseHere(sites: SiteData[]): (Found & { payload: SitePayload }) | null {
   for (const site of sites) {
     const id = recogniseUrl(location, site.index);
     const payload = id ? site.payloads[id] : undefined;
@@ -152,7 +146,7 @@ function recogniseHere(sites: SiteData[]): (Found & { payload: ArticlePayload })
   const text = textToSample();
   if (!text) return null;
   const page = pageProbeText(text);
-  let best: (Found & { payload: ArticlePayload }) | null = null;
+  let best: (Found & { payload: SitePayload }) | null = null;
   for (const site of checked)
     site.index.articles.forEach((id, i) => {
       const score = probeScore(page, site.probes[i] ?? []);
@@ -196,7 +190,7 @@ async function recogniseThisPage(early: Recognised | null): Promise<ArticleInput
     Object.assign(status, match);
     timings.switches(globalThis.__sourceAnnotatorSwitches);
     return {
-      payload: fullTargetIds(payload),
+      payload: pagePayload(payload),
       settings: () => readSettings(api.storage.local).catch(() => undefined),
       firstPaint: firstPaintVisibility(globalThis.__sourceAnnotatorSwitches),
     };

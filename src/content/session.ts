@@ -2,11 +2,11 @@
 // painter and our UI in the page (created on first need), hit-testing, hover and selection logic, the cards
 // already asked for, and the reader's notes (where they are, never what they say). dispose() undoes all of it.
 import type {
-  ArticlePayload,
   ContentRequest,
   HighlightKind,
   NoteAnchor,
   NoteDraft,
+  PagePayload,
   Status,
   Visibility,
 } from "../model/protocol";
@@ -36,7 +36,7 @@ export interface BackgroundPort {
 
 export interface SessionDeps {
   doc: Document;
-  payload: ArticlePayload;
+  payload: PagePayload;
   /** The status the loader answers with: the session keeps its article fields up to date. */
   status: Status;
   background: BackgroundPort;
@@ -49,7 +49,7 @@ export interface SessionDeps {
 }
 
 export class ArticleSession {
-  readonly payload: ArticlePayload;
+  readonly payload: PagePayload;
   private readonly doc: Document;
   private readonly win: Window;
   private readonly status: Status;
@@ -176,10 +176,11 @@ export class ArticleSession {
         target: n.target,
         ref: { kind: "note", id: n.id } as const,
       })),
-    ].map((t, i) => {
-      refs.push(t.ref);
-      // The anchoring pass needs unique ids only: a target's position in this list.
-      return { id: String(i), kind: t.kind, target: t.target };
+    ].map(({ ref, ...t }, i) => {
+      refs.push(ref);
+      // The anchoring pass needs unique ids only: a target's position in this list. A dataset target's quote comes
+      // prepared (a site's data file, the background's payload): not prepared again here.
+      return { ...t, id: String(i) };
     });
     let work = 0;
     let slices = 0;

@@ -3,16 +3,17 @@
 // known URLs, URL patterns and textCheckPatterns, as WebExtension match patterns; registered by the background) and
 // status.js elsewhere. With content.js the browser injects the site's data file: the URL rules and text probes of the articles that
 // could be on that site, and their payloads, so that a page is recognised and painted without a message to the
-// background (one costs 15–25 ms at document_idle, measured in the benchmark). The browser injects content.js and the
+// background (one costs 15–25 ms at document_idle, measured in the benchmark). A payload's quotes come prepared for
+// matching, not in their own words (content.js matches only the prepared form): smaller than either alone was. The browser injects content.js and the
 // data file together, and the two must stay within the injected-script budget (60 KB, issue 19) at any dataset size:
 // a site whose data is too large is split by its match patterns (one data file per pattern — per month for a site
-// whose articles' textCheckPatterns are per month — each with only the articles that could be at those addresses);
-// a file still too large leaves out the quotes' prepared forms (anchoring prepares them in the page, 2–3 ms), and
-// one too large even then is not written: those pages ask the background, as archive copies do.
+// whose articles' textCheckPatterns are per month — each with only the articles that could be at those addresses),
+// and a file still too large is not written: those pages ask the background, as archive copies do.
 
+import { prepareQuote } from "../anchoring/prepare-quote";
 import type { Article } from "../model/dataset";
 import type { ArticlePayload } from "../model/protocol";
-import { type ContentScriptEntry, type SiteData, shortTargetIds } from "../model/recognition";
+import type { ContentScriptEntry, SiteData, SitePayload } from "../model/recognition";
 import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern } from "../recognition/index";
 import { articleProbes } from "../recognition/probes";
 
@@ -70,27 +71,17 @@ export function siteScripts(
   const onSite = (host: string, site: string) => host === site || host.endsWith(`.${site}`);
   const utf8 = new TextEncoder();
   const bytes = (data: SiteData) => utf8.encode(siteDataScript(data)).length;
-  /** The data of these articles: with the quotes prepared if it fits, else without, else null. */
+  /** The data of these articles, or null if it does not fit. */
   const dataFor = (here: SiteArticle[]): SiteData | null => {
     const data: SiteData = {
       index: buildUrlRules(here),
       probes: here.map((a) => articleProbes(a.text)),
       threshold: DEFAULT_OPTIONS.threshold,
       payloads: Object.fromEntries(
-        here.map((a) => [a.id, shortTargetIds(payloads.get(a.id) as ArticlePayload)]),
+        here.map((a) => [a.id, sitePayload(payloads.get(a.id) as ArticlePayload)]),
       ),
     };
-    if (bytes(data) <= maxBytes) return data;
-    const lean: SiteData = {
-      ...data,
-      payloads: Object.fromEntries(
-        Object.entries(data.payloads).map(([id, p]) => [
-          id,
-          { ...p, targets: p.targets.map(({ prepared: _, ...t }) => t) },
-        ]),
-      ),
-    };
-    return bytes(lean) <= maxBytes ? lean : null;
+    return bytes(data) <= maxBytes ? data : null;
   };
   return sites.flatMap((site) => {
     // Each article's addresses on this site (as match patterns); the articles that have some.
@@ -116,6 +107,22 @@ export function siteScripts(
       return { host: site, file: `${site}.${i + 1}`, matches: [m], data: dataFor(here) };
     });
   });
+}
+
+/** A payload as a site's data file holds it (SitePayload): its targets prepared, without their words. */
+export function sitePayload(p: ArticlePayload): SitePayload {
+  return {
+    ...p,
+    targets: p.targets.map(({ id, kind, target, prepared = prepareQuote(target, true) }) => {
+      const { paragraphs, ...quote } = prepared;
+      return {
+        id: id.startsWith(`${p.article.id}/`) ? id.slice(p.article.id.length) : id,
+        kind,
+        target: { start: target.start },
+        prepared: paragraphs.length === 1 && paragraphs[0] === quote.quote ? quote : prepared,
+      };
+    }),
+  };
 }
 
 /** A site's data file: a classic script the browser runs before content.js, in the same isolated world. */

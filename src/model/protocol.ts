@@ -22,6 +22,21 @@ export interface ArticlePayload {
   counts: { attributions: number; crossrefs: number };
 }
 
+/** A dataset target as content.js gets it from a site's data file: prepared for matching (case-folded), and where
+ *  it starts in the article's text; its own words are not needed beside their prepared form. */
+export interface PreparedTarget {
+  id: string;
+  kind: HighlightKind;
+  target: Pick<TextTarget, "start">;
+  prepared: PreparedQuote;
+}
+
+/** What content.js anchors and paints: a payload whose targets come whole (the background's) or prepared (a site's
+ *  data file). */
+export type PagePayload = Omit<ArticlePayload, "targets"> & {
+  targets: (ArticlePayload["targets"][number] | PreparedTarget)[];
+};
+
 export interface Visibility {
   all: boolean;
   kinds: Record<HighlightKind, boolean>;

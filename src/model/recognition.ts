@@ -1,6 +1,6 @@
 // The recognition data the build writes and the runtime reads: the index (background) and a site's data file
 // (content script). The functions that build and query them are in src/recognition.
-import type { ArticlePayload } from "./protocol";
+import type { ArticlePayload, PagePayload, PreparedQuote, PreparedTarget } from "./protocol";
 
 /** A URL pattern, parsed (syntax in src/recognition/url.ts). */
 export interface UrlPattern {
@@ -49,19 +49,26 @@ export interface RecognitionIndex {
   };
 }
 
-/** A payload as a site's data file holds it: each target's id without the article's id that begins it
- *  ("nyt-libya-2011-07/a01" is "/a01" there; fullTargetIds gives it back). */
-export const shortTargetIds = (p: ArticlePayload): ArticlePayload => ({
-  ...p,
-  targets: p.targets.map((t) =>
-    t.id.startsWith(`${p.article.id}/`) ? { ...t, id: t.id.slice(p.article.id.length) } : t,
-  ),
-});
+/**
+ * A payload as a site's data file holds it (sitePayload in src/dataset/sites.ts; pagePayload gives it back): each
+ * target prepared, with where it starts and not its words (see PreparedTarget); its id without the article's id
+ * that begins it ("nyt-libya-2011-07/a01" is "/a01" there); its prepared paragraphs left out when they are the
+ * quote alone.
+ */
+export type SitePayload = Omit<ArticlePayload, "targets"> & {
+  targets: (Omit<PreparedTarget, "prepared"> & {
+    prepared: Omit<PreparedQuote, "paragraphs"> & { paragraphs?: string[] };
+  })[];
+};
 
-/** A payload from a site's data file with its targets' ids whole again (see shortTargetIds). */
-export const fullTargetIds = (p: ArticlePayload): ArticlePayload => ({
+/** A site's payload as content.js anchors it: its targets' ids whole again, their paragraphs back. */
+export const pagePayload = (p: SitePayload): PagePayload => ({
   ...p,
-  targets: p.targets.map((t) => (t.id.startsWith("/") ? { ...t, id: p.article.id + t.id } : t)),
+  targets: p.targets.map((t) => ({
+    ...t,
+    id: t.id.startsWith("/") ? p.article.id + t.id : t.id,
+    prepared: { ...t.prepared, paragraphs: t.prepared.paragraphs ?? [t.prepared.quote] },
+  })),
 });
 
 /** What a site's data file gives content.js. */
@@ -72,7 +79,7 @@ export interface SiteData {
    *  a page that makes the page that article. */
   probes: string[][];
   threshold: number;
-  payloads: Record<string, ArticlePayload>;
+  payloads: Record<string, SitePayload>;
 }
 
 /** A registration of content.js (with a site's data file, or alone), as build.mjs writes them to

@@ -3,6 +3,7 @@
 // The content script's loader (index.ts) on a publisher's page: only our extension is answered; the status of a
 // recognised article; requests handed to the article's session; nothing of the end-to-end hooks in this build.
 import { beforeAll, describe, expect, test, vi } from "vitest";
+import { sitePayload } from "../../src/dataset/sites";
 import type { Status } from "../../src/model/protocol";
 import type { SiteData } from "../../src/model/recognition";
 import { fakeHighlights, payloadOf, setPage, targetOf } from "./fakes";
@@ -35,7 +36,8 @@ beforeAll(async () => {
     index: { articles: ["a1"], url: { exact: { "news.example/story": 0 }, patterns: {} } },
     probes: [[]],
     threshold: 1,
-    payloads: { a1: payloadOf([targetOf("t1", "named", "the bridge will open in May")]) },
+    // As the build writes it: the quote prepared, not in its words.
+    payloads: { a1: sitePayload(payloadOf([targetOf("t1", "named", "the bridge will open in May")])) },
   };
   window.__sourceAnnotatorSites = [site];
   await import("../../src/content/index");

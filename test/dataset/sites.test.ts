@@ -9,11 +9,13 @@ import {
   ARCHIVE_COPIES_MAX,
   contentScriptEntries,
   siteDataScript,
+  sitePayload,
   siteScripts,
   toMatchPattern,
 } from "../../src/dataset/sites";
+import type { TextTarget } from "../../src/model/dataset";
 import type { ArticlePayload } from "../../src/model/protocol";
-import { fullTargetIds, type SiteData, shortTargetIds } from "../../src/model/recognition";
+import { pagePayload, type SiteData } from "../../src/model/recognition";
 import { recogniseUrl, worthTextCheck } from "../../src/recognition/index";
 import { pageProbeText, probeScore } from "../../src/recognition/probes";
 
@@ -57,7 +59,7 @@ describe("site scripts", () => {
     );
   });
 
-  it("a data file names targets without their article's id; content.js gets the payload back whole", () => {
+  it("a data file holds each target prepared, where it starts and its id without the article's; not its words", () => {
     for (const s of sites) {
       const data = s.data as SiteData;
       for (const [id, short] of Object.entries(data.payloads)) {
@@ -67,14 +69,37 @@ describe("site scripts", () => {
           whole.targets.map((t) => (t.id.startsWith(`${id}/`) ? t.id.slice(id.length) : t.id)),
         );
         expect(short.targets.filter((t) => t.id.startsWith("/")).length).toBeGreaterThanOrEqual(10);
-        expect(fullTargetIds(short)).toEqual(whole);
+        expect(short.targets.every((t) => Object.keys(t.target).join() === "start")).toBe(true);
+        // content.js gets back what anchoring needs of each: its whole id, kind, start and prepared quote.
+        expect(pagePayload(short)).toEqual({
+          ...whole,
+          targets: whole.targets.map((t) => ({
+            id: t.id,
+            kind: t.kind,
+            target: { start: t.target.start },
+            prepared: prepareQuote(t.target, true),
+          })),
+        });
       }
     }
-    // An id that does not begin with its article's id is kept as it is.
-    const odd = { ...(payloads.values().next().value as ArticlePayload) };
-    odd.targets = [{ ...(odd.targets[0] as ArticlePayload["targets"][number]), id: "other/a1" }];
-    expect(fullTargetIds(shortTargetIds(odd))).toEqual(odd);
-    expect(shortTargetIds(odd).targets[0]?.id).toBe("other/a1");
+    // Paragraphs are kept only where the quote has several; an id not beginning with its article's id is kept.
+    const first = payloads.values().next().value as ArticlePayload;
+    const t0 = first.targets[0] as ArticlePayload["targets"][number];
+    const odd = {
+      ...first,
+      targets: [
+        { ...t0, id: "other/a1" },
+        { ...t0, target: { ...t0.target, exact: "First one.\nSecond one." }, prepared: undefined },
+      ],
+    };
+    const short = sitePayload(odd);
+    expect(short.targets.map((t) => [t.id, t.prepared.paragraphs])).toEqual([
+      ["other/a1", undefined],
+      [t0.id.slice(first.article.id.length), ["first one.", "second one."]],
+    ]);
+    expect(pagePayload(short).targets[1]?.prepared).toEqual(
+      prepareQuote(odd.targets[1]?.target as TextTarget, true),
+    );
   });
 
   it("the article's own text scores 1 on its site's probes; another article's text, nothing", () => {
@@ -116,15 +141,17 @@ describe("site scripts", () => {
     ]);
     const whole = siteScripts(more, p);
     expect(whole.map((s) => s.file)).toEqual(["nytimes.com"]);
-    const split = siteScripts(more, p, 35_000);
+    const bytes = (data: SiteData | null | undefined) =>
+      new TextEncoder().encode(siteDataScript(data as SiteData)).length;
+    const ONE_ARTICLE = bytes(siteScripts(more.slice(0, 1), p)[0]?.data);
+    // Room for two articles, not three.
+    const split = siteScripts(more, p, Math.floor(2.5 * ONE_ARTICLE));
     expect(split.map((s) => [s.file, s.matches, s.data?.index.articles])).toEqual([
       ["nytimes.com.1", ["*://*.nytimes.com/2011/07*"], ["nyt-a"]],
       ["nytimes.com.2", ["*://*.nytimes.com/2011/08*"], ["nyt-b", "nyt-c"]],
     ]);
-    // Past the limit with the quotes prepared, the file leaves them to the page.
-    const lean = siteScripts(more.slice(0, 1), p, 20_000)[0]?.data as SiteData;
-    expect(lean.payloads["nyt-a"]?.targets.every((t) => t.prepared === undefined)).toBe(true);
-    expect(new TextEncoder().encode(siteDataScript(lean)).length).toBeLessThanOrEqual(20_000);
+    // Past the limit, one article alone: no file.
+    expect(siteScripts(more.slice(0, 1), p, ONE_ARTICLE - 1)[0]?.data).toBeNull();
   });
 
   it("the data file gives content.js the data, in the isolated world's global", () => {
