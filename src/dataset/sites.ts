@@ -14,6 +14,7 @@ import { prepareQuote } from "../anchoring/prepare-quote";
 import type { Article } from "../model/dataset";
 import type { ArticlePayload } from "../model/protocol";
 import type { ContentScriptEntry, SiteData, SitePayload } from "../model/recognition";
+import { fmix32, fnv1a } from "../recognition/fingerprint";
 import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern } from "../recognition/index";
 import { articleProbes } from "../recognition/probes";
 
@@ -71,11 +72,12 @@ export function siteScripts(
   const onSite = (host: string, site: string) => host === site || host.endsWith(`.${site}`);
   const utf8 = new TextEncoder();
   const bytes = (data: SiteData) => utf8.encode(siteDataScript(data)).length;
+  const probes = new Map<string, string[]>();
   /** The data of these articles, or null if it does not fit. */
   const dataFor = (here: SiteArticle[]): SiteData | null => {
     const data: SiteData = {
       index: buildUrlRules(here),
-      probes: here.map((a) => articleProbes(a.text)),
+      probes: here.map((a) => probes.get(a.id) ?? probes.set(a.id, siteProbes(a.text)).get(a.id) ?? []),
       threshold: DEFAULT_OPTIONS.threshold,
       payloads: Object.fromEntries(
         here.map((a) => [a.id, sitePayload(payloads.get(a.id) as ArticlePayload)]),
@@ -93,20 +95,42 @@ export function siteScripts(
           .map(toMatchPattern),
       }))
       .filter((x) => x.patterns.length > 0);
-    const matches = shortest(onThisSite.flatMap((x) => x.patterns));
-    const whole = dataFor(onThisSite.map((x) => x.article));
-    if (whole || matches.length === 1 || onThisSite.length === 1)
-      return [{ host: site, file: site, matches, data: whole }];
-    // Too large as one file: one per match pattern, with the articles that have an address under it (the
-    // patterns are disjoint, so a page gets one data file). An article under two patterns is in both.
-    return matches.map((m, i) => {
-      const prefix = m.slice(0, -1);
-      const here = onThisSite
-        .filter((x) => x.patterns.some((p) => p.startsWith(prefix)))
+    /** The articles with an address under one of these match patterns. An article under two is in both files. */
+    const under = (matches: string[]) =>
+      onThisSite
+        .filter((x) => x.patterns.some((p) => matches.some((m) => p.startsWith(m.slice(0, -1)))))
         .map((x) => x.article);
-      return { host: site, file: `${site}.${i + 1}`, matches: [m], data: dataFor(here) };
-    });
+    // The site's match patterns in order (a month's next to the next month's), as few files as fit the limit: each
+    // file takes the patterns that follow while its data fits (the patterns are disjoint, so a page gets at most
+    // one file). A pattern whose articles do not fit alone gets no data.
+    const files: { matches: string[]; data: SiteData | null }[] = [];
+    for (const m of shortest(onThisSite.flatMap((x) => x.patterns))) {
+      const last = files.at(-1);
+      const joined = last?.data ? dataFor(under([...last.matches, m])) : null;
+      if (last && joined) Object.assign(last, { matches: [...last.matches, m], data: joined });
+      else files.push({ matches: [m], data: dataFor(under([m])) });
+    }
+    return files.map((f, i) => ({
+      host: site,
+      file: files.length === 1 ? site : `${site}.${i + 1}`,
+      ...f,
+    }));
   });
+}
+
+/** The most probes an article has in a site's data file: the ones with the least hashes of its sampled shingles
+ *  (articleProbes), as evenly spread over the article as the whole sample. Every candidate page compares each of
+ *  them, and the data files' size sets how many content-script entries there are (decision 0021). */
+export const SITE_PROBES = 32;
+
+function siteProbes(text: string): string[] {
+  const all = articleProbes(text);
+  if (all.length <= SITE_PROBES) return all;
+  const hash = new Map(all.map((p) => [p, fmix32(fnv1a(p))]));
+  const kept = new Set(
+    [...all].sort((a, b) => (hash.get(a) as number) - (hash.get(b) as number)).slice(0, SITE_PROBES),
+  );
+  return all.filter((p) => kept.has(p));
 }
 
 /** A payload as a site's data file holds it (SitePayload): its targets prepared, without their words. */

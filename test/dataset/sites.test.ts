@@ -8,6 +8,7 @@ import { loadArticles, loadCuration } from "../../src/dataset/load";
 import {
   ARCHIVE_COPIES_MAX,
   contentScriptEntries,
+  SITE_PROBES,
   siteDataScript,
   sitePayload,
   siteScripts,
@@ -16,8 +17,9 @@ import {
 import type { TextTarget } from "../../src/model/dataset";
 import type { ArticlePayload } from "../../src/model/protocol";
 import { pagePayload, type SiteData } from "../../src/model/recognition";
+import { fmix32, fnv1a } from "../../src/recognition/fingerprint";
 import { recogniseUrl, worthTextCheck } from "../../src/recognition/index";
-import { pageProbeText, probeScore } from "../../src/recognition/probes";
+import { articleProbes, pageProbeText, probeScore } from "../../src/recognition/probes";
 
 const dataset = buildDataset(loadArticles("assets/articles"), loadCuration("assets/curation.json")).dataset;
 const payloads = new Map<string, ArticlePayload>(
@@ -48,7 +50,16 @@ describe("site scripts", () => {
       expect(data.index.articles.length).toBeGreaterThan(0);
       expect(Object.keys(data.payloads).sort()).toEqual([...data.index.articles].sort());
       expect(data.probes).toHaveLength(data.index.articles.length);
-      for (const probes of data.probes) expect(probes.length).toBeGreaterThanOrEqual(64);
+      // The sample's SITE_PROBES with the least hashes (articleProbes keeps at least 64).
+      data.index.articles.forEach((id, i) => {
+        const all = articleProbes(dataset.articles.find((a) => a.id === id)?.text ?? "");
+        const least = all
+          .map((p) => fmix32(fnv1a(p)))
+          .sort((a, b) => a - b)
+          .slice(0, SITE_PROBES);
+        expect(all.length).toBeGreaterThanOrEqual(64);
+        expect(data.probes[i]?.map((p) => fmix32(fnv1a(p))).sort((a, b) => a - b)).toEqual(least);
+      });
     }
     const csm = sites[0]?.data as SiteData;
     const url =
@@ -123,7 +134,7 @@ describe("site scripts", () => {
     expect(siteScripts(dataset.articles, payloads, 1000).every((s) => s.data === null)).toBe(true);
   });
 
-  it("a site too large for one file is split by match pattern, each part with the articles under it", () => {
+  it("a site too large for one file is split by match pattern, as few files as fit, each with the articles under its patterns", () => {
     const twin = (a: (typeof dataset.articles)[number], id: string, month: string) => ({
       ...a,
       id,
@@ -134,7 +145,12 @@ describe("site scripts", () => {
     const nyt = dataset.articles.find(
       (a) => a.id === "nyt-libya-2011-07",
     ) as (typeof dataset.articles)[number];
-    const more = [twin(nyt, "nyt-a", "07"), twin(nyt, "nyt-b", "08"), twin(nyt, "nyt-c", "08")];
+    const more = [
+      twin(nyt, "nyt-a", "06"),
+      twin(nyt, "nyt-b", "07"),
+      twin(nyt, "nyt-c", "08"),
+      twin(nyt, "nyt-d", "08"),
+    ];
     const p = new Map([
       ...payloads,
       ...more.map((a) => [a.id, { ...payloads.get(nyt.id) } as ArticlePayload] as const),
@@ -144,11 +160,11 @@ describe("site scripts", () => {
     const bytes = (data: SiteData | null | undefined) =>
       new TextEncoder().encode(siteDataScript(data as SiteData)).length;
     const ONE_ARTICLE = bytes(siteScripts(more.slice(0, 1), p)[0]?.data);
-    // Room for two articles, not three.
+    // Room for two articles, not three: June and July share a file, August's two articles have one.
     const split = siteScripts(more, p, Math.floor(2.5 * ONE_ARTICLE));
     expect(split.map((s) => [s.file, s.matches, s.data?.index.articles])).toEqual([
-      ["nytimes.com.1", ["*://*.nytimes.com/2011/07*"], ["nyt-a"]],
-      ["nytimes.com.2", ["*://*.nytimes.com/2011/08*"], ["nyt-b", "nyt-c"]],
+      ["nytimes.com.1", ["*://*.nytimes.com/2011/06*", "*://*.nytimes.com/2011/07*"], ["nyt-a", "nyt-b"]],
+      ["nytimes.com.2", ["*://*.nytimes.com/2011/08*"], ["nyt-c", "nyt-d"]],
     ]);
     // Past the limit, one article alone: no file.
     expect(siteScripts(more.slice(0, 1), p, ONE_ARTICLE - 1)[0]?.data).toBeNull();
