@@ -12,8 +12,8 @@
 
 import { prepareQuote } from "../anchoring/prepare-quote";
 import type { Article } from "../model/dataset";
-import type { ArticlePayload } from "../model/protocol";
-import type { ContentScriptEntry, SiteData, SitePayload } from "../model/recognition";
+import { type ArticlePayload, HIGHLIGHT_KINDS } from "../model/protocol";
+import type { ContentScriptEntry, SiteData, SitePayload, SiteTarget } from "../model/recognition";
 import { fmix32, fnv1a } from "../recognition/fingerprint";
 import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern } from "../recognition/index";
 import { articleProbes } from "../recognition/probes";
@@ -137,14 +137,13 @@ function siteProbes(text: string): string[] {
 export function sitePayload(p: ArticlePayload): SitePayload {
   return {
     ...p,
-    targets: p.targets.map(({ id, kind, target, prepared = prepareQuote(target, true) }) => {
-      const { paragraphs, ...quote } = prepared;
-      return {
-        id: id.startsWith(`${p.article.id}/`) ? id.slice(p.article.id.length) : id,
-        kind,
-        target: { start: target.start },
-        prepared: paragraphs.length === 1 && paragraphs[0] === quote.quote ? quote : prepared,
-      };
+    targets: p.targets.map(({ id, kind, target, prepared = prepareQuote(target, true) }): SiteTarget => {
+      const { quote, prefix, suffix, paragraphs } = prepared;
+      const short = id.startsWith(`${p.article.id}/`) ? id.slice(p.article.id.length) : id;
+      const k = HIGHLIGHT_KINDS.indexOf(kind);
+      return paragraphs.length === 1 && paragraphs[0] === quote
+        ? [short, k, target.start, quote, prefix, suffix]
+        : [short, k, target.start, quote, prefix, suffix, paragraphs];
     }),
   };
 }

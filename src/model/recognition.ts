@@ -1,6 +1,6 @@
 // The recognition data the build writes and the runtime reads: the index (background) and a site's data file
 // (content script). The functions that build and query them are in src/recognition.
-import type { ArticlePayload, PagePayload, PreparedQuote, PreparedTarget } from "./protocol";
+import { type ArticlePayload, HIGHLIGHT_KINDS, type HighlightKind, type PagePayload } from "./protocol";
 
 /** A URL pattern, parsed (syntax in src/recognition/url.ts). */
 export interface UrlPattern {
@@ -51,23 +51,30 @@ export interface RecognitionIndex {
 
 /**
  * A payload as a site's data file holds it (sitePayload in src/dataset/sites.ts; pagePayload gives it back): each
- * target prepared, with where it starts and not its words (see PreparedTarget); its id without the article's id
- * that begins it ("nyt-libya-2011-07/a01" is "/a01" there); its prepared paragraphs left out when they are the
- * quote alone.
+ * target prepared, with where it starts and not its words (see PreparedTarget), as an array — its id without the
+ * article's id that begins it ("nyt-libya-2011-07/a01" is "/a01" there), its kind's place in HIGHLIGHT_KINDS, its
+ * start, its prepared quote, prefix and suffix, and its prepared paragraphs only when they are not the quote alone.
+ * Named fields would be a third of the file.
  */
-export type SitePayload = Omit<ArticlePayload, "targets"> & {
-  targets: (Omit<PreparedTarget, "prepared"> & {
-    prepared: Omit<PreparedQuote, "paragraphs"> & { paragraphs?: string[] };
-  })[];
-};
+export type SitePayload = Omit<ArticlePayload, "targets"> & { targets: SiteTarget[] };
+export type SiteTarget = [
+  id: string,
+  kind: number,
+  start: number,
+  quote: string,
+  prefix: string,
+  suffix: string,
+  paragraphs?: string[],
+];
 
-/** A site's payload as content.js anchors it: its targets' ids whole again, their paragraphs back. */
+/** A site's payload as content.js anchors it. */
 export const pagePayload = (p: SitePayload): PagePayload => ({
   ...p,
-  targets: p.targets.map((t) => ({
-    ...t,
-    id: t.id.startsWith("/") ? p.article.id + t.id : t.id,
-    prepared: { ...t.prepared, paragraphs: t.prepared.paragraphs ?? [t.prepared.quote] },
+  targets: p.targets.map(([id, kind, start, quote, prefix, suffix, paragraphs]) => ({
+    id: id.startsWith("/") ? p.article.id + id : id,
+    kind: HIGHLIGHT_KINDS[kind] as HighlightKind,
+    target: { start },
+    prepared: { quote, prefix, suffix, paragraphs: paragraphs ?? [quote] },
   })),
 });
 
