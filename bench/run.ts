@@ -508,7 +508,7 @@ async function main() {
       "budget ≤ 60 KB",
     ]);
     table.push([
-      "site data files (injected with content.js on a site's candidate pages; with content.js within the 60 KB budget, else without its prepared quotes, else none)",
+      "site data files (injected with content.js on a site's candidate pages; with content.js within the 60 KB budget, else none)",
       sites.map(([f, n]) => `${f} ${((n as number) / 1024).toFixed(1)} KB`).join(", "),
       "",
       "",
