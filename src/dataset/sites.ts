@@ -1,14 +1,15 @@
 // Where the content scripts run, and what the browser hands content.js with them: computed by build.mjs from the
 // dataset. On a publisher's site, content.js runs only at the addresses where one of the articles could be (its
 // known URLs, URL patterns and textCheckPatterns, as WebExtension match patterns; registered by the background) and
-// status.js elsewhere. With content.js the browser injects the site's data file: the URL rules and text probes of the articles that
-// could be on that site, and their payloads, so that a page is recognised and painted without a message to the
-// background (one costs 15–25 ms at document_idle, measured in the benchmark). A payload's quotes come prepared for
-// matching, not in their own words (content.js matches only the prepared form): smaller than either alone was. The browser injects content.js and the
-// data file together, and the two must stay within the injected-script budget (60 KB, issue 19) at any dataset size:
-// a site whose data is too large is split by its match patterns (one data file per pattern — per month for a site
-// whose articles' textCheckPatterns are per month — each with only the articles that could be at those addresses),
-// and a file still too large is not written: those pages ask the background, as archive copies do.
+// status.js elsewhere. With content.js the browser injects the site's data file: the URL rules and text probes of
+// the articles that could be on that site, and their payloads (each quote prepared for matching, not in its own
+// words: content.js matches only the prepared form), so that a page is recognised and painted without a message to
+// the background (one costs 15–25 ms at document_idle, measured in the benchmark). The browser injects content.js
+// and the data file together, and the two must stay within the injected-script budget (60 KB, issue 19) at any
+// dataset size: a site whose data is too large is split by its match patterns (per month for a site whose
+// articles' textCheckPatterns are per month), as few files as fit, each with only the articles that could be at its
+// addresses; a pattern whose articles do not fit one file gets none: those pages ask the background, as archive
+// copies do.
 
 import { prepareQuote } from "../anchoring/prepare-quote";
 import type { Article } from "../model/dataset";
@@ -72,12 +73,18 @@ export function siteScripts(
   const onSite = (host: string, site: string) => host === site || host.endsWith(`.${site}`);
   const utf8 = new TextEncoder();
   const bytes = (data: SiteData) => utf8.encode(siteDataScript(data)).length;
+  /** Each article's probes, computed once: a file's data is tried with each pattern it might take. */
   const probes = new Map<string, string[]>();
+  const probesOf = (a: SiteArticle) => {
+    const p = probes.get(a.id) ?? siteProbes(a.text);
+    probes.set(a.id, p);
+    return p;
+  };
   /** The data of these articles, or null if it does not fit. */
   const dataFor = (here: SiteArticle[]): SiteData | null => {
     const data: SiteData = {
       index: buildUrlRules(here),
-      probes: here.map((a) => probes.get(a.id) ?? probes.set(a.id, siteProbes(a.text)).get(a.id) ?? []),
+      probes: here.map(probesOf),
       threshold: DEFAULT_OPTIONS.threshold,
       payloads: Object.fromEntries(
         here.map((a) => [a.id, sitePayload(payloads.get(a.id) as ArticlePayload)]),
