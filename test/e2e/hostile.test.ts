@@ -33,7 +33,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { canonical, highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
+import { highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const HOSTILE = path.join(PAGES_DIR, "hostile");
@@ -394,48 +394,6 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       "no sidebar opened",
     ).toEqual([]);
     expect((await uiOf(tab))?.frame ?? false).toBe(false);
-  });
-
-  // The one place in the end-to-end tests that dispatches synthetic events (isTrusted false): the page's, which
-  // the extension must ignore. Every reader path elsewhere is driven by trusted input (the drivers' hands).
-  describe("synthetic input from the page is ignored", () => {
-    it("ignores the page's synthetic pointer, key and wheel events: they are not the reader's first input and create no UI", async () => {
-      await tab.goto(canonical(NYT));
-      expect((await tab.status())?.articleId).toBe(NYT);
-      await tab.evaluate(() => {
-        for (const type of ["pointermove", "pointerdown", "keydown", "wheel"])
-          window.dispatchEvent(new Event(type, { bubbles: true }));
-      });
-      await sleep(600);
-      expect(await uiOf(tab)).toBeNull();
-    });
-
-    it("ignores the page's synthetic selection events, keys and clicks on our host: no Note button, no editor", async () => {
-      await tab.goto(canonical(NYT));
-      await tab.status();
-      // Our UI is there, made by the reader's trusted pointer move (the page's own events do not make it).
-      await tab.moveTo({ x: 220, y: 180 });
-      await expect.poll(async () => (await uiOf(tab))?.html ?? "").toContain("launcher");
-      await tab.evaluate(() => {
-        const host = document.querySelector("html > div[data-sa-ignore]");
-        const p = [...document.querySelectorAll("p")].find((x) => x.textContent?.includes("Rujban"));
-        if (!p) return;
-        const r = document.createRange();
-        r.selectNodeContents(p);
-        getSelection()?.removeAllRanges();
-        getSelection()?.addRange(r);
-        for (const type of ["mousedown", "mouseup", "click"])
-          document.dispatchEvent(new MouseEvent(type, { bubbles: true }));
-        host?.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
-        host?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
-        document.dispatchEvent(new KeyboardEvent("keyup", { key: "Shift", shiftKey: true, bubbles: true }));
-      });
-      await sleep(600);
-      const ui = await uiOf(tab);
-      expect(ui?.noteButton.shown).toBe(false);
-      expect(ui?.frame).toBe(false);
-      await tab.evaluate(() => getSelection()?.removeAllRanges());
-    });
   });
 
   it("no page errors and no console errors from the extension on any of these pages", () => {
