@@ -15,7 +15,6 @@ import { prepareQuote } from "../anchoring/prepare-quote";
 import type { Article } from "../model/dataset";
 import { type ArticlePayload, HIGHLIGHT_KINDS } from "../model/protocol";
 import type { ContentScriptEntry, SiteData, SitePayload, SiteTarget } from "../model/recognition";
-import { fmix32, fnv1a } from "../recognition/fingerprint";
 import { buildUrlRules, DEFAULT_OPTIONS, parseUrlPattern } from "../recognition/index";
 import { articleProbes } from "../recognition/probes";
 
@@ -76,7 +75,7 @@ export function siteScripts(
   /** Each article's probes, computed once: a file's data is tried with each pattern it might take. */
   const probes = new Map<string, string[]>();
   const probesOf = (a: SiteArticle) => {
-    const p = probes.get(a.id) ?? siteProbes(a.text);
+    const p = probes.get(a.id) ?? articleProbes(a.text, DEFAULT_OPTIONS, SITE_PROBES);
     probes.set(a.id, p);
     return p;
   };
@@ -125,20 +124,10 @@ export function siteScripts(
   });
 }
 
-/** The most probes an article has in a site's data file: the ones with the least hashes of its sampled shingles
- *  (articleProbes), as evenly spread over the article as the whole sample. Every candidate page compares each of
- *  them, and the data files' size sets how many content-script entries there are (decision 0021). */
+/** The most probes an article has in a site's data file (articleProbes' least hashes of its sample): every
+ *  candidate page compares each of them, and the data files' size sets how many content-script entries there are
+ *  (decision 0021). */
 export const SITE_PROBES = 32;
-
-function siteProbes(text: string): string[] {
-  const all = articleProbes(text);
-  if (all.length <= SITE_PROBES) return all;
-  const hash = new Map(all.map((p) => [p, fmix32(fnv1a(p))]));
-  const kept = new Set(
-    [...all].sort((a, b) => (hash.get(a) as number) - (hash.get(b) as number)).slice(0, SITE_PROBES),
-  );
-  return all.filter((p) => kept.has(p));
-}
 
 /** A payload as a site's data file holds it (SitePayload): its targets prepared, without their words. */
 export function sitePayload(p: ArticlePayload): SitePayload {

@@ -37,9 +37,10 @@ export function probeText(text: string): string {
 /**
  * An article's probes: a deterministic sample of its five-word shingles (never spanning a paragraph), as
  * probeText strings. Sampled like the index samples hashes: a shingle is kept when its hash is 0 modulo
- * sampleMod, halved until at least minSamples are kept.
+ * sampleMod, halved until at least minSamples are kept; past `max`, the sample's shingles with the least hashes
+ * (as evenly spread over the article as the sample itself).
  */
-export function articleProbes(articleText: string, opts = DEFAULT_OPTIONS): string[] {
+export function articleProbes(articleText: string, opts = DEFAULT_OPTIONS, max = Infinity): string[] {
   const all = new Set<string>();
   for (const para of articleText.split(/\n+/)) {
     const words = probeText(para).trim().split(" ").filter(Boolean);
@@ -47,11 +48,18 @@ export function articleProbes(articleText: string, opts = DEFAULT_OPTIONS): stri
       all.add(` ${words.slice(i, i + opts.shingleSize).join(" ")} `);
   }
   const shingles = [...all];
-  return sampleShingles(
-    shingles,
-    shingles.map((s) => fmix32(fnv1a(s))),
+  const hashes = shingles.map((s) => fmix32(fnv1a(s)));
+  let kept = sampleShingles(
+    shingles.map((_, i) => i),
+    hashes,
     opts,
   ).sample;
+  if (kept.length > max) {
+    const hash = (i: number) => hashes[i] as number;
+    const least = new Set([...kept].sort((a, b) => hash(a) - hash(b)).slice(0, max));
+    kept = kept.filter((i) => least.has(i));
+  }
+  return kept.map((i) => shingles[i] as string);
 }
 
 /** The share of an article's probes found in a page's probeText (bounded like the index's page sample). */
