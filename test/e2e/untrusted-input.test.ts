@@ -9,7 +9,6 @@ import { type FixtureServer, startFixtureServer } from "./fixture-server";
 import { canonical, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let server: FixtureServer;
 
@@ -40,7 +39,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (_name, launch) => {
         for (const type of ["pointermove", "pointerdown", "keydown", "wheel"])
           window.dispatchEvent(new Event(type, { bubbles: true }));
       });
-      await sleep(600);
+      await tab.pause(600, 700);
       expect(await uiOf(tab)).toBeNull();
     });
 
@@ -64,7 +63,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (_name, launch) => {
         host?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
         document.dispatchEvent(new KeyboardEvent("keyup", { key: "Shift", shiftKey: true, bubbles: true }));
       });
-      await sleep(600);
+      await tab.pause(600, 700);
       const ui = await uiOf(tab);
       expect(ui?.noteButton.shown).toBe(false);
       expect(ui?.frame).toBe(false);
