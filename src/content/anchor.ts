@@ -1,5 +1,4 @@
-// Anchoring as the extension does it on a page, shared by the article part and the benchmark. Kept apart from
-// region.ts, which the loader imports: the anchoring code is initialised only on a recognised article.
+// Anchoring as the extension does it on a page, shared by the article part and the benchmark.
 import { type Anchored, type AnchorTarget, anchorAllSteps } from "../anchoring/dom";
 import { finish, type Steps } from "../anchoring/steps";
 import { articleRegion } from "./region";

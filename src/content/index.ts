@@ -14,7 +14,7 @@ import { pageProbeText, probeScore } from "../recognition/probes";
 import { readSettings } from "../shared/settings";
 import { analyse, analysedStatus, bigChange, forgetAnalysis, shouldAnalyse } from "./analysed";
 import { api } from "./api";
-import type { ArticleHandle, ArticleInputs } from "./article";
+import { type ArticleHandle, type ArticleInputs, startArticle } from "./article";
 import { callBackground } from "./call";
 import { articleRegionText } from "./region";
 import { Timings } from "./timings";
@@ -289,14 +289,12 @@ async function start(again = false): Promise<void> {
     article = null;
   }
   timings.stop("recognisedMs");
-  const mod = await import("./article");
-  timings.stop("loadedMs");
   // Started while the page is still being parsed (parsed()): the rest of its text is anchored as it comes.
   const painted = (handle: ArticleHandle) => {
     article = handle;
     if (document.readyState === "loading") followParsing();
   };
-  article = await mod.startArticle({ status, timings, send: callBackground, painted }, begin);
+  article = await startArticle({ status, timings, send: callBackground, painted }, begin);
 }
 
 /**

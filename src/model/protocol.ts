@@ -69,7 +69,6 @@ export interface Status {
     /** When the page's parsing ended (content.js starts at document_start on the publishers' pages). */
     parsedMs?: number;
     recognisedMs?: number;
-    loadedMs?: number;
     paintedMs?: number;
     /** The overlays were painted before the browser rendered any frame with text in the page's body since the
      *  content script started: from document_start, they are in the page's first frame with text (from a later
