@@ -1,5 +1,6 @@
 // Text fingerprints: normalised words → word shingles → 32-bit hashes. Pure; no DOM.
 
+import { finish, type Steps } from "../anchoring/steps";
 import {
   classify,
   classifyOther,
@@ -82,18 +83,32 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
+/** Characters of text hashed between two pauses of wordHashesSteps (a page's text can be MAX_PAGE_CHARS long). */
+const HASH_STEP_CHARS = 4096;
+
 /**
  * The hash of each normalised word of a text (see words), fmix32(fnv1a(word)), computed as the text is read:
  * no word strings are built, which makes reading a page several times cheaper than words() then hashing.
  */
 export function wordHashes(text: string): number[] {
+  return finish(wordHashesSteps(text));
+}
+
+/** wordHashes in steps: a pause every HASH_STEP_CHARS characters (a content script hashes a page's text in
+ *  slices, src/content/slices.ts). */
+export function* wordHashesSteps(text: string): Steps<number[]> {
   const { CODE, CASE } = fastTables();
   const s = text.normalize("NFKD");
   const out: number[] = [];
   let h = FNV_OFFSET;
   let inWord = false;
   let prevLower = false;
+  let untilPause = HASH_STEP_CHARS;
   for (let i = 0; i < s.length; i++) {
+    if (--untilPause === 0) {
+      untilPause = HASH_STEP_CHARS;
+      yield;
+    }
     const c = s.charCodeAt(i);
     let code = c < FAST_END ? (CODE[c] as number) : OTHER;
     let kase = code === OTHER ? 0 : (CASE[c] as number);
@@ -143,7 +158,12 @@ function hashShingles(wh: readonly number[], size: number): number[] {
 
 /** Shingle hashes of a text read as one run of words (how a page is read: its line breaks do not matter). */
 export function shingleHashes(text: string, size = SHINGLE_SIZE): number[] {
-  return hashShingles(wordHashes(text), size);
+  return finish(shingleHashesSteps(text, size));
+}
+
+/** shingleHashes in steps (see wordHashesSteps). */
+export function* shingleHashesSteps(text: string, size = SHINGLE_SIZE): Steps<number[]> {
+  return hashShingles(yield* wordHashesSteps(text), size);
 }
 
 /**

@@ -11,9 +11,10 @@
 //      pageSample (page side, needs only two parameters) and scoreSample (index side) can run in
 //      different contexts; recogniseText does both.
 
+import { finish, type Steps } from "../anchoring/steps";
 import type { Article } from "../model/dataset";
 import type { PatternRule, RecognitionIndex, UrlPattern, UrlRules } from "../model/recognition";
-import { boundedText, fingerprint, SHINGLE_SIZE, shingleHashes } from "./fingerprint";
+import { boundedText, fingerprint, SHINGLE_SIZE, shingleHashesSteps } from "./fingerprint";
 import {
   hostAndParents,
   isArchiveUrl,
@@ -244,8 +245,16 @@ export function pageSample(
   pageText: string,
   params: Pick<RecognitionIndex["text"], "shingleSize" | "pageMod">,
 ): number[] {
+  return finish(pageSampleSteps(pageText, params));
+}
+
+/** pageSample in steps (see wordHashesSteps): a content script samples a long page in slices. */
+export function* pageSampleSteps(
+  pageText: string,
+  params: Pick<RecognitionIndex["text"], "shingleSize" | "pageMod">,
+): Steps<number[]> {
   const sample = new Set<number>();
-  for (const h of shingleHashes(boundedText(pageText), params.shingleSize)) {
+  for (const h of yield* shingleHashesSteps(boundedText(pageText), params.shingleSize)) {
     if (h % params.pageMod === 0) sample.add(h);
   }
   return [...sample];

@@ -8,6 +8,8 @@ import {
   fingerprint,
   MAX_PAGE_CHARS,
   normaliseWords,
+  pageSample,
+  pageSampleSteps,
   recognise,
   recogniseText,
   shingleHashes,
@@ -64,6 +66,20 @@ describe("normalisation", () => {
       "Libya’s “rebels” — cease‑fire; Café NAÏVE ﬁnal; spilledWestern; Gila`a; Ελλάδα ΣΟΦΙΑ; ½ ﬀ",
     ];
     for (const t of texts) expect(wordHashes(t)).toEqual(words(t).map((w) => mix(fnv1a(w))));
+  });
+
+  it("samples a long page in steps that each hash a few thousand characters, the same sample as at once", () => {
+    const text = realArticles()
+      .map((a) => a.text)
+      .join("\n")
+      .repeat(4);
+    const params = { shingleSize: 5, pageMod: 4 };
+    const steps = pageSampleSteps(text, params);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(text.length / 4096));
+    expect(r.value).toEqual(pageSample(text, params));
   });
 
   it("does not let an article's shingles span paragraphs", () => {
