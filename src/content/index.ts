@@ -168,7 +168,7 @@ async function recogniseByBackground(): Promise<(Found & { start: RecognisedArti
   const url = location.href;
   const text = textToSample();
   // Hashed in slices: cold, the hashing is most of this task on a long page (2,000 words: 4.5–6.3 ms of 8–19,
-  // profiled), and a page's text can be 60 times that.
+  // profiled), and the text sampled can be MAX_PAGE_CHARS (300,000) long.
   const sampled = async (params: SampleParams) => {
     if (!text) return {};
     const run = runSliced(pageSampleSteps(text, params), { firstBudgetMs: SLICE_MS });
