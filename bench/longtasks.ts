@@ -9,7 +9,8 @@
 // as far as its time was spent in the extension's code: events that name a chrome-extension:// script (the
 // script's own task, timers, message-channel tasks, frame callbacks) and profiler samples whose stack holds such a
 // frame (which also finds promise continuations and microtasks, which the events carry no URL for). LONGTASK_DEBUG=1
-// prints the functions sampled in each task the extension made long (build with NO_MINIFY=1 to read them).
+// prints the functions sampled in each task the extension made long (build with NO_MINIFY=1 to read them),
+// LONGTASK_DEBUG=events also the trace events over 0.5 ms in it.
 //
 // Called by bench/run.ts (LONGTASKS=0 leaves it out); alone: node build.mjs --timings --e2e && node --import tsx
 // bench/longtasks.ts [chromium|firefox] (writes build/longtasks.json, not bench/results.json); LONGTASK_DIST=dir
@@ -156,7 +157,9 @@ export function attribute(events: TraceEvent[], pageUrl: string): LoadTrace {
     if (task.name !== "RunTask") continue;
     const end = task.ts + (task.dur ?? 0);
     let sampled = 0;
-    for (const [t, dt] of samples) if (t >= task.ts && t <= end) sampled += dt;
+    // A sample's interval is counted from the task's start at the earliest: before it, the thread was in another
+    // task or idle (counted whole, the first sample of ours in a task took up to 20 ms of that into it).
+    for (const [t, dt] of samples) if (t >= task.ts && t <= end) sampled += Math.min(dt, t - task.ts);
     // Events that name an extension script, outermost only (a FunctionCall inside an EvaluateScript counts once).
     let eventsTime = 0;
     let reach = -1;
@@ -179,8 +182,14 @@ export function attribute(events: TraceEvent[], pageUrl: string): LoadTrace {
       if (process.env.LONGTASK_DEBUG) {
         const fns = new Map<string, number>();
         for (const [t, dt, fn] of samples)
-          if (t >= task.ts && t <= end) fns.set(fn, (fns.get(fn) ?? 0) + dt / 1000);
-        const top = [...fns].sort((a, b) => b[1] - a[1]).slice(0, 12);
+          if (t >= task.ts && t <= end) fns.set(fn, (fns.get(fn) ?? 0) + Math.min(dt, t - task.ts) / 1000);
+        const top = [...fns].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.LONGTASK_TOP ?? 12));
+        if (process.env.LONGTASK_DEBUG === "events")
+          for (const e of onThread)
+            if (e.ts >= task.ts && e.ts <= end && (e.dur ?? 0) > 500)
+              console.log(
+                `    +${((e.ts - task.ts) / 1000).toFixed(1)} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ${e.args?.data?.url ?? e.args?.data?.scriptName ?? ""}`,
+              );
         console.log(
           `  ${pageUrl} task ${ms.toFixed(0)} ms, extension ${ext.toFixed(1)} ms:`,
           top.map(([f, v]) => `${f || "(anon)"} ${v.toFixed(1)}`).join(", "),
