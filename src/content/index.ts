@@ -17,7 +17,7 @@ import { api } from "./api";
 import { type ArticleHandle, type ArticleInputs, startArticle } from "./article";
 import { callBackground } from "./call";
 import { articleRegionText } from "./region";
-import { runSliced, SLICE_MS } from "./slices";
+import { runSliced, SLICE_MS, yieldToMain } from "./slices";
 import { Timings } from "./timings";
 
 const REANCHOR_DEBOUNCE_MS = 300;
@@ -166,12 +166,15 @@ function recogniseHere(sites: SiteData[]): (Found & { payload: SitePayload }) | 
  */
 async function recogniseByBackground(): Promise<(Found & { start: RecognisedArticle }) | null> {
   const url = location.href;
+  const read = performance.now();
   const text = textToSample();
   // Hashed in slices: cold, the hashing is most of this task on a long page (2,000 words: 4.5–6.3 ms of 8–19,
-  // profiled), and the text sampled can be MAX_PAGE_CHARS (300,000) long.
+  // profiled), and the text sampled can be MAX_PAGE_CHARS (300,000) long. The first slice is what the reading of
+  // the text left of a slice (reading a big page's text took most of one, traced).
   const sampled = async (params: SampleParams) => {
     if (!text) return {};
-    const run = runSliced(pageSampleSteps(text, params), { firstBudgetMs: SLICE_MS });
+    const firstBudgetMs = Math.max(0, SLICE_MS - (performance.now() - read));
+    const run = runSliced(pageSampleSteps(text, params), { firstBudgetMs });
     return { sample: { ...params, hashes: run.sync ? run.value : await run.value } };
   };
   let reply = await callBackground({ type: "recognise", url, asked, ...(await sampled(__SAMPLE_PARAMS__)) });
@@ -218,15 +221,17 @@ type Recognised = ReturnType<typeof recogniseHere>;
  * Resolves in the callback of the first frame after the page's parsing ended, before that frame is rendered:
  * content.js runs from document_start on the publishers' pages, and a known article painted there is in the page's
  * first frame with its text (docs/decisions/0017-first-frame.md) — not in the parser's last task, which on a page
- * that arrives at once is the page's longest already (a hidden page renders no frames: at the end of parsing). At
- * once when parsing is over (document_idle, an injection). Before each frame the browser renders while it is still
+ * that arrives at once is the page's longest already (a hidden page renders no frames: at the end of parsing). In
+ * the next task when parsing is over (document_idle, an injection). Before each frame the browser renders while it is still
  * parsing (a long page, a slow network), the text so far is looked at with the site's data: a known article found
  * there resolves it at once with that article, so the frame holds the overlays of the text that has arrived
  * (followParsing() keeps up with the rest). A page that stops the readystatechange event changes nothing: the
  * frames look at readyState.
  */
 function parsed(): Promise<Recognised> {
-  if (document.readyState !== "loading") return Promise.resolve(null);
+  // Already parsed (and painted): the recognition need not share the script's own task, its compilation and
+  // set-up (traced on the analysed pages: one task of 50–58 ms with both).
+  if (document.readyState !== "loading") return yieldToMain().then(() => null);
   const sites = globalThis.__sourceAnnotatorSites;
   return new Promise((resolve) => {
     const check = () => {
