@@ -222,11 +222,11 @@ type Recognised = ReturnType<typeof recogniseHere>;
  * content.js runs from document_start on the publishers' pages, and a known article painted there is in the page's
  * first frame with its text (docs/decisions/0017-first-frame.md) — not in the parser's last task, which on a page
  * that arrives at once is the page's longest already (a hidden page renders no frames: at the end of parsing). In
- * the next task when parsing is over (document_idle, an injection). Before each frame the browser renders while it is still
- * parsing (a long page, a slow network), the text so far is looked at with the site's data: a known article found
- * there resolves it at once with that article, so the frame holds the overlays of the text that has arrived
- * (followParsing() keeps up with the rest). A page that stops the readystatechange event changes nothing: the
- * frames look at readyState.
+ * the next task when parsing is over (document_idle, an injection). Before each frame the browser renders while
+ * it is still parsing (a long page, a slow network), the text so far is looked at with the site's data: a known
+ * article found there resolves it at once with that article, so the frame holds the overlays of the text that has
+ * arrived (followParsing() keeps up with the rest). A page that stops the readystatechange event changes nothing:
+ * the frames look at readyState.
  */
 function parsed(): Promise<Recognised> {
   // Already parsed (and painted): the recognition need not share the script's own task, its compilation and

@@ -1,9 +1,9 @@
 // The page's HTML for an analysis (analysed.ts), serialised in steps: `documentElement.outerHTML` is one native
 // call, and on a page of megabytes (a story under thousands of comments) one long task of the extension's. Here a
 // big element (over 256 elements inside it) is opened and its children serialised one by one, pausing between
-// them, until `max` characters are there. Elements are counted, not text: the native textContent the test read
-// before built each big element's whole text (13 ms for the body of a 4 MB page, again for its comments; the
-// count takes under 1 ms). An element of few elements and megabytes of text is rare and still serialised whole.
+// them, until `max` characters are there. Elements are counted, not text: reading textContent to measure an
+// element built its whole text (13 ms for the body of a 4 MB page, again for its comments; the count takes under
+// 1 ms). An element of few elements and megabytes of text is rare and still serialised whole.
 // Tags and text are written as the browser's serialiser writes them; nothing is cloned (a clone of a custom
 // element would run the page's code).
 import type { Steps } from "../anchoring/steps";
