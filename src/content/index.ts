@@ -230,7 +230,7 @@ type Recognised = ReturnType<typeof recogniseHere>;
  */
 function parsed(): Promise<Recognised> {
   // Already parsed (and painted): the recognition need not share the script's own task, its compilation and
-  // set-up (traced on the analysed pages: one task of 50–58 ms with both).
+  // set-up (traced on the analysed pages: one task of 50–75 ms with both).
   if (document.readyState !== "loading") return yieldToMain().then(() => null);
   const sites = globalThis.__sourceAnnotatorSites;
   return new Promise((resolve) => {

@@ -147,8 +147,8 @@ const HASH_STEP_SHINGLES = 1024;
 
 /**
  * Hash of each run of `size` consecutive words, from their word hashes (see wordHashes): the shingle is the
- * polynomial Σ wordHash·G^(size−1−j) mod 2³² (G = 0x9e3779b1), mixed again. In steps: cold and traced, a long
- * page's shingles took 17–28 ms of one step (decision 0024).
+ * polynomial Σ wordHash·G^(size−1−j) mod 2³² (G = 0x9e3779b1), mixed again. In steps: cold and traced, a 6,000-word
+ * page's shingles took up to 28 ms in one step (decision 0024).
  */
 function* hashShingles(wh: readonly number[], size: number): Steps<number[]> {
   const out: number[] = [];

@@ -31,8 +31,8 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (_name, launch) => {
     await driver?.close();
   });
 
-  describe("synthetic input from the page is ignored", () => {
-    it("ignores the page's synthetic pointer, key and wheel events: they are not the reader's first input and create no UI", async () => {
+  describe("synthetic input (untrusted, isTrusted false) from the page is ignored", () => {
+    it("ignores the page's synthetic (untrusted) pointer, key and wheel events: they are not the reader's first input and create no UI", async () => {
       await tab.goto(canonical(NYT));
       expect((await tab.status())?.articleId).toBe(NYT);
       await tab.evaluate(() => {
@@ -43,7 +43,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (_name, launch) => {
       expect(await uiOf(tab)).toBeNull();
     });
 
-    it("ignores the page's synthetic selection events, keys and clicks on our host: no Note button, no editor", async () => {
+    it("ignores the page's synthetic (untrusted) selection events, keys and clicks on our host: no Note button, no editor", async () => {
       await tab.goto(canonical(NYT));
       await tab.status();
       // Our UI is there, made by the reader's trusted pointer move (the page's own events do not make it).
