@@ -1,8 +1,8 @@
 // content.js, on the pages of the declared sites where an article could be (see src/dataset/sites.ts): answer
 // `status`, recognise the page — by its address, else by its text — and, only on a known article, initialise the
-// article part (article.ts, bundled in but initialised only then). On a publisher's site the browser injects the
-// site's data first and recognition needs no message; elsewhere (archives) the background recognises. On any
-// other page that is all it does. It reads no layout and never touches the page's DOM text.
+// article part (article.ts, bundled in but run only then). On a publisher's site the browser injects the site's
+// data first and recognition needs no message; elsewhere (archives) the background recognises. On any other page
+// that is all it does. It reads no layout and never touches the page's DOM text.
 
 import { isContentRequest } from "../model/message-checks";
 import { type ContentRequest, notAnArticle, type SampleParams, type Status } from "../model/protocol";
@@ -14,7 +14,7 @@ import { pageProbeText, probeScore } from "../recognition/probes";
 import { readSettings } from "../shared/settings";
 import { analyse, analysedStatus, bigChange, forgetAnalysis, shouldAnalyse } from "./analysed";
 import { api } from "./api";
-import type { ArticleHandle, ArticleInputs } from "./article";
+import { type ArticleHandle, type ArticleInputs, startArticle } from "./article";
 import { callBackground } from "./call";
 import { articleRegionText } from "./region";
 import { runSliced, SLICE_MS, yieldToMain } from "./slices";
@@ -305,10 +305,6 @@ async function start(again = false): Promise<void> {
     article = handle;
     if (document.readyState === "loading") followParsing();
   };
-  // Imported here and not at the top: bundled into content.js all the same, but esbuild then runs the article
-  // modules' top-level code (their constants, classes and regular expressions) on an article only — on the other
-  // pages of a site's month 0.6–0.8 ms of script a load (docs/decisions/0025-article-part-initialised-lazily.md).
-  const { startArticle } = await import("./article");
   article = await startArticle({ status, timings, send: callBackground, painted }, begin);
 }
 
