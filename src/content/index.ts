@@ -218,11 +218,13 @@ async function recogniseThisPage(early: Recognised | null): Promise<ArticleInput
 type Recognised = ReturnType<typeof recogniseHere>;
 
 /**
- * Resolves in the callback of the first frame after the page's parsing ended, before that frame is rendered:
- * content.js runs from document_start on the publishers' pages, and a known article painted there is in the page's
- * first frame with its text (docs/decisions/0017-first-frame.md) — not in the parser's last task, which on a page
- * that arrives at once is the page's longest already (a hidden page renders no frames: at the end of parsing). In
- * the next task when parsing is over (document_idle, an injection). Before each frame the browser renders while
+ * Resolves once the page's parsing ended, before the first frame after it is rendered: content.js runs from
+ * document_start on the publishers' pages, and a known article painted then is in the page's first frame with its
+ * text (docs/decisions/0017-first-frame.md). Not in the parser's last task, which on a page that arrives at once is
+ * the page's longest already, but in a task of its own posted from it — which usually runs before the frame, so
+ * that the frame's task holds the page's own first style and layout without our work (decision 0026) — or in the
+ * frame's callback when the frame comes first (a hidden page renders no frames: at the end of parsing). In the next
+ * task when parsing is over (document_idle, an injection). Before each frame the browser renders while
  * it is still parsing (a long page, a slow network), the text so far is looked at with the site's data: a known
  * article found there resolves it at once with that article, so the frame holds the overlays of the text that has
  * arrived (followParsing() keeps up with the rest). A page that stops the readystatechange event changes nothing:
@@ -239,8 +241,12 @@ function parsed(): Promise<Recognised> {
       document.removeEventListener("readystatechange", ended);
       return true;
     };
-    // The end of parsing is seen by the next frame (frame(), below); a hidden page renders none.
-    const ended = () => check() && document.hidden && resolve(null);
+    // The end of parsing: whichever comes first resolves, the task posted here or the next frame (frame(), below).
+    const ended = () => {
+      if (!check()) return;
+      if (document.hidden) resolve(null);
+      else void yieldToMain().then(() => resolve(null));
+    };
     document.addEventListener("readystatechange", ended);
     const frame = () => {
       if (check()) return resolve(null);
