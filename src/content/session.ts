@@ -363,28 +363,31 @@ export class ArticleSession {
     else if (m.type === "selection") reply(this.selection.draft());
   }
 
-  /** The page's scheme as last read (none before the first paint), and whether a read after a frame is due. */
-  private dark: boolean | null = null;
+  /**
+   * The page's scheme: light until it is read, once a frame has been rendered; as last read after that. Read in our
+   * paint, the computed style made the browser compute the style of all that changed since the last frame in our
+   * task, and the frame computed it again for the style we add: on a 5 MB page, 20–80 ms before each frame of its
+   * parse and 100–190 ms once it ended; on a 500 KB page's first paint 14.5 ms in our read, then 26.6 in the frame
+   * (traced). Just after a frame the page's style is clean and the read costs next to nothing; a dark page's first
+   * frame shows the light scheme's colours, the next one its own.
+   */
+  private dark = false;
+  private schemeRead = false;
   private schemeDue = false;
-  /** Whether the page is dark: read from its computed style at the first paint, as last read after that. */
-  private isDark(): boolean {
-    this.dark ??= pageIsDark(this.doc);
-    return this.dark;
-  }
 
   /**
-   * Read the page's scheme again once the next frame is rendered, when the page's style is clean; repaint in the
-   * other scheme if it changed. Read in our paint, the computed style made the browser compute the style of all
-   * that changed since the last frame in our task: on a 5 MB page, 20–80 ms before each frame of its parse and
-   * 100–190 ms once it ended (traced). Not while the page is still being parsed: its end of parsing paints again.
+   * Read the page's scheme once the next frame is rendered; repaint in the other scheme if it changed. The first
+   * read is made whenever it comes; later ones not while the page is still being parsed (its end of parsing paints
+   * again).
    */
   private schemeAfterFrame(): void {
-    if (this.schemeDue || this.doc.readyState === "loading") return;
+    if (this.schemeDue || (this.schemeRead && this.doc.readyState === "loading")) return;
     this.schemeDue = true;
     this.win.requestAnimationFrame(() =>
       yieldToMain().then(() => {
         this.schemeDue = false;
         if (this.disposed) return;
+        this.schemeRead = true;
         const dark = pageIsDark(this.doc);
         if (dark === this.dark) return;
         this.dark = dark;
@@ -396,7 +399,6 @@ export class ArticleSession {
 
   private applyVisibility(): void {
     if (this.disposed) return;
-    this.painter.scheme(this.isDark());
     this.painter.apply(this.visibility);
     this.paintNotes();
     this.schemeAfterFrame();
@@ -409,10 +411,9 @@ export class ArticleSession {
     if (!this.ui && !this.anchors.some((a) => a.ref.kind === "note")) return;
     // As the session is when the UI is there (its code may still be loading).
     void this.withUi((ui) => {
-      const dark = this.isDark();
-      ui.marks.dark(dark);
+      ui.marks.dark(this.dark);
       const placed = this.anchors.filter((a) => a.ref.kind === "note");
-      ui.marks.set(noteMarks(placed, this.notes, this.visibility, dark));
+      ui.marks.set(noteMarks(placed, this.notes, this.visibility, this.dark));
     });
   }
 
