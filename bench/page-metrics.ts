@@ -2,25 +2,48 @@
 // and the content script's status once it has painted.
 import type { BrowserContext, Worker } from "playwright-core";
 import type { Status } from "../src/model/protocol";
+import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 
-/** Loads per build for a script or main-thread cost (a few milliseconds, with a spread as wide): three times the
- *  bench's runs, at least 15. */
+/** Loads per build and page for a script or main-thread cost (a few milliseconds, with a spread as wide): three
+ *  times the bench's runs, at least 15, in COST_ROUNDS rounds. */
 const COST_RUNS = Math.max(3 * Number(process.env.BENCH_RUNS ?? 9), 15);
+const COST_ROUNDS = Math.max(Number(process.env.BENCH_RUNS ?? 9), 5);
 
-/** CDP ScriptDuration and TaskDuration (ms) of loads of `url` in each context, loaded in turn — one load each, so
- *  that the machine's drift falls on all alike — COST_RUNS times after one round that warms the caches. */
-export async function interleavedCosts(
-  contexts: BrowserContext[],
-  url: string,
-): Promise<{ script: number[]; task: number[] }[]> {
-  const out = contexts.map(() => ({ script: [] as number[], task: [] as number[] }));
-  for (let i = 0; i < COST_RUNS + 1; i++)
-    for (const [k, context] of contexts.entries()) {
-      const m = await pageLoadMetrics(context, url);
-      if (i === 0) continue;
-      out[k]?.script.push(m.ScriptDuration ?? 0);
-      out[k]?.task.push(m.TaskDuration ?? 0);
+/** A build measured by roundCosts: an extension's directory (none: no extension) and whether to wait for its
+ *  service worker (the product's content.js is registered by its background at install, decision 0018). */
+export type CostBuild = { dir?: string; worker?: boolean; workerTimeoutMs?: number };
+
+/**
+ * CDP ScriptDuration and TaskDuration (ms) of loads of each of `urls` with each build, per build and page. One
+ * browser per build for a whole run put each build's figures on one browser instance, and instances differ: the
+ * same build in two browsers of one A/B came out 0.16–0.8 ms apart (decision 0025). Here every round launches a
+ * fresh browser for each build in turn (the order reversed every other round, so that the machine's drift falls
+ * on all alike), loads each page once to warm it up and then a few times measured, and closes it.
+ */
+export async function roundCosts(
+  builds: CostBuild[],
+  urls: string[],
+  proxyPort: number,
+): Promise<{ script: number[]; task: number[] }[][]> {
+  const out = builds.map(() => urls.map(() => ({ script: [] as number[], task: [] as number[] })));
+  const perRound = Math.ceil(COST_RUNS / COST_ROUNDS);
+  for (let round = 0; round < COST_ROUNDS; round++) {
+    const order = [...builds.keys()];
+    if (round % 2) order.reverse();
+    for (const k of order) {
+      const b = builds[k] as CostBuild;
+      const s = await launchChromium({ ...(b.dir ? { extensionDir: b.dir } : {}), proxyPort });
+      if (b.worker) await getExtensionWorker(s.context, b.workerTimeoutMs);
+      for (const [u, url] of urls.entries())
+        for (let i = 0; i < perRound + 1; i++) {
+          const m = await pageLoadMetrics(s.context, url);
+          if (i === 0) continue; // the page's first load warms the browser up
+          out[k]?.[u]?.script.push(m.ScriptDuration ?? 0);
+          out[k]?.[u]?.task.push(m.TaskDuration ?? 0);
+        }
+      await s.close();
     }
+  }
   return out;
 }
 

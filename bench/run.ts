@@ -12,7 +12,7 @@ import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { localIndexBench } from "./local-index";
 import { longTaskBench } from "./longtasks";
-import { firstContentfulPaint, interleavedCosts, paintedStatus } from "./page-metrics";
+import { firstContentfulPaint, paintedStatus, roundCosts } from "./page-metrics";
 import { bigPage, lcg, nonArticlePages } from "./pages";
 import { scaleBench } from "./scale";
 
@@ -51,34 +51,30 @@ async function main() {
   })();
   const table: [string, string, string, string][] = [];
 
-  // 1. Content-script cost on pages of a matched site that are not a known article, the builds compared loaded in
-  // turn; ours is the product build (dist-product: no benchmark timings, which read the page's text before each
+  // 1. Content-script cost on pages of a matched site that are not a known article, the builds compared in rounds
+  // of fresh browsers (roundCosts); ours is the product build (dist-product: no benchmark timings, which read the page's text before each
   // frame until it has some).
   const PRODUCT = "dist-product/chrome";
-  const scriptCosts = async (extensionDirs: (string | undefined)[], url: string) => {
-    const sessions = [];
-    for (const extensionDir of extensionDirs) {
-      const s = await launchChromium({
-        ...(extensionDir ? { extensionDir } : {}),
-        proxyPort: server.proxyPort,
-      });
-      // content.js is registered by the background at install (docs/decisions/0018-registered-content-scripts.md).
-      if (extensionDir === PRODUCT) await getExtensionWorker(s.context);
-      sessions.push(s);
-    }
-    const costs = await interleavedCosts(
-      sessions.map((s) => s.context),
-      url,
-    );
-    for (const s of sessions) await s.close();
-    return costs.map((c) => ({ script: stat(c.script), task: stat(c.task) }));
-  };
+  const costsOf = async (builds: (string | undefined)[], urls: string[]) =>
+    (
+      await roundCosts(
+        builds.map((dir) => ({ ...(dir ? { dir } : {}), worker: dir === PRODUCT })),
+        urls,
+        server.proxyPort,
+      )
+    ).map((perPage) => perPage.map((c) => ({ script: stat(c.script), task: stat(c.task) })));
   const nonArticle: Record<string, unknown> = {};
-  for (const [label, route] of NON_ARTICLES) {
-    const [empty, listener, textRead, ours] = (await scriptCosts(
-      ["bench/baselines/empty", "bench/baselines/listener", "bench/baselines/textread", PRODUCT],
-      route.url,
-    )) as [Costs, Costs, Costs, Costs];
+  const nonArticleCosts = await costsOf(
+    ["bench/baselines/empty", "bench/baselines/listener", "bench/baselines/textread", PRODUCT],
+    NON_ARTICLES.map(([, route]) => route.url),
+  );
+  for (const [p, [label, route]] of NON_ARTICLES.entries()) {
+    const [empty, listener, textRead, ours] = nonArticleCosts.map((perPage) => perPage[p]) as [
+      Costs,
+      Costs,
+      Costs,
+      Costs,
+    ];
     const ratio = ours.script.median / listener.script.median;
     // Issue 19's budget: 1.5 × the listener on a page whose text is not read, 1.5 × the listener and one read of
     // the text on a page whose text is compared.
@@ -113,15 +109,21 @@ async function main() {
 
   // 1b. What the extension adds to the main thread in a known article's load (recognition, anchoring, painting,
   // the notes' round trip, our UI's module and launcher): CDP TaskDuration with it, and without any extension;
-  // beside it two floors in the same interleaved loads: an empty content script (what any content script costs)
+  // beside it two floors in the same rounds: an empty content script (what any content script costs)
   // and bench/baselines/floor (the least that puts overlays in the first frame: one text walk, 50 Ranges at known
   // offsets, four highlights and their style, from document_start).
   const added: Record<string, unknown> = {};
-  for (const id of IDS) {
-    const [without, empty, floor, ours] = (await scriptCosts(
-      [undefined, "bench/baselines/empty", "bench/baselines/floor", PRODUCT],
-      article(id).url,
-    )) as [Costs, Costs, Costs, Costs];
+  const articleCosts = await costsOf(
+    [undefined, "bench/baselines/empty", "bench/baselines/floor", PRODUCT],
+    IDS.map((id) => article(id).url),
+  );
+  for (const [p, id] of IDS.entries()) {
+    const [without, empty, floor, ours] = articleCosts.map((perPage) => perPage[p]) as [
+      Costs,
+      Costs,
+      Costs,
+      Costs,
+    ];
     const over = (c: Costs) => c.task.median - without.task.median;
     const addedMs = over(ours);
     added[id] = { without: without.task, empty: empty.task, floor: floor.task, ours: ours.task, addedMs };
