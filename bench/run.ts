@@ -52,8 +52,8 @@ async function main() {
   const table: [string, string, string, string][] = [];
 
   // 1. Content-script cost on pages of a matched site that are not a known article, the builds compared in rounds
-  // of fresh browsers (roundCosts); ours is the product build (dist-product: no benchmark timings, which read the page's text before each
-  // frame until it has some).
+  // of fresh browsers (roundCosts); ours is the product build (dist-product: no benchmark timings, which read the
+  // page's text before each frame until it has some).
   const PRODUCT = "dist-product/chrome";
   const costsOf = async (builds: (string | undefined)[], urls: string[]) =>
     (
@@ -109,8 +109,8 @@ async function main() {
 
   // 1b. What the extension adds to the main thread in a known article's load (recognition, anchoring, painting,
   // the notes' round trip, our UI's module and launcher): CDP TaskDuration with it, and without any extension;
-  // beside it two floors in the same rounds: an empty content script (what any content script costs)
-  // and bench/baselines/floor (the least that puts overlays in the first frame: one text walk, 50 Ranges at known
+  // beside it two floors in the same rounds: an empty content script (what any content script costs) and
+  // bench/baselines/floor (the least that puts overlays in the first frame: one text walk, 50 Ranges at known
   // offsets, four highlights and their style, from document_start).
   const added: Record<string, unknown> = {};
   const articleCosts = await costsOf(
