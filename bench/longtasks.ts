@@ -11,7 +11,7 @@
 // script's own task, timers, message-channel tasks, frame callbacks) and profiler samples whose stack holds such a
 // frame (which also finds promise continuations and microtasks, which the events carry no URL for). LONGTASK_DEBUG=1
 // prints the functions sampled in each task the extension made long (build with NO_MINIFY=1 to read them),
-// LONGTASK_DEBUG=events also the trace events over 0.5 ms in it.
+// LONGTASK_DEBUG=events also the trace events over 0.5 ms in it; LONGTASK_DEBUG=all those of every long task.
 //
 // Called by bench/run.ts (LONGTASKS=0 leaves it out); alone: node build.mjs --timings --e2e && node --import tsx
 // bench/longtasks.ts [chromium|firefox] (writes build/longtasks.json, not bench/results.json); LONGTASK_DIST=dir
@@ -177,6 +177,19 @@ export function attribute(events: TraceEvent[], pageUrl: string): LoadTrace {
     if (eventsTime === 0) result.samplesOnly = Math.max(result.samplesOnly, sampled / 1000);
     if (ms <= LONG_MS) continue;
     result.long.push(Math.round(ms));
+    // LONGTASK_DEBUG=events: the trace events over 0.5 ms in each long task with our code; =all: in every long
+    // task (the rendering our changes to the page cause runs without our code: not attributed, but read here).
+    const events = () => {
+      for (const e of onThread)
+        if (e.ts >= task.ts && e.ts <= end && (e.dur ?? 0) > 500)
+          console.log(
+            `    +${((e.ts - task.ts) / 1000).toFixed(1)} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ${e.args?.data?.url ?? e.args?.data?.scriptName ?? ""}`,
+          );
+    };
+    if (ext === 0 && process.env.LONGTASK_DEBUG === "all") {
+      console.log(`  ${pageUrl} task ${ms.toFixed(0)} ms, none of it ours:`);
+      events();
+    }
     if (ext > 0) {
       result.withExtension.push({ task: Math.round(ms), ext: Math.round(ext * 10) / 10 });
       if (ms - ext <= LONG_MS) result.attributable++;
@@ -185,12 +198,7 @@ export function attribute(events: TraceEvent[], pageUrl: string): LoadTrace {
         for (const [t, dt, fn] of samples)
           if (t >= task.ts && t <= end) fns.set(fn, (fns.get(fn) ?? 0) + Math.min(dt, t - task.ts) / 1000);
         const top = [...fns].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.LONGTASK_TOP ?? 12));
-        if (process.env.LONGTASK_DEBUG === "events")
-          for (const e of onThread)
-            if (e.ts >= task.ts && e.ts <= end && (e.dur ?? 0) > 500)
-              console.log(
-                `    +${((e.ts - task.ts) / 1000).toFixed(1)} ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ${e.args?.data?.url ?? e.args?.data?.scriptName ?? ""}`,
-              );
+        if (process.env.LONGTASK_DEBUG === "events" || process.env.LONGTASK_DEBUG === "all") events();
         console.log(
           `  ${pageUrl} task ${ms.toFixed(0)} ms, extension ${ext.toFixed(1)} ms:`,
           top.map(([f, v]) => `${f || "(anon)"} ${v.toFixed(1)}`).join(", "),
