@@ -10,7 +10,8 @@
 // as far as its time was spent in the extension's code: events that name a chrome-extension:// script (the
 // script's own task, timers, message-channel tasks, frame callbacks) and profiler samples whose stack holds such a
 // frame (which also finds promise continuations and microtasks, which the events carry no URL for). LONGTASK_DEBUG=1
-// prints the functions sampled in each task the extension made long (build with NO_MINIFY=1 to read them),
+// prints the functions sampled in each task the extension made long (minified names: an unminified content.js is
+// past the 60 KB budget, so the build gives it no site data and a known article takes another path),
 // LONGTASK_DEBUG=events also the trace events over 0.5 ms in it; LONGTASK_DEBUG=all those of every long task.
 //
 // Called by bench/run.ts (LONGTASKS=0 leaves it out); alone: node build.mjs --timings --e2e && node --import tsx

@@ -10,8 +10,8 @@ import { runSliced, yieldToMain } from "./slices";
 const BOX_SLICE_MS = 6;
 
 /** The layer, not each box, is blended into the page, and a box's colours are plain properties, not custom ones:
- *  a thousand boxes blended one by one and each resolving two variables made a rendering task of 53–64 ms after
- *  they were added (style 19–32 ms, paint 10–23 ms; traced on the 1,000-notes page, none of it our script). Boxes
+ *  a thousand boxes blended one by one and each resolving two variables made rendering tasks of 54–64 ms after
+ *  they were added (style 19–32 ms, paint 10–15 ms; traced on the 1,000-notes page, none of it our script). Boxes
  *  that overlap now mix as one layer before it is multiplied into the page. */
 const BOX_CSS = `
 .marks { position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: visible; pointer-events: none;

@@ -24,7 +24,8 @@ export function noteMarks(
     });
 }
 
-/** Whether the page is dark: its body's (else its root's) background colour, read once per paint. */
+/** Whether the page is dark: its body's (else its root's) background colour (computed style: read after a rendered
+ *  frame, never in a paint; see ArticleSession.schemeAfterFrame). */
 export function pageIsDark(doc: Document): boolean {
   const win = doc.defaultView;
   for (const el of [doc.body, doc.documentElement]) {
