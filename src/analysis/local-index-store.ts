@@ -9,6 +9,8 @@ export const LOCAL_INDEX_DB = "source-annotator-local-index";
 const VERSION = 1;
 /** Pages kept, the oldest indexed dropped first. */
 export const MAX_PAGES = 20_000;
+/** Pages whose texts a search reads at once. */
+const SEARCH_SLICE = 500;
 
 export interface IndexedQuote {
   speaker: string;
@@ -150,20 +152,17 @@ export class LocalIndexStore {
     return { pages: pages ?? 0, quotes: quotes ?? 0 };
   }
 
-  /** Every record of a store, read in batches (a cursor step per record is many times slower at 100,000s). */
-  private async *batches<S extends "quotes" | "text">(
-    store: S,
-    batch = 2000,
-  ): AsyncGenerator<{ keys: Schema[S]["key"][]; values: Schema[S]["value"][] }> {
+  /** Every quotation, read in batches (a cursor step per record is many times slower at 100,000s). */
+  private async *quoteBatches(batch = 2000): AsyncGenerator<StoredQuote[]> {
     const db = await this.open();
     let after: IDBKeyRange | undefined;
     for (;;) {
-      const tx = db.transaction(store);
+      const tx = db.transaction("quotes");
       const [values, keys] = await Promise.all([
         tx.store.getAll(after, batch),
         tx.store.getAllKeys(after, batch),
       ]);
-      if (values.length) yield { keys, values };
+      if (values.length) yield values;
       const last = keys.at(-1);
       if (values.length < batch || last === undefined) return;
       after = IDBKeyRange.lowerBound(last, true);
@@ -172,27 +171,35 @@ export class LocalIndexStore {
 
   /**
    * Quotations whose speaker or words contain `query` (case-insensitive), newest pages first, at most `limit`.
-   * Reads each page's text (one string a page); `stale()` returning true (a newer query) stops it between batches.
+   * Reads the pages' texts (one string a page) newest first, a slice at a time, until `limit` lines match (words
+   * nobody said: every page); `stale()` returning true (a newer query) stops it between slices.
    */
   async search(query: string, limit = 50, stale = () => false): Promise<FoundQuote[]> {
     const q = query.trim().toLowerCase();
     if (!q) return [];
+    const db = await this.open();
+    const newestFirst = (await db.getAllKeysFromIndex("pages", "indexedAt")).reverse();
     const ids: string[] = [];
-    for await (const { keys, values } of this.batches("text", 1000)) {
+    let lines = 0;
+    for (let i = 0; i < newestFirst.length && lines < limit; i += SEARCH_SLICE) {
       if (stale()) return [];
-      values.forEach((t, i) => {
-        if (t.includes(q)) ids.push(keys[i] as string);
+      const slice = newestFirst.slice(i, i + SEARCH_SLICE);
+      const tx = db.transaction("text");
+      const texts = await Promise.all(slice.map((id) => tx.store.get(id)));
+      texts.forEach((t, k) => {
+        // A line a quotation in a page's text (a query has no line break).
+        const n = t?.includes(q) ? t.split("\n").filter((line) => line.includes(q)).length : 0;
+        if (n) ids.push(slice[k] as string);
+        lines += n;
       });
     }
-    const db = await this.open();
     const tx = db.transaction(["pages", "quotes"]);
-    const pages = (await Promise.all(ids.map((id) => tx.objectStore("pages").get(id)))).filter(
-      (p) => p !== undefined,
-    );
-    pages.sort((a, b) => b.indexedAt.localeCompare(a.indexedAt));
     const out: FoundQuote[] = [];
-    for (const { id, url, publisher, dateLabel, date } of pages) {
+    for (const id of ids) {
       if (out.length >= limit) break;
+      const page = await tx.objectStore("pages").get(id);
+      if (!page) continue;
+      const { url, publisher, dateLabel, date } = page;
       const quotes = await tx.objectStore("quotes").index("id").getAll(id);
       for (const { speaker, key, exact, n: _ } of quotes.sort((a, b) => a.n - b.n))
         if (out.length < limit && `${speaker} ${exact}`.toLowerCase().includes(q))
@@ -211,7 +218,7 @@ export class LocalIndexStore {
     const out: Record<string, IndexedPage> = {};
     for (const { id, quoteCount: _, ...page } of await db.getAllFromIndex("pages", "indexedAt"))
       out[id] = { ...page, quotes: [] };
-    for await (const { values } of this.batches("quotes"))
+    for await (const values of this.quoteBatches())
       for (const { id, n, speaker, key, exact } of values) {
         const quotes = out[id]?.quotes;
         if (quotes) quotes[n] = { speaker, key, exact };

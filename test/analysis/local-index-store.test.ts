@@ -2,7 +2,7 @@
 // speaker's quotations on other pages, newest first; a page replaced, not doubled; the oldest dropped past the
 // most kept; search, export, erase; and the running count.
 import "fake-indexeddb/auto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type IndexedPage, LocalIndexStore } from "../../src/analysis/local-index-store";
 
 const page = (n: number, quotes: [string, string][]): IndexedPage => ({
@@ -93,5 +93,21 @@ describe("the local index in IndexedDB", () => {
     await store.erase();
     expect(await store.totals()).toEqual({ pages: 0, quotes: 0 });
     expect((await store.bySpeaker(["jalil"], "x")).size).toBe(0);
+  });
+
+  it("answers a search that many pages match from the newest pages only, without reading the others", async () => {
+    store = new LocalIndexStore();
+    await store.putMany(
+      Array.from({ length: 300 }, (_, i) => [`p${i}`, page(i + 1, [["jalil", `settlement ${i}`]])] as const),
+    );
+    const get = vi.spyOn(IDBObjectStore.prototype, "get");
+    try {
+      const found = await store.search("settlement", 5);
+      expect(found.map((f) => f.id)).toEqual(["p299", "p298", "p297", "p296", "p295"]);
+      // The records of the five pages listed, not of the 300 that match.
+      expect(get.mock.contexts.filter((s) => (s as IDBObjectStore).name === "pages").length).toBe(5);
+    } finally {
+      get.mockRestore();
+    }
   });
 });

@@ -540,7 +540,8 @@ export async function firefoxDriver(
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
       return (await api.tabs.create({ url })).id as number;
     }, path);
-    return wrap(await extensionPage(path, tabId));
+    // As long a wait as the probe's: CI once did not see a just-opened options page within 15 s.
+    return wrap(await extensionPage(path, tabId, 45_000));
   };
   return {
     name: "firefox",
