@@ -9,8 +9,8 @@ export const LOCAL_INDEX_DB = "source-annotator-local-index";
 const VERSION = 1;
 /** Pages kept, the oldest indexed dropped first. */
 export const MAX_PAGES = 20_000;
-/** Pages whose texts a search reads at once. */
-const SEARCH_SLICE = 500;
+/** The newest pages whose texts a search reads first. */
+const SEARCH_FIRST = 500;
 
 export interface IndexedQuote {
   speaker: string;
@@ -152,17 +152,20 @@ export class LocalIndexStore {
     return { pages: pages ?? 0, quotes: quotes ?? 0 };
   }
 
-  /** Every quotation, read in batches (a cursor step per record is many times slower at 100,000s). */
-  private async *quoteBatches(batch = 2000): AsyncGenerator<StoredQuote[]> {
+  /** Every record of a store, read in batches (a cursor step per record is many times slower at 100,000s). */
+  private async *batches<S extends "quotes" | "text">(
+    store: S,
+    batch = 2000,
+  ): AsyncGenerator<{ keys: Schema[S]["key"][]; values: Schema[S]["value"][] }> {
     const db = await this.open();
     let after: IDBKeyRange | undefined;
     for (;;) {
-      const tx = db.transaction("quotes");
+      const tx = db.transaction(store);
       const [values, keys] = await Promise.all([
         tx.store.getAll(after, batch),
         tx.store.getAllKeys(after, batch),
       ]);
-      if (values.length) yield values;
+      if (values.length) yield { keys, values };
       const last = keys.at(-1);
       if (values.length < batch || last === undefined) return;
       after = IDBKeyRange.lowerBound(last, true);
@@ -171,36 +174,40 @@ export class LocalIndexStore {
 
   /**
    * Quotations whose speaker or words contain `query` (case-insensitive), newest pages first, at most `limit`.
-   * Reads the pages' texts (one string a page) newest first, a slice at a time, until `limit` lines match (words
-   * nobody said: every page); `stale()` returning true (a newer query) stops it between slices.
+   * Reads the texts (one string a page) of the newest pages first, which answer a speaker or words found on many
+   * pages; only when they hold fewer than `limit` matching lines, every other page's (words nobody said: all).
+   * `stale()` returning true (a newer query) stops it between batches.
    */
   async search(query: string, limit = 50, stale = () => false): Promise<FoundQuote[]> {
     const q = query.trim().toLowerCase();
     if (!q) return [];
     const db = await this.open();
     const newestFirst = (await db.getAllKeysFromIndex("pages", "indexedAt")).reverse();
-    const ids: string[] = [];
-    let lines = 0;
-    for (let i = 0; i < newestFirst.length && lines < limit; i += SEARCH_SLICE) {
-      if (stale()) return [];
-      const slice = newestFirst.slice(i, i + SEARCH_SLICE);
-      const tx = db.transaction("text");
-      const texts = await Promise.all(slice.map((id) => tx.store.get(id)));
-      texts.forEach((t, k) => {
-        // A line a quotation in a page's text (a query has no line break).
-        const n = t?.includes(q) ? t.split("\n").filter((line) => line.includes(q)).length : 0;
-        if (n) ids.push(slice[k] as string);
-        lines += n;
-      });
-    }
-    const tx = db.transaction(["pages", "quotes"]);
+    const matched = new Set<string>();
+    /** A page's matching lines (a line a quotation; a query has no line break). */
+    const look = (id: string, text: string | undefined) => {
+      const n = text?.includes(q) ? text.split("\n").filter((line) => line.includes(q)).length : 0;
+      if (n) matched.add(id);
+      return n;
+    };
+    const newest = newestFirst.slice(0, SEARCH_FIRST);
+    const tx = db.transaction("text");
+    const texts = await Promise.all(newest.map((id) => tx.store.get(id)));
+    const lines = texts.reduce((sum, t, k) => sum + look(newest[k] as string, t), 0);
+    if (lines < limit && newestFirst.length > newest.length)
+      // One read a page is slower than these batches: the rest in the store's order, sorted below.
+      for await (const { keys, values } of this.batches("text", 1000)) {
+        if (stale()) return [];
+        for (const [k, t] of values.entries()) look(keys[k] as string, t);
+      }
     const out: FoundQuote[] = [];
-    for (const id of ids) {
+    const read = db.transaction(["pages", "quotes"]);
+    for (const id of newestFirst) {
       if (out.length >= limit) break;
-      const page = await tx.objectStore("pages").get(id);
+      const page = matched.has(id) ? await read.objectStore("pages").get(id) : undefined;
       if (!page) continue;
       const { url, publisher, dateLabel, date } = page;
-      const quotes = await tx.objectStore("quotes").index("id").getAll(id);
+      const quotes = await read.objectStore("quotes").index("id").getAll(id);
       for (const { speaker, key, exact, n: _ } of quotes.sort((a, b) => a.n - b.n))
         if (out.length < limit && `${speaker} ${exact}`.toLowerCase().includes(q))
           out.push({
@@ -218,7 +225,7 @@ export class LocalIndexStore {
     const out: Record<string, IndexedPage> = {};
     for (const { id, quoteCount: _, ...page } of await db.getAllFromIndex("pages", "indexedAt"))
       out[id] = { ...page, quotes: [] };
-    for await (const values of this.quoteBatches())
+    for await (const { values } of this.batches("quotes"))
       for (const { id, n, speaker, key, exact } of values) {
         const quotes = out[id]?.quotes;
         if (quotes) quotes[n] = { speaker, key, exact };

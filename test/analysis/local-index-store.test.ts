@@ -110,4 +110,20 @@ describe("the local index in IndexedDB", () => {
       get.mockRestore();
     }
   });
+
+  it("reads every page's text when the newest hold too few matches, and still lists the newest first", async () => {
+    store = new LocalIndexStore();
+    await store.putMany(
+      Array.from(
+        { length: 600 },
+        (_, i) => [`p${i}`, page(i + 1, [["jalil", i < 10 ? `ceasefire ${i}` : `talks ${i}`]])] as const,
+      ),
+    );
+    expect((await store.search("ceasefire", 3)).map((f) => f.quote.exact)).toEqual([
+      "ceasefire 9",
+      "ceasefire 8",
+      "ceasefire 7",
+    ]);
+    expect(await store.search("nobody said this")).toEqual([]);
+  });
 });
