@@ -475,19 +475,38 @@ async function notesAtScale(
     const ip = await s.context.newPage();
     await ip.goto(`chrome-extension://${extensionId}/notes.html`);
     await ip.getByTestId("count").waitFor({ timeout: 60_000 });
-    const t0 = await ip.evaluate(() => performance.now());
+    // Timed in the page, from the file chosen (the input's change event) to the report in the DOM: the driver's
+    // own transfer of the 40 MB file into the page had been 9 s of the figure (traced 13:16).
+    await ip.evaluate(() => {
+      const w = window as unknown as { chosenAt?: number; reportedAt?: number };
+      document.addEventListener(
+        "change",
+        () => {
+          w.chosenAt = performance.now();
+        },
+        { capture: true, once: true },
+      );
+      new MutationObserver((_, o) => {
+        const text = document.querySelector('[data-testid="report-text"]')?.textContent ?? "";
+        if (w.chosenAt === undefined || !/^(Imported|Nothing)/.test(text)) return;
+        w.reportedAt = performance.now();
+        o.disconnect();
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await ip.getByTestId("import").setInputFiles({
       name: "notes.jsonld",
       mimeType: "application/ld+json",
       buffer: Buffer.from(whole),
     });
     await ip.waitForFunction(
-      () =>
-        /^(Imported|Nothing)/.test(document.querySelector('[data-testid="report-text"]')?.textContent ?? ""),
+      () => (window as unknown as { reportedAt?: number }).reportedAt !== undefined,
       undefined,
       { timeout: 900_000, polling: 250 },
     );
-    imported.ms = (await ip.evaluate(() => performance.now())) - t0;
+    imported.ms = await ip.evaluate(() => {
+      const w = window as unknown as { chosenAt: number; reportedAt: number };
+      return w.reportedAt - w.chosenAt;
+    });
     imported.files = 1;
     imported.via = "notes page, one file";
     imported.report = (await ip.getByTestId("report-text").textContent()) ?? "";

@@ -197,7 +197,9 @@ const ops: {
   },
   import: async (op, s) => {
     const report = await importAnnotations(s, importText(op), { articles: await articleList() });
-    for (const id of new Set((await s.listAll()).map((n) => n.articleId))) await changed(id);
+    // Every article with notes is told, all at once (50,000 notes read to find their articles had taken 1.3 s, and
+    // the messages one after another 1.1 s).
+    await Promise.all((await s.listArticleIds()).map(changed));
     return report;
   },
 };

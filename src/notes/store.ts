@@ -58,6 +58,8 @@ export interface NotesStore {
   update(id: string, changes: NoteChanges): Promise<Note>;
   /** Every tag on a note not removed, with its count, most used first (then alphabetically). */
   listTags(): Promise<TagCount[]>;
+  /** The ids of the articles that have notes (removed ones too), each once: a step per article, not per note. */
+  listArticleIds(): Promise<string[]>;
   /**
    * Moves a note to another passage, on `url` (re-attaching a note whose passage was not found, or the reader
    * picking a new selection); sets `modified`.
@@ -374,6 +376,16 @@ class IdbNotesStore implements NotesStore {
     return [...counts]
       .map(([tag, count]) => ({ tag, count }))
       .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  async listArticleIds(): Promise<string[]> {
+    const ids: string[] = [];
+    await this.run("readonly", async (store) => {
+      // Each step seeks past the article's other notes ("nextunique" walked them all: 0.66 s at 50,000 notes).
+      const index = store.index("articleId");
+      for (let c = await index.openKeyCursor(); c; c = await c.continue(`${c.key}\u0000`)) ids.push(c.key);
+    });
+    return ids;
   }
 
   get(id: string): Promise<Note | undefined> {

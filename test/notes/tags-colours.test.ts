@@ -68,6 +68,15 @@ describe("store", () => {
     ]);
   });
 
+  test("listArticleIds lists each article with notes once, removed notes' too", async () => {
+    const { store } = await freshStore(clock());
+    await store.add(newNote());
+    await store.add(newNote());
+    const gone = await store.add(newNote({ articleId: "csm-libya-2011-04-01" }));
+    await store.remove(gone.id);
+    expect((await store.listArticleIds()).sort()).toEqual(["csm-libya-2011-04-01", "nyt-libya-2011-07"]);
+  });
+
   test("normaliseTags: spaces collapsed, blanks and repeats in any case dropped, first spelling kept", () => {
     expect(normaliseTags(["NATO", " nato ", "a\u00a0 b", "  ", "A B"])).toEqual(["NATO", "a b"]);
   });
