@@ -1,4 +1,4 @@
-// A/B of what a page pays for two builds of the extension (or a baseline): CDP ScriptDuration per page load in
+// A/B of what a page pays for two builds of the extension (or a baseline): script time per page load (traced) in
 // real Chromium, in rounds of fresh browsers (roundCosts) so the machine's drift and each browser's own bias fall
 // on all alike.
 // node --import tsx bench/ab.ts <extension dir A> <extension dir B> [...]   (URL=…; BENCH_RUNS sets the rounds)
@@ -16,7 +16,7 @@ const costs = await roundCosts(
   [url],
   server.proxyPort,
 );
-console.log(`ScriptDuration per load on ${url}`);
+console.log(`script time per load (traced: compilation, callbacks, promise continuations) on ${url}`);
 for (const [k, dir] of dirs.entries()) {
   const xs = [...(costs[k]?.[0]?.script ?? [])].sort((a, b) => a - b);
   const at = (q: number) => (xs[Math.floor(q * (xs.length - 1))] as number).toFixed(2);

@@ -14,7 +14,7 @@ const COST_ROUNDS = Math.max(Number(process.env.BENCH_RUNS ?? 9), 5);
 export type CostBuild = { dir?: string; worker?: boolean; workerTimeoutMs?: number };
 
 /**
- * CDP ScriptDuration and TaskDuration (ms) of loads of each of `urls` with each build, per build and page. One
+ * Script time (traced, see scriptTime) and CDP TaskDuration (ms) of loads of each of `urls` with each build, per build and page. One
  * browser per build for a whole run put each build's figures on one browser instance, and instances differ: the
  * same build in two browsers of one A/B came out 0.16–0.8 ms apart (decision 0025). Here every round launches a
  * fresh browser for each build in turn (the order reversed every other round, so that the machine's drift falls
@@ -38,7 +38,7 @@ export async function roundCosts(
         for (let i = 0; i < perRound + 1; i++) {
           const m = await pageLoadMetrics(s.context, url);
           if (i === 0) continue; // the page's first load warms the browser up
-          out[k]?.[u]?.script.push(m.ScriptDuration ?? 0);
+          out[k]?.[u]?.script.push(m.TracedScript ?? Number.NaN);
           out[k]?.[u]?.task.push(m.TaskDuration ?? 0);
         }
       await s.close();
@@ -47,18 +47,79 @@ export async function roundCosts(
   return out;
 }
 
-/** Load `url` in a new page, wait for the content script's work, return the page's metrics (ms for durations). */
+/**
+ * Load `url` in a new page, wait for the content script's work, return the page's metrics (ms for durations) and
+ * `TracedScript`, the script time on the page's main thread read from a trace of the load (see scriptTime).
+ */
 export async function pageLoadMetrics(context: BrowserContext, url: string): Promise<Record<string, number>> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send("Tracing.start", {
+    categories: "devtools.timeline,v8.execute",
+    transferMode: "ReportEvents",
+  });
   await cdp.send("Performance.enable");
   await page.goto(url, { waitUntil: "load" });
   await page.waitForTimeout(400); // the content script runs at document_idle, then its round trips
   const { metrics } = await cdp.send("Performance.getMetrics");
+  const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.end");
+  await complete;
   await page.close();
-  return Object.fromEntries(
-    metrics.map((m) => [m.name, /Duration$/.test(m.name) ? m.value * 1000 : m.value]),
-  );
+  return {
+    ...Object.fromEntries(metrics.map((m) => [m.name, /Duration$/.test(m.name) ? m.value * 1000 : m.value])),
+    TracedScript: scriptTime(events, url),
+  };
+}
+
+type TraceEvent = {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { beginData?: { url?: string } };
+};
+
+/** Trace events that are script: evaluating or compiling a script, a callback, a microtask checkpoint. */
+const SCRIPT_EVENTS = new Set(["EvaluateScript", "v8.compile", "FunctionCall", "RunMicrotasks"]);
+
+/**
+ * Script time (ms) on the main thread of the page that loaded `url`: the outermost script events of the trace
+ * (nested ones are inside them), whatever script they run — the page's own and every content script's. CDP's
+ * ScriptDuration, which the benchmarks read before, leaves out promise continuations: 5 ms of work after an
+ * `await` or a `scheduler.yield()` came out as 0.2–0.5 ms, the same work in a frame's callback as 5.3
+ * (docs/decisions/0029-script-time-traced.md) — and content.js does most of its work after an `await`.
+ */
+export function scriptTime(events: TraceEvent[], url: string): number {
+  const host = new URL(url).host;
+  const parses = events.filter((e) => e.name === "ParseHTML" && e.args?.beginData?.url);
+  const parse =
+    parses.find((e) => e.args?.beginData?.url === url) ??
+    parses.find((e) => new URL(e.args?.beginData?.url as string).host === host);
+  if (!parse) return Number.NaN;
+  const spans = events
+    .filter(
+      (e) =>
+        e.pid === parse.pid &&
+        e.tid === parse.tid &&
+        e.ph === "X" &&
+        e.dur !== undefined &&
+        SCRIPT_EVENTS.has(e.name),
+    )
+    .sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const e of spans) {
+    const stop = e.ts + (e.dur as number);
+    if (e.ts >= end) total += e.dur as number;
+    else if (stop > end) total += stop - end;
+    end = Math.max(end, stop);
+  }
+  return total / 1000;
 }
 
 /** The active tab's content-script status once it is ready and has painted — the article's overlays, or the

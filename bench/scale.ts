@@ -795,7 +795,7 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
     const within = (ratio: number) =>
       `${(ratio * 100 - 100).toFixed(0)}% — ${ratio <= 1.1 ? "met" : "missed"}`;
     both(
-      `non-article page (${page}): CDP ScriptDuration per load (TaskDuration)`,
+      `non-article page (${page}): script per load, traced (CDP TaskDuration)`,
       (l) => `${fmt(n(l).script, "ms", 2)} (${n(l).task.median.toFixed(1)})`,
       `within 10%: script ${within(n(b).script.median / n(a).script.median)}; main thread ${within(n(b).task.median / n(a).task.median)}`,
     );
