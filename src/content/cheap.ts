@@ -7,7 +7,9 @@ const MIN_PARAGRAPHS = 4;
 
 export function looksLikeArticle(doc: Document): boolean {
   const og = doc.querySelector('meta[property="og:type"]')?.getAttribute("content") ?? "";
-  let says = /article/i.test(og);
+  // No regular expression unless there is JSON-LD: on a front without it, the page's first would cost its set-up
+  // (0.2 ms in a fresh isolated world, decision 0028) for one word.
+  let says = og.toLowerCase().includes("article");
   if (!says)
     for (const s of doc.querySelectorAll('script[type="application/ld+json"]'))
       if (
