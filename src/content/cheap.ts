@@ -7,9 +7,7 @@ const MIN_PARAGRAPHS = 4;
 
 export function looksLikeArticle(doc: Document): boolean {
   const og = doc.querySelector('meta[property="og:type"]')?.getAttribute("content") ?? "";
-  // No regular expression unless there is JSON-LD: on a front without it, the page's first would cost its set-up
-  // (0.2 ms in a fresh isolated world, decision 0028) for one word.
-  let says = og.toLowerCase().includes("article");
+  let says = /article/i.test(og);
   if (!says)
     for (const s of doc.querySelectorAll('script[type="application/ld+json"]'))
       if (
