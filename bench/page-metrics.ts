@@ -1,6 +1,6 @@
 // What the benchmarks read from a page: Chromium's own counters for one page load (CDP Performance.getMetrics),
 // and the content script's status once it has painted.
-import type { BrowserContext, Worker } from "playwright-core";
+import type { BrowserContext, Page, Worker } from "playwright-core";
 import type { Status } from "../src/model/protocol";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { scriptTime, type TraceEvent } from "./script-time";
@@ -15,16 +15,20 @@ const COST_ROUNDS = Math.max(Number(process.env.BENCH_RUNS ?? 9), 5);
 export type CostBuild = { dir?: string; worker?: boolean; workerTimeoutMs?: number };
 
 /**
- * Script time (traced, see scriptTime) and CDP TaskDuration (ms) of loads of each of `urls` with each build, per build and page. One
- * browser per build for a whole run put each build's figures on one browser instance, and instances differ: the
- * same build in two browsers of one A/B came out 0.16–0.8 ms apart (decision 0025). Here every round launches a
- * fresh browser for each build in turn (the order reversed every other round, so that the machine's drift falls
- * on all alike), loads each page once to warm it up and then a few times measured, and closes it.
+ * Script time (traced, see scriptTime) and CDP TaskDuration (ms) of loads of each of `urls` with each build, per
+ * build and page. One browser per build for a whole run put each build's figures on one browser instance, and
+ * instances differ: the same build in two browsers of one A/B came out 0.16–0.8 ms apart (decision 0025). Here
+ * every round launches a fresh browser for each build in turn (the order reversed every other round, so that the
+ * machine's drift falls on all alike), loads each page once to warm it up and then a few times measured, and
+ * closes it. Each load is a new tab, whose new renderer process compiles every script again; with `sameTab` the
+ * loads of a page follow one another in one tab instead, where V8 keeps what it compiled (the first, unmeasured,
+ * compiles): the script time only (TaskDuration is NaN).
  */
 export async function roundCosts(
   builds: CostBuild[],
   urls: string[],
   proxyPort: number,
+  sameTab = false,
 ): Promise<{ script: number[]; task: number[] }[][]> {
   const out = builds.map(() => urls.map(() => ({ script: [] as number[], task: [] as number[] })));
   const perRound = Math.ceil(COST_RUNS / COST_ROUNDS);
@@ -35,13 +39,16 @@ export async function roundCosts(
       const b = builds[k] as CostBuild;
       const s = await launchChromium({ ...(b.dir ? { extensionDir: b.dir } : {}), proxyPort });
       if (b.worker) await getExtensionWorker(s.context, b.workerTimeoutMs);
-      for (const [u, url] of urls.entries())
+      for (const [u, url] of urls.entries()) {
+        const tab = sameTab ? await s.context.newPage() : undefined;
         for (let i = 0; i < perRound + 1; i++) {
-          const m = await pageLoadMetrics(s.context, url);
+          const m = await pageLoadMetrics(s.context, url, tab);
           if (i === 0) continue; // the page's first load warms the browser up
           out[k]?.[u]?.script.push(m.TracedScript ?? Number.NaN);
-          out[k]?.[u]?.task.push(m.TaskDuration ?? 0);
+          out[k]?.[u]?.task.push(m.TaskDuration ?? Number.NaN);
         }
+        await tab?.close();
+      }
       await s.close();
     }
   }
@@ -49,11 +56,16 @@ export async function roundCosts(
 }
 
 /**
- * Load `url` in a new page, wait for the content script's work, return the page's metrics (ms for durations) and
- * `TracedScript`, the script time on the page's main thread read from a trace of the load (see scriptTime).
+ * Load `url` in a new page (or navigate `tab` to it), wait for the content script's work, return the page's
+ * metrics (ms for durations; none for a tab, whose counters run on across its loads) and `TracedScript`, the
+ * script time on the page's main thread read from a trace of the load (see scriptTime).
  */
-export async function pageLoadMetrics(context: BrowserContext, url: string): Promise<Record<string, number>> {
-  const page = await context.newPage();
+export async function pageLoadMetrics(
+  context: BrowserContext,
+  url: string,
+  tab?: Page,
+): Promise<Record<string, number>> {
+  const page = tab ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])));
@@ -61,14 +73,15 @@ export async function pageLoadMetrics(context: BrowserContext, url: string): Pro
     categories: "devtools.timeline,v8.execute",
     transferMode: "ReportEvents",
   });
-  await cdp.send("Performance.enable");
+  if (!tab) await cdp.send("Performance.enable");
   await page.goto(url, { waitUntil: "load" });
   await page.waitForTimeout(400); // the content script runs at document_idle, then its round trips
-  const { metrics } = await cdp.send("Performance.getMetrics");
+  const { metrics } = tab ? { metrics: [] } : await cdp.send("Performance.getMetrics");
   const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
   await cdp.send("Tracing.end");
   await complete;
-  await page.close();
+  if (tab) await cdp.detach();
+  else await page.close();
   return {
     ...Object.fromEntries(metrics.map((m) => [m.name, /Duration$/.test(m.name) ? m.value * 1000 : m.value])),
     TracedScript: scriptTime(events, url),
