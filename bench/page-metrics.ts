@@ -1,5 +1,5 @@
-// What the benchmarks read from a page: Chromium's own counters for one page load (CDP Performance.getMetrics),
-// and the content script's status once it has painted.
+// What the benchmarks read from a page: the script time of one page load (from a trace, bench/script-time.ts) and
+// Chromium's own counters for it (CDP Performance.getMetrics), and the content script's status once it has painted.
 import type { BrowserContext, Page, Worker } from "playwright-core";
 import type { Status } from "../src/model/protocol";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";

@@ -20,7 +20,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 type Stat = { median: number; min: number; max: number };
 type Costs = { script: Stat; task: Stat };
 const stat = (xs: number[]): Stat => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   return {
     median: s[Math.floor(s.length / 2)] ?? Number.NaN,
     min: s[0] ?? Number.NaN,
