@@ -18,9 +18,10 @@ const start = () => {
   const region = document.querySelector(
     'article, main, [role="main"], [itemprop="articleBody"], #article, #story',
   );
-  const root = (region?.textContent?.length ?? 0) >= 1000 ? region : document.body;
+  const regionText = region?.textContent ?? "";
+  const root = regionText.length >= 1000 ? region : document.body;
   if (!root) return;
-  const page = ` ${(root.textContent ?? "")
+  const page = ` ${(root === region ? regionText : (root.textContent ?? ""))
     .normalize("NFKD")
     .toLowerCase()
     .replace(/[\u0300-\u036f'`´‘’]+/g, "")

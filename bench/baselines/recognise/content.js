@@ -14,8 +14,8 @@ const recognise = () => {
   const region = document.querySelector(
     'article, main, [role="main"], [itemprop="articleBody"], #article, #story',
   );
-  const text =
-    ((region?.textContent?.length ?? 0) >= 1000 ? region.textContent : document.body?.textContent) ?? "";
+  const regionText = region?.textContent ?? "";
+  const text = regionText.length >= 1000 ? regionText : (document.body?.textContent ?? "");
   const page = ` ${text
     .normalize("NFKD")
     .toLowerCase()
