@@ -11,7 +11,7 @@
 // dist/ and dist-10k/ as they are (build figures then left out); BENCH_RUNS the page loads per figure;
 // SCALE_ONLY_COLD=1 prints the sizes and cold start of the builds as they are (nothing written).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { analysedId } from "../src/analysis/types";
@@ -343,22 +343,48 @@ async function articleLoads(b: Build, proxyPort: number) {
   >;
 }
 
+/**
+ * A copy of a build (hard links) whose registered entries each run one empty script instead of content.js and the
+ * site's data; status.js and the manifest as built. Loaded beside the build, it leaves what the renderer's choice
+ * among the registered entries costs a page, with none of our code or data (decision 0021): the floor of the
+ * main-thread row at this number of entries.
+ */
+function entriesOnly(b: Build): string {
+  const out = `${b.dist}/chrome-entries`;
+  rmSync(out, { recursive: true, force: true });
+  execFileSync("cp", ["-al", `${b.dist}/chrome`, out]);
+  const file = join(out, "data", "content-scripts.json");
+  const entries = JSON.parse(readFileSync(file, "utf8")) as ContentScriptEntry[];
+  rmSync(file); // a hard link: written anew, not through the link
+  writeFileSync(file, JSON.stringify(entries.map((e) => ({ ...e, js: ["empty.js"] }))));
+  writeFileSync(join(out, "empty.js"), "");
+  return out;
+}
+
+type PageCost = { script: Stat; task: Stat };
+
 async function nonArticleCost(builds: Build[], proxyPort: number) {
-  const out: Record<string, Record<string, { script: Stat; task: Stat }>> = Object.fromEntries(
+  const out: Record<string, Record<string, PageCost & { entriesOnly: PageCost }>> = Object.fromEntries(
     builds.map((b) => [b.label, {}]),
   );
+  const dirs = [...builds.map((b) => `${b.dist}/chrome`), ...builds.map(entriesOnly)];
   const costs = await roundCosts(
     // content.js is registered by the background: at 10,000 articles, 2,183 entries.
-    builds.map((b) => ({ dir: `${b.dist}/chrome`, worker: true, workerTimeoutMs: 120_000 })),
+    dirs.map((dir) => ({ dir, worker: true, workerTimeoutMs: 120_000 })),
     NON_ARTICLES.map(([, route]) => route.url),
     proxyPort,
   );
+  const cost = (k: number, p: number): PageCost => ({
+    script: stat(costs[k]?.[p]?.script ?? []),
+    task: stat(costs[k]?.[p]?.task ?? []),
+  });
   for (const [k, b] of builds.entries())
     for (const [p, [label]] of NON_ARTICLES.entries())
-      (out[b.label] as Record<string, { script: Stat; task: Stat }>)[label] = {
-        script: stat(costs[k]?.[p]?.script ?? []),
-        task: stat(costs[k]?.[p]?.task ?? []),
+      (out[b.label] as Record<string, PageCost & { entriesOnly: PageCost }>)[label] = {
+        ...cost(k, p),
+        entriesOnly: cost(builds.length + k, p),
       };
+  for (const b of builds) rmSync(`${b.dist}/chrome-entries`, { recursive: true, force: true });
   return out;
 }
 
@@ -799,6 +825,16 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
       (l) => `${fmt(n(l).script, "ms", 2)} (${n(l).task.median.toFixed(1)})`,
       `within 10%: script ${within(n(b).script.median / n(a).script.median)}; main thread ${within(n(b).task.median / n(a).task.median)}`,
     );
+    // The floor of the main-thread row: the same entries, each an empty script (a run before this row had none).
+    const floor = (l: string) => n(l).entriesOnly as PageCost | undefined;
+    const fa = floor(a);
+    const fb = floor(b);
+    if (fa && fb)
+      both(
+        `non-article page (${page}): the registered entries alone, each an empty script (main thread, CDP TaskDuration)`,
+        (l) => `${(floor(l) as PageCost).task.median.toFixed(1)} ms`,
+        `floor of the main-thread row: ${((fb.task.median / fa.task.median) * 100 - 100).toFixed(0)}% (${(fb.task.median - fa.task.median).toFixed(1)} ms); ours over it: ${(n(a).task.median - fa.task.median).toFixed(1)} / ${(n(b).task.median - fb.task.median).toFixed(1)} ms`,
+      );
   }
   // The notes ran on the large build (the store allows 2,000 notes per article): its column.
   for (const [measure, v] of notesRows(R.notes))
