@@ -9,6 +9,8 @@ import { scriptTime, type TraceEvent } from "./script-time";
  *  times the bench's runs, at least 15, in COST_ROUNDS rounds. */
 const COST_RUNS = Math.max(3 * Number(process.env.BENCH_RUNS ?? 9), 15);
 const COST_ROUNDS = Math.max(Number(process.env.BENCH_RUNS ?? 9), 5);
+/** Measured loads of each build and page in one round of roundCosts (its arrays hold them round after round). */
+export const COST_PER_ROUND = Math.ceil(COST_RUNS / COST_ROUNDS);
 
 /** A build measured by roundCosts: an extension's directory (none: no extension) and whether to wait for its
  *  service worker (the product's content.js is registered by its background at install, decision 0018). */
@@ -31,7 +33,6 @@ export async function roundCosts(
   sameTab = false,
 ): Promise<{ script: number[]; task: number[] }[][]> {
   const out = builds.map(() => urls.map(() => ({ script: [] as number[], task: [] as number[] })));
-  const perRound = Math.ceil(COST_RUNS / COST_ROUNDS);
   for (let round = 0; round < COST_ROUNDS; round++) {
     const order = [...builds.keys()];
     if (round % 2) order.reverse();
@@ -41,7 +42,7 @@ export async function roundCosts(
       if (b.worker) await getExtensionWorker(s.context, b.workerTimeoutMs);
       for (const [u, url] of urls.entries()) {
         const tab = sameTab ? await s.context.newPage() : undefined;
-        for (let i = 0; i < perRound + 1; i++) {
+        for (let i = 0; i < COST_PER_ROUND + 1; i++) {
           const m = await pageLoadMetrics(s.context, url, tab);
           if (i === 0) continue; // the page's first load warms the browser up
           out[k]?.[u]?.script.push(m.TracedScript ?? Number.NaN);

@@ -22,8 +22,9 @@ import { pageSample } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { mulberry32 } from "../test/robustness/prng";
-import { firstContentfulPaint, paintedStatus, roundCosts } from "./page-metrics";
+import { COST_PER_ROUND, firstContentfulPaint, paintedStatus, roundCosts } from "./page-metrics";
 import { nonArticlePages } from "./pages";
+import { byRound, type PairedRatio, pairedRatio } from "./paired";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const COUNT = Number(process.env.SCALE_COUNT ?? 10_000);
@@ -385,7 +386,24 @@ async function nonArticleCost(builds: Build[], proxyPort: number) {
         entriesOnly: cost(builds.length + k, p),
       };
   for (const b of builds) rmSync(`${b.dist}/chrome-entries`, { recursive: true, force: true });
-  return out;
+  // The large build against the small one round by round (bench/paired.ts), ours and the entries alone.
+  const rounds = (k: number, p: number, key: "script" | "task") =>
+    byRound(costs[k]?.[p]?.[key] ?? [], COST_PER_ROUND);
+  const [small, large] = [builds.indexOf(SMALL), builds.indexOf(LARGE)];
+  const paired = Object.fromEntries(
+    NON_ARTICLES.map(([label], p) => [
+      label,
+      {
+        script: pairedRatio(rounds(small, p, "script"), rounds(large, p, "script")),
+        task: pairedRatio(rounds(small, p, "task"), rounds(large, p, "task")),
+        entriesOnlyTask: pairedRatio(
+          rounds(builds.length + small, p, "task"),
+          rounds(builds.length + large, p, "task"),
+        ),
+      },
+    ]),
+  );
+  return { costs: out, paired };
 }
 
 /**
@@ -678,10 +696,11 @@ export async function scaleBench(): Promise<{ results: Record<string, unknown>; 
     cold[b.label] = await coldStart(b, server.proxyPort, (id) => texts.get(id) as string);
     loads[b.label] = await articleLoads(b, server.proxyPort);
   }
-  const nonArticle = await nonArticleCost(all, server.proxyPort);
+  const { costs: nonArticle, paired } = await nonArticleCost(all, server.proxyPort);
   results.coldStart = cold;
   results.articleLoads = loads;
   results.nonArticle = nonArticle;
+  results.nonArticlePaired = paired;
   // The notes on the large build's articles (a note belongs to a known article, at most 2,000 per article).
   try {
     const large = JSON.parse(readFileSync(`${LARGE.buildDir}/dataset.json`, "utf8")) as {
@@ -823,7 +842,7 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
     both(
       `non-article page (${page}): script per load, traced (CDP TaskDuration)`,
       (l) => `${fmt(n(l).script, "ms", 2)} (${n(l).task.median.toFixed(1)})`,
-      `within 10%: script ${within(n(b).script.median / n(a).script.median)}; main thread ${within(n(b).task.median / n(a).task.median)}`,
+      `within 10%: script ${within(n(b).script.median / n(a).script.median)}; main thread ${within(n(b).task.median / n(a).task.median)}${pairedNote(R.nonArticlePaired?.[page])}`,
     );
     // The floor of the main-thread row: the same entries, each an empty script (a run before this row had none).
     const floor = (l: string) => n(l).entriesOnly as PageCost | undefined;
@@ -833,13 +852,24 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
       both(
         `non-article page (${page}): the registered entries alone, each an empty script (main thread, CDP TaskDuration)`,
         (l) => `${(floor(l) as PageCost).task.median.toFixed(1)} ms`,
-        `floor of the main-thread row: ${((fb.task.median / fa.task.median) * 100 - 100).toFixed(0)}% (${(fb.task.median - fa.task.median).toFixed(1)} ms); ours over it: ${(n(a).task.median - fa.task.median).toFixed(1)} / ${(n(b).task.median - fb.task.median).toFixed(1)} ms`,
+        `floor of the main-thread row: ${((fb.task.median / fa.task.median) * 100 - 100).toFixed(0)}% (${(fb.task.median - fa.task.median).toFixed(1)} ms)${R.nonArticlePaired?.[page] ? `; round by round ${pct(R.nonArticlePaired[page].entriesOnlyTask)}` : ""}; ours over it: ${(n(a).task.median - fa.task.median).toFixed(1)} / ${(n(b).task.median - fb.task.median).toFixed(1)} ms`,
       );
   }
   // The notes ran on the large build (the store allows 2,000 notes per article): its column.
   for (const [measure, v] of notesRows(R.notes))
     rows.push([measure, ...labels.map((l) => (l === b ? v : "")), ""]);
   return rows;
+}
+
+/** A round-by-round ratio (bench/paired.ts) as "+12% (95%: +4% to +20%)". */
+function pct(p: PairedRatio): string {
+  const f = (r: number) => `${r >= 1 ? "+" : "−"}${Math.abs(r * 100 - 100).toFixed(0)}%`;
+  return `${f(p.ratio)} (95%: ${f(p.low)} to ${f(p.high)}, ${p.rounds} rounds)`;
+}
+
+/** The round-by-round comparison of a non-article page, for the within-10% note (none in a run before it). */
+function pairedNote(p: { script: PairedRatio; task: PairedRatio } | undefined): string {
+  return p ? `; round by round: script ${pct(p.script)}, main thread ${pct(p.task)}` : "";
 }
 
 /** The notes part's rows: [measure, figure]. */
