@@ -1,8 +1,8 @@
-// Two builds' costs compared round by round. roundCosts launches a fresh browser for each build in every round, and
-// a browser instance moves all the loads of its round alike (decision 0025), so the ratio of two builds' overall
-// medians carries the instances' spread. Here each round gives one ratio (the median of one build's loads in that
-// round over the other's), the comparison is the median of those ratios, and its 95% interval a percentile
-// bootstrap over the rounds (seeded: the same figures for the same loads).
+// Two builds' costs compared round by round. In each round of roundCosts the builds' browsers run one after the
+// other, so the machine's drift over a run falls on both alike; and a browser instance moves all the loads of its
+// round together (decision 0025), so the loads of one round are not independent samples. Here each round gives one
+// ratio (the median of one build's loads in that round over the other's), the comparison is the median of those
+// ratios, and its 95% interval a percentile bootstrap over the rounds (seeded: the same figures for the same loads).
 import { mulberry32 } from "../test/robustness/prng";
 
 export interface PairedRatio {
