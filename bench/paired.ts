@@ -1,13 +1,13 @@
 // Two builds' costs compared round by round. In each round of roundCosts the builds' browsers run one after the
 // other, so the machine's drift over a run falls on both alike; and a browser instance moves all the loads of its
 // round together (decision 0025), so the loads of one round are not independent samples. Here each round gives one
-// ratio (the median of one build's loads in that round over the other's), the comparison is the median of those
-// ratios, and its 95% interval a percentile bootstrap over the rounds (seeded: the same figures for the same loads).
+// comparison of the two builds' medians in that round (a ratio or a difference), the figure is the median of those,
+// and its 95% interval a percentile bootstrap over the rounds (seeded: the same figures for the same loads).
 import { mulberry32 } from "../test/robustness/prng";
 
-export interface PairedRatio {
-  /** Median over the rounds of (b's median / a's median) in the round. */
-  ratio: number;
+export interface Paired {
+  /** Median over the rounds of the round's comparison (b's median against a's in the round). */
+  value: number;
   /** 95% bootstrap interval of that median. */
   low: number;
   high: number;
@@ -29,19 +29,31 @@ export function byRound(loads: number[], perRound: number): number[][] {
   return rounds;
 }
 
-/** b against a, round by round (`a[r]` and `b[r]`: the loads of round r). */
-export function pairedRatio(a: number[][], b: number[][], resamples = 4000, seed = 19): PairedRatio {
-  const ratios = a.map((round, r) => median(b[r] ?? []) / median(round)).filter(Number.isFinite);
-  if (!ratios.length) return { ratio: Number.NaN, low: Number.NaN, high: Number.NaN, rounds: 0 };
+/** b against a, round by round (`a[r]` and `b[r]`: the loads of round r), each round compared by `compare`. */
+function paired(
+  a: number[][],
+  b: number[][],
+  compare: (a: number, b: number) => number,
+  resamples = 4000,
+  seed = 19,
+): Paired {
+  const values = a.map((round, r) => compare(median(round), median(b[r] ?? []))).filter(Number.isFinite);
+  if (!values.length) return { value: Number.NaN, low: Number.NaN, high: Number.NaN, rounds: 0 };
   const rand = mulberry32(seed);
   const medians: number[] = [];
   for (let i = 0; i < resamples; i++)
-    medians.push(median(ratios.map(() => ratios[Math.floor(rand() * ratios.length)] as number)));
+    medians.push(median(values.map(() => values[Math.floor(rand() * values.length)] as number)));
   medians.sort((x, y) => x - y);
   return {
-    ratio: median(ratios),
+    value: median(values),
     low: medians[Math.floor(0.025 * resamples)] as number,
     high: medians[Math.ceil(0.975 * resamples) - 1] as number,
-    rounds: ratios.length,
+    rounds: values.length,
   };
 }
+
+/** b over a: the median of the rounds' ratios of medians. */
+export const pairedRatio = (a: number[][], b: number[][]): Paired => paired(a, b, (x, y) => y / x);
+
+/** b less a: the median of the rounds' differences of medians. */
+export const pairedDifference = (a: number[][], b: number[][]): Paired => paired(a, b, (x, y) => y - x);

@@ -12,8 +12,9 @@ import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { localIndexBench } from "./local-index";
 import { longTaskBench } from "./longtasks";
-import { firstContentfulPaint, paintedStatus, roundCosts } from "./page-metrics";
+import { COST_PER_ROUND, firstContentfulPaint, paintedStatus, roundCosts } from "./page-metrics";
 import { bigPage, lcg, nonArticlePages } from "./pages";
+import { byRound, pairedDifference } from "./paired";
 import { scaleBench } from "./scale";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -55,15 +56,18 @@ async function main() {
   // of fresh browsers (roundCosts); ours is the product build (dist-product: no benchmark timings, which read the
   // page's text before each frame until it has some).
   const PRODUCT = "dist-product/chrome";
+  const loadsOf = (builds: (string | undefined)[], urls: string[], sameTab = false) =>
+    roundCosts(
+      builds.map((dir) => ({ ...(dir ? { dir } : {}), worker: dir === PRODUCT })),
+      urls,
+      server.proxyPort,
+      sameTab,
+    );
+  type Loads = Awaited<ReturnType<typeof loadsOf>>;
+  const costs = (loads: Loads) =>
+    loads.map((perPage) => perPage.map((c) => ({ script: stat(c.script), task: stat(c.task) })));
   const costsOf = async (builds: (string | undefined)[], urls: string[], sameTab = false) =>
-    (
-      await roundCosts(
-        builds.map((dir) => ({ ...(dir ? { dir } : {}), worker: dir === PRODUCT })),
-        urls,
-        server.proxyPort,
-        sameTab,
-      )
-    ).map((perPage) => perPage.map((c) => ({ script: stat(c.script), task: stat(c.task) })));
+    costs(await loadsOf(builds, urls, sameTab));
   const nonArticle: Record<string, unknown> = {};
   // bench/baselines/recognise: the least a recognition by the page's text does (the address, one read, the probes'
   // folding and 32 look-ups, an observer), none of our code — the floor of the text-compared page's budget.
@@ -151,10 +155,13 @@ async function main() {
   // article recognised by its text, as two of the three are: the recognition floor's read and look-ups, then a
   // walk, 50 passages found by indexOf, their Ranges and highlights).
   const added: Record<string, unknown> = {};
-  const articleCosts = await costsOf(
+  const articleLoads = await loadsOf(
     [undefined, "bench/baselines/empty", "bench/baselines/floor", "bench/baselines/article", PRODUCT],
     IDS.map((id) => article(id).url),
   );
+  const articleCosts = costs(articleLoads);
+  // The same, round by round (bench/paired.ts): each round's difference of medians, ours less no extension.
+  const taskRounds = (k: number, p: number) => byRound(articleLoads[k]?.[p]?.task ?? [], COST_PER_ROUND);
   for (const [p, id] of IDS.entries()) {
     const [without, empty, floor, byText, ours] = articleCosts.map((perPage) => perPage[p]) as [
       Costs,
@@ -165,6 +172,7 @@ async function main() {
     ];
     const over = (c: Costs) => c.task.median - without.task.median;
     const addedMs = over(ours);
+    const addedPaired = pairedDifference(taskRounds(0, p), taskRounds(articleLoads.length - 1, p));
     added[id] = {
       without: without.task,
       empty: empty.task,
@@ -172,13 +180,14 @@ async function main() {
       byText: byText.task,
       ours: ours.task,
       addedMs,
+      addedPaired,
       script: { without: without.script, floor: floor.script, byText: byText.script, ours: ours.script },
     };
     table.push([
       `${id}: main-thread time of a load (CDP TaskDuration) with the extension`,
       fmt(ours.task),
       `without any extension ${fmt(without.task)}; an empty content script ${fmt(empty.task)}; the floor (bench/baselines/floor) ${fmt(floor.task)}; the floor for an article recognised by its text (bench/baselines/article) ${fmt(byText.task)}`,
-      `+${addedMs.toFixed(1)} ms (budget ≤ 20 ms); the empty script +${over(empty).toFixed(1)}, the floor +${over(floor).toFixed(1)}, by its text +${over(byText).toFixed(1)} ms`,
+      `+${addedMs.toFixed(1)} ms (budget ≤ 20 ms; round by round +${addedPaired.value.toFixed(1)}, 95%: +${addedPaired.low.toFixed(1)} to +${addedPaired.high.toFixed(1)}); the empty script +${over(empty).toFixed(1)}, the floor +${over(floor).toFixed(1)}, by its text +${over(byText).toFixed(1)} ms`,
     ]);
   }
   results.articleMainThread = added;

@@ -24,7 +24,7 @@ import { type FixtureRoute, loadRoutes, startFixtureServer } from "../test/e2e/f
 import { mulberry32 } from "../test/robustness/prng";
 import { COST_PER_ROUND, firstContentfulPaint, paintedStatus, roundCosts } from "./page-metrics";
 import { nonArticlePages } from "./pages";
-import { byRound, type PairedRatio, pairedRatio } from "./paired";
+import { byRound, type Paired, pairedRatio } from "./paired";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const COUNT = Number(process.env.SCALE_COUNT ?? 10_000);
@@ -862,13 +862,13 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
 }
 
 /** A round-by-round ratio (bench/paired.ts) as "+12% (95%: +4% to +20%)". */
-function pct(p: PairedRatio): string {
+function pct(p: Paired): string {
   const f = (r: number) => `${r >= 1 ? "+" : "−"}${Math.abs(r * 100 - 100).toFixed(0)}%`;
-  return `${f(p.ratio)} (95%: ${f(p.low)} to ${f(p.high)}, ${p.rounds} rounds)`;
+  return `${f(p.value)} (95%: ${f(p.low)} to ${f(p.high)}, ${p.rounds} rounds)`;
 }
 
 /** The round-by-round comparison of a non-article page, for the within-10% note (none in a run before it). */
-function pairedNote(p: { script: PairedRatio; task: PairedRatio } | undefined): string {
+function pairedNote(p: { script: Paired; task: Paired } | undefined): string {
   return p ? `; round by round: script ${pct(p.script)}, main thread ${pct(p.task)}` : "";
 }
 

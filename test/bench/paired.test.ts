@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byRound, pairedRatio } from "../../bench/paired";
+import { byRound, pairedDifference, pairedRatio } from "../../bench/paired";
 
 describe("two builds compared round by round", () => {
   it("takes out what a round's browser adds to both builds", () => {
@@ -11,7 +11,7 @@ describe("two builds compared round by round", () => {
     ];
     const b = a.map((round) => round.map((x) => x * 1.1));
     const p = pairedRatio(a, b);
-    expect(p.ratio).toBeCloseTo(1.1, 10);
+    expect(p.value).toBeCloseTo(1.1, 10);
     expect(p.low).toBeCloseTo(1.1, 10);
     expect(p.high).toBeCloseTo(1.1, 10);
     expect(p.rounds).toBe(3);
@@ -21,9 +21,9 @@ describe("two builds compared round by round", () => {
     const a = [[10], [10], [10], [10], [10], [10], [10], [10], [10]];
     const b = [[10], [11], [12], [9], [10.5], [13], [10], [11.5], [12.5]];
     const p = pairedRatio(a, b);
-    expect(p.ratio).toBeCloseTo(1.1, 10);
-    expect(p.low).toBeLessThan(p.ratio);
-    expect(p.high).toBeGreaterThan(p.ratio);
+    expect(p.value).toBeCloseTo(1.1, 10);
+    expect(p.low).toBeLessThan(p.value);
+    expect(p.high).toBeGreaterThan(p.value);
     expect(p.low).toBeGreaterThanOrEqual(0.9);
     expect(p.high).toBeLessThanOrEqual(1.3);
     // Seeded: the same loads give the same interval.
@@ -35,7 +35,20 @@ describe("two builds compared round by round", () => {
     const b = [[12], [24, Number.NaN], [30]];
     const p = pairedRatio(a, b);
     expect(p.rounds).toBe(2);
-    expect(p.ratio).toBeCloseTo(1.2, 10);
+    expect(p.value).toBeCloseTo(1.2, 10);
+  });
+
+  it("takes differences the same way (an extension's added milliseconds)", () => {
+    const without = [
+      [40, 42],
+      [60, 62],
+      [50, 52],
+    ];
+    const ours = without.map((round) => round.map((x) => x + 18));
+    const p = pairedDifference(without, ours);
+    expect(p.value).toBeCloseTo(18, 10);
+    expect(p.low).toBeCloseTo(18, 10);
+    expect(p.high).toBeCloseTo(18, 10);
   });
 
   it("cuts roundCosts' loads into rounds", () => {
