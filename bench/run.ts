@@ -16,18 +16,10 @@ import { COST_PER_ROUND, firstContentfulPaint, paintedStatus, roundCosts } from 
 import { bigPage, lcg, nonArticlePages } from "./pages";
 import { byRound, pairedDifference } from "./paired";
 import { scaleBench } from "./scale";
+import { type Stat, stat } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-type Stat = { median: number; min: number; max: number };
 type Costs = { script: Stat; task: Stat };
-const stat = (xs: number[]): Stat => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return {
-    median: s[Math.floor(s.length / 2)] ?? Number.NaN,
-    min: s[0] ?? Number.NaN,
-    max: s[s.length - 1] ?? Number.NaN,
-  };
-};
 const fmt = (s: Stat, unit = "ms") =>
   `${s.median.toFixed(2)} ${unit} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 

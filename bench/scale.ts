@@ -25,20 +25,12 @@ import { mulberry32 } from "../test/robustness/prng";
 import { COST_PER_ROUND, firstContentfulPaint, paintedStatus, roundCosts } from "./page-metrics";
 import { nonArticlePages } from "./pages";
 import { byRound, type Paired, pairedRatio } from "./paired";
+import { type Stat, stat } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const COUNT = Number(process.env.SCALE_COUNT ?? 10_000);
 const NOTES = Number(process.env.SCALE_NOTES ?? 50_000);
 const SKIP_BUILD = process.env.SCALE_SKIP_BUILD === "1";
-type Stat = { median: number; min: number; max: number };
-const stat = (xs: number[]): Stat => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return {
-    median: s[Math.floor(s.length / 2)] ?? Number.NaN,
-    min: s[0] ?? Number.NaN,
-    max: s[s.length - 1] ?? Number.NaN,
-  };
-};
 const fmt = (s: Stat, unit = "ms", d = 1) =>
   `${s.median.toFixed(d)} ${unit} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
