@@ -221,14 +221,14 @@ type Recognised = ReturnType<typeof recogniseHere>;
  * Resolves once the page's parsing ended, before the first frame after it is rendered: content.js runs from
  * document_start on the publishers' pages, and a known article painted then is in the page's first frame with its
  * text (docs/decisions/0017-first-frame.md). Not in the parser's last task, which on a page that arrives at once is
- * the page's longest already, but in a task of its own posted from it — which usually runs before the frame, so
- * that the frame's task holds the page's own first style and layout without our work (decision 0026) — or in the
- * frame's callback when the frame comes first (a hidden page renders no frames: at the end of parsing). In the next
- * task when parsing is over (document_idle, an injection). Before each frame the browser renders while
- * it is still parsing (a long page, a slow network), the text so far is looked at with the site's data: a known
- * article found there resolves it at once with that article, so the frame holds the overlays of the text that has
- * arrived (followParsing() keeps up with the rest). A page that stops the readystatechange event changes nothing:
- * the frames look at readyState.
+ * the page's longest already, but in a task of its own posted from it, which usually runs before the frame
+ * (decision 0026). When the frame comes first, the work still waits for that task: the frame's task holds the page's
+ * own first style and layout, and our work beside them made it a long task (decision 0031); the overlays are then in
+ * the next frame. A hidden page renders no frames: at the end of parsing. In the next task when parsing is over
+ * (document_idle, an injection). Before each frame the browser renders while it is still parsing (a long page, a
+ * slow network), the text so far is looked at with the site's data: a known article found there resolves it at once
+ * with that article, so the frame holds the overlays of the text that has arrived (followParsing() keeps up with the
+ * rest). A page that stops the readystatechange event changes nothing: the frames look at readyState.
  */
 function parsed(): Promise<Recognised> {
   // Already parsed (and painted): the recognition need not share the script's own task, its compilation and
@@ -236,43 +236,49 @@ function parsed(): Promise<Recognised> {
   if (document.readyState !== "loading") return yieldToMain().then(() => null);
   const sites = globalThis.__sourceAnnotatorSites;
   return new Promise((resolve) => {
-    const check = () => {
-      if (document.readyState === "loading") return false;
-      document.removeEventListener("readystatechange", ended);
-      return true;
-    };
-    // The end of parsing: whichever comes first resolves, the task posted here or the next frame (frame(), below).
-    const ended = () => {
-      if (!check()) return;
-      if (document.hidden) resolve(null);
-      else void yieldToMain().then(() => resolve(null));
-    };
-    document.addEventListener("readystatechange", ended);
+    const end = onParsed(() =>
+      document.hidden ? resolve(null) : void yieldToMain().then(() => resolve(null)),
+    );
     const frame = () => {
-      if (check()) return resolve(null);
+      if (end.ended()) return;
       const found = sites?.length && document.body?.lastChild && !skipText ? recogniseHere(sites) : null;
       if (!found) return void requestAnimationFrame(frame);
-      document.removeEventListener("readystatechange", ended);
+      end.stop();
       resolve(found);
     };
     requestAnimationFrame(frame);
   });
 }
 
-/** An article started while the page was being parsed: anchored again before each further frame of the parse and
- *  in the task that ends it, so every frame holds the overlays of the text there is. */
+/** Calls `then` once, when the page's parsing has ended: at its readystatechange event, or at the first call of
+ *  `ended()` after that (from a frame's callback, for a page that stops the event). `stop()` forgets it. */
+function onParsed(then: () => void): { ended: () => boolean; stop: () => void } {
+  let over = false;
+  const stop = () => {
+    over = true;
+    document.removeEventListener("readystatechange", ended);
+  };
+  const ended = () => {
+    if (over) return true;
+    if (document.readyState === "loading") return false;
+    stop();
+    then();
+    return true;
+  };
+  document.addEventListener("readystatechange", ended);
+  return { ended, stop };
+}
+
+/** An article started while the page was being parsed: anchored again before each further frame of the parse, and
+ *  once more in a task posted at its end (not in the parser's last task, which also lays out the page: decision
+ *  0031), so every frame holds the overlays of the text there is. */
 function followParsing(): void {
+  const end = onParsed(() => void yieldToMain().then(() => article?.reanchor()));
   const again = () => {
+    if (end.ended()) return;
     article?.reanchor();
-    if (document.readyState === "loading") requestAnimationFrame(again);
-    else document.removeEventListener("readystatechange", end);
+    requestAnimationFrame(again);
   };
-  const end = () => {
-    if (document.readyState === "loading") return;
-    document.removeEventListener("readystatechange", end);
-    article?.reanchor();
-  };
-  document.addEventListener("readystatechange", end);
   requestAnimationFrame(again);
 }
 
