@@ -119,3 +119,16 @@ export function firstContentfulPaint(): Promise<number> {
     setTimeout(() => resolve(Number.NaN), 3000);
   });
 }
+
+/** In the page: its tasks over 50 ms so far, as [start, length] (Long Tasks API, which keeps them for a late
+ *  observer; none where the browser has no such API, as Firefox). Untraced: what the page itself can see. */
+export function longTasksInPage(): Promise<[number, number][]> {
+  return new Promise((resolve) => {
+    if (!PerformanceObserver.supportedEntryTypes.includes("longtask")) return resolve([]);
+    const out: [number, number][] = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) out.push([e.startTime, e.duration]);
+    }).observe({ type: "longtask", buffered: true });
+    setTimeout(() => resolve(out), 100);
+  });
+}

@@ -300,6 +300,8 @@ async function start(again = false): Promise<void> {
   if (article && !again) return;
   const early = await parsed();
   timings.stop("parsedMs");
+  // Recognising, anchoring and painting a known article, timed whole when it all runs in this task.
+  const inThisTask = timings.open();
   let begin = await recogniseThisPage(early);
   if (begin) forgetAnalysis();
   else if ((!analysed || again) && shouldAnalyse(asked || again)) {
@@ -321,6 +323,7 @@ async function start(again = false): Promise<void> {
   timings.stop("recognisedMs");
   // Started while the page is still being parsed (parsed()): the rest of its text is anchored as it comes.
   const painted = (handle: ArticleHandle) => {
+    inThisTask();
     article = handle;
     addEventListener("pagehide", onPageHide);
     if (document.readyState === "loading") followParsing();

@@ -3,7 +3,7 @@
 import type { Status } from "../model/protocol";
 
 export type TimingsRecord = NonNullable<Status["timings"]>;
-type Field = Exclude<keyof TimingsRecord, "startedAt" | "inFirstFrame" | "firstPaintSwitches">;
+type Field = Exclude<keyof TimingsRecord, "startedAt" | "inFirstFrame" | "firstPaintSwitches" | "stretches">;
 
 declare const __TIMINGS__: boolean;
 const compiledIn = typeof __TIMINGS__ !== "undefined" && __TIMINGS__;
@@ -68,9 +68,32 @@ export class Timings {
     if (this.record) this.record[field] = ms;
   }
 
-  /** One stretch of the extension's own work on the main thread, timed by the caller: the longest is kept. */
+  /** One stretch of the extension's own work on the main thread, timed by the caller (ending now): the longest is
+   *  kept, and each one's place on the page's timeline. */
   task(ms: number): void {
-    if (this.record) this.record.longestTaskMs = Math.max(this.record.longestTaskMs ?? 0, ms);
+    if (!compiledIn || !this.record) return;
+    this.record.longestTaskMs = Math.max(this.record.longestTaskMs ?? 0, ms);
+    this.record.stretches ??= [];
+    if (this.record.stretches.length < 500) this.record.stretches.push([performance.now() - ms, ms]);
+  }
+
+  /** A stretch of work that begins now and should end in this same task: the returned call times it (once), unless
+   *  a task boundary came between (the time then was not all ours). */
+  open(): () => void {
+    // Product build: left out after this line.
+    if (!compiledIn || !this.record) return () => undefined;
+    const t0 = performance.now();
+    let crossed = false;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      crossed = true;
+      channel.port1.close();
+    };
+    channel.port2.postMessage(null);
+    return () => {
+      if (!crossed) this.task(performance.now() - t0);
+      crossed = true;
+    };
   }
 
   /** The time from `since` to the next frame (what the reader sees). */

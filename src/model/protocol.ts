@@ -83,8 +83,12 @@ export interface Status {
     anchorMs?: number;
     toggleMs?: number;
     /** The longest stretch of the extension's own work timed on the page's main thread so far: the script's first
-     *  task, an analysis's serialising of the page, each anchoring slice, each paint (docs/decisions/0011). */
+     *  task, a known article's recognising, anchoring and painting when they share a task (the first paint's),
+     *  an analysis's serialising of the page, each anchoring slice, each paint (docs/decisions/0011, 0032). */
     longestTaskMs?: number;
+    /** Each timed stretch as [start, length] (ms, on the page's performance timeline), the first 500: the bench
+     *  finds which of the page's long tasks (Long Tasks API, untraced) they fall in. */
+    stretches?: [number, number][];
     /** How many slices the last anchoring pass took (1: it ran in one go). */
     anchorSlices?: number;
   };

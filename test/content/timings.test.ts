@@ -1,6 +1,13 @@
 // The benchmark's timings: off, nothing is recorded (the status carries none); on, durations count from the start.
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { Timings } from "../../src/content/timings";
+
+// As in the end-to-end and benchmark builds (build.mjs defines it; the product build leaves the timing code out).
+// Set before the module is evaluated, gone once it has read it: other test files share this worker's globals.
+vi.hoisted(() => {
+  (globalThis as { __TIMINGS__?: boolean }).__TIMINGS__ = true;
+});
+delete (globalThis as { __TIMINGS__?: boolean }).__TIMINGS__;
 
 describe("Timings", () => {
   test("off (the product build): no record, every call a no-op", () => {
@@ -18,5 +25,39 @@ describe("Timings", () => {
     expect(t.record?.startedAt).toBe(start);
     expect(t.record?.recognisedMs).toBeGreaterThanOrEqual(10);
     expect(t.record?.anchorMs).toBe(3);
+  });
+
+  test("a stretch timed by the caller: the longest kept, each placed on the timeline where it ended", () => {
+    const t = new Timings(0, true);
+    t.task(4);
+    t.task(2);
+    const now = performance.now();
+    expect(t.record?.longestTaskMs).toBe(4);
+    expect(t.record?.stretches).toHaveLength(2);
+    const [start, ms] = t.record?.stretches?.[1] ?? [Number.NaN, 0];
+    expect(ms).toBe(2);
+    expect(start).toBeLessThanOrEqual(now - 2);
+    expect(start).toBeGreaterThan(now - 1000);
+  });
+
+  test("open(): ended in the same task, timed once; ended after a task boundary, not timed", async () => {
+    const t = new Timings(0, true);
+    const same = t.open();
+    const busy = performance.now();
+    while (performance.now() - busy < 3) {}
+    same();
+    same();
+    expect(t.record?.stretches).toHaveLength(1);
+    expect(t.record?.longestTaskMs).toBeGreaterThanOrEqual(3);
+    const later = t.open();
+    await new Promise((r) => setTimeout(r, 5));
+    later();
+    expect(t.record?.stretches).toHaveLength(1);
+  });
+
+  test("open() off: nothing posted, nothing recorded", () => {
+    const t = new Timings(0, false);
+    t.open()();
+    expect(t.record).toBeUndefined();
   });
 });
