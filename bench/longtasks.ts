@@ -14,6 +14,11 @@
 // past the 60 KB budget, so the build gives it no site data and a known article takes another path),
 // LONGTASK_DEBUG=events also the trace events over 0.5 ms in it; LONGTASK_DEBUG=all those of every long task.
 //
+// Untraced, beside it (decision 0032: the profiler slows the code it measures): after each load of the end-to-end
+// pass, the page's own Long Animation Frames (they time a frame's tasks and rendering; only their script list
+// leaves content scripts out) and the extension's timed stretches, placed on the page's timeline; a frame holds as
+// much of the extension's time as its stretches overlap it (its untimed work is not seen there).
+//
 // Called by bench/run.ts (LONGTASKS=0 leaves it out); alone: node build.mjs --timings --e2e && node --import tsx
 // bench/longtasks.ts [chromium|firefox] (writes build/longtasks.json, not bench/results.json); LONGTASK_DIST=dir
 // measures the builds in dir instead of dist, LONGTASK_RUNS the loads per page (default 5), LONGTASK_PAGES=regex
@@ -32,7 +37,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "../test/e2e/fixture-server";
-import { firstContentfulPaint, longTasksInPage, paintedStatus } from "./page-metrics";
+import { firstContentfulPaint, longFramesInPage, paintedStatus } from "./page-metrics";
 import { bigPage, longArticle, nonArticlePages } from "./pages";
 
 const RUNS = Number(process.env.LONGTASK_RUNS ?? 5);
@@ -442,22 +447,30 @@ interface OwnRow {
   fcp: number[];
   inFirstPaint: number;
   longestSlice: number[];
-  /** Every task over 50 ms in every load (Long Tasks API; none in Firefox), with the extension's timed share. */
-  longTasks: { task: number; ours: number }[];
+  /** Every frame over 50 ms in every load (Long Animation Frames; none in Firefox), with the extension's timed
+   *  share. */
+  longFrames: { frame: number; ours: number }[];
 }
 
-/** Untraced attribution (no profiler slowing the code): the page's tasks over 50 ms (Long Tasks API) and the
- *  extension's own timed stretches in the same load; a task holds as much of the extension's time as its stretches
- *  overlap it, and was made long by it when the rest is 50 ms or less. It misses the extension's untimed work (a
- *  listener's call, a frame's callback that finds nothing): the traced attribution beside it does not. */
-export function ownShareOfLongTasks(
-  tasks: [number, number][],
+/** Untraced attribution (no profiler slowing the code): the page's frames over 50 ms (Long Animation Frames) and
+ *  the extension's own timed stretches in the same load; a frame holds as much of the extension's time as its
+ *  stretches overlap it, and was made long by it when the rest is 50 ms or less. It misses the extension's untimed
+ *  work (a listener's call, a frame's callback that finds nothing): the traced attribution beside it does not. */
+export function ownShareOfLongFrames(
+  frames: [number, number][],
   stretches: [number, number][],
-): { task: number; ours: number }[] {
-  return tasks.map(([start, ms]) => {
+): { frame: number; ours: number }[] {
+  // Stretches nest (the first paint's holds its anchoring slice and its paint): their union is counted.
+  const union: [number, number][] = [];
+  for (const [s, d] of [...stretches].sort((a, b) => a[0] - b[0])) {
+    const last = union.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], s + d);
+    else union.push([s, s + d]);
+  }
+  return frames.map(([start, ms]) => {
     let ours = 0;
-    for (const [s, d] of stretches) ours += Math.max(0, Math.min(start + ms, s + d) - Math.max(start, s));
-    return { task: Math.round(ms), ours: Math.round(ours * 10) / 10 };
+    for (const [s, e] of union) ours += Math.max(0, Math.min(start + ms, e) - Math.max(start, s));
+    return { frame: Math.round(ms), ours: Math.round(ours * 10) / 10 };
   });
 }
 
@@ -468,7 +481,7 @@ async function ownTimings(driver: Driver, pages: BenchPage[]) {
   const tab = await driver.newTab();
   const out: Record<string, OwnRow> = {};
   for (const p of pages) {
-    const row: OwnRow = { painted: [], fcp: [], inFirstPaint: 0, longestSlice: [], longTasks: [] };
+    const row: OwnRow = { painted: [], fcp: [], inFirstPaint: 0, longestSlice: [], longFrames: [] };
     for (let i = 0; i < RUNS + 1; i++) {
       await tab.goto(p.url);
       let s: Status | null = null;
@@ -484,7 +497,7 @@ async function ownTimings(driver: Driver, pages: BenchPage[]) {
       // The slices of every load, the first one (cold: the code's first run in this browser) among them; the other
       // figures without it (it warms the browser's caches and the background).
       row.longestSlice.push(t?.longestTaskMs ?? Number.NaN);
-      row.longTasks.push(...ownShareOfLongTasks(await tab.evaluate(longTasksInPage), t?.stretches ?? []));
+      row.longFrames.push(...ownShareOfLongFrames(await tab.evaluate(longFramesInPage), t?.stretches ?? []));
       if (i === 0) continue;
       const sinceStart = (await tab.evaluate(firstContentfulPaint)) - (t?.startedAt ?? Number.NaN);
       row.painted.push(t?.paintedMs ?? Number.NaN);
@@ -560,14 +573,14 @@ export async function longTaskBench(which: ("chromium" | "firefox")[] = ["chromi
           : !painted(p)
             ? slices(r.longestSlice)
             : `${fmt(r.painted)}${p.label.startsWith("analysed") ? "" : `; in the first paint ${r.inFirstPaint}/${r.painted.length}`}; ${slices(r.longestSlice)}`;
-      // Chromium only: Firefox has no Long Tasks API.
+      // Chromium only: Firefox has no Long Animation Frames.
       const untraced = (r?: Own[string]) => {
         if (!r) return "";
-        const ours = r.longTasks.filter((x) => x.ours > 0);
-        return `; tasks over 50 ms ${r.longTasks.length}, its timed work in ${ours.length}${ours.length ? ` (${ours.map((x) => `${x.ours}/${x.task}`).join(", ")} ms)` : ""}, made long by it ${ours.filter((x) => x.task - x.ours <= LONG_MS).length}`;
+        const ours = r.longFrames.filter((x) => x.ours > 0);
+        return `; frames over 50 ms ${r.longFrames.length}, its timed work in ${ours.length}${ours.length ? ` (${ours.map((x) => `${x.ours}/${x.frame}`).join(", ")} ms)` : ""}, made long by it ${ours.filter((x) => x.frame - x.ours <= LONG_MS).length}`;
       };
       table.push([
-        `${p.label}: ${painted(p) ? `start → painted${p.label.startsWith("analysed") ? "" : ", overlays in the page's first contentful paint"}, ` : ""}the longest of the extension's own timed slices, median and most; Chromium: the page's tasks over 50 ms (Long Tasks API), those holding the extension's timed work (its ms / the task's) and how many it made long (Chromium │ Firefox ESR, e2e builds, untraced; the first load cold)`,
+        `${p.label}: ${painted(p) ? `start → painted${p.label.startsWith("analysed") ? "" : ", overlays in the page's first contentful paint"}, ` : ""}the longest of the extension's own timed slices, median and most; Chromium: the page's frames over 50 ms (Long Animation Frames: a frame's tasks and rendering), those holding the extension's timed work (its ms / the frame's) and how many it made long (Chromium │ Firefox ESR, e2e builds, untraced; the first load cold)`,
         `${cell(c)}${untraced(c)}`,
         cell(f),
         "Firefox reported beside Chromium; slices ≤ 50 ms; made long 0",

@@ -1,0 +1,37 @@
+// The untraced attribution: the page's frames over 50 ms and the extension's own timed stretches.
+import { describe, expect, test } from "vitest";
+import { ownShareOfLongFrames } from "../../bench/longtasks";
+
+describe("ownShareOfLongFrames", () => {
+  test("a stretch counts as far as it overlaps a frame, in whichever frame it falls", () => {
+    const frames: [number, number][] = [
+      [100, 60], // 100–160
+      [300, 80], // 300–380
+    ];
+    const stretches: [number, number][] = [
+      [90, 20], // 10 ms of it in the first frame
+      [150, 5], // all of it in the first
+      [200, 30], // between the frames
+      [370, 30], // 10 ms in the second
+    ];
+    expect(ownShareOfLongFrames(frames, stretches)).toEqual([
+      { frame: 60, ours: 15 },
+      { frame: 80, ours: 10 },
+    ]);
+  });
+
+  test("nested or overlapping stretches count once", () => {
+    const stretches: [number, number][] = [
+      [100, 40], // the first paint's whole stretch: 100–140
+      [105, 20], // its anchoring slice
+      [130, 5], // its paint
+      [135, 15], // overlapping the end: to 150
+    ];
+    expect(ownShareOfLongFrames([[90, 70]], stretches)).toEqual([{ frame: 70, ours: 50 }]);
+  });
+
+  test("no stretches, or no long frames", () => {
+    expect(ownShareOfLongFrames([[0, 55]], [])).toEqual([{ frame: 55, ours: 0 }]);
+    expect(ownShareOfLongFrames([], [[0, 55]])).toEqual([]);
+  });
+});
