@@ -87,7 +87,7 @@ export interface Status {
      *  an analysis's serialising of the page, each anchoring slice, each paint (docs/decisions/0011, 0032). */
     longestTaskMs?: number;
     /** Each timed stretch as [start, length] (ms, on the page's performance timeline), the first 500: the bench
-     *  finds which of the page's long tasks (Long Tasks API, untraced) they fall in. */
+     *  finds which of the page's long frames (Long Animation Frames, untraced) they fall in. */
     stretches?: [number, number][];
     /** How many slices the last anchoring pass took (1: it ran in one go). */
     anchorSlices?: number;
