@@ -441,7 +441,7 @@ async function waitReady(worker: Worker): Promise<Status | null> {
   return null;
 }
 
-/** One page's own timings over its loads (the first, cold, counted in the slices and long tasks only). */
+/** One page's own timings over its loads (the first, cold, counted in the slices and long frames only). */
 interface OwnRow {
   painted: number[];
   fcp: number[];
@@ -475,7 +475,7 @@ export function ownShareOfLongFrames(
 }
 
 /** Start → painted, the page's first contentful paint from the script's start, the longest of the extension's own
- *  timed slices, and (Chromium) the page's long tasks with the extension's share of each, untraced, through the
+ *  timed slices, and (Chromium) the page's long frames with the extension's share of each, untraced, through the
  *  end-to-end builds' status (the same way in both browsers). */
 async function ownTimings(driver: Driver, pages: BenchPage[]) {
   const tab = await driver.newTab();
