@@ -452,6 +452,15 @@ interface OwnRow {
   longFrames: { frame: number; ours: number }[];
 }
 
+/** Stop at once, with what to do, when `dir` holds a build without the benchmark's timings: every load would wait
+ *  for a paint it is never told of, and the rows would lack the extension's own figures. (A full `npm run bench`
+ *  ends with the scale part's product build in dist/.) The timings' field names survive minification. */
+export function timingsBuild(dir: string): void {
+  const file = path.join(dir, "content.js");
+  if (!readFileSync(file, "utf8").includes("longestTaskMs"))
+    throw new Error(`${file} has no benchmark timings: build it first with node build.mjs --timings --e2e`);
+}
+
 /** Untraced attribution (no profiler slowing the code): the page's frames over 50 ms (Long Animation Frames) and
  *  the extension's own timed stretches in the same load; a frame holds as much of the extension's time as its
  *  stretches overlap it, and was made long by it when the rest is 50 ms or less. It misses the extension's untimed
@@ -518,6 +527,8 @@ const fmt = (xs: number[]) =>
 
 /** The whole long-task bench: results for bench/results.json and rows for its table. */
 export async function longTaskBench(which: ("chromium" | "firefox")[] = ["chromium", "firefox"]) {
+  if (which.includes("chromium") && process.env.LONGTASK_TRACE !== "0") timingsBuild(`${DIST}/chrome`);
+  for (const name of which) timingsBuild(`${DIST}/${name === "chromium" ? "chrome" : "firefox"}-e2e`);
   const { routes, pages, tmp } = benchPages();
   const server = await startFixtureServer({ routes: [...loadRoutes(), ...routes] });
   const results: Record<string, unknown> = { runs: RUNS, date: new Date().toISOString() };

@@ -1,6 +1,9 @@
 // The untraced attribution: the page's frames over 50 ms and the extension's own timed stretches.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { ownShareOfLongFrames } from "../../bench/longtasks";
+import { ownShareOfLongFrames, timingsBuild } from "../../bench/longtasks";
 
 describe("ownShareOfLongFrames", () => {
   test("a stretch counts as far as it overlaps a frame, in whichever frame it falls", () => {
@@ -33,5 +36,19 @@ describe("ownShareOfLongFrames", () => {
   test("no stretches, or no long frames", () => {
     expect(ownShareOfLongFrames([[0, 55]], [])).toEqual([{ frame: 55, ours: 0 }]);
     expect(ownShareOfLongFrames([], [[0, 55]])).toEqual([]);
+  });
+});
+
+describe("timingsBuild", () => {
+  test("a build without the timings stops the bench with what to do; one with them passes", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "timings-build-"));
+    try {
+      writeFileSync(path.join(dir, "content.js"), "(()=>{var a={startedAt:0};})();");
+      expect(() => timingsBuild(dir)).toThrow(/node build\.mjs --timings --e2e/);
+      writeFileSync(path.join(dir, "content.js"), "(()=>{var a={startedAt:0};a.longestTaskMs=1;})();");
+      expect(() => timingsBuild(dir)).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
