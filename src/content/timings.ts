@@ -8,6 +8,8 @@ type Field = Exclude<keyof TimingsRecord, "startedAt" | "inFirstFrame" | "firstP
 declare const __TIMINGS__: boolean;
 const compiledIn = typeof __TIMINGS__ !== "undefined" && __TIMINGS__;
 
+const nothing = (): void => undefined;
+
 export class Timings {
   /** What the status reply carries, or undefined when the switch is off. */
   readonly record: TimingsRecord | undefined;
@@ -80,8 +82,8 @@ export class Timings {
   /** A stretch of work that begins now and should end in this same task: the returned call times it (once), unless
    *  a task boundary came between (the time then was not all ours). */
   open(): () => void {
-    // Product build: left out after this line.
-    if (!compiledIn || !this.record) return () => undefined;
+    // Product build: left out after this line (every page's start then gets the one shared no-op).
+    if (!compiledIn || !this.record) return nothing;
     const t0 = performance.now();
     let crossed = false;
     const channel = new MessageChannel();
