@@ -12,6 +12,7 @@ import {
   contentScriptEntries,
   ensureContentScripts,
   registerContentScripts,
+  siteVisited,
 } from "./content-scripts";
 import { card, recognisePage, sidebarView } from "./data";
 import { followSwitches } from "./first-paint";
@@ -68,7 +69,11 @@ const handlers: {
   },
   relay: (m, sender) =>
     sender.tab?.id === undefined || !trustedPage(sender) ? null : callTab(sender.tab.id, m.message),
-  recognise: (m) => recognisePage(m.url, m.sample, anchorsFor, m.asked === true),
+  recognise: (m, sender) => {
+    // A page of a site whose entries wait for a visit (content-scripts.ts): its next pages get the site's data.
+    if (sender.url && !fromExtensionPage(sender)) void siteVisited(sender.url);
+    return recognisePage(m.url, m.sample, anchorsFor, m.asked === true);
+  },
   card: (m) => card(m.articleId, m.targetId),
   "sidebar-view": (m) => sidebarView(m.articleId),
   // Our UI's code into the content script's own frame (its isolated world), on its first need.

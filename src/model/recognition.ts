@@ -89,6 +89,10 @@ export interface SiteData {
   payloads: Record<string, SitePayload>;
 }
 
+/** The entry that runs content.js on every page of the publishers' sites not visited yet, when their entries wait
+ *  for visits (src/dataset/sites.ts, EAGER_ENTRIES_MAX). */
+export const UNVISITED_ID = "content-unvisited";
+
 /** A registration of content.js (with a site's data file, or alone), as build.mjs writes them to
  *  data/content-scripts.json and the background registers them (scripting.registerContentScripts). */
 export interface ContentScriptEntry {
@@ -96,4 +100,7 @@ export interface ContentScriptEntry {
   matches: string[];
   js: string[];
   runAt: "document_start" | "document_idle";
+  /** Registered on the reader's first visit to this site (its host), not at install: at scale, where every
+   *  registered entry costs each page of every publisher's site (src/background/content-scripts.ts). */
+  site?: string;
 }

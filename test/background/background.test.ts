@@ -282,6 +282,73 @@ describe("commands", () => {
     );
   });
 
+  test("at scale, a site's entries are registered at its first visit, the sites registered longest ago let go; the unvisited sites' entry leaves the rest out", async () => {
+    const site = (host: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `content-${host}.${i + 1}`,
+        matches: [`*://*.${host}/${2000 + i}/07*`],
+        js: [`data/sites/${host}.${i + 1}.js`, "content.js"],
+        runAt: "document_start",
+        site: host,
+      }));
+    const unvisited = {
+      id: "content-unvisited",
+      matches: ["*://*.a.example/*", "*://*.b.example/*", "*://*.c.example/*"],
+      js: ["content.js"],
+      runAt: "document_idle",
+    };
+    serveFiles({
+      "data/content-scripts.json": [
+        ...site("a.example", 2),
+        ...site("b.example", 1),
+        ...site("c.example", 63),
+        unvisited,
+      ],
+    });
+    await b.fire("runtime.onInstalled");
+    await vi.waitFor(() => expect(b.browser.contextMenus.create).toHaveBeenCalled());
+    expect(b.registered.map((r) => r.id)).toEqual(["content-unvisited"]);
+    // The menu where content.js runs with its site's data, not on every page of a site not visited yet.
+    expect(b.browser.contextMenus.create).toHaveBeenCalledWith(
+      expect.objectContaining({ documentUrlPatterns: expect.not.arrayContaining(["*://*.a.example/*"]) }),
+    );
+    const visit = async (url: string) => {
+      await ask({ type: "recognise", url }, { ...contentScript, url }).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 20));
+    };
+    await visit("https://www.a.example/2000/07/story.html");
+    await vi.waitFor(() => expect(b.registered).toHaveLength(3));
+    expect(b.registered.find((r) => r.id === "content-a.example.2")).toEqual({
+      id: "content-a.example.2",
+      matches: ["*://*.a.example/2001/07*"],
+      js: ["data/sites/a.example.2.js", "content.js"],
+      runAt: "document_start",
+      persistAcrossSessions: true,
+    });
+    expect(b.registered.find((r) => r.id === "content-unvisited")?.excludeMatches).toEqual([
+      "*://*.a.example/*",
+    ]);
+    // Another page of the same site, and a page of no site of ours: nothing more.
+    await visit("https://a.example/index.html");
+    await visit("https://elsewhere.example/2000/07/story.html");
+    expect(b.registered).toHaveLength(3);
+    await visit("https://b.example/2000/07/story.html");
+    await visit("https://c.example/2000/07/story.html");
+    // 2 + 1 + 63 entries: past VISITED_ENTRIES_MAX (64), a.example's, registered first, go.
+    await vi.waitFor(() => expect(b.registered).toHaveLength(1 + 1 + 63));
+    expect(b.registered.some((r) => r.id.startsWith("content-a.example"))).toBe(false);
+    expect(b.registered.find((r) => r.id === "content-unvisited")?.excludeMatches).toEqual([
+      "*://*.b.example/*",
+      "*://*.c.example/*",
+    ]);
+    // An update starts again: the unvisited sites' entry alone, every site to be visited again.
+    await b.fire("runtime.onInstalled");
+    await vi.waitFor(() => expect(b.registered.map((r) => r.id)).toEqual(["content-unvisited"]));
+    expect(b.registered[0]?.excludeMatches).toBeUndefined();
+    await visit("https://b.example/2000/07/story.html");
+    await vi.waitFor(() => expect(b.registered).toHaveLength(2));
+  });
+
   test("a browser start registers content.js only if it is missing; a failed registration still offers the menu", async () => {
     const entries = [
       { id: "content", matches: ["*://*.news.example/*"], js: ["content.js"], runAt: "document_start" },

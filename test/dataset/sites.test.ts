@@ -8,6 +8,7 @@ import { loadArticles, loadCuration } from "../../src/dataset/load";
 import {
   ARCHIVE_COPIES_MAX,
   contentScriptEntries,
+  EAGER_ENTRIES_MAX,
   SITE_PROBES,
   siteDataScript,
   sitePayload,
@@ -16,7 +17,7 @@ import {
 } from "../../src/dataset/sites";
 import type { TextTarget } from "../../src/model/dataset";
 import type { ArticlePayload } from "../../src/model/protocol";
-import { pagePayload, type SiteData } from "../../src/model/recognition";
+import { pagePayload, type SiteData, UNVISITED_ID } from "../../src/model/recognition";
 import { fmix32, fnv1a } from "../../src/recognition/fingerprint";
 import { recogniseUrl, worthTextCheck } from "../../src/recognition/index";
 import { articleProbes, pageProbeText, probeScore } from "../../src/recognition/probes";
@@ -211,13 +212,49 @@ describe("site scripts", () => {
     }));
     const entries = contentScriptEntries(many, true);
     const patterns = entries.flatMap((e) => e.matches);
-    expect(entries).toHaveLength(many.length + 1);
+    expect(entries).toHaveLength(many.length + 2); // and the unvisited sites' entry
     expect(patterns.filter((m) => m.includes("web.archive.org"))).toEqual([
       "*://web.archive.org/web/*/http*://*.nytimes.com/*",
       "*://web.archive.org/web/*/http*://nytimes.com/*",
     ]);
     expect(contentScriptEntries(many.slice(1), true).flatMap((e) => e.matches)).toHaveLength(
-      2 * ARCHIVE_COPIES_MAX + 2,
+      2 * ARCHIVE_COPIES_MAX + 3,
     );
+  });
+
+  it("registered at scale: past EAGER_ENTRIES_MAX data files, each site's entries wait for its first visit, and one entry at document_idle runs content.js on the sites' pages until then", () => {
+    const nyt = sites[1] as (typeof sites)[number];
+    const file = (host: string, i: number) => ({
+      ...nyt,
+      host,
+      file: `${host}.${i + 1}`,
+      matches: [`*://*.${host}/${2000 + i}/07*`],
+    });
+    const few = Array.from({ length: EAGER_ENTRIES_MAX }, (_, i) =>
+      file(i % 2 ? "a.example" : "b.example", i),
+    );
+    expect(contentScriptEntries(few, false).some((e) => e.site || e.id === UNVISITED_ID)).toBe(false);
+    const bare = { ...file("a.example", 999), data: null };
+    const entries = contentScriptEntries([...few, file("b.example", 64), bare], false);
+    const data = entries.filter((e) => e.js.length === 2);
+    expect(data).toHaveLength(EAGER_ENTRIES_MAX + 1);
+    expect(data.every((e) => e.site === (e.id.startsWith("content-a.") ? "a.example" : "b.example"))).toBe(
+      true,
+    );
+    // The addresses without a data file: content.js alone, one entry per site, waiting for the site too.
+    expect(entries.find((e) => e.id === "content-a.example.ask")).toEqual({
+      id: "content-a.example.ask",
+      matches: ["*://*.a.example/2999/07*"],
+      js: ["content.js"],
+      runAt: "document_start",
+      site: "a.example",
+    });
+    expect(entries.find((e) => e.id === "content")).toBeUndefined();
+    expect(entries.find((e) => e.id === UNVISITED_ID)).toEqual({
+      id: UNVISITED_ID,
+      matches: ["*://*.b.example/*", "*://*.a.example/*"],
+      js: ["content.js"],
+      runAt: "document_idle",
+    });
   });
 });

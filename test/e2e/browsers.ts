@@ -167,7 +167,8 @@ export async function getExtensionWorker(
   await worker.evaluate(async (ms) => {
     const res = await fetch(chrome.runtime.getURL("data/content-scripts.json")).catch(() => null);
     if (!res?.ok) return;
-    const wanted = ((await res.json()) as unknown[]).length;
+    // The entries that wait for a visit to their site are not registered at install.
+    const wanted = ((await res.json()) as { site?: string }[]).filter((e) => !e.site).length;
     for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
       const ids = (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
       if (ids.filter((id) => id === "content" || id.startsWith("content-")).length >= wanted) return;

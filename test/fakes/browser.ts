@@ -61,6 +61,7 @@ export function fakeBrowser() {
         set: async (items: Record<string, unknown>) => {
           for (const [k, v] of Object.entries(items)) storage.set(k, structuredClone(v));
         },
+        remove: async (key: string) => void storage.delete(key),
       },
       onChanged: event("storage.onChanged"),
     },
@@ -74,6 +75,13 @@ export function fakeBrowser() {
       },
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
         registered.splice(0, registered.length, ...registered.filter((r) => !ids.includes(r.id)));
+      },
+      updateContentScripts: async (scripts: { id: string }[]) => {
+        for (const s of scripts) {
+          const r = registered.find((x) => x.id === s.id);
+          if (!r) throw new Error(`no script ${s.id}`);
+          Object.assign(r, structuredClone(s));
+        }
       },
     },
     commands: { onCommand: event("commands.onCommand") },
