@@ -12,7 +12,7 @@ const PREFIX = "content";
 /** The sites whose entries are registered, in the order they were (they persist with them). */
 const VISITED_KEY = "visitedSites";
 /** Most entries registered for visited sites; the sites registered longest ago go first. */
-export const VISITED_ENTRIES_MAX = 64;
+const VISITED_ENTRIES_MAX = 64;
 
 /** The entries build.mjs wrote for this version of the extension. */
 export async function contentScriptEntries(): Promise<ContentScriptEntry[]> {
