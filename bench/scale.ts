@@ -16,7 +16,7 @@ import { dirname, join } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { analysedId } from "../src/analysis/types";
 import type { Note } from "../src/model/notes";
-import type { ContentScriptEntry } from "../src/model/recognition";
+import { type ContentScriptEntry, onSite } from "../src/model/recognition";
 import { exportCollection } from "../src/notes/w3c";
 import { pageSample } from "../src/recognition/index";
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
@@ -377,7 +377,7 @@ function entriesOnly(b: Build): string {
   // An empty script asks nothing, so no site's entries would be registered on a visit (decision 0033): those of
   // the sites of the pages measured are registered at install instead, as the build's are once they were visited.
   const visited = (e: ContentScriptEntry) =>
-    !e.site || NON_ARTICLES.some(([, r]) => new URL(r.url).hostname.endsWith(e.site as string));
+    !e.site || NON_ARTICLES.some(([, r]) => onSite(new URL(r.url).hostname, e.site as string));
   const empty = entries.filter(visited).map(({ site: _site, ...e }) => ({ ...e, js: ["empty.js"] }));
   writeFileSync(file, JSON.stringify(empty));
   writeFileSync(join(out, "empty.js"), "");

@@ -6,7 +6,7 @@
 // entries are registered at the reader's first visit to it instead, the sites registered longest ago let go
 // (docs/decisions/0033-entries-registered-on-visits.md).
 import browser from "webextension-polyfill";
-import { type ContentScriptEntry, UNVISITED_ID } from "../model/recognition";
+import { type ContentScriptEntry, onSite, UNVISITED_ID } from "../model/recognition";
 
 const PREFIX = "content";
 /** The sites whose entries are registered, in the order they were (they persist with them). */
@@ -82,7 +82,7 @@ export function siteVisited(url: string): Promise<void> {
 async function visit(url: string): Promise<void> {
   const host = URL.canParse(url) ? new URL(url).hostname : "";
   const all = await allEntries();
-  const site = all.find((e) => e.site && (host === e.site || host.endsWith(`.${e.site}`)))?.site;
+  const site = all.find((e) => e.site && onSite(host, e.site))?.site;
   if (!site) return;
   const visited = ((await browser.storage.local.get(VISITED_KEY))[VISITED_KEY] as string[] | undefined) ?? [];
   if (visited.at(-1) === site) return;

@@ -16,6 +16,7 @@ import type { Article } from "../model/dataset";
 import { type ArticlePayload, HIGHLIGHT_KINDS } from "../model/protocol";
 import {
   type ContentScriptEntry,
+  onSite,
   type SiteData,
   type SitePayload,
   type SiteTarget,
@@ -75,7 +76,6 @@ export function siteScripts(
   const sites = [
     ...new Set(articles.flatMap((a) => (a.textCheckPatterns ?? []).map((p) => parseUrlPattern(p).host))),
   ].sort();
-  const onSite = (host: string, site: string) => host === site || host.endsWith(`.${site}`);
   const utf8 = new TextEncoder();
   const bytes = (data: SiteData) => utf8.encode(siteDataScript(data)).length;
   /** Each article's probes, computed once: a file's data is tried with each pattern it might take. */

@@ -89,6 +89,9 @@ export interface SiteData {
   payloads: Record<string, SitePayload>;
 }
 
+/** Whether `host` is the site `site` ("nytimes.com") or one of its subdomains. */
+export const onSite = (host: string, site: string): boolean => host === site || host.endsWith(`.${site}`);
+
 /** The entry that runs content.js on every page of the publishers' sites not visited yet, when their entries wait
  *  for visits (src/dataset/sites.ts, EAGER_ENTRIES_MAX). */
 export const UNVISITED_ID = "content-unvisited";

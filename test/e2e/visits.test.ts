@@ -48,7 +48,7 @@ type Registered = { id: string; excludeMatches?: string[] };
 describe.each([
   ["chromium", () => chromiumDriver(onVisits(DIST.chromeE2e, "visits-chrome"), server.proxyPort)],
   ["firefox", () => firefoxDriver(onVisits(DIST.firefoxE2e, "visits-firefox"), server.proxyPort)],
-] as const)("%s", (_name, launch) => {
+] as const)("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
   let extension: Tab;
@@ -103,7 +103,7 @@ describe.each([
     expect(next?.articleId).toBe("csm-libya-2011-04-01");
     expect(next?.anchored).toBe(first?.anchored);
     expect(next?.timings?.firstPaintSwitches).toBe("defaults"); // the site's data file ran before content.js
-    await tab.screenshot(path.join(ARTIFACTS, `visits-${_name}-csm-next.png`), true);
+    await tab.screenshot(path.join(ARTIFACTS, `visits-${name}-csm-next.png`), true);
 
     // Another site is still to be visited: its article asks the background, and its entry comes then.
     await tab.goto(canonical("nyt-libya-2011-07"));
