@@ -204,7 +204,7 @@ async function bundle(outdir, e2eHooks, timings) {
 // everywhere else; on the other declared sites (archives) content.js everywhere, asking the background.
 // The site data files share the injected-script budget with content.js (src/dataset/sites.ts), so they are cut
 // once content.js is bundled.
-const { siteScripts, siteDataScript, siteFile, contentScriptEntries, INJECTED_BUDGET } = await tsImport(
+const { siteScripts, siteDataScript, siteFile, contentScriptEntries, statusExcludes, INJECTED_BUDGET } = await tsImport(
   "./src/dataset/sites.ts",
   import.meta.url,
 );
@@ -214,14 +214,22 @@ let sites = [];
 /**
  * Where each script runs. The manifest declares status.js on the publishers' sites, every page of them; content.js
  * and the site data files are registered by the background at install (src/background/content-scripts.ts) from
- * data/content-scripts.json (`contentScriptEntries`, src/dataset/sites.ts). content.js marks the page as its own,
- * so status.js, later, does nothing there.
+ * data/content-scripts.json (`contentScriptEntries`, src/dataset/sites.ts). status.js leaves out the addresses where
+ * those run content.js at install (`statusExcludes`); where it still runs after content.js (the sites not visited
+ * yet at scale), content.js has marked the page as its own and status.js does nothing.
  */
 function contentScripts(declared) {
   const archive = (m) => parseUrlPattern(m).host === "web.archive.org";
   return {
     registered: contentScriptEntries(sites, declared.matches.some(archive)),
-    declared: [{ ...declared, matches: declared.matches.filter((m) => !archive(m)), js: ["status.js"] }],
+    declared: [
+      {
+        ...declared,
+        matches: declared.matches.filter((m) => !archive(m)),
+        js: ["status.js"],
+        ...(statusExcludes(sites).length ? { exclude_matches: statusExcludes(sites) } : {}),
+      },
+    ],
   };
 }
 

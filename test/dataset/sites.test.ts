@@ -13,6 +13,7 @@ import {
   siteDataScript,
   sitePayload,
   siteScripts,
+  statusExcludes,
   toMatchPattern,
 } from "../../src/dataset/sites";
 import type { TextTarget } from "../../src/model/dataset";
@@ -256,5 +257,25 @@ describe("site scripts", () => {
       js: ["content.js"],
       runAt: "document_idle",
     });
+  });
+
+  it("status.js leaves out every candidate address while all entries are registered at install, and none past EAGER_ENTRIES_MAX", () => {
+    const entries = contentScriptEntries(sites, true);
+    const atStart = entries
+      .filter((e) => e.runAt === "document_start" && !e.site)
+      .flatMap((e) => e.matches)
+      .filter((m) => !m.includes("web.archive.org"));
+    expect(statusExcludes(sites).sort()).toEqual([...new Set(atStart)].sort());
+    expect(statusExcludes(sites)).toContain("*://*.nytimes.com/2011/07*");
+    // A site without a data file: its candidate addresses run content.js alone, from document_start, too.
+    const bare = [{ ...(sites[1] as (typeof sites)[number]), data: null }];
+    expect(statusExcludes(bare)).toEqual(["*://*.nytimes.com/2011/07*"]);
+    const many = Array.from({ length: EAGER_ENTRIES_MAX + 1 }, (_, i) => ({
+      ...(sites[1] as (typeof sites)[number]),
+      file: `nytimes.com.${i + 1}`,
+      matches: [`*://*.nytimes.com/${3000 + i}/07*`],
+    }));
+    expect(statusExcludes(many.slice(1))).toHaveLength(EAGER_ENTRIES_MAX);
+    expect(statusExcludes(many)).toEqual([]);
   });
 });
