@@ -204,10 +204,8 @@ async function bundle(outdir, e2eHooks, timings) {
 // everywhere else; on the other declared sites (archives) content.js everywhere, asking the background.
 // The site data files share the injected-script budget with content.js (src/dataset/sites.ts), so they are cut
 // once content.js is bundled.
-const { siteScripts, siteDataScript, siteFile, contentScriptEntries, statusExcludes, INJECTED_BUDGET } = await tsImport(
-  "./src/dataset/sites.ts",
-  import.meta.url,
-);
+const { siteScripts, siteDataScript, siteFile, contentScriptEntries, statusExcludes, INJECTED_BUDGET } =
+  await tsImport("./src/dataset/sites.ts", import.meta.url);
 const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
 const { firstPaintNames } = await tsImport("./src/model/visibility.ts", import.meta.url);
 let sites = [];

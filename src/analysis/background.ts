@@ -3,6 +3,7 @@
 // storage.session, which outlives a sleeping service worker, never the browser session), and inject content.js
 // where status.js found an article page on a publisher's site.
 import browser from "webextension-polyfill";
+import { declaredSites, onAnySite } from "../model/recognition";
 import {
   CORRECTIONS_KEY,
   type Corrections,
@@ -137,11 +138,7 @@ function publisherHost(url: string | undefined): boolean {
   } catch {
     return false;
   }
-  const hosts = (browser.runtime.getManifest().content_scripts ?? [])
-    .flatMap((c) => c.matches ?? [])
-    .map((m) => /^\*?:\/\/(?:\*\.)?([^/]+)\//.exec(m)?.[1])
-    .filter((h): h is string => Boolean(h) && h !== "web.archive.org");
-  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+  return onAnySite(host, declaredSites(browser.runtime.getManifest()));
 }
 
 /** The parts of a big page's HTML received so far, by tab and frame: one page's at a time (a new key replaces

@@ -7,6 +7,7 @@
 // registration is being changed is right one frame later.
 import browser from "webextension-polyfill";
 import type { Settings } from "../model/protocol";
+import { onAnySite } from "../model/recognition";
 import { DEFAULT_VISIBILITY, firstPaintName, SITE_KEY_PREFIXES, visibilityFor } from "../model/visibility";
 
 const PREFIX = "switches-";
@@ -32,7 +33,7 @@ export interface SwitchScript {
 export function switchScripts(settings: Settings | undefined, sites: readonly string[]): SwitchScript[] {
   if (!settings) return [];
   const hosts = sites.map((m) => /^\*:\/\/\*\.([^/]+)\/\*$/.exec(m)?.[1]).filter((h) => h !== undefined);
-  const ours = (key: string) => hosts.some((h) => key === h || key.endsWith(`.${h}`));
+  const ours = (key: string) => onAnySite(key, hosts);
   const script = (id: string, name: string, matches: string[], excludeMatches: string[] = []) => ({
     id: `${PREFIX}${id}`,
     matches,

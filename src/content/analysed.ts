@@ -2,6 +2,7 @@
 // the page analysed in the background (analyse-page.ts, loaded then), and hand the result to the article part as
 // a payload like a known article's, so the same highlights, cards and sidebar follow. Nothing leaves the device.
 import type { Analysis } from "../analysis/types";
+import { declaredSites, onAnySite } from "../model/recognition";
 import { api } from "./api";
 import type { ArticleInputs } from "./article";
 import { looksLikeArticle } from "./cheap";
@@ -27,14 +28,7 @@ export function bigChange(grew: boolean): boolean {
 }
 
 /** The publishers' hosts: the sites content scripts are declared on (archives left out). */
-function publisherHosts(): string[] {
-  return (api.runtime.getManifest().content_scripts ?? [])
-    .flatMap((c) => c.matches ?? [])
-    .map((m) => /^\*?:\/\/(?:\*\.)?([^/]+)\//.exec(m)?.[1] ?? "")
-    .filter((h) => h && h !== "web.archive.org");
-}
-
-const onHost = (host: string, hosts: string[]) => hosts.some((h) => host === h || host.endsWith(`.${h}`));
+const publisherHosts = () => declaredSites(api.runtime.getManifest());
 
 /**
  * Whether to analyse this page, once it is not a known article: an archive copy only of a publisher's page; else
@@ -45,14 +39,14 @@ export function shouldAnalyse(asked: boolean): boolean {
   if (!document.body) return false;
   if (location.hostname === "web.archive.org") {
     const copied = /^\/web\/[^/]+\/(?:https?:\/\/)?([^/:]+)/.exec(location.pathname)?.[1];
-    if (!copied || !onHost(copied, publisherHosts())) return false;
+    if (!copied || !onAnySite(copied, publisherHosts())) return false;
     return asked || looksLikeArticle(document);
   }
   if (asked) return true;
   // A site the reader chose to have analysed on every visit (site.js, registered from the popup). The manifest
   // (getManifest() builds the whole object) is read only for a page that looks like an article.
   const chosen = (globalThis as { __sourceAnnotatorSite?: boolean }).__sourceAnnotatorSite === true;
-  return looksLikeArticle(document) && (chosen || onHost(location.hostname, publisherHosts()));
+  return looksLikeArticle(document) && (chosen || onAnySite(location.hostname, publisherHosts()));
 }
 
 /** Analyse the page in the background; the article part's start, or null (the reason in `note`). */

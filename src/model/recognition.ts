@@ -92,6 +92,18 @@ export interface SiteData {
 /** Whether `host` is the site `site` ("nytimes.com") or one of its subdomains. */
 export const onSite = (host: string, site: string): boolean => host === site || host.endsWith(`.${site}`);
 
+/** The publishers' sites of a manifest: the hosts of its declared content scripts' patterns ("*://*.host/…"), the
+ *  archive left out. */
+export const declaredSites = (manifest: { content_scripts?: { matches?: string[] }[] }): string[] =>
+  (manifest.content_scripts ?? [])
+    .flatMap((c) => c.matches ?? [])
+    .map((m) => /^(?:\*|https?):\/\/(?:\*\.)?([^/]+)\//.exec(m)?.[1] ?? "")
+    .filter((h) => h && h !== "web.archive.org");
+
+/** Whether `host` is one of `sites` or on one of them. */
+export const onAnySite = (host: string, sites: readonly string[]): boolean =>
+  sites.some((s) => onSite(host, s));
+
 /** The entry that runs content.js on every page of the publishers' sites not visited yet, when their entries wait
  *  for visits (src/dataset/sites.ts, EAGER_ENTRIES_MAX). */
 export const UNVISITED_ID = "content-unvisited";

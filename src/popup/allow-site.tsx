@@ -3,6 +3,7 @@
 // popup offers access to this one site, says why, and registers content.js there (with site.js: articles only).
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
+import { declaredSites, onAnySite } from "../model/recognition";
 
 const scriptId = (host: string) => `site-${host}`;
 
@@ -15,12 +16,7 @@ export function AllowSite({ host }: { host: string }) {
       .catch(() => setAllowed(false));
   }, [host]);
   // The publishers' sites have their content scripts already.
-  const declared = (browser.runtime.getManifest().content_scripts ?? [])
-    .flatMap((c) => c.matches ?? [])
-    .some((m) => {
-      const h = /^\*?:\/\/(?:\*\.)?([^/]+)\//.exec(m)?.[1];
-      return h && (host === h || host.endsWith(`.${h}`));
-    });
+  const declared = onAnySite(host, declaredSites(browser.runtime.getManifest()));
   if (allowed === null || !host || declared) return null;
   if (allowed)
     return (
