@@ -35,6 +35,8 @@ export interface ArticleHandle {
   onMessage(m: ContentRequest, reply: (r: ContentReply<ContentRequest>) => void): void;
   /** The page changed: anchor again. */
   reanchor(): void;
+  /** Every target and note placed, and still in the document (session.ts placedAll()). */
+  placedAll(): boolean;
   /** The page took the article's text from under the highlights (session.ts lost()). */
   lost(textAdded: boolean): boolean;
   /** How long the last anchoring pass took. */
@@ -98,6 +100,7 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
     status: () => ({ visibility: session.visibility }),
     reanchor: () => void session.reanchor(),
     lost: (textAdded) => session.lost(textAdded),
+    placedAll: () => session.placedAll(),
     lastAnchorMs: () => session.lastAnchorMs,
     dispose: () => {
       api.storage.onChanged.removeListener(onSettings);

@@ -75,6 +75,8 @@ export class ArticleSession {
   private mostAnchored = 0;
   /** The latest anchoring pass: an older one still in slices gives up when a newer one starts. */
   private pass = 0;
+  /** The last pass that finished placed every target and note it was given (none since: setNotes clears it). */
+  private placedEvery = false;
 
   constructor(deps: SessionDeps) {
     this.doc = deps.doc;
@@ -206,6 +208,7 @@ export class ArticleSession {
         return { ref: refs[i] as TargetRef, kind: all[i]?.kind as HighlightKind, range: a.range };
       });
       const lost = orphaned.map((id) => refs[Number(id)] as TargetRef);
+      this.placedEvery = lost.length === 0;
       this.status.anchored = this.anchors.filter((a) => a.ref.kind === "target").length;
       this.mostAnchored = Math.max(this.mostAnchored, this.status.anchored);
       this.status.orphaned = lost.filter((r) => r.kind === "target").map((r) => r.id);
@@ -287,7 +290,14 @@ export class ArticleSession {
 
   /** The reader's notes on this article (where they are): anchored with the next pass. */
   setNotes(notes: NoteAnchor[]): void {
+    if (notes.length || this.notes.length) this.placedEvery = false;
     this.notes = notes;
+  }
+
+  /** Every target and note is placed and still in the document: a pass over more of the page's text as it arrives
+   *  would place nothing new (index.ts followParsing; its pass at the end of parsing still looks at all of it). */
+  placedAll(): boolean {
+    return this.placedEvery && !this.lost(false);
   }
 
   get noteCount(): number {
@@ -296,7 +306,7 @@ export class ArticleSession {
 
   /** Ask the background where the reader's notes are. */
   async loadNotes(): Promise<void> {
-    this.notes = (await this.background.noteAnchors(this.payload.article.id)) ?? [];
+    this.setNotes((await this.background.noteAnchors(this.payload.article.id)) ?? []);
   }
 
   /** The visible highlight under a point of the viewport. */

@@ -33,7 +33,7 @@ const LOST_NOTE: NoteAnchor = {
 /** Our UI is created on first need, its code loaded then (a promise even when a test hands it over): let it come. */
 const uiThere = () => new Promise((r) => setTimeout(r, 0));
 
-function setup() {
+function setup(targets = [QUOTE, OFFICIALS, GONE]) {
   const registry = fakeHighlights();
   const { asPageUi, calls } = fakeUi();
   const sent: unknown[] = [];
@@ -46,7 +46,7 @@ function setup() {
   };
   const session = new ArticleSession({
     doc: document,
-    payload: payloadOf([QUOTE, OFFICIALS, GONE]),
+    payload: payloadOf(targets),
     status,
     background: {
       noteAnchors: async (articleId) => ask({ type: "note-anchors", articleId }) as NoteAnchor[] | null,
@@ -180,6 +180,36 @@ describe("a hydration: the page rebuilds the article's nodes", () => {
     session.reanchor();
     expect(status.anchored).toBe(2);
     expect(session.lost(true)).toBe(false);
+  });
+});
+
+describe("placed all: what the frames of a page still being parsed look at before anchoring again", () => {
+  test("every target and note placed and in the document; not before a pass, nor after new notes, nor once one is lost", () => {
+    const { session } = setup([QUOTE, OFFICIALS]);
+    expect(session.placedAll()).toBe(false); // no pass yet
+    session.anchor();
+    expect(session.placedAll()).toBe(true);
+    session.setNotes([]); // the background has no notes on this article
+    expect(session.placedAll()).toBe(true);
+    session.setNotes([NOTE]);
+    expect(session.placedAll()).toBe(false); // the note is not placed until the next pass
+    session.anchor();
+    expect(session.placedAll()).toBe(true);
+    session.setNotes([NOTE, LOST_NOTE]);
+    session.anchor();
+    expect(session.placedAll()).toBe(false); // a note not on the page (yet)
+    session.setNotes([NOTE]);
+    session.anchor();
+    const p = document.getElementById("p") as HTMLElement;
+    p.replaceWith(p.cloneNode(true));
+    expect(session.placedAll()).toBe(false); // its nodes replaced: the highlights are lost
+    session.reanchor();
+    expect(session.placedAll()).toBe(true);
+    session.setNotes([]); // the reader deleted it: the next pass takes its highlight away
+    expect(session.placedAll()).toBe(false);
+    const withGone = setup().session;
+    withGone.anchor();
+    expect(withGone.placedAll()).toBe(false); // a target not on the page (yet)
   });
 });
 
