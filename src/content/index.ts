@@ -26,6 +26,8 @@ const REANCHOR_DEBOUNCE_MS = 300;
 const REANCHOR_MAX_WAIT_MS = 1000;
 /** Text added by the page since the last look that makes it worth recognising again (late-loading articles). */
 const RECHECK_CHARS = 500;
+/** Past this many changes in one callback, they are taken to have touched the highlights' text without a look. */
+const CHANGES_LOOKED_AT = 100;
 /** HTML elements whose text is not page text (an HTML document names them in capitals; SVG text is left out by
  *  its namespace in pageText). */
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA"]);
@@ -333,8 +335,9 @@ async function start(again = false): Promise<void> {
 }
 
 /**
- * Late and changing content: on an article, anchor again after the page settles (debounced); elsewhere,
- * recognise again only once enough text has arrived, so a page that keeps mutating costs next to nothing.
+ * Late and changing content: on an article, anchor again after the page settles (debounced) when something is not
+ * placed yet or the page changed the text under a highlight; elsewhere, recognise again only once enough text has
+ * arrived, so a page that keeps mutating costs next to nothing.
  */
 function watch(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -342,10 +345,13 @@ function watch(): void {
   let added = 0;
   let running = false;
   let anchoredThisFrame = false;
+  let touched = false; // since the last pass, a change may have touched the text under a highlight
   const observer = new MutationObserver((records) => {
     // An article started while the page is parsed is anchored again before each frame until the end of parsing
     // (followParsing): nothing to count meanwhile (on a 5 MB page these records took 40–60 ms a task, traced).
     if (article && document.readyState === "loading") return;
+    const a = article;
+    if (a && !touched) touched = records.length > CHANGES_LOOKED_AT || records.some((r) => a.changedUnder(r));
     for (const r of records) {
       if (added >= RECHECK_CHARS) break; // enough to act on: no need to look at the rest
       if ((r.target as Element).closest?.("[data-sa-ignore]")) continue;
@@ -381,8 +387,12 @@ function watch(): void {
       added = 0;
       try {
         if (article && analysedStatus() && bigChange(grew >= RECHECK_CHARS)) await start(true);
-        else if (article) article.reanchor();
-        else await start();
+        else if (article) {
+          // All placed and nothing under the highlights changed (a ticker, an ad): a pass would place the same.
+          if (!touched && article.placedAll()) return;
+          touched = false;
+          article.reanchor();
+        } else await start();
       } finally {
         running = false;
       }

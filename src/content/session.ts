@@ -294,6 +294,17 @@ export class ArticleSession {
     this.notes = notes;
   }
 
+  /** Whether this change the page made may have changed the text under a placed highlight: text changed in one,
+   *  a node added inside one, or nodes taken out of an element one spans. A ticker, an ad or a comment added
+   *  elsewhere changes none. */
+  changedUnder(r: MutationRecord): boolean {
+    const under = (n: Node) => this.anchors.some((a) => a.range.intersectsNode(n));
+    if (r.type === "characterData") return under(r.target);
+    if (r.removedNodes.length && under(r.target)) return true;
+    for (const n of r.addedNodes) if (n.isConnected && under(n)) return true;
+    return false;
+  }
+
   /** Every target and note is placed and still in the document: a pass over more of the page's text as it arrives
    *  would place nothing new (index.ts followParsing; its pass at the end of parsing still looks at all of it). */
   placedAll(): boolean {

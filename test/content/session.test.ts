@@ -213,6 +213,43 @@ describe("placed all: what the frames of a page still being parsed look at befor
   });
 });
 
+describe("the page's later changes: what makes the debounced pass anchor again", () => {
+  const record = (r: Partial<MutationRecord>) =>
+    ({ type: "childList", addedNodes: [], removedNodes: [], ...r }) as unknown as MutationRecord;
+
+  test("a change elsewhere touches no highlight; text changed, added or taken out under one does", () => {
+    const { session } = setup([QUOTE, OFFICIALS]);
+    session.anchor();
+    const p = document.getElementById("p") as HTMLElement;
+    // A ticker at the top of the page: a box, its items added and taken out.
+    const box = document.createElement("div");
+    document.body.prepend(box);
+    const tick = document.createElement("span");
+    tick.textContent = "Markets up 0.3%";
+    box.append(tick);
+    expect(session.changedUnder(record({ target: document.body, addedNodes: [box] as never }))).toBe(false);
+    expect(session.changedUnder(record({ target: box, addedNodes: [tick] as never }))).toBe(false);
+    tick.remove();
+    expect(session.changedUnder(record({ target: box, removedNodes: [tick] as never }))).toBe(false);
+    // A note added after the paragraph, outside every highlight.
+    const after = document.createElement("span");
+    p.append(after);
+    expect(session.changedUnder(record({ target: p, addedNodes: [after] as never }))).toBe(false);
+    // The text under a highlight edited.
+    expect(session.changedUnder(record({ type: "characterData", target: p.firstChild as Text }))).toBe(true);
+    // The quote over three nodes (“the bridge <i>will</i> open in May”): a node put inside it, then taken out.
+    const [head, tail] = TEXT.split(" will ");
+    p.innerHTML = `${head} <i>will</i> ${tail}`;
+    const { session: other } = setup([QUOTE]);
+    other.anchor();
+    const inside = document.createElement("b");
+    p.insertBefore(inside, p.childNodes[1] as Node);
+    expect(other.changedUnder(record({ target: p, addedNodes: [inside] as never }))).toBe(true);
+    inside.remove();
+    expect(other.changedUnder(record({ target: p, removedNodes: [inside] as never }))).toBe(true);
+  });
+});
+
 describe("messages from the extension", () => {
   test("reveal: the target's card opens with focus, asked of the background once", async () => {
     const { session, sent, replies, calls } = setup();

@@ -4,8 +4,9 @@
 //   - no body (taken away at DOMContentLoaded) and a frameset page: status answers, no article;
 //   - 5 MB of text: the content script compares only the first MAX_PAGE_CHARS and says so in status.note, and the
 //     page stays responsive; the same 5 MB under the real article: recognised, anchored, responsive;
-//   - a ticker mutating the page every 10 ms, and a framework re-rendering the article every 50 ms: repaints stay
-//     rare (debounced), never duplicated, the article stays recognised; a re-render during the ticker is repainted;
+//   - a ticker mutating the page every 10 ms, outside the article: nothing anchored or painted again; a re-render
+//     during the ticker is repainted; a framework re-rendering the article every 50 ms: repaints stay rare
+//     (debounced), never duplicated, the article stays recognised;
 //   - the page's own built-ins broken before the content script runs (the content script's isolated world does not
 //     see them): recognition and painting work; so do they when the page stops the events that end parsing;
 //   - a slow script halfway through the article: the frames rendered while the parse waits hold the overlays of
@@ -228,7 +229,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     console.log(`${name}: article + 5 MB anchored in ${Math.round(s?.timings?.anchorMs ?? -1)} ms`);
   });
 
-  it("a ticker mutating the page every 10 ms: few repaints, none duplicated; a re-render is still repainted", async () => {
+  it("a ticker mutating the page every 10 ms outside the article: no repaint; a re-render is still repainted", async () => {
     await tab.goto(url("ticker.html"));
     const s0 = (await tab.status()) as Status;
     expect(s0.articleId).toBe(NYT);
@@ -245,8 +246,9 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await tab.evaluate(() => (window as unknown as { __ticks: number }).__ticks),
     ];
     const secs = (Date.now() - t0) / 1000;
-    // Debounced, with a ceiling: at most one repaint a second or so while the page never settles (not one per tick).
-    expect(p1 - p0).toBeLessThanOrEqual(Math.ceil(secs) + 1);
+    // The ticker's box is outside the article and every target is placed: its changes touch no highlight's text,
+    // so nothing is anchored or painted again (before, a pass a second or so, debounced, while it never settled).
+    expect(p1 - p0).toBe(0);
     expect(k1 - k0, "the page's own 10 ms timer kept running").toBeGreaterThan(secs * 20);
     expect(await countRanges(tab)).toBe(n0);
     // The site re-renders the article (new nodes) while the ticker goes on: the highlights follow.
