@@ -218,6 +218,7 @@ let sites = [];
  */
 function contentScripts(declared) {
   const archive = (m) => parseUrlPattern(m).host === "web.archive.org";
+  const excludes = statusExcludes(sites);
   return {
     registered: contentScriptEntries(sites, declared.matches.some(archive)),
     declared: [
@@ -225,7 +226,7 @@ function contentScripts(declared) {
         ...declared,
         matches: declared.matches.filter((m) => !archive(m)),
         js: ["status.js"],
-        ...(statusExcludes(sites).length ? { exclude_matches: statusExcludes(sites) } : {}),
+        ...(excludes.length ? { exclude_matches: excludes } : {}),
       },
     ],
   };

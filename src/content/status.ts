@@ -1,9 +1,10 @@
 // The content script of a publisher's pages whose address rules out every known article (a section front, a story
 // of another month): it only answers `status`, so on the great majority of a publisher's pages the extension costs
-// what one message listener costs. build.mjs declares it on every page of the publishers' sites; where an article
-// could be, content.js (registered by the background, at document_start) has marked the page as its own first, and
-// this script does nothing. If content.js is injected later (Analyse this page, or the opt-in for every site) it
-// takes over and removes this listener.
+// what one message listener costs. build.mjs declares it on every page of the publishers' sites but the addresses
+// where an article could be, while content.js is registered there at install (statusExcludes, src/dataset/sites.ts);
+// where it still runs after content.js (at scale, a site not visited yet), content.js has marked the page as its own
+// first and this script does nothing. If content.js is injected later (Analyse this page, or the opt-in for every
+// site) it takes over and removes this listener.
 import { isContentRequest } from "../model/message-checks";
 import { notAnArticle, type Status } from "../model/protocol";
 import { api } from "./api";
