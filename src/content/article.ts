@@ -37,8 +37,8 @@ export interface ArticleHandle {
   reanchor(): void;
   /** Every target and note placed, and still in the document (session.ts placedAll()). */
   placedAll(): boolean;
-  /** The page's change may have changed the text under a highlight (session.ts changedUnder()). */
-  changedUnder(r: MutationRecord): boolean;
+  /** The page's changes may have changed the text under a highlight (session.ts changedUnder()). */
+  changedUnder(records: readonly MutationRecord[]): boolean;
   /** The page took the article's text from under the highlights (session.ts lost()). */
   lost(textAdded: boolean): boolean;
   /** How long the last anchoring pass took. */
@@ -103,7 +103,7 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
     reanchor: () => void session.reanchor(),
     lost: (textAdded) => session.lost(textAdded),
     placedAll: () => session.placedAll(),
-    changedUnder: (r) => session.changedUnder(r),
+    changedUnder: (records) => session.changedUnder(records),
     lastAnchorMs: () => session.lastAnchorMs,
     dispose: () => {
       api.storage.onChanged.removeListener(onSettings);

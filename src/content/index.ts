@@ -26,8 +26,6 @@ const REANCHOR_DEBOUNCE_MS = 300;
 const REANCHOR_MAX_WAIT_MS = 1000;
 /** Text added by the page since the last look that makes it worth recognising again (late-loading articles). */
 const RECHECK_CHARS = 500;
-/** Past this many changes in one callback, they are taken to have touched the highlights' text without a look. */
-const CHANGES_LOOKED_AT = 100;
 /** HTML elements whose text is not page text (an HTML document names them in capitals; SVG text is left out by
  *  its namespace in pageText). */
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA"]);
@@ -350,8 +348,7 @@ function watch(): void {
     // An article started while the page is parsed is anchored again before each frame until the end of parsing
     // (followParsing): nothing to count meanwhile (on a 5 MB page these records took 40–60 ms a task, traced).
     if (article && document.readyState === "loading") return;
-    const a = article;
-    if (a && !touched) touched = records.length > CHANGES_LOOKED_AT || records.some((r) => a.changedUnder(r));
+    if (article && !touched) touched = article.changedUnder(records);
     for (const r of records) {
       if (added >= RECHECK_CHARS) break; // enough to act on: no need to look at the rest
       if ((r.target as Element).closest?.("[data-sa-ignore]")) continue;

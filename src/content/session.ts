@@ -294,15 +294,39 @@ export class ArticleSession {
     this.notes = notes;
   }
 
-  /** Whether this change the page made may have changed the text under a placed highlight: text changed in one,
-   *  a node added inside one, or nodes taken out of an element one spans. A ticker, an ad or a comment added
-   *  elsewhere changes none. */
-  changedUnder(r: MutationRecord): boolean {
-    const under = (n: Node) => this.anchors.some((a) => a.range.intersectsNode(n));
-    if (r.type === "characterData") return under(r.target);
-    if (r.removedNodes.length && under(r.target)) return true;
-    for (const n of r.addedNodes) if (n.isConnected && under(n)) return true;
+  /** Whether these changes the page made may have changed the text under a placed highlight: text changed in one,
+   *  a node added inside one, or nodes taken out of an element one spans. A ticker, an ad or comments added
+   *  elsewhere change none. Each node is first tested against one range from the first highlight to the last, so a
+   *  long list of changes outside the article costs one test each. */
+  changedUnder(records: readonly MutationRecord[]): boolean {
+    if (!this.anchors.length) return false;
+    let hull: Range;
+    try {
+      hull = this.hull();
+    } catch {
+      return true; // the highlights are no longer in one tree: anchor again
+    }
+    const under = (n: Node) => hull.intersectsNode(n) && this.anchors.some((a) => a.range.intersectsNode(n));
+    for (const r of records) {
+      if (r.type === "characterData" ? under(r.target) : r.removedNodes.length > 0 && under(r.target))
+        return true;
+      for (const n of r.addedNodes) if (n.isConnected && under(n)) return true;
+    }
     return false;
+  }
+
+  /** One range from the start of the earliest placed highlight to the end of the last. */
+  private hull(): Range {
+    let first = (this.anchors[0] as Anchor).range;
+    let last = first;
+    for (const { range } of this.anchors) {
+      if (range.compareBoundaryPoints(Range.START_TO_START, first) < 0) first = range;
+      if (range.compareBoundaryPoints(Range.END_TO_END, last) > 0) last = range;
+    }
+    const hull = this.doc.createRange();
+    hull.setStart(first.startContainer, first.startOffset);
+    hull.setEnd(last.endContainer, last.endOffset);
+    return hull;
   }
 
   /** Every target and note is placed and still in the document: a pass over more of the page's text as it arrives

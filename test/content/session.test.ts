@@ -214,8 +214,9 @@ describe("placed all: what the frames of a page still being parsed look at befor
 });
 
 describe("the page's later changes: what makes the debounced pass anchor again", () => {
-  const record = (r: Partial<MutationRecord>) =>
-    ({ type: "childList", addedNodes: [], removedNodes: [], ...r }) as unknown as MutationRecord;
+  const record = (r: Partial<MutationRecord>) => [
+    { type: "childList", addedNodes: [], removedNodes: [], ...r } as unknown as MutationRecord,
+  ];
 
   test("a change elsewhere touches no highlight; text changed, added or taken out under one does", () => {
     const { session } = setup([QUOTE, OFFICIALS]);
@@ -247,6 +248,30 @@ describe("the page's later changes: what makes the debounced pass anchor again",
     expect(other.changedUnder(record({ target: p, addedNodes: [inside] as never }))).toBe(true);
     inside.remove();
     expect(other.changedUnder(record({ target: p, removedNodes: [inside] as never }))).toBe(true);
+  });
+
+  test("between two highlights is not under one; many changes elsewhere are looked at, one under a highlight found", () => {
+    // “…open in May”, <span>according to</span> two officials…: the span lies between the two highlights.
+    const p = document.getElementById("p") as HTMLElement;
+    const [head, tail] = TEXT.split("according to");
+    p.innerHTML = `${head}<span id="gap">according to</span>${tail}`;
+    const { session } = setup([QUOTE, OFFICIALS]);
+    session.anchor();
+    const gap = document.getElementById("gap") as HTMLElement;
+    const between = document.createElement("i");
+    gap.append(between);
+    expect(session.changedUnder(record({ target: gap, addedNodes: [between] as never }))).toBe(false);
+    // A comment thread of 2,000 changes after the article: none under a highlight; then one that is.
+    const thread = document.createElement("section");
+    document.body.append(thread);
+    const comments = Array.from({ length: 2000 }, () => {
+      const c = document.createElement("div");
+      thread.append(c);
+      return record({ target: thread, addedNodes: [c] as never })[0] as MutationRecord;
+    });
+    expect(session.changedUnder(comments)).toBe(false);
+    const edit = record({ type: "characterData", target: p.firstChild as Text });
+    expect(session.changedUnder([...comments, ...edit])).toBe(true);
   });
 });
 
