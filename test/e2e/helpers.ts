@@ -1,9 +1,10 @@
 // Shared by the end-to-end suites: the fixture routes, expected counts from the built payloads, artifacts.
 import { mkdirSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import type { ArticlePayload, HighlightKind } from "../../src/model/protocol";
 import type { PassageShard, SidebarView, StoredCardView } from "../../src/model/views";
 import type { Tab } from "./drivers";
-import { loadRoutes, readFixture } from "./fixture-server";
+import { type FixtureServer, loadRoutes, readFixture, startFixtureServer } from "./fixture-server";
 
 export const DIST = {
   chrome: "dist/chrome",
@@ -214,3 +215,17 @@ export interface CaughtDownload {
   text?: string;
 }
 export const caughtDownloads = () => (window as unknown as { caught: CaughtDownload[] }).caught;
+
+/** The fixture server of a test file: started before its tests, closed after them (its tests read `.server`). */
+export function fixtureServerForFile(options?: Parameters<typeof startFixtureServer>[0]): {
+  server: FixtureServer;
+} {
+  const held = {} as { server: FixtureServer };
+  beforeAll(async () => {
+    held.server = await startFixtureServer(options);
+  }, 30_000);
+  afterAll(async () => {
+    await held.server?.close();
+  });
+  return held;
+}

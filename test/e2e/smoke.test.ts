@@ -4,31 +4,20 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clean } from "../../src/dataset/clean";
 import { getExtensionWorker, launchChromium, launchFirefox } from "./browsers";
-import {
-  type ArticleId,
-  FIXTURES_DIR,
-  type FixtureRoute,
-  type FixtureServer,
-  startFixtureServer,
-} from "./fixture-server";
+import { type ArticleId, FIXTURES_DIR, type FixtureRoute } from "./fixture-server";
+import { fixtureServerForFile } from "./helpers";
 
 const SMOKE_EXTENSION = path.join(FIXTURES_DIR, "smoke-extension");
 const ASSETS = fileURLToPath(new URL("../../assets/articles/", import.meta.url));
 const TIMEOUT = 120_000;
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-}, 30_000);
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = fixtureServerForFile();
 
 function csmRoutes(): FixtureRoute[] {
-  const canonical = server.routes.filter(
+  const canonical = fixtures.server.routes.filter(
     (r) => r.expect === "csm-libya-2011-04-01" && r.file === "csm/article.html",
   );
   expect(canonical.map((r) => new URL(r.url).protocol).sort()).toEqual(["http:", "https:"]);
@@ -53,14 +42,17 @@ function articleParagraphs(id: ArticleId): string[] {
 const renderedText = (el: Element): string => (el as HTMLElement).innerText;
 
 function expectOnlyFixtureHosts(): void {
-  expect(server.unexpectedHosts()).toEqual([]);
+  expect(fixtures.server.unexpectedHosts()).toEqual([]);
 }
 
 describe("Chromium with the smoke extension", () => {
   it("loads the extension headless and runs its content script on the CSM article (https and http)", {
     timeout: TIMEOUT,
   }, async () => {
-    const session = await launchChromium({ proxyPort: server.proxyPort, extensionDir: SMOKE_EXTENSION });
+    const session = await launchChromium({
+      proxyPort: fixtures.server.proxyPort,
+      extensionDir: SMOKE_EXTENSION,
+    });
     try {
       const { extensionId, worker } = await getExtensionWorker(session.context);
       expect(extensionId).toMatch(/^[a-p]{32}$/);
@@ -83,7 +75,9 @@ describe("Chromium with the smoke extension", () => {
         expect(await page.evaluate(() => (window as { pageLoaded?: boolean }).pageLoaded)).toBe(true);
       }
       // The content script matches *.csmonitor.com only.
-      const nyt = server.routes.find((r) => r.expect === "nyt-libya-2011-07" && r.variant === "canonical");
+      const nyt = fixtures.server.routes.find(
+        (r) => r.expect === "nyt-libya-2011-07" && r.variant === "canonical",
+      );
       await page.goto(nyt?.url ?? "");
       expect(await page.evaluate(() => document.documentElement.dataset.smoke)).toBeUndefined();
     } finally {
@@ -91,11 +85,11 @@ describe("Chromium with the smoke extension", () => {
     }
     const csmPath = new URL(csmRoutes()[0]?.url ?? "").pathname;
     expect(
-      server.requests.some((r) => r.scheme === "https" && r.via === "tunnel" && r.path === csmPath),
+      fixtures.server.requests.some((r) => r.scheme === "https" && r.via === "tunnel" && r.path === csmPath),
     ).toBe(true);
-    expect(server.requests.some((r) => r.scheme === "http" && r.via === "proxy" && r.path === csmPath)).toBe(
-      true,
-    );
+    expect(
+      fixtures.server.requests.some((r) => r.scheme === "http" && r.via === "proxy" && r.path === csmPath),
+    ).toBe(true);
     expectOnlyFixtureHosts();
   });
 });
@@ -104,7 +98,10 @@ describe("Firefox with the smoke extension", () => {
   it("installs the extension headless and runs its content script on the CSM article (https and http)", {
     timeout: TIMEOUT,
   }, async () => {
-    const session = await launchFirefox({ proxyPort: server.proxyPort, extensionDir: SMOKE_EXTENSION });
+    const session = await launchFirefox({
+      proxyPort: fixtures.server.proxyPort,
+      extensionDir: SMOKE_EXTENSION,
+    });
     try {
       expect(session.extensionId).toBe("smoke-extension@source-annotator.test");
       const page = await session.browser.newPage();
@@ -130,11 +127,11 @@ describe("fixture pages (rendered in Chromium)", () => {
   }, async () => {
     const ids: ArticleId[] = ["wt-libya-2011-04", "nyt-libya-2011-07", "csm-libya-2011-04-01"];
     const paragraphs = new Map(ids.map((id) => [id, articleParagraphs(id)]));
-    const session = await launchChromium({ proxyPort: server.proxyPort });
+    const session = await launchChromium({ proxyPort: fixtures.server.proxyPort });
     try {
       const page = await session.context.newPage();
       const textOf = new Map<string, string>();
-      for (const route of server.routes) {
+      for (const route of fixtures.server.routes) {
         const response = await page.goto(route.url);
         expect(response?.status(), route.url).toBe(200);
         expect(await page.title(), route.url).toBe(route.title);
@@ -156,8 +153,10 @@ describe("fixture pages (rendered in Chromium)", () => {
         }
       }
       // Shared sentences really are shared: on the related page and on the article's canonical page.
-      for (const route of server.routes.filter((r) => r.sharedText)) {
-        const article = server.routes.find((r) => r.expect === route.sharesWith && r.variant === "canonical");
+      for (const route of fixtures.server.routes.filter((r) => r.sharedText)) {
+        const article = fixtures.server.routes.find(
+          (r) => r.expect === route.sharesWith && r.variant === "canonical",
+        );
         for (const shared of route.sharedText ?? []) {
           expect(textOf.get(route.url), route.url).toContain(normalize(shared));
           expect(textOf.get(article?.url ?? ""), article?.url).toContain(normalize(shared));
@@ -166,7 +165,9 @@ describe("fixture pages (rendered in Chromium)", () => {
     } finally {
       await session.close();
     }
-    expect(server.requests.filter((r) => r.status === 404 && !r.path.endsWith("favicon.ico"))).toEqual([]);
+    expect(
+      fixtures.server.requests.filter((r) => r.status === 404 && !r.path.endsWith("favicon.ico")),
+    ).toEqual([]);
     expectOnlyFixtureHosts();
   });
 });

@@ -8,16 +8,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ContentScriptEntry, UNVISITED_ID } from "../../src/model/recognition";
 import { chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, DIST } from "./helpers";
+import { ARTIFACTS, canonical, DIST, fixtureServerForFile } from "./helpers";
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-}, 30_000);
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = fixtureServerForFile();
 
 /** A copy of an end-to-end build whose entries wait for visits, as contentScriptEntries writes them at scale. */
 function onVisits(dist: string, name: string): string {
@@ -46,8 +39,8 @@ function onVisits(dist: string, name: string): string {
 type Registered = { id: string; excludeMatches?: string[] };
 
 describe.each([
-  ["chromium", () => chromiumDriver(onVisits(DIST.chromeE2e, "visits-chrome"), server.proxyPort)],
-  ["firefox", () => firefoxDriver(onVisits(DIST.firefoxE2e, "visits-firefox"), server.proxyPort)],
+  ["chromium", () => chromiumDriver(onVisits(DIST.chromeE2e, "visits-chrome"), fixtures.server.proxyPort)],
+  ["firefox", () => firefoxDriver(onVisits(DIST.firefoxE2e, "visits-firefox"), fixtures.server.proxyPort)],
 ] as const)("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
