@@ -273,6 +273,47 @@ describe("the page's later changes: what makes the debounced pass anchor again",
     const edit = record({ type: "characterData", target: p.firstChild as Text });
     expect(session.changedUnder([...comments, ...edit])).toBe(true);
   });
+
+  test("changes beside or above the highlights' container are not placed against their ranges; many inside it count as touching", () => {
+    const p = document.getElementById("p") as HTMLElement;
+    const [head, tail] = TEXT.split("according to");
+    p.innerHTML = `${head}<span id="gap">according to</span>${tail}`;
+    const { session } = setup([QUOTE, OFFICIALS]);
+    session.anchor();
+    // Comments in a thread beside the article, and appended to the body above it: placing each against a range
+    // would count its siblings (a 5 MB page's thread took seconds so); none is.
+    const thread = document.createElement("section");
+    document.body.append(thread);
+    const changes: MutationRecord[] = [];
+    for (let i = 0; i < 500; i++) {
+      const inThread = document.createElement("div");
+      const onBody = document.createElement("div");
+      thread.append(inThread);
+      document.body.append(onBody);
+      changes.push(...record({ target: thread, addedNodes: [inThread] as never }));
+      changes.push(...record({ target: document.body, addedNodes: [onBody] as never }));
+    }
+    const tested = vi.spyOn(Range.prototype, "intersectsNode");
+    try {
+      expect(session.changedUnder(changes)).toBe(false);
+      expect(tested).not.toHaveBeenCalled();
+      // Above it, a node added that holds the highlights (a page that puts its body back): touching.
+      const back = record({ target: document.documentElement, addedNodes: [document.body] as never });
+      expect(session.changedUnder(back)).toBe(true);
+      expect(tested).not.toHaveBeenCalled();
+      // Inside the container, between the highlights: each is tested, up to a number past which a pass is cheaper.
+      const gap = document.getElementById("gap") as HTMLElement;
+      const inside = Array.from({ length: 250 }, () => {
+        const i = document.createElement("i");
+        gap.append(i);
+        return record({ target: gap, addedNodes: [i] as never })[0] as MutationRecord;
+      });
+      expect(session.changedUnder(inside.slice(0, 150))).toBe(false);
+      expect(session.changedUnder(inside)).toBe(true);
+    } finally {
+      tested.mockRestore();
+    }
+  });
 });
 
 describe("messages from the extension", () => {
