@@ -88,7 +88,7 @@ export interface LoadTrace {
   long: number[];
   /** Of those, the ones the extension's code ran in: the task and the extension's time in it (ms). */
   withExtension: { task: number; ext: number }[];
-  /** Tasks over 50 ms that the extension made long: under 50 ms without the extension's time in them. */
+  /** Tasks over 50 ms that are the extension's (madeLongBy). */
   attributable: number;
   /** The most time the extension's code took in any one task, long or not (ms). */
   longestExtension: number;
@@ -198,7 +198,7 @@ export function attribute(events: TraceEvent[], pageUrl: string): LoadTrace {
     }
     if (ext > 0) {
       result.withExtension.push({ task: Math.round(ms), ext: Math.round(ext * 10) / 10 });
-      if (ms - ext <= LONG_MS) result.attributable++;
+      if (madeLongBy(ms, ext)) result.attributable++;
       if (process.env.LONGTASK_DEBUG) {
         const fns = new Map<string, number>();
         for (const [t, dt, fn] of samples)
@@ -461,9 +461,15 @@ export function timingsBuild(dir: string): void {
     throw new Error(`${file} has no benchmark timings: build it first with node build.mjs --timings --e2e`);
 }
 
+/** A task (or frame) over 50 ms is the extension's when it is 50 ms or less without the extension's time in it, or
+ *  when that time alone is over 50 ms: a task long without us too can still hold one of ours (stop 39's observer
+ *  check took 2.3 s of a 4.4 s task on the 5 MB page, and counting only the first kind missed it). */
+export const madeLongBy = (ms: number, ours: number): boolean =>
+  ms > LONG_MS && (ms - ours <= LONG_MS || ours > LONG_MS);
+
 /** Untraced attribution (no profiler slowing the code): the page's frames over 50 ms (Long Animation Frames) and
  *  the extension's own timed stretches in the same load; a frame holds as much of the extension's time as its
- *  stretches overlap it, and was made long by it when the rest is 50 ms or less. It misses the extension's untimed
+ *  stretches overlap it, and is the extension's by madeLongBy. It misses the extension's untimed
  *  work (a listener's call, a frame's callback that finds nothing): the traced attribution beside it does not. */
 export function ownShareOfLongFrames(
   frames: [number, number][],
@@ -588,7 +594,7 @@ export async function longTaskBench(which: ("chromium" | "firefox")[] = ["chromi
       const untraced = (r?: Own[string]) => {
         if (!r) return "";
         const ours = r.longFrames.filter((x) => x.ours > 0);
-        return `; frames over 50 ms ${r.longFrames.length}, its timed work in ${ours.length}${ours.length ? ` (${ours.map((x) => `${x.ours}/${x.frame}`).join(", ")} ms)` : ""}, made long by it ${ours.filter((x) => x.frame - x.ours <= LONG_MS).length}`;
+        return `; frames over 50 ms ${r.longFrames.length}, its timed work in ${ours.length}${ours.length ? ` (${ours.map((x) => `${x.ours}/${x.frame}`).join(", ")} ms)` : ""}, made long by it ${ours.filter((x) => madeLongBy(x.frame, x.ours)).length}`;
       };
       table.push([
         `${p.label}: ${painted(p) ? `start → painted${p.label.startsWith("analysed") ? "" : ", overlays in the page's first contentful paint"}, ` : ""}the longest of the extension's own timed slices, median and most; Chromium: the page's frames over 50 ms (Long Animation Frames: a frame's tasks and rendering), those holding the extension's timed work (its ms / the frame's) and how many it made long (Chromium │ Firefox ESR, e2e builds, untraced; the first load cold)`,

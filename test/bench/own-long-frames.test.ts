@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { ownShareOfLongFrames, timingsBuild } from "../../bench/longtasks";
+import { madeLongBy, ownShareOfLongFrames, timingsBuild } from "../../bench/longtasks";
 
 describe("ownShareOfLongFrames", () => {
   test("a stretch counts as far as it overlaps a frame, in whichever frame it falls", () => {
@@ -36,6 +36,15 @@ describe("ownShareOfLongFrames", () => {
   test("no stretches, or no long frames", () => {
     expect(ownShareOfLongFrames([[0, 55]], [])).toEqual([{ frame: 55, ours: 0 }]);
     expect(ownShareOfLongFrames([], [[0, 55]])).toEqual([]);
+  });
+});
+
+describe("madeLongBy", () => {
+  test("ours when the task is short without our time, or when our time alone is over 50 ms", () => {
+    expect(madeLongBy(60, 12)).toBe(true); // 48 ms without us
+    expect(madeLongBy(60, 5)).toBe(false); // long without us
+    expect(madeLongBy(4431, 2253)).toBe(true); // long without us, but 2.3 s of it ours
+    expect(madeLongBy(45, 45)).toBe(false); // not a long task
   });
 });
 
