@@ -269,19 +269,24 @@ function onParsed(then: () => void): { ended: () => boolean; stop: () => void } 
   return { ended, stop };
 }
 
-/** The pass at the end of parsing (followParsing) has yet to start: it reads the page as the changes so far left it. */
-let passAtParsingEnd = false;
+/** While the pass at the end of parsing (followParsing) has yet to start: resolved when it starts. It reads the
+ *  page as the changes until then left it, so they need no observer. */
+let parsingPass: Promise<void> | null = null;
 
 /** An article started while the page was being parsed: anchored again before each further frame of the parse while
  *  some of it is not placed yet, and once more in a task posted at its end, with all its text (not in the parser's
  *  last task, which also lays out the page: decision 0031), so every frame holds the overlays of the text there is.
  *  Once all is placed the frames need no pass: on a 5 MB page they had been six full passes a load. */
 function followParsing(): void {
-  passAtParsingEnd = true;
+  let passStarts = () => {};
+  parsingPass = new Promise((resolve) => {
+    passStarts = resolve;
+  });
   const end = onParsed(
     () =>
       void yieldToMain().then(() => {
-        passAtParsingEnd = false;
+        parsingPass = null;
+        passStarts();
         article?.reanchor();
       }),
   );
@@ -356,9 +361,9 @@ function watch(): void {
   let touched = false; // since the last pass, a change may have touched the text under a highlight
   const observer = new MutationObserver((records) => {
     // An article started while the page is parsed is anchored again before each frame until the end of parsing
-    // and once after it (followParsing): nothing to look at meanwhile. On a 5 MB page these records took 40–60 ms
-    // a task while parsing (traced), and the 37,000–46,000 delivered with the end of parsing 30–42 ms (untraced).
-    if (article && (document.readyState === "loading" || passAtParsingEnd)) return;
+    // and once after it (followParsing): nothing to look at meanwhile (the observer then starts after it, below;
+    // this is for one that was observing already, a page recognised after it had changed a lot).
+    if (article && (document.readyState === "loading" || parsingPass)) return;
     if (article && !touched) touched = article.changedUnder(records);
     for (const r of records) {
       if (added >= RECHECK_CHARS) break; // enough to act on: no need to look at the rest
@@ -406,7 +411,13 @@ function watch(): void {
       }
     }, REANCHOR_DEBOUNCE_MS);
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  const observe = () =>
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  // Observing while the parser adds the rest of the page would make a record of each node it adds: on a 5 MB page
+  // 40–60 ms of callbacks a task while parsing (traced), and 37,000–46,000 records delivered with the end of
+  // parsing, 30–42 ms to look at (untraced).
+  if (parsingPass) void parsingPass.then(observe);
+  else observe();
 }
 
 if (!window.__sourceAnnotatorLoaded) {

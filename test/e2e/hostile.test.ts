@@ -333,7 +333,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(await countRanges(tab)).toBe(s.anchored);
   });
 
-  it("a page whose parsing stops halfway: the frames rendered while it waits hold the overlays of the text so far", async () => {
+  it("a page whose parsing stops halfway: the frames rendered while it waits hold the overlays of the text so far; a paragraph rebuilt after it is painted again", async () => {
     await tab.goto(url("halfway.html"));
     const s = (await tab.status()) as Status;
     expect(s.articleId).toBe(NYT);
@@ -344,6 +344,20 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(during?.readyState).toBe("loading");
     expect(during?.ranges).toBeGreaterThan(0);
     expect(during?.ranges).toBeLessThan(s.anchored);
+    // Parsing over, the page rebuilds the quote's paragraph: its highlight follows (the page's changes are
+    // observed again once the pass at the end of parsing has started).
+    const quoted = (h: Record<string, string[]>) =>
+      (h["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE)));
+    expect(quoted(await tab.evaluate(highlightsInPage))).toBe(true);
+    const rebuilt = await tab.evaluateWith((quote: string) => {
+      const p = [...document.querySelectorAll("p")].find((e) => e.textContent?.includes(quote));
+      if (!p) return false;
+      p.textContent = `${p.textContent}`;
+      return true;
+    }, QUOTE);
+    expect(rebuilt).toBe(true);
+    await expect.poll(async () => quoted(await tab.evaluate(highlightsInPage)), { timeout: 5000 }).toBe(true);
+    expect(await countRanges(tab)).toBe(s.anchored);
   });
 
   it("forged messages, events and shortcuts from the page: nothing happens", async () => {
