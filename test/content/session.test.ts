@@ -250,14 +250,18 @@ describe("the page's later changes: what makes the debounced pass anchor again",
     expect(other.changedUnder(record({ target: p, removedNodes: [inside] as never }))).toBe(true);
   });
 
-  test("between two highlights is not under one; many changes elsewhere are looked at, one under a highlight found", () => {
-    // “…open in May”, <span>according to</span> two officials…: the span lies between the two highlights.
+  /** “…open in May”, <span id="gap">according to</span> two officials…: the span lies between the two highlights. */
+  const withGap = () => {
     const p = document.getElementById("p") as HTMLElement;
     const [head, tail] = TEXT.split("according to");
     p.innerHTML = `${head}<span id="gap">according to</span>${tail}`;
     const { session } = setup([QUOTE, OFFICIALS]);
     session.anchor();
-    const gap = document.getElementById("gap") as HTMLElement;
+    return { p, session, gap: document.getElementById("gap") as HTMLElement };
+  };
+
+  test("between two highlights is not under one; many changes elsewhere are looked at, one under a highlight found", () => {
+    const { p, session, gap } = withGap();
     const between = document.createElement("i");
     gap.append(between);
     expect(session.changedUnder(record({ target: gap, addedNodes: [between] as never }))).toBe(false);
@@ -275,11 +279,7 @@ describe("the page's later changes: what makes the debounced pass anchor again",
   });
 
   test("changes beside or above the highlights' container are not placed against their ranges; many inside it count as touching", () => {
-    const p = document.getElementById("p") as HTMLElement;
-    const [head, tail] = TEXT.split("according to");
-    p.innerHTML = `${head}<span id="gap">according to</span>${tail}`;
-    const { session } = setup([QUOTE, OFFICIALS]);
-    session.anchor();
+    const { session, gap } = withGap();
     // Comments in a thread beside the article, and appended to the body above it: placing each against a range
     // would count its siblings (a 5 MB page's thread took seconds so); none is.
     const thread = document.createElement("section");
@@ -302,7 +302,6 @@ describe("the page's later changes: what makes the debounced pass anchor again",
       expect(session.changedUnder(back)).toBe(true);
       expect(tested).not.toHaveBeenCalled();
       // Inside the container, between the highlights: each is tested, up to a number past which a pass is cheaper.
-      const gap = document.getElementById("gap") as HTMLElement;
       const inside = Array.from({ length: 250 }, () => {
         const i = document.createElement("i");
         gap.append(i);
