@@ -320,7 +320,7 @@ export class ArticleSession {
       (hull.intersectsNode(n) && this.anchors.some((a) => a.range.intersectsNode(n)));
     for (const r of records) {
       if (scope.contains(r.target)) {
-        if (r.type === "characterData" || r.removedNodes.length > 0 ? under(r.target) : false) return true;
+        if ((r.type === "characterData" || r.removedNodes.length > 0) && under(r.target)) return true;
         for (const n of r.addedNodes) if (n.isConnected && under(n)) return true;
       } else if (r.target.contains(scope)) {
         for (const n of r.addedNodes) if (n.contains(scope)) return true;
