@@ -4,8 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, entityMention, openCard, passageShard, spotOf, uiOf, views } from "./helpers";
+import {
+  ARTIFACTS,
+  canonical,
+  entityMention,
+  fixtureServerForFile,
+  openCard,
+  passageShard,
+  spotOf,
+  uiOf,
+  views,
+} from "./helpers";
 
 /** The id of the highlight whose text contains `quote` (attributions first). */
 const targetWith = (articleId: string, quote: string) => {
@@ -19,15 +28,9 @@ const targetWith = (articleId: string, quote: string) => {
 
 const SIDEBAR = "sidebar.html";
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = fixtureServerForFile();
 
-describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
+describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
   beforeAll(async () => {

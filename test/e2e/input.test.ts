@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, openCard, uiOf } from "./helpers";
+import { ARTIFACTS, canonical, fixtureServerForFile, openCard, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const SIDEBAR = "sidebar.html";
@@ -19,15 +18,9 @@ const editorQuote = (tab: Tab) =>
 
 const norm = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").replace(/[“”]/g, '"');
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = fixtureServerForFile();
 
-describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
+describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
   beforeAll(async () => {

@@ -13,8 +13,15 @@ import type { NoteDraft } from "../../src/model/protocol";
 import type { AnnotationCollection } from "../../src/notes/w3c";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, catchDownloads, caughtDownloads, chooseOption, payload } from "./helpers";
+import {
+  ARTIFACTS,
+  canonical,
+  catchDownloads,
+  caughtDownloads,
+  chooseOption,
+  fixtureServerForFile,
+  payload,
+} from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const WT = "wt-libya-2011-04";
@@ -92,18 +99,16 @@ const click = async (t: Tab, testId: string) => {
 
 // ---------------------------------------------------------------------------------------------------------
 
-let server: FixtureServer;
+const fixtures = fixtureServerForFile();
 let dir: string;
 beforeAll(async () => {
-  server = await startFixtureServer();
   dir = mkdtempSync(join(tmpdir(), "e2e-notes-page-"));
 });
 afterAll(async () => {
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
+describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let page: Tab;
   /** A second browser with a fresh profile, for the import. */

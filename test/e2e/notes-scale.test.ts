@@ -11,8 +11,7 @@ import { exportCollection } from "../../src/notes/w3c";
 import { collectionFailures, failures, loadAssertions } from "../notes/w3c-validator";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, catchDownloads, caughtDownloads } from "./helpers";
+import { ARTIFACTS, catchDownloads, caughtDownloads, fixtureServerForFile } from "./helpers";
 
 const NOTES = 3_000;
 /** Long bodies, so the export (about 11 M characters) is larger than one message may carry. */
@@ -80,15 +79,9 @@ const focused = () => {
 
 const textOf = (testId: string) => document.querySelector(`[data-testid=${testId}]`)?.textContent ?? null;
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = fixtureServerForFile();
 
-describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
+describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let page: Tab;
   beforeAll(async () => {

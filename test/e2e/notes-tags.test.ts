@@ -13,8 +13,7 @@ import { type NoteColour, noteColourStyle } from "../../src/model/colours";
 import type { MarkdownFile, Note } from "../../src/model/notes";
 import type { AnnotationCollection } from "../../src/notes/w3c";
 import { bothBrowsers, type Driver, type Tab } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, canonical, chooseOption, uiOf } from "./helpers";
+import { ARTIFACTS, canonical, chooseOption, fixtureServerForFile, uiOf } from "./helpers";
 
 const CSM = "csm-libya-2011-04-01";
 const SIDEBAR = "sidebar.html";
@@ -59,18 +58,16 @@ async function runAxe(): Promise<{ rule: string; targets: string[] }[]> {
 
 // ---------------------------------------------------------------------------------------------------------
 
-let server: FixtureServer;
+const fixtures = fixtureServerForFile();
 let dir: string;
 beforeAll(async () => {
-  server = await startFixtureServer();
   dir = mkdtempSync(join(tmpdir(), "e2e-notes-tags-"));
 });
 afterAll(async () => {
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
+describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
   let notesPage: Tab;

@@ -6,8 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bothBrowsers, chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { ARTIFACTS, articleRoutes, DIST, openCard, spotOf, uiOf } from "./helpers";
+import { ARTIFACTS, articleRoutes, DIST, fixtureServerForFile, openCard, spotOf, uiOf } from "./helpers";
 
 const url = (articleId: string, variant = "canonical") =>
   articleRoutes.find((r) => r.expect === articleId && r.variant === variant)?.url as string;
@@ -26,13 +25,7 @@ const sidebarNotes = (tab: Tab) =>
     null,
   );
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = fixtureServerForFile();
 
 /** The data-testid of what has the focus in the sidebar frame (null while there is no frame). */
 const focusInSidebar = (t: Tab) =>
@@ -52,7 +45,7 @@ const clickInSidebar = async (t: Tab, testId: string) => {
   await t.click({ frame: SIDEBAR, selector: `[data-testid=${testId}]` });
 };
 
-describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
+describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
   beforeAll(async () => {
@@ -193,9 +186,9 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
 });
 
 describe.each([
-  ["chromium", (profile: string) => chromiumDriver(DIST.chromeE2e, server.proxyPort, profile)],
+  ["chromium", (profile: string) => chromiumDriver(DIST.chromeE2e, fixtures.server.proxyPort, profile)],
   // Firefox: installed as a regular add-on of the profile (a temporary one is removed when the browser closes).
-  ["firefox", (profile: string) => firefoxDriver(DIST.firefoxE2e, server.proxyPort, profile)],
+  ["firefox", (profile: string) => firefoxDriver(DIST.firefoxE2e, fixtures.server.proxyPort, profile)],
 ])("%s: notes survive closing and reopening the browser profile", (_name, driver) => {
   it("a note written before a restart is there after it", async () => {
     const profile = mkdtempSync(join(tmpdir(), "sa-profile-"));

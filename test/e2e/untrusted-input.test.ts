@@ -5,21 +5,13 @@
 // every reader path elsewhere in test/e2e is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bothBrowsers, type Driver, type Tab } from "./drivers";
-import { type FixtureServer, startFixtureServer } from "./fixture-server";
-import { canonical, uiOf } from "./helpers";
+import { canonical, fixtureServerForFile, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 
-let server: FixtureServer;
+const fixtures = fixtureServerForFile();
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-describe.each(bothBrowsers(() => server.proxyPort))("%s", (_name, launch) => {
+describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (_name, launch) => {
   let driver: Driver;
   let tab: Tab;
 
