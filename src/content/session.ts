@@ -299,12 +299,12 @@ export class ArticleSession {
   }
 
   /** Whether these changes the page made may have changed the text under a placed highlight: text changed in one,
-   *  a node added inside one, or nodes taken out of an element one spans. A ticker, an ad or comments added
-   *  elsewhere change none. A change is first placed against the highlights' common ancestor, which walks up the
-   *  tree only: one beside it touches none, one above it only when it moves that ancestor. Only changes inside it
-   *  are tested against the highlights' ranges, at most EXACT_TESTS_MAX a call: placing a node against a range
-   *  counts the siblings before it (Chromium), so testing each of a 5 MB page's comments that way took 1.6–2.3 s in
-   *  one task (traced), where a pass takes some 20 ms. */
+   *  a node added inside one, or nodes taken out of one. A ticker, an ad put in or taken out between paragraphs,
+   *  or comments added elsewhere change none. A change is first placed against the highlights' common ancestor,
+   *  which walks up the tree only: one beside it touches none, one above it only when it moves that ancestor. Only
+   *  changes inside it are tested against the highlights' ranges, at most EXACT_TESTS_MAX a call: placing a node
+   *  against a range counts the siblings before it (Chromium), so testing each of a 5 MB page's comments that way
+   *  took 1.6–2.3 s in one task (traced), where a pass takes some 20 ms. */
   changedUnder(records: readonly MutationRecord[]): boolean {
     if (!this.anchors.length) return false;
     let hull: Range;
@@ -318,9 +318,20 @@ export class ArticleSession {
     const under = (n: Node) =>
       ++tests > EXACT_TESTS_MAX ||
       (hull.intersectsNode(n) && this.anchors.some((a) => a.range.intersectsNode(n)));
+    // Nodes taken out: a highlight that held them holds the place they left (one whose boundary was in them now
+    // starts or ends there); when that place is not known any more, the element they left counts whole.
+    const removedUnder = (r: MutationRecord) => {
+      const at = this.removalPoint(r);
+      if (!at) return under(r.target);
+      return (
+        ++tests > EXACT_TESTS_MAX ||
+        (hull.isPointInRange(...at) && this.anchors.some((a) => a.range.isPointInRange(...at)))
+      );
+    };
     for (const r of records) {
       if (scope.contains(r.target)) {
-        if ((r.type === "characterData" || r.removedNodes.length > 0) && under(r.target)) return true;
+        if (r.type === "characterData" ? under(r.target) : r.removedNodes.length > 0 && removedUnder(r))
+          return true;
         for (const n of r.addedNodes) if (n.isConnected && under(n)) return true;
       } else if (r.target.contains(scope)) {
         for (const n of r.addedNodes) if (n.contains(scope)) return true;
@@ -328,6 +339,19 @@ export class ArticleSession {
       }
     }
     return false;
+  }
+
+  /** Where a record's nodes were taken out, in the element they left; null when their siblings have moved since. */
+  private removalPoint(r: MutationRecord): [Node, number] | null {
+    const at = this.doc.createRange();
+    try {
+      if (r.nextSibling) at.setStartBefore(r.nextSibling);
+      else if (r.previousSibling) at.setStartAfter(r.previousSibling);
+      else at.setStart(r.target, 0);
+    } catch {
+      return null; // the sibling has been taken out of the page since
+    }
+    return at.startContainer === r.target ? [r.target, at.startOffset] : null;
   }
 
   /** One range from the start of the earliest placed highlight to the end of the last. */

@@ -217,6 +217,17 @@ describe("the page's later changes: what makes the debounced pass anchor again",
   const record = (r: Partial<MutationRecord>) => [
     { type: "childList", addedNodes: [], removedNodes: [], ...r } as unknown as MutationRecord,
   ];
+  /** Take `n` out of the page: the record the browser makes of it. */
+  const takeOut = (n: ChildNode) => {
+    const r = record({
+      target: n.parentNode as Node,
+      removedNodes: [n] as never,
+      previousSibling: n.previousSibling,
+      nextSibling: n.nextSibling,
+    });
+    n.remove();
+    return r;
+  };
 
   test("a change elsewhere touches no highlight; text changed, added or taken out under one does", () => {
     const { session } = setup([QUOTE, OFFICIALS]);
@@ -230,8 +241,7 @@ describe("the page's later changes: what makes the debounced pass anchor again",
     box.append(tick);
     expect(session.changedUnder(record({ target: document.body, addedNodes: [box] as never }))).toBe(false);
     expect(session.changedUnder(record({ target: box, addedNodes: [tick] as never }))).toBe(false);
-    tick.remove();
-    expect(session.changedUnder(record({ target: box, removedNodes: [tick] as never }))).toBe(false);
+    expect(session.changedUnder(takeOut(tick))).toBe(false);
     // A note added after the paragraph, outside every highlight.
     const after = document.createElement("span");
     p.append(after);
@@ -246,8 +256,26 @@ describe("the page's later changes: what makes the debounced pass anchor again",
     const inside = document.createElement("b");
     p.insertBefore(inside, p.childNodes[1] as Node);
     expect(other.changedUnder(record({ target: p, addedNodes: [inside] as never }))).toBe(true);
-    inside.remove();
-    expect(other.changedUnder(record({ target: p, removedNodes: [inside] as never }))).toBe(true);
+    expect(other.changedUnder(takeOut(inside))).toBe(true);
+    expect(other.changedUnder(takeOut(p.querySelector("i") as HTMLElement))).toBe(true);
+  });
+
+  test("nodes taken out between two highlights touch neither; where their place is lost, the element counts whole", () => {
+    const { p, session, gap } = withGap();
+    const ad = document.createElement("aside");
+    gap.after(ad);
+    expect(session.changedUnder(takeOut(ad))).toBe(false);
+    expect(session.changedUnder(takeOut(gap))).toBe(false);
+    // The record's next sibling has been taken out of the page since: the paragraph, which a highlight spans.
+    const next = document.createElement("span");
+    p.append(next);
+    const lost = record({
+      target: p,
+      removedNodes: [document.createElement("i")] as never,
+      nextSibling: next,
+    });
+    next.remove();
+    expect(session.changedUnder(lost)).toBe(true);
   });
 
   /** “…open in May”, <span id="gap">according to</span> two officials…: the span lies between the two highlights. */
