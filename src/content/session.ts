@@ -321,12 +321,10 @@ export class ArticleSession {
     // Nodes taken out: a highlight that held them holds the place they left (one whose boundary was in them now
     // starts or ends there); when that place is not known any more, the element they left counts whole.
     const removedUnder = (r: MutationRecord) => {
+      if (++tests > EXACT_TESTS_MAX) return true; // finding the place also counts the siblings before it
       const at = this.removalPoint(r);
       if (!at) return under(r.target);
-      return (
-        ++tests > EXACT_TESTS_MAX ||
-        (hull.isPointInRange(...at) && this.anchors.some((a) => a.range.isPointInRange(...at)))
-      );
+      return hull.isPointInRange(...at) && this.anchors.some((a) => a.range.isPointInRange(...at));
     };
     for (const r of records) {
       if (scope.contains(r.target)) {
