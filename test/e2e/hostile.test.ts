@@ -34,12 +34,14 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
+import { type Highlights, highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const HOSTILE = path.join(PAGES_DIR, "hostile");
 const BASE = "https://www.nytimes.com/2011/07/hostile/";
 const QUOTE = "Either he leaves the country, or he goes to prison";
+/** Whether the quote above is painted as a named speaker's words. */
+const quotePainted = (h: Highlights) => (h["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE)));
 const FIVE_MB = 5 * 1024 * 1024;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -278,12 +280,9 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       root.replaceChildren(...[...root.childNodes].map((n) => n.cloneNode(true)));
     });
     await expect
-      .poll(
-        async () => ((await tab.highlights())["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE))),
-        {
-          timeout: 4000,
-        },
-      )
+      .poll(async () => quotePainted(await tab.highlights()), {
+        timeout: 4000,
+      })
       .toBe(true);
     const s1 = (await tab.status()) as Status;
     expect(s1.articleId).toBe(NYT);
@@ -314,12 +313,9 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(await countRanges(tab)).toBe(n0);
     await tab.evaluate(() => (window as unknown as { __stopRewrite(): void }).__stopRewrite());
     await expect
-      .poll(
-        async () => ((await tab.highlights())["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE))),
-        {
-          timeout: 4000,
-        },
-      )
+      .poll(async () => quotePainted(await tab.highlights()), {
+        timeout: 4000,
+      })
       .toBe(true);
     expect(await countRanges(tab)).toBe(n0);
     console.log(`${name}: rewrite — ${p1 - p0} repaints in ${secs.toFixed(1)} s`);
@@ -341,7 +337,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await tab.evaluate(() => (window as unknown as { __restoreBuiltins(): boolean }).__restoreBuiltins()),
     ).toBe(true);
     const h = await tab.evaluate(highlightsInPage);
-    expect((h["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE)))).toBe(true);
+    expect(quotePainted(h)).toBe(true);
     const painted = Object.values(h).reduce((n, r) => n + r.length, 0);
     expect(painted).toBe(s.anchored);
   });
@@ -367,9 +363,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     expect(during?.ranges).toBeLessThan(s.anchored);
     // Parsing over, the page rebuilds the quote's paragraph: its highlight follows (the page's changes are
     // observed again once the pass at the end of parsing has started).
-    const quoted = (h: Record<string, string[]>) =>
-      (h["sa-named"] ?? []).some((t) => norm(t).includes(norm(QUOTE)));
-    expect(quoted(await tab.evaluate(highlightsInPage))).toBe(true);
+    expect(quotePainted(await tab.highlights())).toBe(true);
     const rebuilt = await tab.evaluateWith((quote: string) => {
       const p = [...document.querySelectorAll("p")].find((e) => e.textContent?.includes(quote));
       if (!p) return false;
@@ -377,7 +371,7 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       return true;
     }, QUOTE);
     expect(rebuilt).toBe(true);
-    await expect.poll(async () => quoted(await tab.evaluate(highlightsInPage)), { timeout: 5000 }).toBe(true);
+    await expect.poll(async () => quotePainted(await tab.highlights()), { timeout: 5000 }).toBe(true);
     expect(await countRanges(tab)).toBe(s.anchored);
   });
 
