@@ -27,6 +27,7 @@ describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (_name, launc
     it("ignores the page's synthetic (untrusted) pointer, key and wheel events: they are not the reader's first input and create no UI", async () => {
       await tab.goto(canonical(NYT));
       expect((await tab.status())?.articleId).toBe(NYT);
+      // The page's own script fakes the reader's input (isTrusted false): what this test proves is ignored.
       await tab.evaluate(() => {
         for (const type of ["pointermove", "pointerdown", "keydown", "wheel"])
           window.dispatchEvent(new Event(type, { bubbles: true }));
@@ -41,6 +42,8 @@ describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (_name, launc
       // Our UI is there, made by the reader's trusted pointer move (the page's own events do not make it).
       await tab.moveTo({ x: 220, y: 180 });
       await expect.poll(async () => (await uiOf(tab))?.html ?? "").toContain("launcher");
+      // Then the page's own script fakes a selection, clicks and keys (isTrusted false): what this test proves is
+      // ignored.
       await tab.evaluate(() => {
         const host = document.querySelector("html > div[data-sa-ignore]");
         const p = [...document.querySelectorAll("p")].find((x) => x.textContent?.includes("Rujban"));
