@@ -304,7 +304,7 @@ export class ArticleSession {
    *  which walks up the tree only: one beside it touches none, one above it only when it moves that ancestor. Only
    *  changes inside it are tested against the highlights' ranges, at most EXACT_TESTS_MAX a call: placing a node
    *  against a range counts the siblings before it (Chromium), so testing each of a 5 MB page's comments that way
-   *  took 1.6–2.3 s in one task (traced), where a pass takes some 20 ms. */
+   *  took 1.9–2.3 s in one task (traced), where a pass takes some 20 ms. */
   changedUnder(records: readonly MutationRecord[]): boolean {
     if (!this.anchors.length) return false;
     let hull: Range;
