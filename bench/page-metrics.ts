@@ -31,6 +31,8 @@ export async function roundCosts(
   urls: string[],
   proxyPort: number,
   sameTab = false,
+  /** Given each measured load's trace (its build's and page's indices). */
+  onTrace?: (build: number, page: number, events: TraceEvent[]) => void,
 ): Promise<{ script: number[]; task: number[] }[][]> {
   const out = builds.map(() => urls.map(() => ({ script: [] as number[], task: [] as number[] })));
   for (let round = 0; round < COST_ROUNDS; round++) {
@@ -43,8 +45,9 @@ export async function roundCosts(
       for (const [u, url] of urls.entries()) {
         const tab = sameTab ? await s.context.newPage() : undefined;
         for (let i = 0; i < COST_PER_ROUND + 1; i++) {
-          const m = await pageLoadMetrics(s.context, url, tab);
+          const { metrics: m, events } = await pageLoadMetrics(s.context, url, tab);
           if (i === 0) continue; // the page's first load warms the browser up
+          onTrace?.(k, u, events);
           out[k]?.[u]?.script.push(m.TracedScript ?? Number.NaN);
           out[k]?.[u]?.task.push(m.TaskDuration ?? Number.NaN);
         }
@@ -59,13 +62,13 @@ export async function roundCosts(
 /**
  * Load `url` in a new page (or navigate `tab` to it), wait for the content script's work, return the page's
  * metrics (ms for durations; none for a tab, whose counters run on across its loads) and `TracedScript`, the
- * script time on the page's main thread read from a trace of the load (see scriptTime).
+ * script time on the page's main thread read from a trace of the load (see scriptTime), and the trace's events.
  */
-export async function pageLoadMetrics(
+async function pageLoadMetrics(
   context: BrowserContext,
   url: string,
   tab?: Page,
-): Promise<Record<string, number>> {
+): Promise<{ metrics: Record<string, number>; events: TraceEvent[] }> {
   const page = tab ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -84,8 +87,13 @@ export async function pageLoadMetrics(
   if (tab) await cdp.detach();
   else await page.close();
   return {
-    ...Object.fromEntries(metrics.map((m) => [m.name, /Duration$/.test(m.name) ? m.value * 1000 : m.value])),
-    TracedScript: scriptTime(events, url),
+    metrics: {
+      ...Object.fromEntries(
+        metrics.map((m) => [m.name, /Duration$/.test(m.name) ? m.value * 1000 : m.value]),
+      ),
+      TracedScript: scriptTime(events, url),
+    },
+    events,
   };
 }
 

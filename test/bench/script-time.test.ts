@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scriptTime, type TraceEvent } from "../../bench/script-time";
+import { scriptTime, selfTimes, type TraceEvent } from "../../bench/script-time";
 
 const URL_ = "https://www.nytimes.com/2011/07/04/todayspaper/index.html";
 // Times in microseconds, as in a trace; the page's main thread is pid 7 / tid 1 (where its HTML was parsed).
@@ -52,5 +52,35 @@ describe("script time from a trace", () => {
     };
     expect(scriptTime([moved, x("FunctionCall", 10_000, 1500)], URL_)).toBe(1.5);
     expect(scriptTime([x("FunctionCall", 10_000, 1500)], URL_)).toBeNaN();
+  });
+});
+
+describe("self time by event from a trace", () => {
+  it("gives each event its time less what is nested in it, summed by name", () => {
+    const events = [
+      parse,
+      x("RunTask", 10_000, 10_000),
+      x("RunMicrotasks", 11_000, 6000), // in the task
+      x("v8.compile", 12_000, 1000), // in the microtasks
+      x("UpdateLayoutTree", 18_000, 1500), // in the task, after them
+      x("RunTask", 30_000, 2000),
+      x("RunMicrotasks", 40_000, 500, 8, 1), // another process: left out
+    ];
+    const t = selfTimes(events, URL_);
+    expect(Object.fromEntries(t ?? [])).toEqual({
+      ParseHTML: 3,
+      RunTask: 2.5 + 2,
+      RunMicrotasks: 5,
+      "v8.compile": 1,
+      UpdateLayoutTree: 1.5,
+    });
+    // Nothing counted twice: the self times add up to the outermost events' time.
+    expect([...(t?.values() ?? [])].reduce((a, b) => a + b, 0)).toBe(3 + 10 + 2);
+  });
+
+  it("counts an event that outlasts its parent once, and is null when the page was never parsed", () => {
+    const t = selfTimes([parse, x("EvaluateScript", 10_000, 4000), x("RunMicrotasks", 13_000, 3000)], URL_);
+    expect(Object.fromEntries(t ?? [])).toEqual({ ParseHTML: 3, EvaluateScript: 3, RunMicrotasks: 3 });
+    expect(selfTimes([x("FunctionCall", 10_000, 1500)], URL_)).toBeNull();
   });
 });
