@@ -357,7 +357,8 @@ function watch(): void {
   let pending = 0; // when the first change not yet handled came
   let added = 0;
   let running = false;
-  let anchoredThisFrame = false;
+  let lastLoss = Number.NEGATIVE_INFINITY; // when the page last took the highlights' text away
+  let lossesAnchored = 0; // of this run of losses (the page not quiet in between), how many were anchored at once
   let touched = false; // since the last pass, a change may have touched the text under a highlight
   const observer = new MutationObserver((records) => {
     // An article started while the page is parsed is anchored again before each frame until the end of parsing
@@ -378,16 +379,16 @@ function watch(): void {
       if (r.type === "characterData") added += 1;
     }
     if (!article && added < RECHECK_CHARS) return;
-    // A hydration took the article's text from under the highlights: anchored again now, in this task, they are
-    // back in the next frame (once a frame; the debounced pass below still follows the page as it settles).
-    if (article && !anchoredThisFrame && article.lost(added > 0)) {
-      anchoredThisFrame = true;
-      requestAnimationFrame(() => {
-        anchoredThisFrame = false;
-      });
-      article.reanchor();
-    }
     const now = performance.now();
+    // A hydration took the article's text from under the highlights: anchored again now, in this task, they are
+    // back in the next frame. Twice at most while the page goes on doing so without a quiet REANCHOR_DEBOUNCE_MS
+    // (a hydration in two tasks, text taken out then put back, takes two): a page that re-renders its article
+    // every 50 ms is left to the debounced pass below, one a second.
+    if (article?.lost(added > 0)) {
+      if (now - lastLoss > REANCHOR_DEBOUNCE_MS) lossesAnchored = 0;
+      lastLoss = now;
+      if (lossesAnchored++ < 2) article.reanchor();
+    }
     const maxWait = Math.max(REANCHOR_MAX_WAIT_MS, 10 * (article?.lastAnchorMs() ?? 0));
     if (timer === undefined) pending = now;
     else if (now - pending >= maxWait - REANCHOR_DEBOUNCE_MS) return; // the run already scheduled goes ahead

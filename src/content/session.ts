@@ -277,12 +277,14 @@ export class ArticleSession {
    * The page took the article's text from under the highlights: a placed one's text is gone from the document, or
    * (`textAdded`) text came back after fewer targets were placed than before — a framework's hydration, which
    * replaces the article's nodes, in one task or two. Then anchoring again at once, before the next frame, puts the
-   * overlays back in it.
+   * overlays back in it. A browser keeps a live range in the document when its nodes are taken out: it moves the
+   * range's ends to where they were, and the range is left collapsed there (every placed range holds some text); a
+   * range's ends outside the document are for DOMs without live ranges.
    */
   lost(textAdded: boolean): boolean {
     if (this.disposed) return false;
-    if (this.anchors.some((a) => !a.range.startContainer.isConnected || !a.range.endContainer.isConnected))
-      return true;
+    const gone = (r: Range) => r.collapsed || !r.startContainer.isConnected || !r.endContainer.isConnected;
+    if (this.anchors.some((a) => gone(a.range))) return true;
     return textAdded && this.status.anchored < this.mostAnchored;
   }
 

@@ -183,6 +183,33 @@ describe("a hydration: the page rebuilds the article's nodes", () => {
   });
 });
 
+describe("a hydration in a browser: live ranges", () => {
+  test("lost when the page took a highlight's nodes out and the browser left its range collapsed where they were", () => {
+    const { session } = setup();
+    session.anchor();
+    expect(session.lost(false)).toBe(false);
+    const p = document.getElementById("p") as HTMLElement;
+    const parent = p.parentNode as Node;
+    const at = [...parent.childNodes].indexOf(p);
+    p.replaceWith(p.cloneNode(true));
+    // What a browser does to a live range whose nodes leave the document (the DOM standard's steps before a
+    // removal; happy-dom leaves the range in the removed nodes): both ends where the node was.
+    for (const { range } of session.placed()) {
+      range.setStart(parent, at);
+      range.collapse(true);
+    }
+    expect(session.placed().every((a) => a.range.startContainer.isConnected)).toBe(true);
+    expect(session.lost(false)).toBe(true);
+    expect(session.placedAll()).toBe(false);
+    session.reanchor();
+    expect(session.lost(false)).toBe(false);
+    expect(session.placed().map((a) => a.range.toString())).toEqual([
+      "the bridge will open in May",
+      "two officials",
+    ]);
+  });
+});
+
 describe("placed all: what the frames of a page still being parsed look at before anchoring again", () => {
   test("every target and note placed and in the document; not before a pass, nor after new notes, nor once one is lost", () => {
     const { session } = setup([QUOTE, OFFICIALS]);

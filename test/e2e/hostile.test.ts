@@ -34,7 +34,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { type Highlights, highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
+import { canonical, type Highlights, highlightsInPage, norm, openCard, payload, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const HOSTILE = path.join(PAGES_DIR, "hostile");
@@ -319,6 +319,38 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       .toBe(true);
     expect(await countRanges(tab)).toBe(n0);
     console.log(`${name}: rewrite — ${p1 - p0} repaints in ${secs.toFixed(1)} s`);
+  });
+
+  it("a hydration (the article's element replaced by a copy of itself): its overlays are back in the next frame", async () => {
+    for (const [id, selector] of [
+      ["csm-libya-2011-04-01", "article"],
+      [NYT, ".articleBody"],
+    ] as const) {
+      await tab.goto(canonical(id));
+      const s = (await tab.status()) as Status;
+      expect(s.articleId).toBe(id);
+      // The page's own doing, in one task; the texts under the highlights read in the next frame's callback. A
+      // browser keeps a live range whose nodes are taken out, collapsed where they were: only ranges that still
+      // hold text count.
+      const { before, after } = await tab.evaluateWith(
+        (root: string) =>
+          new Promise<{ before: string[]; after: string[] }>((resolve) => {
+            const held = () =>
+              [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()]
+                .flatMap((h) => [...h])
+                .filter((r) => !r.collapsed && r.startContainer.isConnected)
+                .map((r) => r.toString())
+                .sort();
+            const was = held();
+            const el = document.querySelector(root) as Element;
+            el.replaceWith(el.cloneNode(true));
+            requestAnimationFrame(() => resolve({ before: was, after: held() }));
+          }),
+        selector,
+      );
+      expect(before).toHaveLength(s.anchored);
+      expect(after, `${id}: the highlights' texts in the frame after the hydration`).toEqual(before);
+    }
   });
 
   it("the page's own built-ins broken before the content script runs: recognised and painted all the same", async () => {
