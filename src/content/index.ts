@@ -381,13 +381,17 @@ function watch(): void {
     if (!article && added < RECHECK_CHARS) return;
     const now = performance.now();
     // A hydration took the article's text from under the highlights: anchored again now, in this task, they are
-    // back in the next frame. Twice at most while the page goes on doing so without a quiet REANCHOR_DEBOUNCE_MS
-    // (a hydration in two tasks, text taken out then put back, takes two): a page that re-renders its article
+    // back in the next frame. Once in a run of such changes without a quiet REANCHOR_DEBOUNCE_MS, and once more for
+    // text put back after that pass placed fewer (a hydration in two tasks): a page that re-renders its article
     // every 50 ms is left to the debounced pass below, one a second.
     if (article?.lost(added > 0)) {
       if (now - lastLoss > REANCHOR_DEBOUNCE_MS) lossesAnchored = 0;
       lastLoss = now;
-      if (lossesAnchored++ < 2) article.reanchor();
+      const putBack = !article.lost(false);
+      if (lossesAnchored === 0 || (lossesAnchored === 1 && putBack)) {
+        lossesAnchored++;
+        article.reanchor();
+      }
     }
     const maxWait = Math.max(REANCHOR_MAX_WAIT_MS, 10 * (article?.lastAnchorMs() ?? 0));
     if (timer === undefined) pending = now;
