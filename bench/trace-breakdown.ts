@@ -1,9 +1,10 @@
 // Where the main-thread time a build adds to the known articles' loads goes: each trace event's self time on the
 // page's main thread (bench/script-time.ts selfTimes), summed by name, the mean of a load with each build and
-// without any extension, in the rounds of fresh browsers of the benchmark's cost rows (roundCosts). The names that
-// differ most from the load without the extension come first: compilation (v8.compile), our script after an
-// `await` (RunMicrotasks), the isolated world's set-up (ContextCreatedNotification, V8.DeserializeContext …), style.
-// Tracing lengthens everything a little; read the differences, not the totals.
+// without any extension, in the rounds of fresh browsers of the benchmark's cost rows (roundCosts, its trace
+// categories). The names that differ most from the load without the extension come first: our script after an
+// `await` (RunMicrotasks), compilation (v8.compile), the content scripts' injection at document_start (inside
+// ParseHTML) and top-level run (EvaluateScript), style (UpdateLayoutTree). Tracing lengthens everything a little;
+// read the differences, not the totals.
 // node --import tsx bench/trace-breakdown.ts <extension dir> [...]   (BENCH_RUNS sets the rounds; ROWS the names shown)
 import { loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { roundCosts } from "./page-metrics";
