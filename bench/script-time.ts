@@ -55,7 +55,7 @@ function mainThreadSpans(events: TraceEvent[], url: string): (TraceEvent & { dur
 /**
  * Where the main thread's time went in a page load: each trace event's self time (its duration less the events
  * nested in it), summed by name, in ms; null when the page was never parsed. What a build adds to a load
- * (bench/trace-breakdown.ts) shows here by kind: compilation, script, style, layout, the isolated world's set-up.
+ * (bench/trace-breakdown.ts) shows here by kind: compilation, script, style, layout.
  */
 export function selfTimes(events: TraceEvent[], url: string): Map<string, number> | null {
   const spans = mainThreadSpans(events, url);
