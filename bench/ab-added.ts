@@ -4,18 +4,18 @@
 // which moves the figure more than most changes do (the page alone took 44–49 ms a load in one stop's run, 64–70 in
 // another's).
 // node --import tsx bench/ab-added.ts <extension dir> [...]   (BENCH_RUNS sets the rounds, as in the benchmark)
-// A build's directory named …/chrome is the product's (its background registers content.js: waited for).
 import { loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
-import { COST_PER_ROUND, roundCosts } from "./page-metrics";
+import { COST_PER_ROUND, costBuild, roundCosts } from "./page-metrics";
+import { knownArticlePages } from "./pages";
 import { byRound, pairedDifference } from "./paired";
 import { stat } from "./stats";
 
 const dirs = process.argv.slice(2);
 if (!dirs.length) throw new Error("usage: node --import tsx bench/ab-added.ts <extension dir> [...]");
-const pages = loadRoutes().filter((r) => r.kind === "article" && r.variant === "canonical");
+const pages = knownArticlePages(loadRoutes());
 const server = await startFixtureServer();
 const costs = await roundCosts(
-  [{}, ...dirs.map((dir) => ({ dir, worker: dir.endsWith("/chrome") }))],
+  [{}, ...dirs.map(costBuild)],
   pages.map((r) => r.url),
   server.proxyPort,
 );

@@ -6,12 +6,13 @@
 import { getExtensionWorker, launchChromium } from "../test/e2e/browsers";
 import { loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { paintedStatus } from "./page-metrics";
+import { knownArticlePages } from "./pages";
 
 const dirs = process.argv.slice(2);
 if (dirs.length < 2) throw new Error("usage: node --import tsx bench/ab-painted.ts <dir A> <dir B> [...]");
 const FIELDS = ["recognisedMs", "anchorMs", "paintedMs"] as const;
 const server = await startFixtureServer();
-const pages = loadRoutes().filter((r) => r.variant === "canonical");
+const pages = knownArticlePages(loadRoutes());
 const data = new Map<string, number[][]>(); // "dir article" → one list per field
 for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++)
   for (const dir of dirs) {

@@ -4,18 +4,13 @@
 // node --import tsx bench/ab.ts <extension dir A> <extension dir B> [...]   (URL=…; BENCH_RUNS sets the rounds)
 // (bench/ab-painted.ts does the same for start → overlays painted on the article pages.)
 import { startFixtureServer } from "../test/e2e/fixture-server";
-import { roundCosts } from "./page-metrics";
+import { costBuild, roundCosts } from "./page-metrics";
 
 const url = process.env.URL ?? "https://www.nytimes.com/2011/07/06/world/africa/06libya.html";
 const dirs = process.argv.slice(2);
 if (dirs.length < 2) throw new Error("usage: node --import tsx bench/ab.ts <dir A> <dir B> [...]");
 const server = await startFixtureServer();
-// A build's directory named …/chrome is the product's (its background registers content.js: waited for).
-const costs = await roundCosts(
-  dirs.map((dir) => ({ dir, worker: dir.endsWith("/chrome") })),
-  [url],
-  server.proxyPort,
-);
+const costs = await roundCosts(dirs.map(costBuild), [url], server.proxyPort);
 console.log(`script time per load (traced: compilation, callbacks, promise continuations) on ${url}`);
 for (const [k, dir] of dirs.entries()) {
   const xs = [...(costs[k]?.[0]?.script ?? [])].sort((a, b) => a - b);

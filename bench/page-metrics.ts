@@ -16,6 +16,10 @@ export const COST_PER_ROUND = Math.ceil(COST_RUNS / COST_ROUNDS);
  *  service worker (the product's content.js is registered by its background at install, decision 0018). */
 export type CostBuild = { dir?: string; worker?: boolean; workerTimeoutMs?: number };
 
+/** A build given by its directory on the command line: one named …/chrome is the product's (its background
+ *  registers content.js: waited for). */
+export const costBuild = (dir: string): CostBuild => ({ dir, worker: dir.endsWith("/chrome") });
+
 /**
  * Script time (traced, see scriptTime) and CDP TaskDuration (ms) of loads of each of `urls` with each build, per
  * build and page. One browser per build for a whole run put each build's figures on one browser instance, and

@@ -60,6 +60,10 @@ export function longArticle(words: number): string {
   );
 }
 
+/** The three known articles' own pages (the A/Bs' pages). */
+export const knownArticlePages = (routes: FixtureRoute[]): FixtureRoute[] =>
+  routes.filter((r) => r.kind === "article" && r.variant === "canonical");
+
 /** Pages of a matched site that are not a known article (issue 19's non-article cost): a section page, whose
  *  address rules it out, and the day's index at an address where an article of the month could be, whose text is
  *  compared with the month's articles (it is no article, so it is not analysed either). */

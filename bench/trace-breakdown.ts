@@ -7,20 +7,19 @@
 // read the differences, not the totals.
 // node --import tsx bench/trace-breakdown.ts <extension dir> [...]   (BENCH_RUNS sets the rounds; ROWS the names shown)
 import { loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
-import { roundCosts } from "./page-metrics";
+import { costBuild, roundCosts } from "./page-metrics";
+import { knownArticlePages } from "./pages";
 import { selfTimes } from "./script-time";
 
 const dirs = process.argv.slice(2);
 if (!dirs.length) throw new Error("usage: node --import tsx bench/trace-breakdown.ts <extension dir> [...]");
-const urls = loadRoutes()
-  .filter((r) => r.kind === "article" && r.variant === "canonical")
-  .map((r) => r.url);
+const urls = knownArticlePages(loadRoutes()).map((r) => r.url);
 const builds = [undefined, ...dirs];
 const sums = builds.map(() => new Map<string, number>());
 const loads = builds.map(() => 0);
 const server = await startFixtureServer();
 await roundCosts(
-  builds.map((dir) => (dir ? { dir, worker: dir.endsWith("/chrome") } : {})),
+  builds.map((dir) => (dir ? costBuild(dir) : {})),
   urls,
   server.proxyPort,
   false,
