@@ -5,7 +5,12 @@
 const MIN_PARAGRAPH_CHARS = 800;
 const MIN_PARAGRAPHS = 4;
 
+/** Any of the signs looked at below: a page with none (most section fronts) is answered with this one query. */
+const ANY_SIGN =
+  'meta[property="og:type"], script[type="application/ld+json"], article, [itemprop="articleBody"]';
+
 export function looksLikeArticle(doc: Document): boolean {
+  if (!doc.querySelector(ANY_SIGN)) return false;
   const og = doc.querySelector('meta[property="og:type"]')?.getAttribute("content") ?? "";
   let says = /article/i.test(og);
   if (!says)

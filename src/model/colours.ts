@@ -54,7 +54,8 @@ export const NOTE_PALETTE: readonly NoteColourStyle[] = [
   },
 ];
 
-export const NOTE_COLOURS: readonly NoteColour[] = NOTE_PALETTE.map((c) => c.id);
+// Marked pure so that a bundle which never reads it (status.js) leaves the palette out.
+export const NOTE_COLOURS: readonly NoteColour[] = /* @__PURE__ */ NOTE_PALETTE.map((c) => c.id);
 
 /** The colour of a note that has none recorded (every note written before colours existed). */
 export const DEFAULT_NOTE_COLOUR: NoteColour = "rose";

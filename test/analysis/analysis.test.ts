@@ -117,6 +117,26 @@ describe("the page's metadata and the cheap article test", () => {
   ])("%s is an article: %s", (file, yes) => {
     expect(looksLikeArticle(doc(read(file)))).toBe(yes);
   });
+  const paragraphs =
+    `<p>${"Running text of the story, a sentence a reader reads to its end. ".repeat(3)}</p>`.repeat(5);
+  it.each([
+    ["og:type", `<head><meta property="og:type" content="article"></head><body>${paragraphs}</body>`, true],
+    [
+      "JSON-LD",
+      `<head><script type="application/ld+json">{"@type": "NewsArticle"}</script></head><body>${paragraphs}</body>`,
+      true,
+    ],
+    ["an <article>", `<body><article>${paragraphs}</article></body>`, true],
+    ["articleBody", `<body><div itemprop="articleBody">${paragraphs}</div></body>`, true],
+    ["no sign", `<body><div>${paragraphs}</div></body>`, false],
+    [
+      "a sign that is not an article's",
+      `<head><meta property="og:type" content="website"></head><body>${paragraphs}</body>`,
+      false,
+    ],
+  ])("each sign alone is enough with running text: %s", (_, html, yes) => {
+    expect(looksLikeArticle(doc(`<!doctype html><html>${html}</html>`))).toBe(yes);
+  });
 });
 
 /** Each page's correct links (name on the page → dataset entity); anything else linked is a false link. */
