@@ -63,9 +63,12 @@ async function main() {
   const nonArticle: Record<string, unknown> = {};
   // bench/baselines/recognise: the least a recognition by the page's text does (the address, one read, the probes'
   // folding and 32 look-ups, an observer), none of our code — the floor of the text-compared page's budget.
+  // bench/baselines/pagetest: the least an article test on a page whose address rules out every known article can
+  // do (issue 18: one selector query) — the floor under status.js beside the listener.
   const nonArticleBuilds = [
     "bench/baselines/empty",
     "bench/baselines/listener",
+    "bench/baselines/pagetest",
     "bench/baselines/textread",
     "bench/baselines/recognise",
     PRODUCT,
@@ -77,19 +80,12 @@ async function main() {
   // (The empty script's figure is not shown there: not measured.)
   const sameTabCosts = await costsOf(nonArticleBuilds.slice(1), nonArticleUrls, true);
   for (const [p, [label, route]] of NON_ARTICLES.entries()) {
-    const [empty, listener, textRead, recognise, ours] = nonArticleCosts.map((perPage) => perPage[p]) as [
-      Costs,
-      Costs,
-      Costs,
-      Costs,
-      Costs,
-    ];
-    const [tabListener, tabTextRead, tabRecognise, tabOurs] = sameTabCosts.map((perPage) => perPage[p]) as [
-      Costs,
-      Costs,
-      Costs,
-      Costs,
-    ];
+    const [empty, listener, pageTest, textRead, recognise, ours] = nonArticleCosts.map(
+      (perPage) => perPage[p],
+    ) as [Costs, Costs, Costs, Costs, Costs, Costs];
+    const [tabListener, tabPageTest, tabTextRead, tabRecognise, tabOurs] = sameTabCosts.map(
+      (perPage) => perPage[p],
+    ) as [Costs, Costs, Costs, Costs, Costs];
     const ratio = ours.script.median / listener.script.median;
     // Issue 19's budget: 1.5 × the listener on a page whose text is not read, 1.5 × the listener and one read of
     // the text on a page whose text is compared.
@@ -98,14 +94,17 @@ async function main() {
       url: route.url,
       empty,
       listener,
+      pageTest,
       textRead,
       recognise,
       ours,
       ratioToListener: ratio,
+      floorToListener: pageTest.script.median / listener.script.median,
       ratioToTextRead: toTextRead,
       floorToTextRead: recognise.script.median / textRead.script.median,
       sameTab: {
         listener: tabListener.script,
+        pageTest: tabPageTest.script,
         textRead: tabTextRead.script,
         recognise: tabRecognise.script,
         ours: tabOurs.script,
@@ -115,19 +114,19 @@ async function main() {
     table.push([
       `non-article page (${label}): script per load`,
       fmt(ours.script),
-      `empty ${fmt(empty.script)}; listener-only ${fmt(listener.script)}; listener + one read of body.textContent ${fmt(textRead.script)}${compared ? `; the least recognition by the text (bench/baselines/recognise) ${fmt(recognise.script)}` : ""}`,
+      `empty ${fmt(empty.script)}; listener-only ${fmt(listener.script)}; ${compared ? "" : `listener + one selector query (the least article test, bench/baselines/pagetest) ${fmt(pageTest.script)}; `}listener + one read of body.textContent ${fmt(textRead.script)}${compared ? `; the least recognition by the text (bench/baselines/recognise) ${fmt(recognise.script)}` : ""}`,
       compared
         ? `${toTextRead.toFixed(2)}× listener + read (budget ≤ 1.5×); the least recognition ${(recognise.script.median / textRead.script.median).toFixed(2)}×`
-        : `${ratio.toFixed(2)}× listener (budget ≤ 1.5×)`,
+        : `${ratio.toFixed(2)}× listener (budget ≤ 1.5×); the least article test ${(pageTest.script.median / listener.script.median).toFixed(2)}×`,
     ]);
     const times = (a: Costs, b: Costs) => `${(a.script.median / b.script.median).toFixed(2)}×`;
     table.push([
       `non-article page (${label}): script per load, later pages in the same tab`,
       fmt(tabOurs.script),
-      `listener-only ${fmt(tabListener.script)}; listener + one read ${fmt(tabTextRead.script)}${compared ? `; the least recognition ${fmt(tabRecognise.script)}` : ""}`,
+      `listener-only ${fmt(tabListener.script)}; ${compared ? "" : `the least article test ${fmt(tabPageTest.script)}; `}listener + one read ${fmt(tabTextRead.script)}${compared ? `; the least recognition ${fmt(tabRecognise.script)}` : ""}`,
       compared
         ? `${times(tabOurs, tabTextRead)} listener + read; the least recognition ${times(tabRecognise, tabTextRead)}`
-        : `${times(tabOurs, tabListener)} listener`,
+        : `${times(tabOurs, tabListener)} listener; the least article test ${times(tabPageTest, tabListener)}`,
     ]);
     // The same loads' main-thread time, all tasks (rendering too), shown beside it.
     table.push([
