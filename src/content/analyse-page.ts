@@ -15,8 +15,11 @@ export async function analysePage(
   onSlice?: (ms: number) => void,
 ): Promise<(Extract<AnalyseReply, { ok: true }> & { settings: Promise<Settings | undefined> }) | string> {
   // The page's HTML, serialised in slices: a page of megabytes is not one long task (docs/decisions/0011).
-  const serialised = runSliced(pageHtml(document, MAX_ANALYSE_HTML), { firstBudgetMs: SLICE_MS, onSlice });
-  const html = serialised.sync ? serialised.value : await serialised.value;
+  const serialised = runSliced(pageHtml(document, MAX_ANALYSE_HTML, ANALYSE_PART), {
+    firstBudgetMs: SLICE_MS,
+    onSlice,
+  });
+  const chunks = serialised.sync ? serialised.value : await serialised.value;
   const settings = api.storage.local.get("settings").then(
     (r) => r.settings as Settings | undefined,
     () => undefined,
@@ -29,16 +32,10 @@ export async function analysePage(
     await yieldToMain();
     return api.runtime.sendMessage(m).catch(() => null);
   };
-  let key: string | undefined;
-  let last = html;
-  if (html.length > ANALYSE_PART) {
-    key = Math.random().toString(36).slice(2);
-    let at = 0;
-    for (; html.length - at > ANALYSE_PART; at += ANALYSE_PART)
-      if ((await send({ type: "analyse-part", key, html: html.slice(at, at + ANALYSE_PART) })) !== true)
-        return "the analysis did not answer";
-    last = html.slice(at);
-  }
+  const last = chunks.pop() ?? "";
+  const key = chunks.length ? Math.random().toString(36).slice(2) : undefined;
+  for (const html of chunks)
+    if ((await send({ type: "analyse-part", key, html })) !== true) return "the analysis did not answer";
   const reply = (await send({
     type: "analyse-page",
     url: location.href,

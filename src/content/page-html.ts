@@ -49,8 +49,12 @@ function serialise(n: Node): string {
   return "";
 }
 
-/** documentElement.outerHTML, up to `max` characters, in steps (a pause after each child of an opened element). */
-export function* pageHtml(doc: Document, max: number): Steps<string> {
+/**
+ * documentElement.outerHTML, up to `max` characters, in steps (a pause after each child of an opened element), as
+ * chunks of at most `chunk` characters each, joined one a step: the messages that carry it are that size, and one
+ * join of a 4 MB page's parts took 20–45 ms of a single slice in Firefox (the slices timed in the page).
+ */
+export function* pageHtml(doc: Document, max: number, chunk: number): Steps<string[]> {
   const parts: string[] = [];
   let length = 0;
   const push = (s: string) => {
@@ -78,5 +82,27 @@ export function* pageHtml(doc: Document, max: number): Steps<string> {
     return length >= max;
   }
   yield* write(doc.documentElement);
-  return parts.join("").slice(0, max);
+  const chunks: string[] = [];
+  let group: string[] = [];
+  let room = chunk; // what the chunk being gathered can still take
+  let left = max;
+  for (const whole of parts) {
+    let s = whole.length > left ? whole.slice(0, left) : whole;
+    left -= s.length;
+    while (s.length >= room) {
+      group.push(s.slice(0, room));
+      s = s.slice(room);
+      chunks.push(group.join(""));
+      group = [];
+      room = chunk;
+      yield;
+    }
+    if (s) {
+      group.push(s);
+      room -= s.length;
+    }
+    if (left === 0) break;
+  }
+  if (group.length) chunks.push(group.join(""));
+  return chunks;
 }

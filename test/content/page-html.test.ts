@@ -19,15 +19,42 @@ function page(comments: number) {
 test("the same HTML as outerHTML, in steps", () => {
   page(120);
   let steps = 0;
-  const gen = pageHtml(document, 1_000_000);
+  const gen = pageHtml(document, 1_000_000, 1_000_000);
   let r = gen.next();
   for (; !r.done; r = gen.next()) steps++;
-  expect(r.value).toBe(document.documentElement.outerHTML);
+  expect(r.value).toEqual([document.documentElement.outerHTML]);
   expect(steps).toBeGreaterThan(120);
 });
 
 test("cut at the limit, as outerHTML.slice(0, max) would be", () => {
   page(200);
   const max = 5000;
-  expect(finish(pageHtml(document, max))).toBe(document.documentElement.outerHTML.slice(0, max));
+  expect(finish(pageHtml(document, max, max)).join("")).toBe(
+    document.documentElement.outerHTML.slice(0, max),
+  );
+});
+
+test("in chunks of at most the given size, each joined in a step of its own", () => {
+  page(300);
+  const whole = document.documentElement.outerHTML;
+  // Chunk sizes that cut the parts anywhere: within a comment, at its end, across several.
+  for (const [size, max] of [
+    [1000, 1_000_000],
+    [997, 1_000_000],
+    [50_000, 1_000_000],
+    [1000, 12_345],
+    [whole.length, whole.length],
+  ] as const) {
+    const gen = pageHtml(document, max, size);
+    let stepsAfterWalk = 0;
+    let r = gen.next();
+    for (; !r.done; r = gen.next()) stepsAfterWalk++;
+    const chunks = r.value;
+    expect(chunks.join("")).toBe(whole.slice(0, max));
+    expect(chunks.every((c) => c.length <= size && c.length > 0)).toBe(true);
+    // Every chunk but the last is full: the messages carry as few parts as they can.
+    expect(chunks.slice(0, -1).every((c) => c.length === size)).toBe(true);
+    expect(chunks.length).toBe(Math.ceil(Math.min(max, whole.length) / size));
+    expect(stepsAfterWalk).toBeGreaterThanOrEqual(chunks.length - 1);
+  }
 });

@@ -1,12 +1,13 @@
 // End to end, Chromium and Firefox: pages the dataset does not know, analysed on this device (issue 18). Fixture
 // pages in four house styles (test/fixtures/pages/analysis/) under other hostnames and under a publisher's; the
 // reader's actions are the browser's own input (drivers.ts). The status reply's `analysis` is the contract read.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bigPage } from "../../bench/pages";
 import { passageKey } from "../../src/analysis/corrections";
-import type { Analysis } from "../../src/analysis/types";
+import { ANALYSE_PART, type Analysis } from "../../src/analysis/types";
 import type { Status } from "../../src/model/protocol";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
@@ -27,12 +28,23 @@ const url = (file: string, host?: string) =>
 
 type Analysed = Status & { analysis?: Analysis | null };
 
+/** A publisher's story the dataset does not hold under 1.2 MB of readers' comments: its HTML goes to the analysis in
+ *  three parts (ANALYSE_PART each at most). Written to a temporary file the server serves. */
+const commented = bigPage(mine.find((r) => r.url.includes("/2024/03/")) as FixtureRoute, 1_200_000, "1mb");
+
 let server: FixtureServer;
+let tmp = "";
 beforeAll(async () => {
-  server = await startFixtureServer({ routes: [...loadRoutes(), ...mine] });
+  tmp = mkdtempSync(path.join(tmpdir(), "e2e-analysis-"));
+  const file = path.join(tmp, "commented.html");
+  writeFileSync(file, commented.html);
+  server = await startFixtureServer({
+    routes: [...loadRoutes(), ...mine, { ...commented, file: path.relative(PAGES_DIR, file) }],
+  });
 });
 afterAll(async () => {
   await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
@@ -155,6 +167,16 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     const ui = await cardOf("the rebels would accept a settlement");
     expect(ui.card?.text).toContain("Mustafa Abdul-Jalil");
     expect(ui.links.some((l) => /csmonitor\.com|nytimes\.com\/2011\/07\/04/.test(l.href))).toBe(true);
+  });
+
+  it("a page of over 1 MB (the story under its comments) goes to the analysis in parts and is analysed", {
+    timeout: 90_000,
+  }, async () => {
+    expect(commented.html.length).toBeGreaterThan(2 * ANALYSE_PART);
+    await tab.goto(commented.url);
+    const a = (await analysed(40_000)).analysis as Analysis;
+    expect(speakerOf(a, "We are not closing any door")?.speaker).toBe("Mahmoud Shammam");
+    expect(speakerOf(a, "would accept a settlement")?.speaker).toBe("Mustafa Abdel-Jalil");
   });
 
   it("a relative sharing the family name is not linked: Khamis Qaddafi is not Muammar", {
