@@ -52,7 +52,7 @@ function serialise(n: Node): string {
 /**
  * documentElement.outerHTML, up to `max` characters, in steps (a pause after each child of an opened element), as
  * chunks of at most `chunk` characters each, joined one a step: the messages that carry it are that size, and one
- * join of a 4 MB page's parts took 20–45 ms of a single slice in Firefox (the slices timed in the page).
+ * join of a 4 MB page's parts took 21–49 ms of a single slice in Firefox (the slices timed in the page).
  */
 export function* pageHtml(doc: Document, max: number, chunk: number): Steps<string[]> {
   const parts: string[] = [];
