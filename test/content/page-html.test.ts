@@ -34,9 +34,16 @@ test("cut at the limit, as outerHTML.slice(0, max) would be", () => {
   );
 });
 
-test("in chunks of at most the given size, each joined in a step of its own", () => {
+test("in chunks of at most the given size, each full one joined in a step of its own", () => {
   page(300);
   const whole = document.documentElement.outerHTML;
+  const run = (max: number, size: number) => {
+    const gen = pageHtml(document, max, size);
+    let steps = 0;
+    let r = gen.next();
+    for (; !r.done; r = gen.next()) steps++;
+    return { steps, chunks: r.value };
+  };
   // Chunk sizes that cut the parts anywhere: within a comment, at its end, across several.
   for (const [size, max] of [
     [1000, 1_000_000],
@@ -45,16 +52,15 @@ test("in chunks of at most the given size, each joined in a step of its own", ()
     [1000, 12_345],
     [whole.length, whole.length],
   ] as const) {
-    const gen = pageHtml(document, max, size);
-    let stepsAfterWalk = 0;
-    let r = gen.next();
-    for (; !r.done; r = gen.next()) stepsAfterWalk++;
-    const chunks = r.value;
+    const { steps, chunks } = run(max, size);
+    const total = Math.min(max, whole.length);
     expect(chunks.join("")).toBe(whole.slice(0, max));
     expect(chunks.every((c) => c.length <= size && c.length > 0)).toBe(true);
     // Every chunk but the last is full: the messages carry as few parts as they can.
     expect(chunks.slice(0, -1).every((c) => c.length === size)).toBe(true);
-    expect(chunks.length).toBe(Math.ceil(Math.min(max, whole.length) / size));
-    expect(stepsAfterWalk).toBeGreaterThanOrEqual(chunks.length - 1);
+    expect(chunks.length).toBe(Math.ceil(total / size));
+    // The walk's steps are the same whatever the chunk size (one chunk of everything: no step of its own); each full
+    // chunk adds one.
+    expect(steps - run(max, total + 1).steps).toBe(Math.floor(total / size));
   }
 });
