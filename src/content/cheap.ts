@@ -1,27 +1,28 @@
 // The cheap test of whether a page is an article (issue 18), shared by status.js and content.js: the page says
 // so (og:type "article", schema.org *Article in its JSON-LD, an <article> element) and has enough paragraph
-// text. Section fronts and search results (many teasers, little running text) are left alone. A few native
-// selector calls; no layout, no text walk.
+// text. Section fronts and search results (many teasers, little running text) are left alone. One native
+// selector query for the signs, one for the paragraphs; no layout, no text walk.
 const MIN_PARAGRAPH_CHARS = 800;
 const MIN_PARAGRAPHS = 4;
 
-/** Any of the signs looked at below: a page with none (most section fronts) is answered with this one query. */
-const ANY_SIGN =
-  'meta[property="og:type"], script[type="application/ld+json"], article, [itemprop="articleBody"]';
+const REGION = 'article, [itemprop="articleBody"]';
+/** Every sign the test reads, found in one query, in document order. */
+const SIGNS = `meta[property="og:type"], script[type="application/ld+json"], ${REGION}`;
+const LD_ARTICLE = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion)?Article"/;
 
 export function looksLikeArticle(doc: Document): boolean {
-  if (!doc.querySelector(ANY_SIGN)) return false;
-  const og = doc.querySelector('meta[property="og:type"]')?.getAttribute("content") ?? "";
-  let says = /article/i.test(og);
-  if (!says)
-    for (const s of doc.querySelectorAll('script[type="application/ld+json"]'))
-      if (
-        /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion)?Article"/.test(s.textContent ?? "")
-      ) {
-        says = true;
-        break;
-      }
-  const region = doc.querySelector('article, [itemprop="articleBody"]');
+  let says = false; // the page says it is an article: its (first) og:type, or a JSON-LD *Article
+  let og = false;
+  let region: Element | null = null; // the first article element
+  const signs = doc.querySelectorAll(SIGNS);
+  if (!signs.length) return false; // most section fronts: nothing more to look at
+  for (const el of signs) {
+    if (el.matches(REGION)) region ??= el;
+    else if (el.localName === "meta") {
+      if (!og) says ||= /article/i.test(el.getAttribute("content") ?? "");
+      og = true;
+    } else says ||= LD_ARTICLE.test(el.textContent ?? "");
+  }
   if (!says && !region) return false;
   // Paragraphs of running text, in the article element if there is one (a front's teasers are short).
   let chars = 0;
