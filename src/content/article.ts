@@ -24,8 +24,9 @@ export interface Loader {
   status: Status;
   timings: Timings;
   send: typeof callBackground;
-  /** Told the handle as soon as the overlays are painted (the notes come after). */
-  painted?: (article: ArticleHandle) => void;
+  /** Told the handle as soon as the overlays are painted (the notes come after); `sliced`: the anchoring went on
+   *  past its first slice, so the paint is in a later task than the recognition. */
+  painted?: (article: ArticleHandle, sliced: boolean) => void;
 }
 
 export interface ArticleHandle {
@@ -63,6 +64,9 @@ export interface ArticleInputs {
   firstPaint?: Visibility;
   /** Found by an analysis on this device (the page painted long ago: no first frame to be in). */
   analysed?: boolean;
+  /** When this task's work on the page began, when the recognition ran in it (the site's data in the page): the
+   *  anchoring for the first frame has what is left of its slice. */
+  since?: number;
 }
 
 /**
@@ -88,7 +92,7 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   });
   // A known article's targets are anchored in this task (the first slice); a long list goes on in slices while
   // the switches are read.
-  const anchoring = session.anchor(!begin.analysed);
+  const anchoring = session.anchor(!begin.analysed, begin.since);
   let switched = false; // the switches changed while the stored ones were being read: the change wins
   const onSettings = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
     const c = changedSettings(changes, area);
@@ -119,10 +123,11 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   if (!begin.firstPaint) listen();
   session.visibility = begin.firstPaint ?? (await stored());
   // Anchored in slices: the paint comes in a task of its own, not after the last slice.
-  if (anchoring instanceof Promise && (await anchoring)) await yieldToMain();
+  const sliced = anchoring instanceof Promise;
+  if (sliced && (await anchoring)) await yieldToMain();
   timings.painting();
   session.paint();
-  loader.painted?.(handle);
+  loader.painted?.(handle, sliced);
   if (begin.firstPaint) {
     // The stored switches, and their changes, after the frame: the storage API's first use (1–2 ms, profiled)
     // need not lengthen the first frame's task.

@@ -173,8 +173,7 @@ async function recogniseByBackground(): Promise<(Found & { start: RecognisedArti
   // the text left of a slice (reading a big page's text took most of one, traced).
   const sampled = async (params: SampleParams) => {
     if (!text) return {};
-    const firstBudgetMs = Math.max(0, SLICE_MS - (performance.now() - read));
-    const run = runSliced(pageSampleSteps(text, params), { firstBudgetMs });
+    const run = runSliced(pageSampleSteps(text, params), { firstBudgetMs: SLICE_MS, since: read });
     return { sample: { ...params, hashes: run.sync ? run.value : await run.value } };
   };
   let reply = await callBackground({ type: "recognise", url, asked, ...(await sampled(__SAMPLE_PARAMS__)) });
@@ -193,6 +192,7 @@ async function recogniseByBackground(): Promise<(Found & { start: RecognisedArti
 async function recogniseThisPage(early: Recognised | null): Promise<ArticleInputs | null> {
   const sites = globalThis.__sourceAnnotatorSites;
   if (sites?.length) {
+    const since = performance.now();
     const found = early ?? recogniseHere(sites);
     if (!found) return null;
     const { payload, ...match } = found;
@@ -202,6 +202,7 @@ async function recogniseThisPage(early: Recognised | null): Promise<ArticleInput
       payload: pagePayload(payload),
       settings: () => readSettings(api.storage.local).catch(() => undefined),
       firstPaint: firstPaintVisibility(globalThis.__sourceAnnotatorSwitches),
+      since,
     };
   }
   const found = await recogniseByBackground();
@@ -338,8 +339,10 @@ async function start(again = false): Promise<void> {
   }
   timings.stop("recognisedMs");
   // Started while the page is still being parsed (parsed()): the rest of its text is anchored as it comes.
-  const painted = (handle: ArticleHandle) => {
-    inThisTask();
+  const painted = (handle: ArticleHandle, sliced: boolean) => {
+    // A sliced anchoring gave the thread back (scheduler.yield, whose continuation can come before the task that
+    // tells open() a boundary was crossed): the stretch was not one task.
+    if (!sliced) inThisTask();
     article = handle;
     addEventListener("pagehide", onPageHide);
     if (document.readyState === "loading") followParsing();

@@ -168,10 +168,11 @@ export class ArticleSession {
    * (slices.ts): true when it finished at once (the first slice is run in this task: a known article's targets
    * fit in it), else a promise that it finished (false: the session ended or a newer pass replaced it). False when
    * there is nothing to anchor in. `firstFrame`: the overlays of a known article wait on this pass to be in the
-   * page's first frame, so its first slice is the longer one (FIRST_SLICE_MS); any later pass (notes, a page that
-   * changed) and an analysed page's start in a task that already did other work take a plain slice.
+   * page's first frame, so its first slice is the longer one (FIRST_SLICE_MS), counted from `since` when the task
+   * did the recognition first; any later pass (notes, a page that changed) and an analysed page's start in a task
+   * that already did other work take a plain slice.
    */
-  anchor(firstFrame = false): boolean | Promise<boolean> {
+  anchor(firstFrame = false, since?: number): boolean | Promise<boolean> {
     if (this.disposed || !this.doc.body) return false;
     const pass = ++this.pass;
     const refs: TargetRef[] = [];
@@ -192,6 +193,7 @@ export class ArticleSession {
     let slices = 0;
     const run = runSliced(anchorInPageSteps(this.doc, all), {
       firstBudgetMs: firstFrame ? FIRST_SLICE_MS : SLICE_MS,
+      ...(firstFrame && since !== undefined ? { since } : {}),
       ...this.slicing,
       cancelled: () => this.disposed || pass !== this.pass,
       onSlice: (ms) => {

@@ -2,7 +2,8 @@
 // @vitest-environment-options {"url": "https://news.example/story"}
 // The content script's loader (index.ts) on a publisher's page: only our extension is answered; the status of a
 // recognised article; requests handed to the article's session; nothing of the end-to-end hooks in this build.
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { beforeAll, describe, expect, type MockInstance, test, vi } from "vitest";
+import type { ArticleSession } from "../../src/content/session";
 import { sitePayload } from "../../src/dataset/sites";
 import type { Status } from "../../src/model/protocol";
 import type { SiteData } from "../../src/model/recognition";
@@ -11,6 +12,7 @@ import { fakeHighlights, payloadOf, setPage, targetOf } from "./fakes";
 type Listener = (m: unknown, sender: { id?: string }, reply: (r: unknown) => void) => unknown;
 const listeners: Listener[] = [];
 const sent: unknown[] = [];
+let anchoring: MockInstance<ArticleSession["anchor"]>;
 
 beforeAll(async () => {
   setPage();
@@ -40,6 +42,8 @@ beforeAll(async () => {
     payloads: { a1: sitePayload(payloadOf([targetOf("t1", "named", "the bridge will open in May")])) },
   };
   window.__sourceAnnotatorSites = [site];
+  const { ArticleSession } = await import("../../src/content/session");
+  anchoring = vi.spyOn(ArticleSession.prototype, "anchor");
   await import("../../src/content/index");
 });
 
@@ -61,6 +65,14 @@ describe("content script loader", () => {
       host: "news.example",
     });
     expect(s.timings).toBeUndefined();
+  });
+
+  test("the first frame's anchoring is told when the task's work began: the recognition counts against its slice", async () => {
+    await vi.waitFor(() => expect(anchoring).toHaveBeenCalled());
+    const [firstFrame, since] = anchoring.mock.calls[0] ?? [];
+    expect(firstFrame).toBe(true);
+    expect(since).toBeTypeOf("number");
+    expect(since).toBeLessThanOrEqual(performance.now());
   });
 
   test("another extension, or a message of no known shape, gets no answer", async () => {

@@ -70,6 +70,32 @@ describe("runSliced", () => {
     expect(slices.reduce((a, b) => a + b, 0)).toBe(100);
   });
 
+  test("the first slice's budget counts from `since`: work done before it in the task leaves it less", () => {
+    const clock = fakeClock();
+    const seen: number[] = [];
+    const slices: number[] = [];
+    for (let i = 0; i < 25; i++) clock.tick(); // the task's work before the slice
+    const run = runSliced(items(100, seen, clock.tick, { ok: false }), {
+      now: clock.now,
+      firstBudgetMs: 30,
+      since: 0,
+      onSlice: (ms) => slices.push(ms),
+      pause: () => new Promise(() => undefined),
+    });
+    expect(run.sync).toBe(false);
+    expect(seen).toHaveLength(5);
+    expect(slices).toEqual([5]); // the slice's own length, not the task's
+    // Past its budget already: one step still (the work goes on).
+    const late: number[] = [];
+    runSliced(items(100, late, clock.tick, { ok: false }), {
+      now: clock.now,
+      firstBudgetMs: 30,
+      since: 0,
+      pause: () => new Promise(() => undefined),
+    });
+    expect(late).toHaveLength(1);
+  });
+
   test("cancelled between slices: it stops there, the steps are closed and the result rejects", async () => {
     const clock = fakeClock();
     const seen: number[] = [];
@@ -257,7 +283,7 @@ describe("the article session's anchoring in slices", () => {
       for (const r of waiting) r();
       await new Promise((r) => setTimeout(r, 0));
     };
-    return { s, resume, waiting: () => pauses.length };
+    return { s, resume, waiting: () => pauses.length, now: clock.now };
   };
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -274,6 +300,20 @@ describe("the article session's anchoring in slices", () => {
     expect(status.orphaned).toEqual([]);
     const refs = s.placed().map((a) => (a.ref.kind === "target" ? a.ref.id : ""));
     expect(new Set(refs).size).toBe(40);
+  });
+
+  test("the first frame's slice counts from the start of the task's work: a recognition before it leaves it less", async () => {
+    const fits = session(3);
+    expect(fits.s.anchor(true, fits.now())).toBe(true);
+    const late = session(3);
+    const anchoring = late.s.anchor(true, late.now() - 19);
+    expect(anchoring).toBeInstanceOf(Promise);
+    while (late.waiting()) await late.resume();
+    expect(await anchoring).toBe(true);
+    expect(status.anchored).toBe(3);
+    // A later pass is not the first frame's: `since` means nothing to it.
+    const later = session(3);
+    expect(later.s.anchor(false, later.now() - 19)).toBe(true);
   });
 
   test("the session ends mid-way: the anchoring stops and places nothing", async () => {
