@@ -224,13 +224,16 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (_name, launch) => {
     // show the note.
     const seen: string[] = [];
     await expect
-      .poll(async () => {
-        const shown = await tab
-          .inFrame("sidebar.html", () => document.body.textContent ?? "", null)
-          .catch(() => "not loaded");
-        seen.push(shown);
-        return shown === "not loaded" || /not opened by Source Annotator/.test(shown);
-      })
+      .poll(
+        async () => {
+          const shown = await tab
+            .inFrame("sidebar.html", () => document.body.textContent ?? "", null)
+            .catch(() => "not loaded");
+          seen.push(shown);
+          return shown === "not loaded" || /not opened by Source Annotator/.test(shown);
+        },
+        { timeout: 10_000 },
+      )
       .toBe(true);
     for (const shown of seen) expect(shown).not.toContain(BODY);
   });
