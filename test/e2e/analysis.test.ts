@@ -18,7 +18,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { ARTIFACTS, catchDownloads, caughtDownloads, openCard, uiOf } from "./helpers";
+import { ARTIFACTS, browserAndTab, catchDownloads, caughtDownloads, openCard, uiOf } from "./helpers";
 
 const mine = JSON.parse(
   readFileSync(path.join(PAGES_DIR, "analysis", "routes.json"), "utf8"),
@@ -50,12 +50,9 @@ afterAll(async () => {
 describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
-  beforeAll(async () => {
-    driver = await launch();
-    tab = await driver.newTab();
-  });
-  afterAll(async () => {
-    await driver?.close();
+  browserAndTab(launch, (d, t) => {
+    driver = d;
+    tab = t;
   });
 
   /** The status once the analysis is in (or `timeoutMs` passed). */

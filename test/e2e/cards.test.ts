@@ -1,11 +1,12 @@
 // End to end, Chromium and Firefox: the cards that explain a highlight and the sidebar that lists them, driven as a
 // reader does, with the browser's own mouse and keyboard (see drivers.ts): hover, click, the card's buttons, the
 // launcher, the sidebar's entries, Escape.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import {
   ARTIFACTS,
+  browserAndTab,
   canonical,
   entityMention,
   fixtureServerForFile,
@@ -33,12 +34,9 @@ const fixtures = fixtureServerForFile();
 describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
-  beforeAll(async () => {
-    driver = await launch();
-    tab = await driver.newTab();
-  });
-  afterAll(async () => {
-    await driver?.close();
+  browserAndTab(launch, (d, t) => {
+    driver = d;
+    tab = t;
   });
 
   /** Open an article, then click the highlight that holds `quote`: its card, once open. */

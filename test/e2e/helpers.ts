@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
 import type { ArticlePayload, HighlightKind } from "../../src/model/protocol";
 import type { PassageShard, SidebarView, StoredCardView } from "../../src/model/views";
-import type { Tab } from "./drivers";
+import type { Driver, Tab } from "./drivers";
 import { type FixtureServer, loadRoutes, readFixture, startFixtureServer } from "./fixture-server";
 
 export const DIST = {
@@ -228,4 +228,20 @@ export function fixtureServerForFile(options?: Parameters<typeof startFixtureSer
     await held.server?.close();
   });
   return held;
+}
+
+/** A browser and one tab for the tests of a describe block: launched before them, closed after them; `ready` is
+ *  handed both once they are up. */
+export function browserAndTab(
+  launch: () => Promise<Driver>,
+  ready: (driver: Driver, tab: Tab) => void,
+): void {
+  let driver: Driver | undefined;
+  beforeAll(async () => {
+    driver = await launch();
+    ready(driver, await driver.newTab());
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
 }

@@ -1,10 +1,10 @@
 // End to end, Chromium and Firefox: a reader's own (trusted) mouse and keyboard at a person's pace, where
 // synthetic events and messages hid two bugs: a note on a mouse selection (the ✎ Note button clicked half a second
 // after the selection), and a card opened by a click just after a click elsewhere (it closed by itself).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Driver, Tab } from "./drivers";
+import { describe, expect, it } from "vitest";
+import type { Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
-import { ARTIFACTS, canonical, fixtureServerForFile, openCard, uiOf } from "./helpers";
+import { ARTIFACTS, browserAndTab, canonical, fixtureServerForFile, openCard, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 const SIDEBAR = "sidebar.html";
@@ -21,14 +21,9 @@ const norm = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").re
 const fixtures = fixtureServerForFile();
 
 describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
-  let driver: Driver;
   let tab: Tab;
-  beforeAll(async () => {
-    driver = await launch();
-    tab = await driver.newTab();
-  });
-  afterAll(async () => {
-    await driver?.close();
+  browserAndTab(launch, (_driver, t) => {
+    tab = t;
   });
 
   const fresh = async () => {

@@ -4,9 +4,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bothBrowsers, chromiumDriver, type Driver, firefoxDriver, type Tab } from "./drivers";
-import { ARTIFACTS, articleRoutes, DIST, fixtureServerForFile, openCard, spotOf, uiOf } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { bothBrowsers, chromiumDriver, firefoxDriver, type Tab } from "./drivers";
+import {
+  ARTIFACTS,
+  articleRoutes,
+  browserAndTab,
+  DIST,
+  fixtureServerForFile,
+  openCard,
+  spotOf,
+  uiOf,
+} from "./helpers";
 
 const url = (articleId: string, variant = "canonical") =>
   articleRoutes.find((r) => r.expect === articleId && r.variant === variant)?.url as string;
@@ -46,14 +55,9 @@ const clickInSidebar = async (t: Tab, testId: string) => {
 };
 
 describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (name, launch) => {
-  let driver: Driver;
   let tab: Tab;
-  beforeAll(async () => {
-    driver = await launch();
-    tab = await driver.newTab();
-  });
-  afterAll(async () => {
-    await driver?.close();
+  browserAndTab(launch, (_driver, t) => {
+    tab = t;
   });
 
   it("writes a note on a selection: the Note button, the editor in the sidebar, Ctrl+Enter", async () => {

@@ -8,6 +8,7 @@ import { type FixtureServer, startFixtureServer } from "./fixture-server";
 import {
   ARTIFACTS,
   articleRoutes,
+  browserAndTab,
   canonical,
   KNOWN_QUOTES,
   norm,
@@ -22,13 +23,9 @@ const kinds = async (tab: Tab) => Object.keys(await tab.highlights()).sort();
 describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
   let driver: Driver;
   let tab: Tab;
-
-  beforeAll(async () => {
-    driver = await launch();
-    tab = await driver.newTab();
-  });
-  afterAll(async () => {
-    await driver?.close();
+  browserAndTab(launch, (d, t) => {
+    driver = d;
+    tab = t;
   });
 
   describe("recognition on every address", () => {

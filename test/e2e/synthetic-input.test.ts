@@ -3,24 +3,18 @@
 // pointer, keys, wheel, selection and clicks on our UI's host. The extension must ignore every one: no UI made,
 // no Note button, no editor. Our UI here is made by the reader's trusted pointer move (the driver's hands), as
 // every reader path elsewhere in test/e2e is.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bothBrowsers, type Driver, type Tab } from "./drivers";
-import { canonical, fixtureServerForFile, uiOf } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { bothBrowsers, type Tab } from "./drivers";
+import { browserAndTab, canonical, fixtureServerForFile, uiOf } from "./helpers";
 
 const NYT = "nyt-libya-2011-07";
 
 const fixtures = fixtureServerForFile();
 
 describe.each(bothBrowsers(() => fixtures.server.proxyPort))("%s", (_name, launch) => {
-  let driver: Driver;
   let tab: Tab;
-
-  beforeAll(async () => {
-    driver = await launch();
-    tab = await driver.newTab();
-  });
-  afterAll(async () => {
-    await driver?.close();
+  browserAndTab(launch, (_driver, t) => {
+    tab = t;
   });
 
   describe("synthetic input (untrusted, isTrusted false) from the page is ignored", () => {
