@@ -24,9 +24,8 @@ export interface Loader {
   status: Status;
   timings: Timings;
   send: typeof callBackground;
-  /** Told the handle as soon as the overlays are painted (the notes come after); `sliced`: the anchoring went on
-   *  past its first slice, so the paint is in a later task than the recognition. */
-  painted?: (article: ArticleHandle, sliced: boolean) => void;
+  /** Told the handle as soon as the overlays are painted (the notes come after). */
+  painted?: (article: ArticleHandle) => void;
 }
 
 export interface ArticleHandle {
@@ -123,11 +122,10 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
   if (!begin.firstPaint) listen();
   session.visibility = begin.firstPaint ?? (await stored());
   // Anchored in slices: the paint comes in a task of its own, not after the last slice.
-  const sliced = anchoring instanceof Promise;
-  if (sliced && (await anchoring)) await yieldToMain();
+  if (anchoring instanceof Promise && (await anchoring)) await yieldToMain();
   timings.painting();
   session.paint();
-  loader.painted?.(handle, sliced);
+  loader.painted?.(handle);
   if (begin.firstPaint) {
     // The stored switches, and their changes, after the frame: the storage API's first use (1–2 ms, profiled)
     // need not lengthen the first frame's task.

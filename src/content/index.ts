@@ -339,10 +339,8 @@ async function start(again = false): Promise<void> {
   }
   timings.stop("recognisedMs");
   // Started while the page is still being parsed (parsed()): the rest of its text is anchored as it comes.
-  const painted = (handle: ArticleHandle, sliced: boolean) => {
-    // A sliced anchoring gave the thread back (scheduler.yield, whose continuation can come before the task that
-    // tells open() a boundary was crossed): the stretch was not one task.
-    if (!sliced) inThisTask();
+  const painted = (handle: ArticleHandle) => {
+    inThisTask();
     article = handle;
     addEventListener("pagehide", onPageHide);
     if (document.readyState === "loading") followParsing();

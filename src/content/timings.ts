@@ -1,6 +1,7 @@
 // The benchmark's timings: one switch, compiled in by build.mjs for the end-to-end and benchmark builds (the
 // status reply then carries them); in the product build every call here does nothing.
 import type { Status } from "../model/protocol";
+import { yieldCount } from "./slices";
 
 export type TimingsRecord = NonNullable<Status["timings"]>;
 type Field = Exclude<keyof TimingsRecord, "startedAt" | "inFirstFrame" | "firstPaintSwitches" | "stretches">;
@@ -80,11 +81,13 @@ export class Timings {
   }
 
   /** A stretch of work that begins now and should end in this same task: the returned call times it (once), unless
-   *  a task boundary came between (the time then was not all ours). */
+   *  a task boundary came between (the time then was not all ours): a task posted now has run, or our own code gave
+   *  the thread back (yieldToMain, whose continuation can run before that task). */
   open(): () => void {
     // Product build: left out after this line (every page's start then gets the one shared no-op).
     if (!compiledIn || !this.record) return nothing;
     const t0 = performance.now();
+    const yielded = yieldCount();
     let crossed = false;
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -93,7 +96,7 @@ export class Timings {
     };
     channel.port2.postMessage(null);
     return () => {
-      if (!crossed) this.task(performance.now() - t0);
+      if (!crossed && yieldCount() === yielded) this.task(performance.now() - t0);
       crossed = true;
     };
   }
