@@ -19,10 +19,17 @@
 // leaves content scripts out) and the extension's timed stretches, placed on the page's timeline; a frame holds as
 // much of the extension's time as its stretches overlap it (its untimed work is not seen there).
 //
+// And as a whole, untraced (decision 0036): the first frame rendered after a known article's page ended parsing —
+// the frame its overlays are painted in — over 50 ms or not, with the product build, the floor and no extension,
+// loads interleaved. That counts all of the extension's work in the frame, what the timed stretches miss included,
+// and the floor's count says what painting the overlays in that frame costs at the least.
+//
 // Called by bench/run.ts (LONGTASKS=0 leaves it out); alone: node build.mjs --timings --e2e && node --import tsx
 // bench/longtasks.ts [chromium|firefox] (writes build/longtasks.json, not bench/results.json); LONGTASK_DIST=dir
 // measures the builds in dir instead of dist, LONGTASK_RUNS the loads per page (default 5), LONGTASK_PAGES=regex
-// only the pages whose label matches (the 1,000-notes page: "notes"), LONGTASK_TRACE=0 only the own timings.
+// only the pages whose label matches (the 1,000-notes page: "notes"), LONGTASK_TRACE=0 only the own timings;
+// the first paint's frame: LONGTASK_FRAMES=0 leaves it out, LONGTASK_FRAME_RUNS the loads per page and build
+// (default 8), LONGTASK_PRODUCT the product build (default dist-product/chrome, which npm run bench builds).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,7 +44,13 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "../test/e2e/fixture-server";
-import { firstContentfulPaint, longFramesInPage, paintedStatus } from "./page-metrics";
+import {
+  firstContentfulPaint,
+  firstFrameAfterParsing,
+  longFramesInPage,
+  paintedStatus,
+  paintFramesInPage,
+} from "./page-metrics";
 import { bigPage, longArticle, nonArticlePages } from "./pages";
 
 const RUNS = Number(process.env.LONGTASK_RUNS ?? 5);
@@ -429,6 +442,65 @@ export async function chromiumLongTasks(server: FixtureServer, pages: BenchPage[
   return out;
 }
 
+/** The product build, for the first paint's frame (no benchmark timings: they look at the page before each frame;
+ *  `npm run bench` builds it, `DIST_DIR=dist-product node build.mjs --skip-dataset` alone). */
+const PRODUCT = process.env.LONGTASK_PRODUCT ?? "dist-product/chrome";
+/** Loads per page and build of the first paint's frame. */
+const FRAME_RUNS = Number(process.env.LONGTASK_FRAME_RUNS ?? 8);
+
+/** The first paint's frame over 50 ms, in how many loads: with no extension, with the floor and with ours. */
+export interface FirstPaintFrames {
+  loads: number;
+  none: number[];
+  floor?: number[];
+  ours: number[];
+}
+
+/** Untraced, in the product build: the frame that rendered a known article's first contentful paint — the frame
+ *  its overlays are painted in — with no extension, with the floor (bench/baselines/floor, the least that paints
+ *  the overlays in that frame, where it runs) and with ours, loads interleaved (the first of each discarded).
+ *  Whether that frame is over 50 ms tells what the extension's work there costs in whole: compilation, untimed
+ *  work and the rendering of the highlights included, which the timed stretches above do not see. */
+async function firstPaintFrames(server: FixtureServer, pages: BenchPage[]) {
+  if (timingsOn(PRODUCT))
+    throw new Error(
+      `${PRODUCT} has the benchmark's timings: DIST_DIR=dist-product node build.mjs --skip-dataset`,
+    );
+  const builds = {
+    none: await launchChromium({ proxyPort: server.proxyPort }),
+    floor: await launchChromium({ extensionDir: "bench/baselines/floor", proxyPort: server.proxyPort }),
+    ours: await launchChromium({ extensionDir: PRODUCT, proxyPort: server.proxyPort }),
+  };
+  const out: Record<string, FirstPaintFrames> = {};
+  try {
+    for (const p of pages) {
+      const floorRuns = !/web\.archive\.org/.test(p.url); // the floor's manifest matches the publishers' sites only
+      const row: FirstPaintFrames = {
+        loads: FRAME_RUNS,
+        none: [],
+        ours: [],
+        ...(floorRuns ? { floor: [] } : {}),
+      };
+      for (let i = 0; i <= FRAME_RUNS; i++)
+        for (const name of ["none", "floor", "ours"] as const) {
+          const list = row[name];
+          if (!list) continue;
+          const page = await builds[name].context.newPage();
+          await page.goto(p.url);
+          await page.waitForTimeout(1000);
+          const ms = firstFrameAfterParsing(await page.evaluate(paintFramesInPage));
+          await page.close();
+          if (i > 0) list.push(Number.isNaN(ms) ? ms : Math.round(ms));
+        }
+      out[p.label] = row;
+      console.log("first paint's frame", p.label, JSON.stringify(row));
+    }
+  } finally {
+    for (const b of Object.values(builds)) await b.close();
+  }
+  return out;
+}
+
 async function waitReady(worker: Worker): Promise<Status | null> {
   for (let i = 0; i < 100; i++) {
     const s = (await worker.evaluate(async () => {
@@ -452,13 +524,20 @@ interface OwnRow {
   longFrames: { frame: number; ours: number }[];
 }
 
+/** The first line of a build's scripts with the benchmark's timings switched on (build.mjs writes it): the
+ *  timings' code is in the product build too, switched off. */
+const TIMINGS_BANNER = "/* benchmark timings switched on */";
+const timingsOn = (dir: string) =>
+  readFileSync(path.join(dir, "content.js"), "utf8").startsWith(TIMINGS_BANNER);
+
 /** Stop at once, with what to do, when `dir` holds a build without the benchmark's timings: every load would wait
  *  for a paint it is never told of, and the rows would lack the extension's own figures. (A full `npm run bench`
- *  ends with the scale part's product build in dist/.) The timings' field names survive minification. */
+ *  ends with the scale part's product build in dist/.) */
 export function timingsBuild(dir: string): void {
-  const file = path.join(dir, "content.js");
-  if (!readFileSync(file, "utf8").includes("longestTaskMs"))
-    throw new Error(`${file} has no benchmark timings: build it first with node build.mjs --timings --e2e`);
+  if (!timingsOn(dir))
+    throw new Error(
+      `${path.join(dir, "content.js")} has no benchmark timings: build it first with node build.mjs --timings --e2e`,
+    );
 }
 
 /** A task (or frame) over 50 ms is the extension's when it is 50 ms or less without the extension's time in it, or
@@ -512,7 +591,10 @@ async function ownTimings(driver: Driver, pages: BenchPage[]) {
       // The slices of every load, the first one (cold: the code's first run in this browser) among them; the other
       // figures without it (it warms the browser's caches and the background).
       row.longestSlice.push(t?.longestTaskMs ?? Number.NaN);
-      row.longFrames.push(...ownShareOfLongFrames(await tab.evaluate(longFramesInPage), t?.stretches ?? []));
+      const frames = await tab.evaluate(longFramesInPage);
+      const shares = ownShareOfLongFrames(frames, t?.stretches ?? []);
+      row.longFrames.push(...shares);
+      if (process.env.LONGTASK_DEBUG) debugLongFrames(p.label, i, frames, shares, t);
       if (i === 0) continue;
       const sinceStart = (await tab.evaluate(firstContentfulPaint)) - (t?.startedAt ?? Number.NaN);
       row.painted.push(t?.paintedMs ?? Number.NaN);
@@ -524,6 +606,25 @@ async function ownTimings(driver: Driver, pages: BenchPage[]) {
   }
   await tab.close();
   return out;
+}
+
+/** LONGTASK_DEBUG: where in the load each frame made long by us came, and our stretches in it, counted from the
+ *  script's start (the first load is cold). */
+function debugLongFrames(
+  label: string,
+  load: number,
+  frames: [number, number][],
+  shares: { frame: number; ours: number }[],
+  t: Status["timings"],
+): void {
+  const at = (ms: number) => (ms - (t?.startedAt ?? 0)).toFixed(1);
+  frames.forEach(([start, ms], k) => {
+    if (!madeLongBy(ms, shares[k]?.ours ?? 0)) return;
+    const inIt = (t?.stretches ?? []).filter(([s, d]) => s < start + ms && s + d > start);
+    console.log(
+      `  ${label} load ${load}: frame ${at(start)}–${at(start + ms)} ms (${ms.toFixed(0)}), painted at ${t?.paintedMs?.toFixed(1)}; ours in it: ${inIt.map(([s, d]) => `${d.toFixed(1)} at ${at(s)}`).join(", ")}`,
+    );
+  });
 }
 
 const fmt = (xs: number[]) =>
@@ -559,6 +660,25 @@ export async function longTaskBench(which: ("chromium" | "firefox")[] = ["chromi
           `${ours.attributable} in ${ours.loads} loads (${ours.longestExtension.toFixed(1)} ms, median ${ours.longestExtensionMedian.toFixed(1)}; ${ours.ownLongestSlice?.toFixed(1)} ms; ${ours.totalExtensionMedian.toFixed(1)} ms)`,
           `tasks over 50 ms: with the extension ${ours.longTasks} (longest ${ours.longest} ms; the extension's code in ${ours.withExtension.length}: ${ours.withExtension.map((t) => `${t.ext}/${t.task}`).join(", ") || "none"} ms); without it ${baseline.longTasks} (longest ${baseline.longest} ms)${floor ? `; the floor's made long ${floor.attributable} in ${floor.loads} loads (its longest time in one task ${floor.longestExtension.toFixed(1)} ms)` : ""}`,
           "0",
+        ]);
+    }
+    if (which.includes("chromium") && process.env.LONGTASK_FRAMES !== "0") {
+      const known = pages.filter((p) => p.wait === "painted" && !p.label.startsWith("analysed"));
+      const frames = await firstPaintFrames(server, known);
+      results.firstPaintFrames = frames;
+      // NaN: the first paint came before the end of parsing (a big page painted as it arrives): not counted.
+      const over = (xs: number[]) => {
+        const seen = xs.filter((ms) => !Number.isNaN(ms));
+        const early = xs.length - seen.length;
+        return `${seen.filter((ms) => ms > LONG_MS).length}/${seen.length}${early ? ` (the first paint before the end of parsing in ${early} more)` : ""}`;
+      };
+      const long = (xs: number[]) => xs.filter((ms) => ms > LONG_MS).join(", ") || "none";
+      for (const [label, f] of Object.entries(frames))
+        table.push([
+          `${label}: the first frame rendered after parsing ended (the first paint's, on these pages) over 50 ms — Long Animation Frames, untraced, the product build, loads interleaved; all the extension's work in that frame counted, its compilation, untimed work and highlights' rendering too`,
+          `${over(f.ours)} (${long(f.ours)} ms)`,
+          `no extension ${over(f.none)} (${long(f.none)} ms)${f.floor ? `; the floor ${over(f.floor)} (${long(f.floor)} ms)` : ""}`,
+          "0 made long; the floor's count above no extension's shows it impossible with the overlays in the first frame",
         ]);
     }
     const painted = (p: BenchPage) =>

@@ -136,6 +136,47 @@ export function firstContentfulPaint(): Promise<number> {
  *  rendering, kept for a late observer; none where the browser has no such API, as Firefox). Untraced: what the
  *  page itself can see. (The Long Tasks API was tried first: it reported no rendering task here, not even the
  *  layout of a 5 MB page, which these frames hold.) */
+/** A page's frames over 50 ms (Long Animation Frames) with when each began rendering, the end of its parsing
+ *  (DOMContentLoaded's start) and its first contentful paint, from its time origin. */
+export interface PaintFrames {
+  frames: { start: number; ms: number; renderStart: number }[];
+  parsed: number | null;
+  fcp: number | null;
+}
+
+/** In the page: its PaintFrames, untraced (no frames where the browser has no such API). */
+export function paintFramesInPage(): Promise<PaintFrames> {
+  return new Promise((resolve) => {
+    const frames: PaintFrames["frames"] = [];
+    if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame"))
+      new PerformanceObserver((list) => {
+        // The entry's type is not in this TypeScript's DOM library: the field read here.
+        for (const e of list.getEntries() as (PerformanceEntry & { renderStart: number })[])
+          frames.push({ start: e.startTime, ms: e.duration, renderStart: e.renderStart });
+      }).observe({ type: "long-animation-frame", buffered: true });
+    setTimeout(() => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      resolve({
+        frames,
+        parsed: nav?.domContentLoadedEventStart ?? null,
+        fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+      });
+    }, 100);
+  });
+}
+
+/**
+ * How long the first frame rendered after the page's parsing ended took — the frame of its first contentful paint
+ * when that comes after the end of parsing (as on the articles' pages), and the one a known article's overlays are
+ * painted in then: the long frame whose rendering began between the end of parsing and the first paint (whose
+ * time is taken when the frame is presented, after its rendering). 0 when there is none: that frame took 50 ms or
+ * less (no shorter frame is reported). NaN when the first paint came before the end of parsing, or is not known.
+ */
+export function firstFrameAfterParsing({ frames, parsed, fcp }: PaintFrames): number {
+  if (fcp === null || parsed === null || fcp < parsed) return Number.NaN;
+  return frames.find((f) => f.renderStart >= parsed && f.renderStart <= fcp)?.ms ?? 0;
+}
+
 export function longFramesInPage(): Promise<[number, number][]> {
   return new Promise((resolve) => {
     if (!PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) return resolve([]);

@@ -35,7 +35,7 @@ export function render(results: Record<string, unknown>): string {
     out.push(
       "### Long tasks: the extension's share of the page's main thread",
       "",
-      `\`node --import tsx bench/longtasks.ts\` (also called by \`npm run bench\`), ${l.date}, ${l.runs} traced loads per page with the extension and ${l.runs} without (docs/decisions/0011-long-tasks.md: how a task is attributed, and what the method misses), and in the end-to-end rows the page's own long frames, untraced, with the extension's timed share of each (docs/decisions/0032-long-tasks-untraced.md):`,
+      `\`node --import tsx bench/longtasks.ts\` (also called by \`npm run bench\`), ${l.date}, ${l.runs} traced loads per page with the extension and ${l.runs} without (docs/decisions/0011-long-tasks.md: how a task is attributed, and what the method misses), in the end-to-end rows the page's own long frames, untraced, with the extension's timed share of each (docs/decisions/0032-long-tasks-untraced.md), and the first frame rendered after parsing ended, untraced, with the product build, the floor and no extension (docs/decisions/0036-the-first-paints-frame.md):`,
       "",
       table(["measure", "ours", "baseline in the same run", "budget"], l.table),
       "",

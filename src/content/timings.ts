@@ -21,14 +21,14 @@ export class Timings {
     on = compiledIn,
   ) {
     this.record = on ? { startedAt: started } : undefined;
-    if (!compiledIn) return; // the product build: what follows is left out of it
+    if (!compiledIn) return; // the product build (where this code is switched off, not left out) stops here
     // Each frame until one with text in the body was rendered without the overlays (a blank frame before the
     // page's content is no frame to be in). A frame's callback runs before it is rendered, and ours may paint in a
     // later callback of the same frame: a frame counts once the next one comes.
     let text = false;
     // Whether the body holds a text node that is not all white space — what `body.textContent.trim()` tells,
     // without building the whole text, which on a page of megabytes took 20–90 ms a frame (traced). Declared here,
-    // after the product build's return, so that build leaves it out.
+    // after the product build's return, so that build never creates it.
     const hasText = (body: HTMLElement | null) => {
       if (!body) return false;
       const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
@@ -84,7 +84,7 @@ export class Timings {
    *  a task boundary came between (the time then was not all ours): a task posted now has run, or our own code gave
    *  the thread back (yieldToMain, whose continuation can run before that task). */
   open(): () => void {
-    // Product build: left out after this line (every page's start then gets the one shared no-op).
+    // Product build: returns here (every page's start then gets the one shared no-op).
     if (!compiledIn || !this.record) return nothing;
     const t0 = performance.now();
     const yielded = yieldCount();

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { madeLongBy, ownShareOfLongFrames, timingsBuild } from "../../bench/longtasks";
+import { firstFrameAfterParsing } from "../../bench/page-metrics";
 
 describe("ownShareOfLongFrames", () => {
   test("a stretch counts as far as it overlaps a frame, in whichever frame it falls", () => {
@@ -52,12 +53,45 @@ describe("timingsBuild", () => {
   test("a build without the timings stops the bench with what to do; one with them passes", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "timings-build-"));
     try {
-      writeFileSync(path.join(dir, "content.js"), "(()=>{var a={startedAt:0};})();");
+      // The product build has the timings' code too, switched off: the field names alone tell nothing.
+      writeFileSync(
+        path.join(dir, "content.js"),
+        '"use strict";(()=>{var f=!1,a={startedAt:0};a.longestTaskMs=1;})();',
+      );
       expect(() => timingsBuild(dir)).toThrow(/node build\.mjs --timings --e2e/);
-      writeFileSync(path.join(dir, "content.js"), "(()=>{var a={startedAt:0};a.longestTaskMs=1;})();");
+      writeFileSync(
+        path.join(dir, "content.js"),
+        '/* benchmark timings switched on */\n"use strict";(()=>{var f=!0,a={startedAt:0};a.longestTaskMs=1;})();',
+      );
       expect(() => timingsBuild(dir)).not.toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("firstFrameAfterParsing", () => {
+  // A load as Chromium reported one of an article's: parsing ended at 74 ms, the frame rendered from 93 ms, the
+  // first paint presented at 168 ms.
+  const frames = [
+    { start: 5, ms: 60, renderStart: 52 }, // rendered while the page was still parsed
+    { start: 47, ms: 70, renderStart: 93 }, // the first frame after parsing ended
+    { start: 400, ms: 55, renderStart: 440 }, // a later one
+  ];
+
+  test("the long frame that rendered between the end of parsing and the first paint", () => {
+    expect(firstFrameAfterParsing({ frames, parsed: 74, fcp: 168 })).toBe(70);
+  });
+
+  test("none there: that frame took 50 ms or less (0), not a later long frame's length", () => {
+    expect(
+      firstFrameAfterParsing({ frames: [frames[0], frames[2]] as typeof frames, parsed: 74, fcp: 168 }),
+    ).toBe(0);
+  });
+
+  test("a first paint before the end of parsing, or none, gives no figure", () => {
+    expect(firstFrameAfterParsing({ frames, parsed: 74, fcp: 60 })).toBeNaN();
+    expect(firstFrameAfterParsing({ frames, parsed: 74, fcp: null })).toBeNaN();
+    expect(firstFrameAfterParsing({ frames, parsed: null, fcp: 168 })).toBeNaN();
   });
 });
