@@ -672,12 +672,15 @@ export async function longTaskBench(which: ("chromium" | "firefox")[] = ["chromi
         const early = xs.length - seen.length;
         return `${seen.filter((ms) => ms > LONG_MS).length}/${seen.length}${early ? ` (the first paint before the end of parsing in ${early} more)` : ""}`;
       };
-      const long = (xs: number[]) => xs.filter((ms) => ms > LONG_MS).join(", ") || "none";
+      const long = (xs: number[]) => {
+        const ms = xs.filter((x) => x > LONG_MS);
+        return ms.length ? ` (${ms.join(", ")} ms)` : "";
+      };
       for (const [label, f] of Object.entries(frames))
         table.push([
           `${label}: the first frame rendered after parsing ended (the first paint's, on these pages) over 50 ms — Long Animation Frames, untraced, the product build, loads interleaved; all the extension's work in that frame counted, its compilation, untimed work and highlights' rendering too`,
-          `${over(f.ours)} (${long(f.ours)} ms)`,
-          `no extension ${over(f.none)} (${long(f.none)} ms)${f.floor ? `; the floor ${over(f.floor)} (${long(f.floor)} ms)` : ""}`,
+          `${over(f.ours)}${long(f.ours)}`,
+          `no extension ${over(f.none)}${long(f.none)}${f.floor ? `; the floor ${over(f.floor)}${long(f.floor)}` : ""}`,
           "0 made long; the floor's count above no extension's shows it impossible with the overlays in the first frame",
         ]);
     }
