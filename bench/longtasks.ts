@@ -47,7 +47,6 @@ import {
 import {
   firstContentfulPaint,
   firstFrameAfterParsing,
-  longFramesInPage,
   paintedStatus,
   paintFramesInPage,
 } from "./page-metrics";
@@ -456,8 +455,8 @@ export interface FirstPaintFrames {
   ours: number[];
 }
 
-/** Untraced, in the product build: the frame that rendered a known article's first contentful paint — the frame
- *  its overlays are painted in — with no extension, with the floor (bench/baselines/floor, the least that paints
+/** Untraced, in the product build: the first frame rendered after a known article's page ended parsing (its first
+ *  contentful paint's on these pages, and the frame its overlays are painted in) with no extension, with the floor (bench/baselines/floor, the least that paints
  *  the overlays in that frame, where it runs) and with ours, loads interleaved (the first of each discarded).
  *  Whether that frame is over 50 ms tells what the extension's work there costs in whole: compilation, untimed
  *  work and the rendering of the highlights included, which the timed stretches above do not see. */
@@ -591,7 +590,10 @@ async function ownTimings(driver: Driver, pages: BenchPage[]) {
       // The slices of every load, the first one (cold: the code's first run in this browser) among them; the other
       // figures without it (it warms the browser's caches and the background).
       row.longestSlice.push(t?.longestTaskMs ?? Number.NaN);
-      const frames = await tab.evaluate(longFramesInPage);
+      const frames = (await tab.evaluate(paintFramesInPage)).frames.map((f): [number, number] => [
+        f.start,
+        f.ms,
+      ]);
       const shares = ownShareOfLongFrames(frames, t?.stretches ?? []);
       row.longFrames.push(...shares);
       if (process.env.LONGTASK_DEBUG) debugLongFrames(p.label, i, frames, shares, t);

@@ -132,19 +132,18 @@ export function firstContentfulPaint(): Promise<number> {
   });
 }
 
-/** In the page: its frames over 50 ms so far, as [start, length] (Long Animation Frames: a frame's tasks and its
- *  rendering, kept for a late observer; none where the browser has no such API, as Firefox). Untraced: what the
- *  page itself can see. (The Long Tasks API was tried first: it reported no rendering task here, not even the
- *  layout of a 5 MB page, which these frames hold.) */
-/** A page's frames over 50 ms (Long Animation Frames) with when each began rendering, the end of its parsing
- *  (DOMContentLoaded's start) and its first contentful paint, from its time origin. */
+/** A page's frames over 50 ms so far (Long Animation Frames: a frame's tasks and its rendering, kept for a late
+ *  observer; none where the browser has no such API, as Firefox) with when each began rendering, the end of its
+ *  parsing (DOMContentLoaded's start) and its first contentful paint, from its time origin. Untraced: what the page
+ *  itself can see. (The Long Tasks API was tried first: it reported no rendering task here, not even the layout of
+ *  a 5 MB page, which these frames hold.) */
 export interface PaintFrames {
   frames: { start: number; ms: number; renderStart: number }[];
   parsed: number | null;
   fcp: number | null;
 }
 
-/** In the page: its PaintFrames, untraced (no frames where the browser has no such API). */
+/** In the page: its PaintFrames. */
 export function paintFramesInPage(): Promise<PaintFrames> {
   return new Promise((resolve) => {
     const frames: PaintFrames["frames"] = [];
@@ -175,15 +174,4 @@ export function paintFramesInPage(): Promise<PaintFrames> {
 export function firstFrameAfterParsing({ frames, parsed, fcp }: PaintFrames): number {
   if (fcp === null || parsed === null || fcp < parsed) return Number.NaN;
   return frames.find((f) => f.renderStart >= parsed && f.renderStart <= fcp)?.ms ?? 0;
-}
-
-export function longFramesInPage(): Promise<[number, number][]> {
-  return new Promise((resolve) => {
-    if (!PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) return resolve([]);
-    const out: [number, number][] = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) out.push([e.startTime, e.duration]);
-    }).observe({ type: "long-animation-frame", buffered: true });
-    setTimeout(() => resolve(out), 100);
-  });
 }

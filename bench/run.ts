@@ -20,6 +20,8 @@ import { type Stat, stat } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 type Costs = { script: Stat; task: Stat };
+/** A difference with its sign: +1.5, −0.8. */
+const signed = (ms: number) => `${ms < 0 ? "−" : "+"}${Math.abs(ms).toFixed(1)}`;
 const fmt = (s: Stat, unit = "ms") =>
   `${s.median.toFixed(2)} ${unit} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 
@@ -133,7 +135,7 @@ async function main() {
       `non-article page (${label}): main-thread time of a load (CDP TaskDuration)`,
       fmt(ours.task),
       `empty ${fmt(empty.task)}; listener-only ${fmt(listener.task)}; listener + one read ${fmt(textRead.task)}`,
-      `+${(ours.task.median - empty.task.median).toFixed(1)} ms over the empty script (not a budget)`,
+      `${signed(ours.task.median - empty.task.median)} ms over the empty script (not a budget)`,
     ]);
   }
   results.nonArticle = nonArticle;
@@ -178,7 +180,7 @@ async function main() {
       `${id}: main-thread time of a load (CDP TaskDuration) with the extension`,
       fmt(ours.task),
       `without any extension ${fmt(without.task)}; an empty content script ${fmt(empty.task)}; the floor (bench/baselines/floor) ${fmt(floor.task)}; the floor for an article recognised by its text (bench/baselines/article) ${fmt(byText.task)}`,
-      `+${addedMs.toFixed(1)} ms (budget ≤ 20 ms; round by round +${addedPaired.value.toFixed(1)}, 95%: +${addedPaired.low.toFixed(1)} to +${addedPaired.high.toFixed(1)}); the empty script +${over(empty).toFixed(1)}, the floor +${over(floor).toFixed(1)}, by its text +${over(byText).toFixed(1)} ms`,
+      `${signed(addedMs)} ms (budget ≤ 20 ms; round by round ${signed(addedPaired.value)}, 95%: ${signed(addedPaired.low)} to ${signed(addedPaired.high)}); the empty script ${signed(over(empty))}, the floor ${signed(over(floor))}, by its text ${signed(over(byText))} ms`,
     ]);
   }
   results.articleMainThread = added;
