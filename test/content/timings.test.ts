@@ -3,7 +3,8 @@ import { describe, expect, test, vi } from "vitest";
 import { yieldToMain } from "../../src/content/slices";
 import { Timings } from "../../src/content/timings";
 
-// As in the end-to-end and benchmark builds (build.mjs defines it; the product build leaves the timing code out).
+// As in the end-to-end and benchmark builds (build.mjs defines it; in the product build the timings code is there,
+// switched off).
 // Set before the module is evaluated, gone once it has read it: other test files share this worker's globals.
 vi.hoisted(() => {
   (globalThis as { __TIMINGS__?: boolean }).__TIMINGS__ = true;
