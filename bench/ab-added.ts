@@ -8,7 +8,7 @@ import { loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { COST_PER_ROUND, costBuild, roundCosts } from "./page-metrics";
 import { knownArticlePages } from "./pages";
 import { byRound, pairedDifference } from "./paired";
-import { stat } from "./stats";
+import { signed, stat } from "./stats";
 
 const dirs = process.argv.slice(2);
 if (!dirs.length) throw new Error("usage: node --import tsx bench/ab-added.ts <extension dir> [...]");
@@ -30,7 +30,7 @@ for (const [p, r] of pages.entries()) {
     const { task, script } = costs[k + 1]?.[p] ?? { task: [], script: [] };
     const d = pairedDifference(byRound(without, COST_PER_ROUND), byRound(task, COST_PER_ROUND));
     console.log(
-      `  ${dir}: +${d.value.toFixed(1)} [${d.low.toFixed(1)}, ${d.high.toFixed(1)}] (${d.rounds} rounds); script ${stat(script).median.toFixed(2)} ms`,
+      `  ${dir}: ${signed(d.value)} [${d.low.toFixed(1)}, ${d.high.toFixed(1)}] (${d.rounds} rounds); script ${stat(script).median.toFixed(2)} ms`,
     );
   }
 }

@@ -16,12 +16,10 @@ import { COST_PER_ROUND, firstContentfulPaint, paintedStatus, roundCosts } from 
 import { bigPage, lcg, nonArticlePages } from "./pages";
 import { byRound, pairedDifference } from "./paired";
 import { scaleBench } from "./scale";
-import { type Stat, stat } from "./stats";
+import { type Stat, signed, stat } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 type Costs = { script: Stat; task: Stat };
-/** A difference with its sign: +1.5, −0.8. */
-const signed = (ms: number) => `${ms < 0 ? "−" : "+"}${Math.abs(ms).toFixed(1)}`;
 const fmt = (s: Stat, unit = "ms") =>
   `${s.median.toFixed(2)} ${unit} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 

@@ -25,7 +25,7 @@ import { mulberry32 } from "../test/robustness/prng";
 import { COST_PER_ROUND, firstContentfulPaint, paintedStatus, roundCosts } from "./page-metrics";
 import { nonArticlePages } from "./pages";
 import { byRound, type Paired, pairedRatio } from "./paired";
-import { type Stat, stat } from "./stats";
+import { type Stat, signed, stat } from "./stats";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const COUNT = Number(process.env.SCALE_COUNT ?? 10_000);
@@ -894,7 +894,7 @@ export function scaleTable(r: Record<string, unknown>): string[][] {
 
 /** A round-by-round ratio (bench/paired.ts) as "+12% (95%: +4% to +20%)". */
 function pct(p: Paired): string {
-  const f = (r: number) => `${r >= 1 ? "+" : "−"}${Math.abs(r * 100 - 100).toFixed(0)}%`;
+  const f = (r: number) => `${signed(r * 100 - 100, 0)}%`;
   return `${f(p.value)} (95%: ${f(p.low)} to ${f(p.high)}, ${p.rounds} rounds)`;
 }
 

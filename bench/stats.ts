@@ -11,3 +11,6 @@ export const stat = (xs: number[]): Stat => {
     max: s[s.length - 1] ?? Number.NaN,
   };
 };
+
+/** A difference with its sign, to `digits` decimals: "+1.5", "−0.8". */
+export const signed = (x: number, digits = 1): string => `${x < 0 ? "−" : "+"}${Math.abs(x).toFixed(digits)}`;
