@@ -44,12 +44,7 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "../test/e2e/fixture-server";
-import {
-  firstContentfulPaint,
-  firstFrameAfterParsing,
-  paintedStatus,
-  paintFramesInPage,
-} from "./page-metrics";
+import { firstFrameAfterParsing, paintedStatus, paintFramesInPage } from "./page-metrics";
 import { bigPage, longArticle, nonArticlePages } from "./pages";
 
 const RUNS = Number(process.env.LONGTASK_RUNS ?? 5);
@@ -590,15 +585,14 @@ async function ownTimings(driver: Driver, pages: BenchPage[]) {
       // The slices of every load, the first one (cold: the code's first run in this browser) among them; the other
       // figures without it (it warms the browser's caches and the background).
       row.longestSlice.push(t?.longestTaskMs ?? Number.NaN);
-      const frames = (await tab.evaluate(paintFramesInPage)).frames.map((f): [number, number] => [
-        f.start,
-        f.ms,
-      ]);
+      // One read of the page's frames and first paint (the load has painted and settled by now).
+      const paint = await tab.evaluate(paintFramesInPage);
+      const frames = paint.frames.map((f): [number, number] => [f.start, f.ms]);
       const shares = ownShareOfLongFrames(frames, t?.stretches ?? []);
       row.longFrames.push(...shares);
       if (process.env.LONGTASK_DEBUG) debugLongFrames(p.label, i, frames, shares, t);
       if (i === 0) continue;
-      const sinceStart = (await tab.evaluate(firstContentfulPaint)) - (t?.startedAt ?? Number.NaN);
+      const sinceStart = (paint.fcp ?? Number.NaN) - (t?.startedAt ?? Number.NaN);
       row.painted.push(t?.paintedMs ?? Number.NaN);
       if (!Number.isNaN(sinceStart)) row.fcp.push(sinceStart);
       if (t?.inFirstFrame) row.inFirstPaint++;
