@@ -5,7 +5,8 @@
 // `await` (RunMicrotasks), compilation (v8.compile), the content scripts' injection at document_start (inside
 // ParseHTML) and top-level run (EvaluateScript), style (UpdateLayoutTree). Tracing lengthens everything a little;
 // read the differences, not the totals.
-// node --import tsx bench/trace-breakdown.ts <extension dir> [...]   (BENCH_RUNS sets the rounds; ROWS the names shown)
+// node --import tsx bench/trace-breakdown.ts <extension dir> [...]   (BENCH_RUNS sets the rounds; ROWS the names shown;
+// URL=… one page instead of the three articles)
 import { loadRoutes, startFixtureServer } from "../test/e2e/fixture-server";
 import { costBuild, roundCosts } from "./page-metrics";
 import { knownArticlePages } from "./pages";
@@ -13,7 +14,7 @@ import { selfTimes } from "./script-time";
 
 const dirs = process.argv.slice(2);
 if (!dirs.length) throw new Error("usage: node --import tsx bench/trace-breakdown.ts <extension dir> [...]");
-const urls = knownArticlePages(loadRoutes()).map((r) => r.url);
+const urls = process.env.URL ? [process.env.URL] : knownArticlePages(loadRoutes()).map((r) => r.url);
 const builds = [undefined, ...dirs];
 const sums = builds.map(() => new Map<string, number>());
 const loads = builds.map(() => 0);
@@ -44,7 +45,7 @@ const names = [...new Set(sums.flatMap((m) => [...m.keys()]))].sort(
 );
 const cell = (x: number) => x.toFixed(2).padStart(10);
 console.log(
-  `self time on the page's main thread, ms a load (${loads.join(" / ")} loads; the three article pages)`,
+  `self time on the page's main thread, ms a load (${loads.join(" / ")} loads; ${process.env.URL ?? "the three article pages"})`,
 );
 for (const [k, dir] of dirs.entries()) console.log(`  build ${k + 1}: ${dir}`);
 console.log(

@@ -5,7 +5,7 @@
 // where it still runs after content.js (at scale, a site not visited yet), content.js has marked the page as its own
 // first and this script does nothing. If content.js is injected later (Analyse this page, or the opt-in for every
 // site) it takes over and removes this listener.
-import { isContentRequest } from "../model/message-checks";
+import { isStatusRequest } from "../model/message-checks";
 import { notAnArticle, type Status } from "../model/protocol";
 import { api } from "./api";
 import { looksLikeArticle } from "./cheap";
@@ -27,8 +27,7 @@ if (!window.__sourceAnnotatorLoaded && !window.__sourceAnnotatorIdle) {
     analysis: null,
   });
   const listener = (message: unknown, sender: chrome.runtime.MessageSender, reply: (r: unknown) => void) => {
-    if (sender.id === api.runtime.id && isContentRequest(message) && message.type === "status")
-      reply(status());
+    if (sender.id === api.runtime.id && isStatusRequest(message)) reply(status());
     return undefined;
   };
   api.runtime.onMessage.addListener(listener);

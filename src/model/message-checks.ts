@@ -154,6 +154,11 @@ function isNotesOp(o: unknown): o is NotesOp {
   }
 }
 
+/** The one request status.js answers (a page whose address rules out every known article): checked alone, so that
+ *  script carries none of the other requests' checks and limits. */
+export const isStatusRequest = (m: unknown): m is ContentRequest & { type: "status" } =>
+  isObj(m) && m.type === "status";
+
 export function isContentRequest(m: unknown): m is ContentRequest {
   if (!isObj(m)) return false;
   switch (m.type) {
