@@ -142,8 +142,7 @@ const { shingleSize, pageMod } = JSON.parse(recognitionJson).text;
 // Shipped as JSON plus a binary file of the postings (src/recognition/index.ts packIndex).
 const { packIndex } = await tsImport("./src/recognition/index.ts", import.meta.url);
 const recognitionPacked = packIndex(JSON.parse(recognitionJson));
-/** The first line of a build's scripts when the benchmark's timings are switched on in it. */
-const TIMINGS_BANNER = "/* benchmark timings switched on */";
+const { TIMINGS_BANNER } = await tsImport("./bench/timings-banner.ts", import.meta.url);
 /** Bundle every context into `outdir`; `e2eHooks` compiles in the end-to-end tests' hooks, `timings` the
  *  benchmark's timings. */
 async function bundle(outdir, e2eHooks, timings) {
@@ -171,8 +170,7 @@ async function bundle(outdir, e2eHooks, timings) {
       __TIMINGS__: String(timings),
       __SAMPLE_PARAMS__: JSON.stringify({ shingleSize, pageMod }),
     },
-    // What tells the benchmark a build with the timings from one without (bench/longtasks.ts reads it): their code
-    // is in both, switched off by a constant in the product build.
+    // What tells the benchmark a build with the timings from one without (bench/timings-banner.ts).
     ...(timings ? { banner: { js: TIMINGS_BANNER } } : {}),
     outdir,
   });

@@ -46,6 +46,7 @@ import {
 } from "../test/e2e/fixture-server";
 import { firstFrameAfterParsing, paintedStatus, paintFramesInPage } from "./page-metrics";
 import { bigPage, longArticle, nonArticlePages } from "./pages";
+import { TIMINGS_BANNER } from "./timings-banner";
 
 const RUNS = Number(process.env.LONGTASK_RUNS ?? 5);
 /** The builds measured: <DIST>/chrome (a --timings build), <DIST>/chrome-e2e and <DIST>/firefox-e2e (--e2e). */
@@ -442,9 +443,9 @@ const PRODUCT = process.env.LONGTASK_PRODUCT ?? "dist-product/chrome";
 /** Loads per page and build of the first paint's frame. */
 const FRAME_RUNS = Number(process.env.LONGTASK_FRAME_RUNS ?? 8);
 
-/** The first paint's frame over 50 ms, in how many loads: with no extension, with the floor and with ours. */
+/** The first paint's frame in each load, ms (0: 50 ms or less; NaN: the first paint came before the end of parsing):
+ *  with no extension, with the floor (where it runs) and with ours. */
 export interface FirstPaintFrames {
-  loads: number;
   none: number[];
   floor?: number[];
   ours: number[];
@@ -470,7 +471,6 @@ async function firstPaintFrames(server: FixtureServer, pages: BenchPage[]) {
     for (const p of pages) {
       const floorRuns = !/web\.archive\.org/.test(p.url); // the floor's manifest matches the publishers' sites only
       const row: FirstPaintFrames = {
-        loads: FRAME_RUNS,
         none: [],
         ours: [],
         ...(floorRuns ? { floor: [] } : {}),
@@ -518,9 +518,7 @@ interface OwnRow {
   longFrames: { frame: number; ours: number }[];
 }
 
-/** The first line of a build's scripts with the benchmark's timings switched on (build.mjs writes it): the
- *  timings' code is in the product build too, switched off. */
-const TIMINGS_BANNER = "/* benchmark timings switched on */";
+/** Whether the build in `dir` has the benchmark's timings switched on (its banner, bench/timings-banner.ts). */
 const timingsOn = (dir: string) =>
   readFileSync(path.join(dir, "content.js"), "utf8").startsWith(TIMINGS_BANNER);
 
@@ -662,25 +660,25 @@ export async function longTaskBench(which: ("chromium" | "firefox")[] = ["chromi
       const known = pages.filter((p) => p.wait === "painted" && !p.label.startsWith("analysed"));
       const frames = await firstPaintFrames(server, known);
       results.firstPaintFrames = frames;
+      const longOnes = (xs: number[]) => xs.filter((ms) => ms > LONG_MS);
       // NaN: the first paint came before the end of parsing (a big page painted as it arrives): not counted.
       const over = (xs: number[]) => {
         const seen = xs.filter((ms) => !Number.isNaN(ms));
         const early = xs.length - seen.length;
-        return `${seen.filter((ms) => ms > LONG_MS).length}/${seen.length}${early ? ` (the first paint before the end of parsing in ${early} more)` : ""}`;
+        return `${longOnes(seen).length}/${seen.length}${early ? ` (the first paint before the end of parsing in ${early} more)` : ""}`;
       };
       const long = (xs: number[]) => {
-        const ms = xs.filter((x) => x > LONG_MS);
+        const ms = longOnes(xs);
         return ms.length ? ` (${ms.join(", ")} ms)` : "";
       };
       // What the floor says of the budget in this run: whether the least first-frame overlays had that frame long
       // more often than no extension (then not even they meet it here).
-      const floorSays = (f: FirstPaintFrames) => {
-        if (!f.floor) return "";
-        const n = (xs: number[]) => xs.filter((ms) => ms > LONG_MS).length;
-        return n(f.floor) > n(f.none)
-          ? "; the floor's count above no extension's: not met by the least first-frame overlays either"
-          : "; the floor's count no higher than no extension's";
-      };
+      const floorSays = ({ floor, none }: FirstPaintFrames) =>
+        !floor
+          ? ""
+          : longOnes(floor).length > longOnes(none).length
+            ? "; the floor's count above no extension's: not met by the least first-frame overlays either"
+            : "; the floor's count no higher than no extension's";
       for (const [label, f] of Object.entries(frames))
         table.push([
           `${label}: the first frame rendered after parsing ended (the first paint's, on these pages) over 50 ms — Long Animation Frames, untraced, the product build, loads interleaved; all the extension's work in that frame counted, its compilation, untimed work and highlights' rendering too`,

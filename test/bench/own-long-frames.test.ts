@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { madeLongBy, ownShareOfLongFrames, timingsBuild } from "../../bench/longtasks";
 import { firstFrameAfterParsing } from "../../bench/page-metrics";
+import { TIMINGS_BANNER } from "../../bench/timings-banner";
 
 describe("ownShareOfLongFrames", () => {
   test("a stretch counts as far as it overlaps a frame, in whichever frame it falls", () => {
@@ -61,7 +62,7 @@ describe("timingsBuild", () => {
       expect(() => timingsBuild(dir)).toThrow(/node build\.mjs --timings --e2e/);
       writeFileSync(
         path.join(dir, "content.js"),
-        '/* benchmark timings switched on */\n"use strict";(()=>{var f=!0,a={startedAt:0};a.longestTaskMs=1;})();',
+        `${TIMINGS_BANNER}\n"use strict";(()=>{var f=!0,a={startedAt:0};a.longestTaskMs=1;})();`,
       );
       expect(() => timingsBuild(dir)).not.toThrow();
     } finally {
