@@ -6,6 +6,7 @@
 // a pool of 2,000 speakers, 20 quotations a page.
 // Alone: node build.mjs --timings && node --import tsx bench/local-index.ts (BENCH_DIST=dir for another build)
 import { readFileSync } from "node:fs";
+import { build } from "esbuild";
 import type { Page } from "playwright-core";
 import { LOCAL_INDEX_DB } from "../src/analysis/local-index-store";
 import type { Analysis } from "../src/analysis/types";
@@ -20,8 +21,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const range = (xs: number[]) =>
   `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 
-/** Runs in the extension page: n pages of 20 quotations in the index's schema, the given keys among the speakers. */
+/** Runs in the extension page: n pages of 20 quotations in the index's schema, the given keys among the speakers,
+ *  each with its filter made by the store's own gramFilter (put in the page as `globalThis.localIndexStore`). */
 async function seed(args: { db: string; n: number; keys: string[]; names: string[] }): Promise<void> {
+  const store = (
+    globalThis as unknown as { localIndexStore: typeof import("../src/analysis/local-index-store") }
+  ).localIndexStore;
   const open = indexedDB.open(args.db);
   const db = await new Promise<IDBDatabase>((ok, ko) => {
     open.onsuccess = () => ok(open.result);
@@ -45,7 +50,7 @@ async function seed(args: { db: string; n: number; keys: string[]; names: string
   };
   let quotes = 0;
   for (let start = 0; start < args.n; start += 500) {
-    const tx = db.transaction(["pages", "quotes", "text", "totals"], "readwrite");
+    const tx = db.transaction(["pages", "quotes", "text", "grams", "totals"], "readwrite");
     for (let p = start; p < Math.min(args.n, start + 500); p++) {
       const id = `page-seed${p}`;
       const indexedAt = new Date(Date.UTC(2025, 0, 1) + p * 60_000).toISOString();
@@ -60,7 +65,9 @@ async function seed(args: { db: string; n: number; keys: string[]; names: string
         return { speaker: name, key, exact, id, n, indexedAt, page };
       });
       tx.objectStore("pages").put({ ...page, id, indexedAt, quoteCount: qs.length });
-      tx.objectStore("text").put(qs.map((q) => `${q.speaker} ${q.exact}`.toLowerCase()).join("\n"), id);
+      const text = qs.map((q) => `${q.speaker} ${q.exact}`.toLowerCase()).join("\n");
+      tx.objectStore("text").put(text, id);
+      tx.objectStore("grams").put(store.gramFilter(text), id);
       for (const q of qs) tx.objectStore("quotes").put(q);
       quotes += qs.length;
     }
@@ -87,6 +94,15 @@ export async function localIndexBench(dist = process.env.BENCH_DIST ?? "dist/chr
   const mine = JSON.parse(readFileSync("test/fixtures/pages/analysis/routes.json", "utf8")) as FixtureRoute[];
   const server = await startFixtureServer({ routes: [...loadRoutes(), ...mine] });
   const s = await launchChromium({ extensionDir: dist, proxyPort: server.proxyPort });
+  // The store's module for the seed, as a script that puts it in the page's globals.
+  const { outputFiles } = await build({
+    entryPoints: ["src/analysis/local-index-store.ts"],
+    bundle: true,
+    format: "iife",
+    globalName: "localIndexStore",
+    write: false,
+  });
+  const storeModule = `${outputFiles[0]?.text}\nglobalThis.localIndexStore = localIndexStore;`;
   const { worker, extensionId } = await getExtensionWorker(s.context);
   const results: Record<string, unknown> = {};
   const table: string[][] = [];
@@ -128,6 +144,7 @@ export async function localIndexBench(dist = process.env.BENCH_DIST ?? "dist/chr
       await analysedLoad(); // creates the database afresh (one page: this one)
       // tsx names nested functions through a helper (__name) the page does not have.
       await ext.evaluate("globalThis.__name = (f) => f");
+      await ext.evaluate(storeModule);
       const t0 = Date.now();
       await ext.evaluate(seed, { db: LOCAL_INDEX_DB, n, keys, names });
       const seedMs = Date.now() - t0;

@@ -3,7 +3,12 @@
 // most kept; search, export, erase; and the running count.
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type IndexedPage, LocalIndexStore } from "../../src/analysis/local-index-store";
+import {
+  gramFilter,
+  type IndexedPage,
+  LOCAL_INDEX_DB,
+  LocalIndexStore,
+} from "../../src/analysis/local-index-store";
 
 const page = (n: number, quotes: [string, string][]): IndexedPage => ({
   url: `https://news.example/${n}`,
@@ -125,5 +130,98 @@ describe("the local index in IndexedDB", () => {
       "ceasefire 7",
     ]);
     expect(await store.search("nobody said this")).toEqual([]);
+  });
+
+  it("reads no older page's text for words nobody said when the pages' filters rule them out", async () => {
+    store = new LocalIndexStore();
+    await store.putMany(
+      Array.from(
+        { length: 600 },
+        (_, i) => [`p${i}`, page(i + 1, [["jalil", `talks went on ${i}`]])] as const,
+      ),
+    );
+    const get = vi.spyOn(IDBObjectStore.prototype, "get");
+    const getAll = vi.spyOn(IDBObjectStore.prototype, "getAll");
+    try {
+      expect(await store.search("nobody said this")).toEqual([]);
+      const reads = (spy: typeof get | typeof getAll, name: string) =>
+        spy.mock.contexts.filter((s) => (s as IDBObjectStore).name === name).length;
+      // The newest 500 pages' texts, then the filters alone: no other text is read.
+      expect(reads(get, "text")).toBe(500);
+      expect(reads(getAll, "text")).toBe(0);
+      expect(reads(getAll, "grams")).toBeGreaterThan(0);
+    } finally {
+      get.mockRestore();
+      getAll.mockRestore();
+    }
+  });
+
+  it("finds whatever a page's text holds through its filter: accents, other scripts, surrogate pairs", async () => {
+    store = new LocalIndexStore();
+    const texts = [
+      "Mustafa Abdel-Jalil: «Qaddafi doit partir», a déclaré le président du Conseil",
+      "Ο εκπρόσωπος είπε ότι οι συνομιλίες συνεχίζονται 🕊️ στη Βεγγάζη",
+      "المتحدث قال إن المحادثات مستمرة",
+    ];
+    // The newest 500 pages hold none of it: every find below goes through the older pages' filters.
+    await store.putMany([
+      ...texts.map((t, i): [string, IndexedPage] => [`old${i}`, page(i + 1, [["speaker", t]])]),
+      ...Array.from({ length: 500 }, (_, i): [string, IndexedPage] => [
+        `p${i}`,
+        page(i + 10, [["jalil", `t ${i}`]]),
+      ]),
+    ]);
+    for (const [i, t] of texts.entries()) {
+      const line = `SPEAKER ${t}`.toLowerCase();
+      for (let at = 0; at + 3 <= line.length; at += 7) {
+        const q = line.slice(at, at + 3 + (at % 11));
+        if (!q.trim() || q.trim().length < 3) continue;
+        expect(
+          (await store.search(q)).map((f) => f.id),
+          q,
+        ).toContain(`old${i}`);
+      }
+    }
+  });
+
+  it("gives the pages already indexed their filters when it upgrades a database of the first version", async () => {
+    await new Promise((ok) => {
+      indexedDB.deleteDatabase(LOCAL_INDEX_DB).onsuccess = ok;
+    });
+    const v1 = await new Promise<IDBDatabase>((ok, ko) => {
+      const open = indexedDB.open(LOCAL_INDEX_DB, 1);
+      open.onupgradeneeded = () => {
+        const db = open.result;
+        db.createObjectStore("pages", { keyPath: "id" }).createIndex("indexedAt", "indexedAt");
+        db.createObjectStore("quotes", { keyPath: ["key", "indexedAt", "id", "n"] }).createIndex("id", "id");
+        db.createObjectStore("text");
+        db.createObjectStore("totals");
+      };
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => ko(open.error);
+    });
+    const tx = v1.transaction(["pages", "text"], "readwrite");
+    for (const n of [1, 2]) {
+      tx.objectStore("pages").put({ ...page(n, []), id: `p${n}`, quoteCount: 1 });
+      tx.objectStore("text").put(`jalil talks ${n}`, `p${n}`);
+    }
+    await new Promise((ok) => {
+      tx.oncomplete = ok;
+    });
+    v1.close();
+    store = new LocalIndexStore();
+    await store.totals(); // opens the database: the upgrade
+    store.close();
+    const v2 = await new Promise<IDBDatabase>((ok) => {
+      const open = indexedDB.open(LOCAL_INDEX_DB);
+      open.onsuccess = () => ok(open.result);
+    });
+    const filters = await new Promise<unknown[]>((ok) => {
+      const all = v2.transaction("grams").objectStore("grams").getAll();
+      all.onsuccess = () => ok(all.result);
+    });
+    v2.close();
+    expect(filters).toEqual([gramFilter("jalil talks 1"), gramFilter("jalil talks 2")]);
+    store = new LocalIndexStore();
   });
 });
