@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bigPage } from "../../bench/pages";
 import { passageKey } from "../../src/analysis/corrections";
+import { LOCAL_INDEX_DB } from "../../src/analysis/local-index-store";
 import { ANALYSE_PART, type Analysis } from "../../src/analysis/types";
 import type { Status } from "../../src/model/protocol";
 import type { Driver, Tab } from "./drivers";
@@ -585,6 +586,102 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     ui = await openLibyaCard();
     expect(ui.card?.text).not.toContain("the rebels would accept a settlement");
     expect(ui.links.some((l) => l.href.startsWith("https://www.nytimes.com/2024/03/18/"))).toBe(false);
+  });
+
+  it("the local index of the version before the filters: upgraded on opening, a search past the newest 500 pages finds the one page that holds the words, and none for words nobody said", {
+    timeout: 120_000,
+  }, async () => {
+    // 600 pages as version 1 kept them (no filters), written from an extension page that does not open the index;
+    // only the oldest page holds "an orchard by the sea".
+    const other = await driver.openExtensionPage("notes.html");
+    await other.evaluateWith(
+      async ({ db, n }) => {
+        await new Promise((ok) => {
+          const d = indexedDB.deleteDatabase(db);
+          d.onsuccess = d.onerror = d.onblocked = ok;
+        });
+        const open = indexedDB.open(db, 1);
+        open.onupgradeneeded = () => {
+          const v1 = open.result;
+          v1.createObjectStore("pages", { keyPath: "id" }).createIndex("indexedAt", "indexedAt");
+          v1.createObjectStore("quotes", { keyPath: ["key", "indexedAt", "id", "n"] }).createIndex(
+            "id",
+            "id",
+          );
+          v1.createObjectStore("text");
+          v1.createObjectStore("totals");
+        };
+        const v1 = await new Promise<IDBDatabase>((ok) => {
+          open.onsuccess = () => ok(open.result);
+        });
+        const tx = v1.transaction(["pages", "quotes", "text", "totals"], "readwrite");
+        for (let p = 0; p < n; p++) {
+          const id = `page-v1-${p}`;
+          const indexedAt = new Date(Date.UTC(2025, 0, 1) + p * 60_000).toISOString();
+          const page = {
+            url: `https://news.example/${p}`,
+            publisher: "News Example",
+            dateLabel: "1 January 2025",
+          };
+          const speaker = p === 0 ? "Oldest Speaker" : `Speaker ${p}`;
+          const exact = p === 0 ? "we planted an orchard by the sea" : `talks went on for the ${p}th day`;
+          tx.objectStore("pages").put({ ...page, id, indexedAt, quoteCount: 1 });
+          tx.objectStore("quotes").put({
+            speaker,
+            key: speaker.toLowerCase(),
+            exact,
+            id,
+            n: 0,
+            indexedAt,
+            page,
+          });
+          tx.objectStore("text").put(`${speaker} ${exact}`.toLowerCase(), id);
+        }
+        tx.objectStore("totals").put(n, "pages");
+        tx.objectStore("totals").put(n, "quotes");
+        await new Promise((ok) => {
+          tx.oncomplete = ok;
+        });
+        v1.close();
+      },
+      { db: LOCAL_INDEX_DB, n: 600 },
+    );
+    await other.close();
+    const options = await driver.openExtensionPage("options.html");
+    const text = (selector: string) =>
+      options.evaluateWith((sel) => document.querySelector(sel)?.textContent ?? "", selector);
+    await expect
+      .poll(() => text("[data-testid=local-index-size]"), { timeout: 30_000 })
+      .toMatch(/^600 pages/);
+    await options.pause();
+    await options.click({ page: "[data-testid=index-search]" });
+    await options.type("an orchard by the sea");
+    await expect.poll(() => text("[data-testid=index-results]")).toContain("Oldest Speaker");
+    await options.pause();
+    await options.press("Control+A");
+    await options.type("zzz absent words");
+    await expect.poll(() => text("[data-testid=index-no-results]")).toContain("zzz absent words");
+    // Every page got its filter at the upgrade.
+    const filters = await options.evaluateWith(
+      (db) =>
+        new Promise<number>((ok) => {
+          const open = indexedDB.open(db);
+          open.onsuccess = () => {
+            const count = open.result.transaction("grams").objectStore("grams").count();
+            count.onsuccess = () => {
+              open.result.close();
+              ok(count.result);
+            };
+          };
+        }),
+      LOCAL_INDEX_DB,
+    );
+    expect(filters).toBe(600);
+    await options.screenshot(`${ARTIFACTS}/${name}-local-index-search.png`, true);
+    await options.pause();
+    await options.click({ page: "[data-testid=erase-local-index]" });
+    await expect.poll(() => text("[data-testid=local-index-size]")).toMatch(/^0 pages/);
+    await options.close();
   });
 
   it("a statement in the same words as a known passage links to it", { timeout: 90_000 }, async () => {
