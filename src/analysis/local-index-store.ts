@@ -5,7 +5,7 @@
 // fake-indexeddb/auto). It used to be one storage.local value read whole at every analysis (see docs/decisions/0008).
 // Each page also has a filter of its text's three-character runs, so a search reads only the pages that may hold
 // the words asked for (docs/decisions/0038-local-index-search-filters.md).
-import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { type DBSchema, type IDBPDatabase, openDB, type StoreNames } from "idb";
 
 export const LOCAL_INDEX_DB = "source-annotator-local-index";
 /** 2: the pages' filters (`grams`), made for the pages already there when the database is upgraded. */
@@ -38,6 +38,15 @@ export function gramFilter(text: string): Uint32Array {
   for (const b of gramBits(text)) filter[b >>> 5] = (filter[b >>> 5] as number) | (1 << (b & 31));
   return filter;
 }
+
+/** The stores of the database's first version: name, key path (none: keys given), an index on one field. Data,
+ *  so that tests can make a database as that version left it (no filters) with the same stores. */
+export const FIRST_VERSION_STORES = [
+  ["pages", "id", "indexedAt"],
+  ["quotes", ["key", "indexedAt", "id", "n"], "id"],
+  ["text"],
+  ["totals"],
+] as const satisfies readonly (readonly [StoreNames<Schema>, (string | string[])?, string?])[];
 
 /** What inBatches reads: an object store (of a transaction that is still active). */
 interface Readable<K, V> {
@@ -116,15 +125,12 @@ export class LocalIndexStore {
   private open(): Promise<IDBPDatabase<Schema>> {
     this.db ??= openDB<Schema>(LOCAL_INDEX_DB, VERSION, {
       async upgrade(db, oldVersion, _, tx) {
-        if (oldVersion < 1) {
-          db.createObjectStore("pages", { keyPath: "id" }).createIndex("indexedAt", "indexedAt");
-          db.createObjectStore("quotes", { keyPath: ["key", "indexedAt", "id", "n"] }).createIndex(
-            "id",
-            "id",
-          );
-          db.createObjectStore("text");
-          db.createObjectStore("totals");
-        }
+        if (oldVersion < 1)
+          for (const [name, keyPath, index] of FIRST_VERSION_STORES) {
+            // Untyped: the table's names are checked where it is declared.
+            const store = (db as unknown as IDBPDatabase).createObjectStore(name, keyPath ? { keyPath } : {});
+            if (index) store.createIndex(index, index);
+          }
         if (oldVersion < 2) {
           const grams = db.createObjectStore("grams");
           for await (const { keys, values } of inBatches(() => tx.objectStore("text"), 1000))

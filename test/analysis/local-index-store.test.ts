@@ -4,11 +4,13 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  FIRST_VERSION_STORES,
   gramFilter,
   type IndexedPage,
   LOCAL_INDEX_DB,
   LocalIndexStore,
 } from "../../src/analysis/local-index-store";
+import { writeFirstVersion } from "../fakes/local-index-first-version";
 
 const page = (n: number, quotes: [string, string][]): IndexedPage => ({
   url: `https://news.example/${n}`,
@@ -185,30 +187,16 @@ describe("the local index in IndexedDB", () => {
   });
 
   it("gives the pages already indexed their filters when it upgrades a database of the first version", async () => {
-    await new Promise((ok) => {
-      indexedDB.deleteDatabase(LOCAL_INDEX_DB).onsuccess = ok;
+    await writeFirstVersion({
+      db: LOCAL_INDEX_DB,
+      stores: FIRST_VERSION_STORES,
+      pages: [1, 2].map((n) => ({
+        id: `p${n}`,
+        indexedAt: `2026-06-0${n}`,
+        speaker: "Jalil",
+        exact: `talks ${n}`,
+      })),
     });
-    const v1 = await new Promise<IDBDatabase>((ok, ko) => {
-      const open = indexedDB.open(LOCAL_INDEX_DB, 1);
-      open.onupgradeneeded = () => {
-        const db = open.result;
-        db.createObjectStore("pages", { keyPath: "id" }).createIndex("indexedAt", "indexedAt");
-        db.createObjectStore("quotes", { keyPath: ["key", "indexedAt", "id", "n"] }).createIndex("id", "id");
-        db.createObjectStore("text");
-        db.createObjectStore("totals");
-      };
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => ko(open.error);
-    });
-    const tx = v1.transaction(["pages", "text"], "readwrite");
-    for (const n of [1, 2]) {
-      tx.objectStore("pages").put({ ...page(n, []), id: `p${n}`, quoteCount: 1 });
-      tx.objectStore("text").put(`jalil talks ${n}`, `p${n}`);
-    }
-    await new Promise((ok) => {
-      tx.oncomplete = ok;
-    });
-    v1.close();
     store = new LocalIndexStore();
     await store.totals(); // opens the database: the upgrade
     store.close();

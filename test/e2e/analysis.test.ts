@@ -7,9 +7,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bigPage } from "../../bench/pages";
 import { passageKey } from "../../src/analysis/corrections";
-import { LOCAL_INDEX_DB } from "../../src/analysis/local-index-store";
+import { FIRST_VERSION_STORES, LOCAL_INDEX_DB } from "../../src/analysis/local-index-store";
 import { ANALYSE_PART, type Analysis } from "../../src/analysis/types";
 import type { Status } from "../../src/model/protocol";
+import { writeFirstVersion } from "../fakes/local-index-first-version";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import {
@@ -594,58 +595,16 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     // 600 pages as version 1 kept them (no filters), written from an extension page that does not open the index;
     // only the oldest page holds "an orchard by the sea".
     const other = await driver.openExtensionPage("notes.html");
-    await other.evaluateWith(
-      async ({ db, n }) => {
-        await new Promise((ok) => {
-          const d = indexedDB.deleteDatabase(db);
-          d.onsuccess = d.onerror = d.onblocked = ok;
-        });
-        const open = indexedDB.open(db, 1);
-        open.onupgradeneeded = () => {
-          const v1 = open.result;
-          v1.createObjectStore("pages", { keyPath: "id" }).createIndex("indexedAt", "indexedAt");
-          v1.createObjectStore("quotes", { keyPath: ["key", "indexedAt", "id", "n"] }).createIndex(
-            "id",
-            "id",
-          );
-          v1.createObjectStore("text");
-          v1.createObjectStore("totals");
-        };
-        const v1 = await new Promise<IDBDatabase>((ok) => {
-          open.onsuccess = () => ok(open.result);
-        });
-        const tx = v1.transaction(["pages", "quotes", "text", "totals"], "readwrite");
-        for (let p = 0; p < n; p++) {
-          const id = `page-v1-${p}`;
-          const indexedAt = new Date(Date.UTC(2025, 0, 1) + p * 60_000).toISOString();
-          const page = {
-            url: `https://news.example/${p}`,
-            publisher: "News Example",
-            dateLabel: "1 January 2025",
-          };
-          const speaker = p === 0 ? "Oldest Speaker" : `Speaker ${p}`;
-          const exact = p === 0 ? "we planted an orchard by the sea" : `talks went on for the ${p}th day`;
-          tx.objectStore("pages").put({ ...page, id, indexedAt, quoteCount: 1 });
-          tx.objectStore("quotes").put({
-            speaker,
-            key: speaker.toLowerCase(),
-            exact,
-            id,
-            n: 0,
-            indexedAt,
-            page,
-          });
-          tx.objectStore("text").put(`${speaker} ${exact}`.toLowerCase(), id);
-        }
-        tx.objectStore("totals").put(n, "pages");
-        tx.objectStore("totals").put(n, "quotes");
-        await new Promise((ok) => {
-          tx.oncomplete = ok;
-        });
-        v1.close();
-      },
-      { db: LOCAL_INDEX_DB, n: 600 },
-    );
+    await other.evaluateWith(writeFirstVersion, {
+      db: LOCAL_INDEX_DB,
+      stores: FIRST_VERSION_STORES,
+      pages: Array.from({ length: 600 }, (_, p) => ({
+        id: `page-v1-${p}`,
+        indexedAt: new Date(Date.UTC(2025, 0, 1) + p * 60_000).toISOString(),
+        speaker: p === 0 ? "Oldest Speaker" : `Speaker ${p}`,
+        exact: p === 0 ? "we planted an orchard by the sea" : `talks went on for the ${p}th day`,
+      })),
+    });
     await other.close();
     const options = await driver.openExtensionPage("options.html");
     const text = (selector: string) =>
