@@ -198,7 +198,8 @@ export interface Anchored {
   id: string;
   range: Range;
   method: MatchMethod;
-  score: number;
+  /** See Located. */
+  score?: number;
 }
 
 export interface LocateOptions {
@@ -221,7 +222,10 @@ export interface Located {
   start: number;
   end: number;
   method: MatchMethod;
-  score: number;
+  /** How well the place agrees with the quote and its context, 0..1, when it was chosen by that agreement (among
+   *  several occurrences, or approximately). A quote that occurs verbatim once is placed there unscored: nothing
+   *  could choose otherwise, and scoring its context is a page's first-run work for nothing. */
+  score?: number;
 }
 
 /**
@@ -246,7 +250,7 @@ export function* locateAllSteps(
 ): Steps<{ located: Located[]; orphaned: string[] }> {
   const norm: NormalisedText = yield* normaliseWithMapSteps(source, { lowercase: opts.lowercase ?? true });
   const text = norm.text;
-  const found = new Map<number, { start: number; end: number; score: number; method: MatchMethod }>();
+  const found = new Map<number, { start: number; end: number; score?: number; method: MatchMethod }>();
   const prepared: PreparedQuote[] = [];
   for (const t of targets) {
     if (!("exact" in t.target)) prepared.push(t.prepared as PreparedQuote);
@@ -266,10 +270,9 @@ export function* locateAllSteps(
     const occ = q.quote ? exactOccurrences(text, q.quote) : [];
     occurrences.push(occ);
     if (occ.length !== 1) continue;
-    const m = matchNormalised(text, q, occ[0], opts.minScore, occ);
-    if (!m) continue;
-    found.set(k, m);
-    fixed.push({ from: (targets[k] as AnchorTarget).target.start, to: m.start });
+    const start = occ[0] as number;
+    found.set(k, { start, end: start + q.quote.length, method: "exact" });
+    fixed.push({ from: (targets[k] as AnchorTarget).target.start, to: start });
   }
   fixed.sort((a, b) => a.from - b.from);
   const hintFor = (start: number): number | undefined => {

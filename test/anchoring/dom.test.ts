@@ -27,7 +27,8 @@ describe("anchorAll: cases", () => {
     if (!a) throw new Error("not anchored");
     expect(comparable(a.range.toString())).toBe(comparable(c.expected.text));
     expect(a.method).toBe(c.expected.method);
-    expect(a.score).toBeGreaterThan(0.5);
+    // Scored when chosen by its agreement with the quote and context; a quote there verbatim once is not.
+    if (a.method === "fuzzy") expect(a.score).toBeGreaterThan(0.5);
     if (c.expected.within) expect(startElement(a.range)?.closest(c.expected.within)).not.toBeNull();
   });
 });

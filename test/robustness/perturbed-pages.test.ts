@@ -145,7 +145,7 @@ describe.each(articles)("perturbed pages of $id", (article) => {
         failures.push(
           `${id} [${cls}] ${why}\n    exact: ${JSON.stringify(target.exact.slice(0, 120))}` +
             `\n    got:   ${got === null ? "(orphaned)" : JSON.stringify(got.slice(0, 160))}` +
-            (a ? ` (${a.method}, ${a.score.toFixed(2)})` : ""),
+            (a ? ` (${a.method}${a.score === undefined ? "" : `, ${a.score.toFixed(2)}`})` : ""),
         );
       stats.targets++;
       if (a) stats.anchored++;
