@@ -207,8 +207,16 @@ async function bundle(outdir, e2eHooks, timings) {
 // everywhere else; on the other declared sites (archives) content.js everywhere, asking the background.
 // The site data files share the injected-script budget with content.js (src/dataset/sites.ts), so they are cut
 // once content.js is bundled.
-const { siteScripts, siteDataScript, siteFile, contentScriptEntries, statusExcludes, INJECTED_BUDGET } =
-  await tsImport("./src/dataset/sites.ts", import.meta.url);
+const {
+  siteScripts,
+  siteDataScript,
+  siteFile,
+  contentScriptEntries,
+  statusExcludes,
+  INJECTED_BUDGET,
+  HIGHLIGHT_SHEET_FILE,
+} = await tsImport("./src/dataset/sites.ts", import.meta.url);
+const { highlightSheet } = await tsImport("./src/model/kinds.ts", import.meta.url);
 const { parseUrlPattern } = await tsImport("./src/recognition/url.ts", import.meta.url);
 const { firstPaintNames } = await tsImport("./src/model/visibility.ts", import.meta.url);
 let sites = [];
@@ -242,6 +250,7 @@ function writeBrowser(browser, out, scripts) {
   mkdirSync(join(out, "data", "sites"), { recursive: true });
   for (const site of sites)
     if (site.data) writeFileSync(join(out, siteFile(site)), siteDataScript(site.data));
+  writeFileSync(join(out, HIGHLIGHT_SHEET_FILE), highlightSheet());
   // The highlight switches a known article's first paint reads, one file per setting (src/background/first-paint.ts).
   mkdirSync(join(out, "switches"));
   for (const name of firstPaintNames())

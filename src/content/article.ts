@@ -66,6 +66,8 @@ export interface ArticleInputs {
   /** When this task's work on the page began, when the recognition ran in it (the site's data in the page): the
    *  anchoring for the first frame has what is left of its slice. */
   since?: number;
+  /** The browser injected our highlight sheet with the site's data (paint.ts). */
+  sheetInPage?: boolean;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
     payload: begin.payload,
     status,
     timings,
+    sheetInPage: begin.sheetInPage,
     background: {
       noteAnchors: (articleId) => send({ type: "note-anchors", articleId }),
       card: (articleId, targetId) => send({ type: "card", articleId, targetId }),

@@ -50,6 +50,8 @@ export interface SessionDeps {
   makeUi?: (actions: ConstructorParameters<typeof PageUi>[0]) => PageUi | Promise<PageUi>;
   /** The anchoring's slices (budgets, how the thread is given back); by default slices.ts's. */
   slicing?: Pick<SliceOptions, "firstBudgetMs" | "budgetMs" | "pause" | "now">;
+  /** The browser injected our highlight sheet with the site's data (see paint.ts). */
+  sheetInPage?: boolean;
 }
 
 export class ArticleSession {
@@ -91,7 +93,7 @@ export class ArticleSession {
     this.timings = deps.timings;
     this.slicing = deps.slicing;
     this.makeUi = deps.makeUi ?? (async (actions) => new (await loadLater()).PageUi(actions));
-    this.painter = new Painter(this.doc);
+    this.painter = new Painter(this.doc, deps.sheetInPage);
     this.visibility = visibilityFor(undefined, this.doc.location?.hostname ?? "");
     this.status.article = this.payload.article;
     this.status.counts = this.payload.counts;

@@ -163,6 +163,10 @@ export function siteDataScript(data: SiteData): string {
 /** A site's data file, in the extension. */
 export const siteFile = (site: Pick<SiteScripts, "file">) => `data/sites/${site.file}.js`;
 
+/** Our highlights' colours (model/kinds.ts highlightSheet), injected with each site's data before the page is
+ *  parsed (decision 0039). */
+export const HIGHLIGHT_SHEET_FILE = "highlights.css";
+
 /**
  * The archive's copies of the addresses under these match patterns ("*://*.host/path*"):
  * "*://web.archive.org/web/*\/http*://*host/path*" — the copied address is in the archive's path, where a "*" spans
@@ -208,7 +212,8 @@ export function statusExcludes(sites: readonly SiteScripts[]): string[] {
  * the manifest declares only status.js, decision 0018). On a site's candidate addresses, the site's data file and
  * content.js in one entry (a page gets at most one data file, before content.js), at document_start: content.js
  * waits there for the end of parsing and paints a known article before the page's first frame (decision 0017).
- * The archive's copies of those addresses the same, while they are few (ARCHIVE_COPIES_MAX). The candidate
+ * With them our highlights' style sheet, which the browser adds before the page is parsed, so that painting adds none
+ * (decision 0039). The archive's copies of those addresses the same, while they are few (ARCHIVE_COPIES_MAX). The candidate
  * addresses of the sites without a data file, content.js alone. With `archive`, every archive copy of the
  * publishers' pages, content.js at document_idle (anyone can archive a page of their own: those are analysed only
  * when the reader asks; the background checks the same, worthTextCheck). content.js marks the page as its own, so
@@ -227,6 +232,7 @@ export function contentScriptEntries(sites: readonly SiteScripts[], archive: boo
       id: `content-${s.file}`,
       matches: where(s.matches),
       js: [siteFile(s), "content.js"],
+      css: [HIGHLIGHT_SHEET_FILE],
       runAt: "document_start",
       ...(onVisit ? { site: s.host } : {}),
     }));

@@ -80,17 +80,32 @@ export const KINDS: Readonly<Record<KindId, KindRow>> = {
 
 export const KIND_IDS = Object.keys(KINDS) as KindId[];
 
-/** The ::highlight rules for the attribution kinds on a page of the given scheme (paint.ts). */
-export function highlightCss(scheme: Scheme, name: (kind: KindId) => string): string {
+/** A highlight's name in the page's registry: the kind's on a light page, with `-dark` on a dark one (the colours
+ *  of both schemes are in one sheet, highlightSheet; a page turning dark is a change of names, not of the sheet). */
+export const highlightName = (kind: KindId, scheme: Scheme) =>
+  scheme === "dark" ? `sa-${kind}-dark` : `sa-${kind}`;
+
+/** The sidebar's "show me" flash, whatever the scheme. */
+export const FLASH_NAME = "sa-flash";
+
+/** The ::highlight rules for the attribution kinds in one scheme. */
+export function highlightCss(scheme: Scheme): string {
   return KIND_IDS.filter((k) => k !== "note")
     .map((k) => {
       const row = KINDS[k];
+      const name = highlightName(k, scheme);
       return row.draw === "line"
-        ? `::highlight(${name(k)}) { text-decoration: underline 2px ${row[scheme]}; text-underline-offset: 3px; }`
-        : `::highlight(${name(k)}) { background-color: ${row[scheme]}; }`;
+        ? `::highlight(${name}) { text-decoration: underline 2px ${row[scheme]}; text-underline-offset: 3px; }`
+        : `::highlight(${name}) { background-color: ${row[scheme]}; }`;
     })
     .join("\n");
 }
+
+/** The style sheet of our highlights in a page (paint.ts): both schemes and the flash. build.mjs writes it to
+ *  highlights.css, which the browser injects with a site's data before the page is parsed; elsewhere content.js
+ *  puts it in a <style> when it first paints. */
+export const highlightSheet = () =>
+  `${highlightCss("light")}\n${highlightCss("dark")}\n::highlight(${FLASH_NAME}) { background-color: rgba(255, 110, 0, 0.5); }\n`;
 
 /** Each kind's colour as it shows on a page of the scheme (opaque), for swatches, bars and badges. */
 export const swatchColour = (k: KindId, scheme: Scheme) => seenHex(KINDS[k].draw, KINDS[k][scheme], scheme);

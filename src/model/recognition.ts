@@ -114,6 +114,8 @@ export interface ContentScriptEntry {
   id: string;
   matches: string[];
   js: string[];
+  /** Style sheets the browser injects before the page is parsed: our highlights' colours, with a site's data. */
+  css?: string[];
   runAt: "document_start" | "document_idle";
   /** Registered on the reader's first visit to this site (its host), not at install: at scale, where every
    *  registered entry costs each page of every publisher's site (src/background/content-scripts.ts). */

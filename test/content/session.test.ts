@@ -100,24 +100,25 @@ describe("anchoring", () => {
 describe("the page's scheme", () => {
   /** The next frame rendered, and the task after it. */
   const afterFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
-  const style = () => document.getElementById("source-annotator-style")?.textContent ?? "";
+  /** The names the highlights are registered under: each kind's, with `-dark` on a dark page. */
+  const names = (registry: Map<string, unknown>) => [...registry.keys()].sort().join(" ");
 
   test("never read in a paint: once a frame is rendered, even while the page is parsed; a dark page repainted dark after its first frame", async () => {
     await afterFrame(); // the earlier tests' sessions read theirs
     const read = vi.spyOn(window, "getComputedStyle");
     document.body.style.backgroundColor = "rgb(20, 20, 24)";
-    const { session } = setup();
+    const { session, registry } = setup();
     session.anchor();
     Object.defineProperty(document, "readyState", { value: "loading", configurable: true });
     session.paint();
     session.paint();
     expect(read).not.toHaveBeenCalled(); // a read here would compute the page's style in our task
-    const light = style();
-    expect(light).not.toBe("");
+    const light = names(registry);
+    expect(light).toBe("sa-anonymous sa-named");
     await afterFrame();
     expect(read.mock.calls.length).toBeGreaterThan(0);
-    const dark = style();
-    expect(dark).not.toBe(light); // the first read is made while the page is still parsed
+    const dark = names(registry);
+    expect(dark).toBe("sa-anonymous-dark sa-named-dark"); // the first read is made while the page is still parsed
     // Later reads wait for the end of parsing, which paints again; the page has meanwhile turned light.
     const reads = read.mock.calls.length;
     document.body.style.backgroundColor = "rgb(255, 255, 255)";
@@ -126,9 +127,9 @@ describe("the page's scheme", () => {
     expect(read.mock.calls.length).toBe(reads);
     delete (document as { readyState?: string }).readyState;
     session.paint();
-    expect(style()).toBe(dark); // not read in the paint itself
+    expect(names(registry)).toBe(dark); // not read in the paint itself
     await afterFrame();
-    expect(style()).toBe(light);
+    expect(names(registry)).toBe(light);
     read.mockRestore();
     document.body.style.backgroundColor = "";
     session.dispose();

@@ -191,6 +191,7 @@ describe("site scripts", () => {
       id: "content-nytimes.com",
       matches: ["*://*.nytimes.com/2011/07*", "*://web.archive.org/web/*/http*://*nytimes.com/2011/07*"],
       js: ["data/sites/nytimes.com.js", "content.js"],
+      css: ["highlights.css"],
       runAt: "document_start",
     });
     const archive = entries.find((e) => e.id === "content-archive");

@@ -9,6 +9,7 @@ import { bigPage } from "../../bench/pages";
 import { passageKey } from "../../src/analysis/corrections";
 import { FIRST_VERSION_STORES, LOCAL_INDEX_DB } from "../../src/analysis/local-index-store";
 import { ANALYSE_PART, type Analysis } from "../../src/analysis/types";
+import { KINDS } from "../../src/model/kinds";
 import type { Status } from "../../src/model/protocol";
 import { writeFirstVersion } from "../fakes/local-index-first-version";
 import type { Driver, Tab } from "./drivers";
@@ -20,7 +21,15 @@ import {
   PAGES_DIR,
   startFixtureServer,
 } from "./fixture-server";
-import { ARTIFACTS, browserAndTab, catchDownloads, caughtDownloads, openCard, uiOf } from "./helpers";
+import {
+  ARTIFACTS,
+  browserAndTab,
+  catchDownloads,
+  caughtDownloads,
+  highlightColour,
+  openCard,
+  uiOf,
+} from "./helpers";
 
 const mine = JSON.parse(
   readFileSync(path.join(PAGES_DIR, "analysis", "routes.json"), "utf8"),
@@ -135,6 +144,11 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
     const hl = await tab.highlights();
     expect(hl["sa-named"]?.some((t) => t.includes("We will not go back to work"))).toBe(true);
     expect(hl["sa-secondhand"]?.length ?? 0).toBeGreaterThan(0);
+    // No site data came with content.js here, nor its highlight sheet: the colours are in a <style> of ours.
+    expect(await tab.evaluateWith(highlightColour, { name: "sa-named", line: false })).toEqual({
+      colour: KINDS.named.light,
+      ours: true,
+    });
     await expect.poll(() => popup.summary()).toMatch(/analysed on this device — \d+ attributions/);
     await popup.close();
     // Its card says who, that it was found here, and the cue.

@@ -245,3 +245,16 @@ export function browserAndTab(
     await driver?.close();
   });
 }
+
+/** In the page: the colour a highlight is painted in (its fill, or its underline), and whether a <style> of ours is
+ *  in the document. */
+export function highlightColour({ name, line }: { name: string; line: boolean }) {
+  const range = [...((CSS.highlights.get(name) as Highlight | undefined) ?? [])][0] as Range | undefined;
+  const at = range?.startContainer;
+  const el = at && (at.nodeType === 1 ? (at as Element) : at.parentElement);
+  const style = el && getComputedStyle(el, `::highlight(${name})`);
+  return {
+    colour: style ? (line ? style.textDecorationColor : style.backgroundColor) : null,
+    ours: document.getElementById("source-annotator-style") !== null,
+  };
+}

@@ -2,6 +2,7 @@
 // address, highlights by kind, re-rendered and late content, the popup's switches across tabs, the keyboard
 // command, no network request of the extension's own, no page errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KINDS } from "../../src/model/kinds";
 import type { Driver, Tab } from "./drivers";
 import { bothBrowsers } from "./drivers";
 import { type FixtureServer, startFixtureServer } from "./fixture-server";
@@ -10,6 +11,7 @@ import {
   articleRoutes,
   browserAndTab,
   canonical,
+  highlightColour,
   KNOWN_QUOTES,
   norm,
   pageOwnUrls,
@@ -71,6 +73,15 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await tab.status();
       const h = await tab.highlights();
       expect((h[`sa-${q.kind}`] ?? []).some((t) => norm(t).includes(norm(q.quote)))).toBe(true);
+      // In the kind's colour, from the sheet the browser injected with the site's data: no <style> of ours in the
+      // page (decision 0039).
+      const row = KINDS[q.kind];
+      expect(
+        await tab.evaluateWith(highlightColour, { name: `sa-${q.kind}`, line: row.draw === "line" }),
+      ).toEqual({
+        colour: row.light,
+        ours: false,
+      });
     });
 
     it("paints again, without duplicates, when the page re-renders its article", async () => {

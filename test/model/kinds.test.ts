@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { MARKERS, replaceBetween } from "../../scripts/legend";
-import { cssProperties, highlightCss, KIND_IDS, KINDS, readmeLegend } from "../../src/model/kinds";
+import { cssProperties, highlightSheet, KIND_IDS, KINDS, readmeLegend } from "../../src/model/kinds";
 import { HIGHLIGHT_KINDS } from "../../src/model/protocol";
 
 test("every highlight kind of the protocol has one row, and only those", () => {
@@ -19,9 +19,13 @@ test.each([
   expect(text).toBe(replaceBetween(text, markers, body()));
 });
 
-test("the page's highlight rules draw each kind in its colour for the scheme", () => {
-  const css = highlightCss("dark", (k) => `sa-${k}`);
-  expect(css).toContain(`::highlight(sa-named) { background-color: ${KINDS.named.dark}; }`);
-  expect(css).toContain(`underline 2px ${KINDS.crossref.dark}`);
+test("the page's highlight sheet draws each kind in its colour, under its name for each scheme", () => {
+  const css = highlightSheet();
+  expect(css).toContain(`::highlight(sa-named) { background-color: ${KINDS.named.light}; }`);
+  expect(css).toContain(`::highlight(sa-named-dark) { background-color: ${KINDS.named.dark}; }`);
+  expect(css).toContain(
+    `::highlight(sa-crossref-dark) { text-decoration: underline 2px ${KINDS.crossref.dark}`,
+  );
+  expect(css).toContain("::highlight(sa-flash)");
   expect(css).not.toContain("sa-note");
 });

@@ -1,7 +1,9 @@
 // Baseline: the least a content script can do to have an article's overlays in the page's first frame with its
 // text — from document_start, the first frame after parsing ends; one TreeWalker pass over the body's text, a
 // Range per target at known offsets (50 of them, no search, no recognition), registered with the CSS Custom
-// Highlight API in four kinds, and one <style> for them. No message, no storage, no listener.
+// Highlight API in four kinds, coloured by floor.css, which the browser adds before the page is parsed (a <style>
+// added with the paint made the browser compute the page's style again: decision 0039). No message, no storage, no
+// listener.
 const TARGETS = 50;
 const KINDS = ["quote", "statement", "speaker", "crossref"];
 const paint = () => {
@@ -33,11 +35,6 @@ const paint = () => {
     range.setStart(...at(k * step));
     byKind[k % KINDS.length].push(range);
   }
-  const style = document.createElement("style");
-  style.textContent = KINDS.map(
-    (k, i) => `::highlight(floor-${k}) { background-color: hsl(${i * 90} 90% 70% / 0.5); }`,
-  ).join("\n");
-  (document.head ?? document.documentElement).append(style);
   for (const [i, k] of KINDS.entries()) CSS.highlights.set(`floor-${k}`, new Highlight(...byKind[i]));
 };
 const frame = () =>
