@@ -191,6 +191,26 @@ describe.each(bothBrowsers(() => server.proxyPort))("%s", (name, launch) => {
       await driver.command("toggle-highlights");
       await expect.poll(async () => (await kinds(tab)).length).toBe(4);
     });
+
+    it("a page that turns dark gets the dark scheme's colours at the next paint, by the highlights' names alone", async () => {
+      await tab.goto(canonical("csm-libya-2011-04-01"));
+      await tab.status();
+      await tab.evaluate(() => {
+        document.body.style.backgroundColor = "rgb(18, 18, 20)";
+      });
+      await tab.status(); // the command acts on the active tab
+      await driver.command("toggle-highlights");
+      await expect.poll(() => kinds(tab)).toEqual([]);
+      await driver.command("toggle-highlights");
+      await expect
+        .poll(() => kinds(tab))
+        .toEqual(["sa-anonymous-dark", "sa-crossref-dark", "sa-named-dark", "sa-secondhand-dark"]);
+      expect(await tab.evaluateWith(highlightColour, { name: "sa-named-dark", line: false })).toEqual({
+        colour: KINDS.named.dark,
+        ours: false,
+      });
+      await tab.screenshot(`${ARTIFACTS}/${name}-dark-page.png`, true);
+    });
   });
 
   describe("privacy and the page's own behaviour", () => {
