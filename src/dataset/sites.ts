@@ -212,9 +212,9 @@ export function statusExcludes(sites: readonly SiteScripts[]): string[] {
  * the manifest declares only status.js, decision 0018). On a site's candidate addresses, the site's data file and
  * content.js in one entry (a page gets at most one data file, before content.js), at document_start: content.js
  * waits there for the end of parsing and paints a known article before the page's first frame (decision 0017).
- * With them our highlights' style sheet, which the browser adds before the page is parsed, so that painting adds none
- * (decision 0039). The archive's copies of those addresses the same, while they are few (ARCHIVE_COPIES_MAX). The candidate
- * addresses of the sites without a data file, content.js alone. With `archive`, every archive copy of the
+ * With them our highlights' style sheet, which the browser adds before the page is parsed, so that painting adds
+ * none (decision 0039). The archive's copies of those addresses the same, while they are few (ARCHIVE_COPIES_MAX).
+ * The candidate addresses of the sites without a data file, content.js alone. With `archive`, every archive copy of the
  * publishers' pages, content.js at document_idle (anyone can archive a page of their own: those are analysed only
  * when the reader asks; the background checks the same, worthTextCheck). content.js marks the page as its own, so
  * status.js, or content.js again, later, does nothing there: the archive entry excludes nothing. Past

@@ -88,8 +88,9 @@ export const highlightName = (kind: KindId, scheme: Scheme) =>
 /** The sidebar's "show me" flash, whatever the scheme. */
 export const FLASH_NAME = "sa-flash";
 
-/** The ::highlight rules for the attribution kinds in one scheme. */
-export function highlightCss(scheme: Scheme): string {
+/** The ::highlight rules for the attribution kinds in one scheme (cross-references underlined, so that they show
+ *  through an attribution's colour). */
+function highlightCss(scheme: Scheme): string {
   return KIND_IDS.filter((k) => k !== "note")
     .map((k) => {
       const row = KINDS[k];
