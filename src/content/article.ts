@@ -66,8 +66,6 @@ export interface ArticleInputs {
   /** When this task's work on the page began, when the recognition ran in it (the site's data in the page): the
    *  anchoring for the first frame has what is left of its slice. */
   since?: number;
-  /** The browser injected our highlight sheet with the site's data (paint.ts). */
-  sheetInPage?: boolean;
 }
 
 /**
@@ -85,7 +83,8 @@ export async function startArticle(loader: Loader, begin: ArticleInputs): Promis
     payload: begin.payload,
     status,
     timings,
-    sheetInPage: begin.sheetInPage,
+    // The browser injects our highlight sheet with any site data file (paint.ts): where a data file ran, it is there.
+    sheetInPage: (globalThis.__sourceAnnotatorSites?.length ?? 0) > 0,
     background: {
       noteAnchors: (articleId) => send({ type: "note-anchors", articleId }),
       card: (articleId, targetId) => send({ type: "card", articleId, targetId }),

@@ -203,7 +203,6 @@ async function recogniseThisPage(early: Recognised | null): Promise<ArticleInput
       settings: () => readSettings(api.storage.local).catch(() => undefined),
       firstPaint: firstPaintVisibility(globalThis.__sourceAnnotatorSwitches),
       since,
-      sheetInPage: true,
     };
   }
   const found = await recogniseByBackground();
